@@ -1,0 +1,51 @@
+// Character classes shared by normalization, structure and lint. They are Unicode properties,
+// not a language's rules: what a language adds lives in pipeline/lang/.
+
+const HAN = /\p{Script=Han}/u
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]/u
+
+/** A Han ideograph (the scripts whose words are not separated by spaces). */
+export function isHan(c: string): boolean {
+  return HAN.test(c)
+}
+
+/** A character set one em wide in CJK typesetting: ideographs, kana, full-width forms and punctuation. */
+export function isWide(c: string): boolean {
+  return WIDE.test(c)
+}
+
+/** A full-width (CJK) punctuation mark: the ideographic ones and the full-width forms. */
+export function isCjkPunctuation(c: string): boolean {
+  return /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u2e3a]/u.test(c)
+}
+
+/** A character of an unspaced script or CJK punctuation: no space is wanted next to it. */
+export function isUnspaced(c: string): boolean {
+  return isWide(c)
+}
+
+/** Letters and digits of the scripts that separate words with spaces (Latin, Cyrillic, Greek, Arabic, digits). */
+export function isSpacedWordChar(c: string): boolean {
+  return /[\p{L}\p{N}]/u.test(c) && !isWide(c)
+}
+
+/** Horizontal white space, the ideographic space included. */
+export function isBlank(c: string): boolean {
+  return c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0' || c === '\u2002' || c === '\u2003' || c === '\u2009' || c === '\u202f' || c === '\f' || c === '\v'
+}
+
+/** Visual width in half-em units: 2 for wide characters, 1 for the rest. */
+export function visualWidth(s: string): number {
+  let w = 0
+  for (const c of s) w += isWide(c) ? 2 : 1
+  return w
+}
+
+/**
+ * Punctuation that can end a clause or paragraph, in any of the official languages' scripts.
+ * A line ending in one of them (before closing quotes or brackets) may end a paragraph.
+ */
+export const CLAUSE_FINAL = new Set(['。', '；', '：', '，', '！', '？', '.', ';', ':', ',', '!', '?', '…', '؛', '،', '؟'])
+
+/** Closing quotes and brackets that may follow clause-final punctuation. */
+export const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '〉', '】', ']', '"', "'", '»'])

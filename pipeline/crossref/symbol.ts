@@ -1,0 +1,46 @@
+// The grammar of UN document symbols, read as components separated by "/":
+//   symbol  := series ("/" component)* suffix*
+//   series  := A | S | E | ST | UNEP | TD | DP | ... (a body's series letters)
+//   suffix  := "/" ("Add." | "Rev." | "Corr." | "Amend." | "Summary" ...) number?
+//   joint   := symbol ("-" symbol)+        e.g. A/67/280-S/2012/614
+// Components are upper-case letters, digits, dots and a bracketed year or Roman session
+// ("3369(XXX)", "242(1967)"), and the lower-case part of a few series ("E/CN.4/2005/L.10").
+
+const SERIES = [
+  'A', 'S', 'E', 'ST', 'UNEP', 'TD', 'DP', 'CRC', 'CEDAW', 'CCPR', 'CAT', 'CERD', 'CESCR', 'CMW', 'CRPD', 'CED',
+  'HRC', 'ICEF', 'UNW', 'ECE', 'ESCAP', 'ECA', 'ECLAC', 'ESCWA', 'UNCTAD', 'UNHCR', 'FCCC', 'UNODC', 'TRADE', 'JIU',
+  'ACC', 'ACABQ', 'ILC', 'PBC', 'SG'
+] as const
+
+const SERIES_SET = new Set<string>(SERIES)
+const COMPONENT = /^(?:[A-Z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Z0-9]+\))?|\d+\([A-Z0-9]+\))$/
+const SUFFIX = /^(?:Add|Rev|Corr|Amend|Summary|Excerpt)\.?\d*$/
+
+/** True when `s` is one UN document symbol, e.g. "A/RES/67/264", "S/2005/826", "A/C.3/67/L.5/Rev.1". */
+export function isUnSymbol(s: string): boolean {
+  if (s.length > 80 || !s.includes('/')) return false
+  const parts = s.split('/')
+  if (!SERIES_SET.has(parts[0]!)) return false
+  if (parts.length < 2) return false
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]!
+    if (!(COMPONENT.test(p) || SUFFIX.test(p))) return false
+  }
+  return true
+}
+
+/** The symbols of a joint symbol ("A/67/280-S/2012/614" is two documents), or null if it is none. */
+export function splitJointSymbol(s: string): string[] | null {
+  if (isUnSymbol(s)) return [s]
+  const parts: string[] = []
+  let start = 0
+  // A hyphen starts a new symbol only where the rest begins with a series and a slash.
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '-' && /^[A-Z]+\//.test(s.slice(i + 1)) && SERIES_SET.has(s.slice(i + 1).split('/')[0]!)) {
+      parts.push(s.slice(start, i))
+      start = i + 1
+    }
+  }
+  parts.push(s.slice(start))
+  return parts.length > 1 && parts.every(isUnSymbol) ? parts : null
+}

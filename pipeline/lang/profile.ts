@@ -1,0 +1,62 @@
+import type { Kind } from '../types/document.js'
+
+/** A date as written in a text, with the span it was read from. */
+export interface DateMatch {
+  readonly iso: string
+  readonly index: number
+  readonly length: number
+}
+
+/**
+ * What a language contributes to the pipeline. The core (normalization, structure, lint) knows
+ * only this interface; every word, numeral and phrase of a language lives in its profile.
+ */
+export interface LanguageProfile {
+  /** BCP 47 tag written into the metadata. */
+  readonly tag: string
+  /** A masthead or page-furniture line that carries no text of the document (e.g. "请回收", "联合国"). */
+  readonly furniture: readonly { readonly pattern: RegExp; readonly reason: string; readonly headOnly: boolean }[]
+  /** Masthead lines whose content is lifted into metadata. */
+  readonly mastheadMeta: readonly { readonly pattern: RegExp; readonly field: 'originalLanguage' | 'distribution' }[]
+  /** Paragraph or heading numbers that start a block at the beginning of a line. */
+  readonly blockNumber: RegExp
+  /** Parses the dates in a string, in order. */
+  dates(text: string): DateMatch[]
+  /** The value of a numeral written the language's way ("六十五" → 65), or null. */
+  numeral(text: string): number | null
+  readonly grammar: GrammarWords
+}
+
+/** The phrases by which the document grammar recognises the parts of a text. */
+export interface GrammarWords {
+  /** Enacting formula of a resolution or decision, naming the organ: "大会，". */
+  readonly formula: readonly { readonly pattern: RegExp; readonly organ: 'GA' | 'SC' | 'ECOSOC' | 'HRC' | 'other'; readonly kind: Kind }[]
+  /** Title with the document's own number: "67/264. 联合国同…". Group 1 is the number, 2 the title. */
+  readonly resolutionTitle: RegExp
+  /** Session line: "第六十五届会议". Group 1 is the numeral. */
+  readonly session: RegExp
+  /** Agenda item line: "议程项目 122(s)". Group 1 is the item number. */
+  readonly agendaItem: RegExp
+  /** Title of a letter or note: "…给秘书长的信", "…的普通照会". */
+  readonly letterTitle: RegExp
+  readonly noteVerbaleTitle: RegExp
+  /** Heading of an annex: "附件", "…的附件". */
+  readonly annexHeading: RegExp
+  /** A note saying who adopted a text, under an annex title: "…通过". */
+  readonly adoptionNote: RegExp
+  /** Signature mark kept in the name line: "(签名)". */
+  readonly signedMark: RegExp
+  /** Plenary meeting line: "第 82 次全体会议". Group 1 is the number. */
+  readonly meeting: RegExp
+  /** Place and date line closing a declaration: "2011年6月30日订于阿斯塔纳". Group 1 is the place. */
+  readonly placeAndDate: RegExp
+  /** A line that is only a date. */
+  readonly dateLine: RegExp
+  /** A paragraph that closes a declaration's preamble and opens its numbered paragraphs: "…如下：". */
+  readonly preambleEnd: RegExp
+  /** Chapter and section headings of reports: "一、…", "A. …". Group 1 is the number. */
+  readonly chapterHeading: RegExp
+  readonly sectionHeading: RegExp
+  /** Numbered paragraph: group 1 the number, group 2 the level marker kind. */
+  readonly paragraphNumber: readonly { readonly pattern: RegExp; readonly level: number }[]
+}

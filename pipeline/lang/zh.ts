@@ -1,0 +1,91 @@
+import type { DateMatch, LanguageProfile } from './profile.js'
+
+const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
+const NUMERAL = '[〇零一二三四五六七八九十百千两]'
+
+/** Chinese numerals: positional ("二〇一三") or with units ("六十五", "一百二十二"); ASCII digits pass through. */
+export function chineseNumeral(text: string): number | null {
+  if (/^\d+$/.test(text)) return Number(text)
+  if (!new RegExp(`^${NUMERAL}+$`).test(text)) return null
+  if (![...text].some((c) => c in UNIT)) {
+    return Number([...text].map((c) => DIGIT[c]).join(''))
+  }
+  let total = 0
+  let digit = 0
+  for (const c of text) {
+    if (c in DIGIT) digit = DIGIT[c]!
+    else {
+      total += (digit || 1) * UNIT[c]!
+      digit = 0
+    }
+  }
+  return total + digit
+}
+
+const DATE = new RegExp(
+  `(\\d{4}|[〇零一二三四五六七八九]{4})\\s?年\\s?(\\d{1,2}|${NUMERAL}{1,3})\\s?月\\s?(\\d{1,2}|${NUMERAL}{1,3})\\s?日`,
+  'g'
+)
+
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+}
+
+function dates(text: string): DateMatch[] {
+  const out: DateMatch[] = []
+  for (const m of text.matchAll(DATE)) {
+    const iso = isoDate(chineseNumeral(m[1]!) ?? 0, chineseNumeral(m[2]!) ?? 0, chineseNumeral(m[3]!) ?? 0)
+    if (iso) out.push({ iso, index: m.index, length: m[0].length })
+  }
+  return out
+}
+
+const DATE_TEXT = `(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s?年\\s?(?:\\d{1,2}|${NUMERAL}{1,3})\\s?月\\s?(?:\\d{1,2}|${NUMERAL}{1,3})\\s?日`
+
+/** Simplified Chinese, as the UN's Chinese editions write it. */
+export const zh: LanguageProfile = {
+  tag: 'zh-Hans',
+  furniture: [
+    { pattern: /^联合国$/, reason: 'masthead: name of the Organization', headOnly: true },
+    { pattern: /^(?:大会|安全理事会|经济及社会理事会|人权理事会|托管理事会)$/, reason: 'masthead: name of the organ', headOnly: true },
+    { pattern: /^中文$/, reason: 'masthead: language of this version', headOnly: true },
+    { pattern: new RegExp(`^${DATE_TEXT}$`), reason: 'masthead: date of issue', headOnly: true },
+    { pattern: /^请回收$/, reason: 'page furniture: recycling note', headOnly: false }
+  ],
+  mastheadMeta: [
+    { pattern: /^Distr\.?\s?[:：]\s?(\S.*)$/, field: 'distribution' },
+    { pattern: /^(?:Original|原文)\s?[:：]\s?(\S.*)$/, field: 'originalLanguage' }
+  ],
+  blockNumber: /^(?:\d+(?:\/\d+)?\.(?=[\s\u3000])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
+  dates,
+  numeral: chineseNumeral,
+  grammar: {
+    formula: [
+      { pattern: /^大会[，,]$/, organ: 'GA', kind: 'ga-resolution' },
+      { pattern: /^安全理事会[，,]$/, organ: 'SC', kind: 'sc-resolution' },
+      { pattern: /^经济及社会理事会[，,]$/, organ: 'ECOSOC', kind: 'ga-resolution' },
+      { pattern: /^人权理事会[，,]$/, organ: 'HRC', kind: 'ga-resolution' }
+    ],
+    resolutionTitle: /^(\d+\/\d+|\d+\s?\((?:[IVXLC]+|\d{4})\))\.\s?(.+)$/,
+    session: new RegExp(`^第(${NUMERAL}+|\\d+)届(?:会议|常会)$`),
+    agendaItem: /^(?:临时)?议程项目\s?(\d+(?:\s?\([a-z]{1,2}\))?(?:\s?[和及至、]\s?\d+(?:\s?\([a-z]{1,2}\))?)*)$/,
+    letterTitle: /给.{1,40}的(?:信|函)$/,
+    noteVerbaleTitle: /的普通照会$/,
+    annexHeading: new RegExp(`^(?:附件(?:${NUMERAL}+|[IVX]+)?|.{4,}的附件(?:${NUMERAL}+|[IVX]+)?)$`),
+    adoptionNote: /(?:会议|大会|理事会|委员会|首脑会议)(?:第.{1,8}届(?:会议)?)?通过$/,
+    signedMark: /[(（]签名[)）]$/,
+    meeting: /^第(\d+)次全体会议$/,
+    placeAndDate: new RegExp(`^(${DATE_TEXT})订?于(.{1,20})$`),
+    dateLine: new RegExp(`^${DATE_TEXT}$`),
+    preambleEnd: /(?:如下|下列)[：:]$/,
+    chapterHeading: /^([一二三四五六七八九十]+)、\s?(.+)$/,
+    sectionHeading: /^([A-Z])\.\s(.+)$/,
+    paragraphNumber: [
+      { pattern: /^(\d{1,3})\.[\s\u3000]/, level: 1 },
+      { pattern: /^[(（]([a-z]{1,2})[)）][\s\u3000]?/, level: 2 },
+      { pattern: /^[(（]([ivxlc]{1,6})[)）][\s\u3000]?/, level: 3 }
+    ]
+  }
+}

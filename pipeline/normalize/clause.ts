@@ -1,0 +1,31 @@
+import { CLAUSE_FINAL, CLOSERS, isWide, visualWidth } from '../core/chars.js'
+
+const TRAILING_REFS = /(?:\[\^[^\]\s]+\])+$/
+
+/**
+ * Whether a line of text ends a clause: its last character, past closing quotes and brackets and
+ * footnote references, is clause-final punctuation. A line that does not is unfinished: the
+ * sentence goes on on the next line.
+ */
+export function endsClause(line: string): boolean {
+  const s = line.trimEnd().replace(TRAILING_REFS, '')
+  const chars = [...s]
+  let i = chars.length - 1
+  while (i >= 0 && CLOSERS.has(chars[i]!)) {
+    if (i > 0 && CLAUSE_FINAL.has(chars[i - 1]!)) return true
+    i--
+  }
+  return i >= 0 && CLAUSE_FINAL.has(chars[i]!)
+}
+
+/** Width of the first word of a line: one wide character, or a run of narrow ones. */
+export function firstWordWidth(line: string): number {
+  const first = [...line.trimStart()][0]
+  if (first === undefined) return 0
+  if (isWide(first)) return 2
+  const word = /^\S+/.exec(line.trimStart())?.[0] ?? ''
+  return visualWidth(word.split(/(?=[\u3000-\u9fff])/)[0] ?? '')
+}
+
+/** A footnote definition line in the canonical text: "[^1]: text". */
+export const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:/

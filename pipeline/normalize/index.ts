@@ -1,0 +1,56 @@
+import { MappedText } from '../core/mapped-text.js'
+import type { RawText } from '../core/raw-text.js'
+import type { LanguageProfile } from '../lang/profile.js'
+import type { LiftedMeta, NormalizeRule, RuleMessage } from './rule.js'
+import { unicodeNfc } from './rules/unicode-nfc.js'
+import { fullwidthAlphanumerics } from './rules/fullwidth-alphanumerics.js'
+import { pageFurniture } from './rules/page-furniture.js'
+import { footnoteBlocks } from './rules/footnote-blocks.js'
+import { footnoteReferences } from './rules/footnote-references.js'
+import { pageNumbers } from './rules/page-numbers.js'
+import { unwrapLines } from './rules/unwrap-lines.js'
+import { hanSpacing } from './rules/han-spacing.js'
+import { inlineWhitespace } from './rules/inline-whitespace.js'
+
+/**
+ * The rules in the order they run. Furniture goes first so that it cannot be read as text;
+ * footnotes before unwrapping, so that the paragraph they cut is joined like any wrapped line;
+ * spacing last, on whole paragraphs.
+ */
+export const NORMALIZE_RULES: readonly NormalizeRule[] = [
+  unicodeNfc,
+  fullwidthAlphanumerics,
+  pageFurniture,
+  footnoteBlocks,
+  footnoteReferences,
+  pageNumbers,
+  unwrapLines,
+  hanSpacing,
+  inlineWhitespace
+]
+
+/**
+ * The canonical text of a document: one block per line, blocks separated by a blank line, no
+ * indents, footnote references as "[^n]" and footnotes as "[^n]: …" blocks after the text; with
+ * the map of every character back to the raw text and the log of everything removed.
+ */
+export interface NormalizedText {
+  readonly text: MappedText
+  readonly lifted: LiftedMeta
+  readonly messages: readonly RuleMessage[]
+}
+
+export function normalize(raw: RawText | MappedText, lang: LanguageProfile, rules: readonly NormalizeRule[] = NORMALIZE_RULES): NormalizedText {
+  let text = raw instanceof MappedText ? raw : MappedText.fromRaw(raw)
+  const lifted: LiftedMeta = {}
+  const messages: RuleMessage[] = []
+  for (const rule of rules) {
+    const result = rule.apply(text, lang)
+    text = result.text
+    for (const [k, v] of Object.entries(result.lifted ?? {})) if (v !== undefined && !(k in lifted)) lifted[k as keyof LiftedMeta] = v
+    messages.push(...(result.messages ?? []))
+  }
+  return { text, lifted, messages }
+}
+
+export type { NormalizeRule, LiftedMeta, RuleMessage } from './rule.js'

@@ -1,0 +1,106 @@
+import { splitLines, isBlankLine, type Line } from '../../core/lines.js'
+import type { Drop, Piece } from '../../core/mapped-text.js'
+import { endsClause } from '../clause.js'
+import { joiner } from '../join.js'
+import type { NormalizeRule, RuleMessage } from '../rule.js'
+
+/** The rule a UN page sets above its footnotes. */
+const FOOTNOTE_RULE = /^[_＿]{5,}$/
+const LONE_NUMBER = /^(\d{1,3})$/
+const INLINE_NUMBER = /^(\d{1,3})[\s\u3000]+\S/
+
+interface Note {
+  label: string
+  labelRange: [number, number]
+  /** Content ranges of the note's text, one per line. */
+  parts: [number, number][]
+}
+
+export const footnoteBlocks: NormalizeRule = {
+  id: 'footnote-blocks',
+  doc: 'Lifts the footnotes under a "_______________" rule out of the running text (which is thereby joined again) and sets them as "[^n]: text" after it.',
+  apply(text) {
+    const src = text.text
+    const lines = splitLines(src)
+    const content = (l: Line) => src.slice(l.contentStart, l.contentEnd)
+    const messages: RuleMessage[] = []
+    const blocks: { start: number; end: number; notes: Note[]; ruleLine: Line }[] = []
+    let lastLabel = 0
+
+    for (let i = 0; i < lines.length; i++) {
+      const ruleLine = lines[i]!
+      if (!FOOTNOTE_RULE.test(content(ruleLine))) continue
+      const notes: Note[] = []
+      let last = i
+      let j = i + 1
+      for (;;) {
+        let k = j
+        while (k < lines.length && isBlankLine(lines[k]!)) k++
+        if (k >= lines.length) break
+        const line = lines[k]!
+        const c = content(line)
+        const lone = LONE_NUMBER.exec(c)
+        const inline = INLINE_NUMBER.exec(c)
+        const next = lines[k + 1]
+        if (lone && next && !isBlankLine(next) && !FOOTNOTE_RULE.test(content(next))) {
+          // A footnote number alone on its line, its text on the line right under it.
+          notes.push({ label: lone[1]!, labelRange: [line.contentStart, line.contentEnd], parts: [[next.contentStart, next.contentEnd]] })
+          last = k + 1
+        } else if (inline && Number(inline[1]) === lastLabel + notes.length + 1) {
+          const textStart = line.contentStart + inline[0].length - 1
+          notes.push({ label: inline[1]!, labelRange: [line.contentStart, line.contentStart + inline[1]!.length], parts: [[textStart, line.contentEnd]] })
+          last = k
+        } else if (notes.length > 0 && line.contentStart === line.start && !FOOTNOTE_RULE.test(c)) {
+          // An unindented line under an unfinished note continues it (a note wrapped over lines).
+          const note = notes[notes.length - 1]!
+          const lastPart = note.parts[note.parts.length - 1]!
+          if (endsClause(src.slice(lastPart[0], lastPart[1]))) break
+          note.parts.push([line.contentStart, line.contentEnd])
+          last = k
+        } else break
+        j = last + 1
+      }
+      if (notes.length === 0) {
+        messages.push({
+          ruleId: 'footnote-blocks',
+          severity: 'warning',
+          reason: 'A footnote rule with no footnote under it: expected a footnote number and its text.',
+          rawStart: text.toRaw(ruleLine.contentStart),
+          rawEnd: text.toRaw(ruleLine.contentEnd)
+        })
+        blocks.push({ start: ruleLine.start, end: ruleLine.breakEnd, notes, ruleLine })
+        continue
+      }
+      lastLabel = Number(notes[notes.length - 1]!.label)
+      blocks.push({ start: ruleLine.start, end: lines[last]!.breakEnd, notes, ruleLine })
+      i = last
+    }
+    if (blocks.length === 0) return { text }
+
+    const pieces: Piece[] = []
+    const drops: Drop[] = []
+    const moved: Piece[] = []
+    let at = 0
+    for (const b of blocks) {
+      if (b.start > at) pieces.push({ keep: [at, b.start] })
+      drops.push({ start: b.ruleLine.start, end: b.ruleLine.breakEnd, reason: b.notes.length ? 'footnote separator rule' : 'footnote separator rule with no footnotes' })
+      let cursor = b.ruleLine.breakEnd
+      for (const note of b.notes) {
+        const kept: [number, number][] = [note.labelRange, ...note.parts]
+        moved.push({ insert: '\n\n[^' }, { keep: note.labelRange }, { insert: ']: ' })
+        note.parts.forEach((part, n) => {
+          if (n > 0) moved.push({ insert: joiner(src.slice(note.parts[n - 1]![0], note.parts[n - 1]![1]), src.slice(part[0], part[1])) })
+          moved.push({ keep: part })
+        })
+        for (const [s, e] of kept) {
+          if (s > cursor) drops.push({ start: cursor, end: s, reason: 'line break and white space around a footnote, which is moved after the text' })
+          cursor = Math.max(cursor, e)
+        }
+      }
+      if (b.end > cursor) drops.push({ start: cursor, end: b.end, reason: 'line break and white space around a footnote, which is moved after the text' })
+      at = b.end
+    }
+    if (at < src.length) pieces.push({ keep: [at, src.length] })
+    return { text: text.rewrite(this.id, { pieces: [...pieces, ...moved], drops }), messages }
+  }
+}

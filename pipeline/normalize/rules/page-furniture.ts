@@ -1,0 +1,102 @@
+import { splitLines, isBlankLine, type Line } from '../../core/lines.js'
+import { isUnSymbol, splitJointSymbol } from '../../crossref/symbol.js'
+import type { Drop, Piece } from '../../core/mapped-text.js'
+import type { LiftedMeta, NormalizeRule } from '../rule.js'
+
+// Furniture every UN PDF carries, whatever the language: job numbers ("12-48653 (C)" with its
+// dates, "*1248653*"), page numbers written "2/5" or "- 3 -", and a running header that is the
+// document symbol (alone, or with the page number).
+const JOB_NUMBER = /^\d{2}-\d{4,6}\s?(?:\([A-Z]\))?(?:\s+\d{6}){0,2}$/
+const BARCODE = /^\*\d{7,}\*$/
+const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
+const SYMBOL_WITH_PAGE = /^(\S+)\s+\d{1,4}\s?\/\s?\d{1,4}$|^\d{1,4}\s?\/\s?\d{1,4}\s+(\S+)$/
+
+export const pageFurniture: NormalizeRule = {
+  id: 'page-furniture',
+  doc: 'Removes page furniture (masthead, running headers, page and job numbers, recycling notes) into the log, lifting the symbol, issue date, distribution and original language into the metadata.',
+  apply(text, lang) {
+    const src = text.text
+    const lines = splitLines(src)
+    const lifted: LiftedMeta = {}
+    const drops: Drop[] = []
+    let inHead = true
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]!
+      if (isBlankLine(line)) continue
+      const content = src.slice(line.contentStart, line.contentEnd)
+      const reason = furnitureReason(content, inHead, lang, lifted, previousIsLoneNumber(src, lines, i))
+      if (reason === null) {
+        inHead = false
+        continue
+      }
+      drops.push({ start: line.start, end: line.breakEnd, reason })
+    }
+    if (drops.length === 0) return { text }
+    return { text: text.rewrite(this.id, { pieces: keptBetween(drops, src.length), drops }), lifted }
+  }
+}
+
+function previousIsLoneNumber(src: string, lines: Line[], i: number): boolean {
+  const prev = lines[i - 1]
+  return prev !== undefined && /^\d{1,3}$/.test(src.slice(prev.contentStart, prev.contentEnd))
+}
+
+function furnitureReason(
+  content: string,
+  inHead: boolean,
+  lang: Parameters<NormalizeRule['apply']>[1],
+  lifted: LiftedMeta,
+  afterFootnoteNumber: boolean
+): string | null {
+  if (JOB_NUMBER.test(content) || BARCODE.test(content)) return 'page furniture: job number'
+  if (PAGE_OF.test(content)) return 'page furniture: page number'
+  // A symbol under a footnote number is the footnote's text, not a header.
+  if (!afterFootnoteNumber) {
+    const symbol = symbolOf(content)
+    if (symbol !== null) {
+      if (inHead && lifted.symbol === undefined) {
+        lifted.symbol = symbol
+        return 'masthead: document symbol (lifted into metadata)'
+      }
+      return 'page furniture: running header'
+    }
+  }
+  for (const f of lang.furniture) {
+    if ((inHead || !f.headOnly) && f.pattern.test(content)) {
+      if (inHead && f.reason === 'masthead: date of issue') {
+        const date = lang.dates(content)[0]
+        if (date) lifted.issued = date.iso
+      }
+      return f.reason
+    }
+  }
+  if (inHead) {
+    for (const m of lang.mastheadMeta) {
+      const match = m.pattern.exec(content)
+      if (match) {
+        lifted[m.field] = match[1]!.trim()
+        return `masthead: ${m.field === 'distribution' ? 'distribution' : 'original language'} (lifted into metadata)`
+      }
+    }
+  }
+  return null
+}
+
+function symbolOf(content: string): string | null {
+  if (isUnSymbol(content) || splitJointSymbol(content)) return content
+  const m = SYMBOL_WITH_PAGE.exec(content)
+  const s = m?.[1] ?? m?.[2]
+  return s !== undefined && isUnSymbol(s) ? s : null
+}
+
+/** The pieces that keep everything between dropped ranges (which are sorted and disjoint). */
+export function keptBetween(drops: readonly Drop[], length: number): Piece[] {
+  const pieces: Piece[] = []
+  let at = 0
+  for (const d of drops) {
+    if (d.start > at) pieces.push({ keep: [at, d.start] })
+    at = d.end
+  }
+  if (at < length) pieces.push({ keep: [at, length] })
+  return pieces
+}

@@ -1,0 +1,115 @@
+import { visualWidth } from '../../core/chars.js'
+import { splitLines, isBlankLine, type Line } from '../../core/lines.js'
+import type { Drop, Piece } from '../../core/mapped-text.js'
+import { endsClause, firstWordWidth, FOOTNOTE_DEFINITION } from '../clause.js'
+import { joiner } from '../join.js'
+import type { NormalizeRule } from '../rule.js'
+import type { LanguageProfile } from '../../lang/profile.js'
+
+interface TextLine {
+  readonly line: Line
+  readonly content: string
+  /** Visual width of the line as set, its indent included. */
+  readonly width: number
+  readonly indented: boolean
+  /** Blank lines between this line and the one before. */
+  readonly blanksBefore: number
+  readonly definition: boolean
+}
+
+/** Lines at least this wide (in half-em units) can tell the measure of a hard-wrapped text. */
+const MIN_MEASURE = 40
+/** A line this close to the measure was ended by the wrap, not by its author. */
+const FULL = 0.85
+
+export const unwrapLines: NormalizeRule = {
+  id: 'unwrap-lines',
+  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break).',
+  apply(text, lang) {
+    const src = text.text
+    const lines = textLines(src)
+    const measure = measureOf(lines)
+    const blocks: TextLine[][] = []
+    let prev: TextLine | undefined
+    for (const tl of lines) {
+      if (prev === undefined || startsBlock(prev, tl, measure, lang)) blocks.push([tl])
+      else blocks[blocks.length - 1]!.push(tl)
+      prev = tl
+    }
+
+    const pieces: Piece[] = []
+    const drops: Drop[] = []
+    let at = 0
+    const dropTo = (end: number, reason: string) => {
+      if (end > at) drops.push({ start: at, end, reason })
+      at = Math.max(at, end)
+    }
+    blocks.forEach((block, b) => {
+      if (b > 0) pieces.push({ insert: '\n\n' })
+      block.forEach((tl, n) => {
+        if (n === 0) dropTo(tl.line.contentStart, b === 0 ? 'white space before the text' : tl.indented ? 'line break and paragraph indent' : 'line break between blocks')
+        else {
+          const before = block[n - 1]!.content
+          const join = joiner(before, tl.content)
+          if (join) pieces.push({ insert: join })
+          const reason = tl.indented ? 'line break and indent of a line continued after a page break' : 'hard line wrap'
+          if (tl.line.contentStart > at) drops.push({ start: at, end: tl.line.contentStart, reason, ...(join ? { replacement: join } : {}) })
+          at = tl.line.contentStart
+        }
+        pieces.push({ keep: [tl.line.contentStart, tl.line.contentEnd] })
+        at = tl.line.contentEnd
+      })
+    })
+    dropTo(src.length, 'white space after the text')
+    const out = text.rewrite(this.id, { pieces, drops })
+    return { text: out.text === text.text ? text : out }
+  }
+}
+
+function textLines(src: string): TextLine[] {
+  const out: TextLine[] = []
+  let blanks = 0
+  for (const line of splitLines(src)) {
+    if (isBlankLine(line)) {
+      blanks++
+      continue
+    }
+    const content = src.slice(line.contentStart, line.contentEnd)
+    out.push({
+      line,
+      content,
+      width: visualWidth(src.slice(line.start, line.contentEnd)),
+      indented: line.contentStart > line.start,
+      blanksBefore: blanks,
+      definition: FOOTNOTE_DEFINITION.test(content)
+    })
+    blanks = 0
+  }
+  return out
+}
+
+/**
+ * The measure of a hard-wrapped text: the width its wrapped lines fill. Wrapped lines end
+ * unfinished and cluster at one width; a text without such a cluster (one paragraph per line, as
+ * on the web or in undoc's own canonical text) has no measure and no line of it runs on.
+ */
+function measureOf(lines: readonly TextLine[]): number | null {
+  const widths = lines.filter((l) => !l.definition && l.width >= MIN_MEASURE && !endsClause(l.content)).map((l) => l.width)
+  if (widths.length < 3) return null
+  widths.sort((a, b) => a - b)
+  const measure = widths[Math.floor((widths.length - 1) * 0.9)]!
+  const near = widths.filter((w) => w >= measure * FULL).length
+  return near >= Math.max(3, widths.length * 0.5) ? measure : null
+}
+
+function startsBlock(prev: TextLine, next: TextLine, measure: number | null, lang: LanguageProfile): boolean {
+  if (next.definition || prev.definition) return true
+  if (next.blanksBefore >= 2) return true
+  if (lang.blockNumber.test(next.content)) return true
+  if (measure === null) return true
+  const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content) > measure
+  if (!full) return true
+  // An indented line after a full, unfinished line is the first line of a new page.
+  if (next.indented) return endsClause(prev.content)
+  return false
+}
