@@ -112,6 +112,48 @@ export class MappedText {
     return [rawStart, Math.max(rawStart, rawEnd)]
   }
 
+  private rawIndex: number[] | undefined
+
+  /**
+   * The current range [start, end) cut into runs that are each one contiguous stretch of the raw
+   * text: a run ends where the next character comes from elsewhere (text moved here, such as a
+   * footnote, or text moved away from between them, such as a footnote block that cut a paragraph).
+   */
+  rawRuns(start: number, end: number): { start: number; end: number; rawStart: number; rawEnd: number }[] {
+    const runs: { start: number; end: number; rawStart: number; rawEnd: number }[] = []
+    let at = start
+    for (const s of this.slice(start, end)) {
+      const len = s.text.length
+      const prev = runs[runs.length - 1]
+      const rawEnd = s.copy ? s.rawEnd : Math.max(s.rawStart, s.rawEnd)
+      if (prev && (s.rawStart < prev.rawEnd || this.anyTextFrom(prev.rawEnd, s.rawStart))) {
+        runs.push({ start: at, end: at + len, rawStart: s.rawStart, rawEnd })
+      } else if (prev) {
+        prev.end = at + len
+        prev.rawEnd = Math.max(prev.rawEnd, rawEnd)
+      } else runs.push({ start: at, end: at + len, rawStart: s.rawStart, rawEnd })
+      at += len
+    }
+    return runs
+  }
+
+  /** Whether some text of the current text comes from the raw range [from, to). */
+  private anyTextFrom(from: number, to: number): boolean {
+    if (to <= from) return false
+    if (this.rawIndex === undefined) {
+      this.rawIndex = this.segments.filter((s) => s.rawEnd > s.rawStart).map((s) => s.rawStart).sort((a, b) => a - b)
+    }
+    const idx = this.rawIndex
+    let lo = 0
+    let hi = idx.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (idx[mid]! < from) lo = mid + 1
+      else hi = mid
+    }
+    return lo < idx.length && idx[lo]! < to
+  }
+
   /** Segments of the current range [start, end), cut at its ends. */
   slice(start: number, end: number): Segment[] {
     const out: Segment[] = []

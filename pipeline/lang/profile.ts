@@ -33,6 +33,12 @@ export interface GrammarWords {
   readonly formula: readonly { readonly pattern: RegExp; readonly organ: 'GA' | 'SC' | 'ECOSOC' | 'HRC' | 'other'; readonly kind: Kind }[]
   /** Title with the document's own number: "67/264. 联合国同…". Group 1 is the number, 2 the title. */
   readonly resolutionTitle: RegExp
+  /** Title of a Security Council resolution: "第1624(2005)号决议". Group 1 the number, 2 the year. */
+  readonly scResolutionTitle: RegExp
+  /** Title of a statement: "安全理事会主席的声明". */
+  readonly statementTitle: RegExp
+  /** Plenary or Council meeting named in an adoption note: "第5261次会议". Group 1 is the number. */
+  readonly meetingInNote: RegExp
   /** Session line: "第六十五届会议". Group 1 is the numeral. */
   readonly session: RegExp
   /** Agenda item line: "议程项目 122(s)". Group 1 is the item number. */

@@ -1,0 +1,158 @@
+import { Messages, type Diagnostic } from '../core/diagnostic.js'
+import { ConservationError } from '../core/mapped-text.js'
+import { VERSION } from '../core/package-root.js'
+import { RawText } from '../core/raw-text.js'
+import { EMITTERS, type EmitContext, type Emitter } from '../emit/index.js'
+import { detectLanguage, profileFor } from '../lang/index.js'
+import { normalize } from '../normalize/index.js'
+import { decode } from '../read/index.js'
+import { structure } from '../structure/index.js'
+import type { Removal, UndocDocument } from '../types/document.js'
+import type { SourceMeta } from '../types/source-meta.js'
+import { validate } from '../validate/index.js'
+import { nodeAtPointer } from './pointer.js'
+
+/** One source as the edge read it: its path (with / separators), its bytes, its sidecar if any. */
+export interface SourceInput {
+  readonly path: string
+  readonly bytes: Uint8Array
+  readonly sidecar?: { readonly path: string; readonly bytes: Uint8Array }
+}
+
+export interface BuiltOutput {
+  /** File name in the output folder. */
+  readonly name: string
+  readonly content: string | Uint8Array
+}
+
+export interface DocumentBuild {
+  readonly path: string
+  /** Output base name ("a-res-67-264.zh"). */
+  readonly name: string
+  readonly diagnostics: Diagnostic[]
+  /** Absent when the document has errors: nothing of it is written then. */
+  readonly document?: UndocDocument
+  readonly outputs: BuiltOutput[]
+}
+
+/** Output base name of a source: its file name without .txt or .md. */
+export function outputName(path: string): string {
+  const base = path.split('/').pop()!
+  return base.replace(/\.(txt|text|md|markdown)$/i, '')
+}
+
+/**
+ * Everything undoc does to one source, without I/O: read → normalize → structure → validate →
+ * emit. Problems with the input are diagnostics, never exceptions.
+ */
+export async function buildDocument(input: SourceInput, ctx: EmitContext = { corpus: new Map() }, emitters: readonly Emitter[] = EMITTERS): Promise<DocumentBuild> {
+  const messages = new Messages(input.path)
+  const name = outputName(input.path)
+  let sidecarDiagnostics: Diagnostic[] = []
+  const diagnostics = () => [...sidecarDiagnostics, ...messages.toData()]
+  const fail = (): DocumentBuild => ({ path: input.path, name, diagnostics: diagnostics(), outputs: [] })
+
+  const decoded = decode(input.bytes)
+  if (!decoded.ok) {
+    messages.add('error', decoded.reason, decoded.ruleId, undefined)
+    return fail()
+  }
+  if (decoded.text.trim() === '') {
+    messages.add('error', 'The file holds only white space: there is no text to build.', 'empty-input', undefined)
+    return fail()
+  }
+
+  const { meta: sidecar, diagnostics: sidecarErrors } = readSidecar(input)
+  sidecarDiagnostics = sidecarErrors
+  if (sidecarErrors.length > 0) {
+    messages.add('error', `Its sidecar ${input.sidecar!.path} has errors: the file is not built until they are mended.`, 'sidecar-schema', undefined)
+    return fail()
+  }
+  const tag = sidecar?.language ?? languageFromName(input.path) ?? detectLanguage(decoded.text)
+  const lang = tag ? profileFor(tag) : undefined
+  if (!lang) {
+    messages.add(
+      'error',
+      tag ? `undoc has no language profile for "${tag}" yet.` : 'The language of the text cannot be told from its script: give it in a .meta.json sidecar ("language": "zh-Hans").',
+      'unsupported-language',
+      undefined
+    )
+    return fail()
+  }
+  const raw = new RawText(input.path, decoded.text)
+  try {
+    const normalized = normalize(raw, lang)
+    for (const m of normalized.messages) messages.add(m.severity, m.reason, m.ruleId, raw.position(m.rawStart, m.rawEnd))
+    const structured = structure(normalized, lang, sidecar ?? {})
+    for (const m of structured.messages) {
+      const [s, e] = normalized.text.toRawRange(m.start, m.end)
+      messages.add(m.severity, m.reason, m.ruleId, raw.position(s, e))
+    }
+    const document: UndocDocument = {
+      undoc: VERSION,
+      source: {
+        path: input.path,
+        name,
+        sha256: decoded.sha256,
+        encoding: decoded.encoding,
+        bom: decoded.bom,
+        lineEndings: decoded.lineEndings,
+        format: 'text'
+      },
+      metadata: structured.metadata,
+      tree: structured.tree,
+      removals: normalized.text.removals.map(
+        (r): Removal => ({
+          rule: r.rule,
+          reason: r.reason,
+          text: r.text,
+          ...(r.replacement !== undefined ? { replacement: r.replacement } : {}),
+          position: raw.position(r.rawStart, r.rawEnd)
+        })
+      )
+    }
+    for (const v of validate('document.schema.json', document)) {
+      const at = nodeAtPointer(document, v.pointer)
+      messages.add('error', `The built document is not valid against document.schema.json at ${v.pointer}: ${v.message}.`, 'schema', at)
+    }
+    if (messages.hasErrors) return { ...fail(), document }
+    const outputs: BuiltOutput[] = []
+    for (const e of emitters) outputs.push({ name: name + e.extension, content: await e.emit(document, ctx) })
+    return { path: input.path, name, diagnostics: diagnostics(), document, outputs }
+  } catch (error) {
+    // A bug in undoc, not a fault of the input: say so plainly, without a stack trace, and go on.
+    const what = error instanceof ConservationError ? 'lost track of text' : 'failed'
+    messages.add('error', `undoc ${what} on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`, 'internal-error', undefined)
+    return fail()
+  }
+}
+
+function languageFromName(path: string): string | undefined {
+  const m = /\.(zh|en|fr|es|ru|ar)(?:-[A-Za-z]+)?\.(?:txt|text|md|markdown)$/i.exec(path)
+  return m ? (m[1]!.toLowerCase() === 'zh' ? 'zh-Hans' : m[1]!.toLowerCase()) : undefined
+}
+
+/** The sidecar's metadata, or the diagnostics (under the sidecar's own path) that say why there is none. */
+function readSidecar(input: SourceInput): { meta?: SourceMeta; diagnostics: Diagnostic[] } {
+  const sc = input.sidecar
+  if (!sc) return { diagnostics: [] }
+  const side = new Messages(sc.path)
+  const decoded = decode(sc.bytes)
+  if (!decoded.ok) {
+    side.add('error', `The sidecar is not text: ${decoded.reason}`, 'sidecar-json', undefined)
+    return { diagnostics: side.toData() }
+  }
+  let value: unknown
+  try {
+    value = JSON.parse(decoded.text)
+  } catch (error) {
+    const at = /position (\d+)/.exec(String(error))
+    const raw = new RawText(sc.path, decoded.text)
+    side.add('error', `The sidecar is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`, 'sidecar-json', at ? raw.pointAt(Number(at[1])) : undefined)
+    return { diagnostics: side.toData() }
+  }
+  for (const v of validate('source-meta.schema.json', value)) {
+    side.add('error', `The sidecar is not valid against source-meta.schema.json at ${v.pointer}: ${v.message}.`, 'sidecar-schema', undefined)
+  }
+  return side.hasErrors ? { diagnostics: side.toData() } : { meta: value as SourceMeta, diagnostics: [] }
+}

@@ -1,0 +1,64 @@
+import { VFile } from 'vfile'
+import type { Point, Position } from '../types/document.js'
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/**
+ * A message about a source file, as plain data (it crosses worker threads): the fields of a
+ * vfile message — reason, place, rule id, source — with the severity spelled out.
+ */
+export interface Diagnostic {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly endLine?: number
+  readonly endColumn?: number
+  readonly severity: Severity
+  readonly ruleId: string
+  readonly source: string
+  readonly reason: string
+}
+
+/**
+ * Collects messages on a vfile, the unified model (file.message with place, ruleId and source),
+ * and hands them on as data.
+ */
+export class Messages {
+  readonly file: VFile
+
+  constructor(path: string) {
+    this.file = new VFile({ path })
+  }
+
+  add(severity: Severity, reason: string, ruleId: string, place: Position | Point | undefined, source = 'undoc'): void {
+    const message = this.file.message(reason, { ...(place ? { place } : {}), ruleId, source })
+    message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+  }
+
+  get hasErrors(): boolean {
+    return this.file.messages.some((m) => m.fatal === true)
+  }
+
+  toData(): Diagnostic[] {
+    return this.file.messages.map((m) => {
+      const place = m.place
+      const start = place && 'start' in place ? place.start : place
+      const end = place && 'start' in place ? place.end : undefined
+      return {
+        file: this.file.path,
+        line: start?.line ?? 1,
+        column: start?.column ?? 1,
+        ...(end ? { endLine: end.line, endColumn: end.column } : {}),
+        severity: m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info',
+        ruleId: m.ruleId ?? 'undoc',
+        source: m.source ?? 'undoc',
+        reason: m.reason
+      }
+    })
+  }
+}
+
+/** Orders diagnostics by file, place and rule, so output never depends on scheduling. */
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)
+}

@@ -1,0 +1,70 @@
+import type { LanguageProfile } from '../lang/profile.js'
+import { endsClause } from '../normalize/clause.js'
+import type { Block } from './blocks.js'
+
+export type BlockKind =
+  | 'session'
+  | 'agendaItem'
+  | 'resolutionTitle'
+  | 'scResolutionTitle'
+  | 'formula'
+  | 'letterTitle'
+  | 'noteVerbaleTitle'
+  | 'statementTitle'
+  | 'annexHeading'
+  | 'adoptionNote'
+  | 'signed'
+  | 'meeting'
+  | 'placeAndDate'
+  | 'dateLine'
+  | 'numbered'
+  | 'chapter'
+  | 'section'
+  | 'text'
+
+/** A block with what it looks like on its own; the grammar decides what it is in context. */
+export interface Classified extends Block {
+  readonly kind: BlockKind
+  readonly match?: RegExpExecArray
+  /** For numbered blocks: the number, its level, and where the text after it starts (block offset). */
+  readonly number?: string
+  readonly level?: number
+  readonly contentOffset: number
+}
+
+const STRIP_REFS = /\[\^[^\]\s]+\]/g
+
+export function classify(block: Block, lang: LanguageProfile): Classified {
+  const g = lang.grammar
+  const t = block.text.replace(STRIP_REFS, '')
+  const as = (kind: BlockKind, match?: RegExpExecArray | null): Classified => ({ ...block, kind, ...(match ? { match } : {}), contentOffset: 0 })
+  let m: RegExpExecArray | null
+  if ((m = g.session.exec(t))) return as('session', m)
+  if ((m = g.agendaItem.exec(t))) return as('agendaItem', m)
+  if ((m = g.meeting.exec(t))) return as('meeting', m)
+  if ((m = g.dateLine.exec(t))) return as('dateLine', m)
+  if ((m = g.placeAndDate.exec(t))) return as('placeAndDate', m)
+  if ((m = g.scResolutionTitle.exec(t))) return as('scResolutionTitle', m)
+  for (const f of g.formula) if (f.pattern.test(t)) return as('formula')
+  if ((m = g.annexHeading.exec(t))) return as('annexHeading', m)
+  const short = t.length <= 80 && !endsClause(t)
+  if (short && (m = g.letterTitle.exec(t))) return as('letterTitle', m)
+  if (short && (m = g.noteVerbaleTitle.exec(t))) return as('noteVerbaleTitle', m)
+  if (short && (m = g.statementTitle.exec(t))) return as('statementTitle', m)
+  if (short && (m = g.adoptionNote.exec(t))) return as('adoptionNote', m)
+  if (t.length <= 60 && g.signedMark.test(t)) return as('signed')
+  if ((m = g.resolutionTitle.exec(block.text)) && !endsClause(t)) {
+    return { ...block, kind: 'resolutionTitle', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }
+  }
+  for (const p of g.paragraphNumber) {
+    const n = p.pattern.exec(block.text)
+    if (n) return { ...block, kind: 'numbered', match: n, number: n[1]!, level: p.level, contentOffset: n[0].length }
+  }
+  if (short && (m = g.chapterHeading.exec(block.text))) {
+    return { ...block, kind: 'chapter', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }
+  }
+  if (short && (m = g.sectionHeading.exec(block.text))) {
+    return { ...block, kind: 'section', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }
+  }
+  return as('text')
+}

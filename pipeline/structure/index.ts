@@ -1,0 +1,73 @@
+import type { NormalizedText } from '../normalize/index.js'
+import type { LanguageProfile } from '../lang/profile.js'
+import type { Metadata, Root } from '../types/document.js'
+import type { SourceMeta } from '../types/source-meta.js'
+import { Positions, splitBlocks } from './blocks.js'
+import { classify } from './classify.js'
+import { Grammar, type Found, type GrammarMessage } from './grammar.js'
+
+export interface Structured {
+  readonly tree: Root
+  readonly metadata: Metadata
+  readonly messages: readonly GrammarMessage[]
+}
+
+/** Canonical text → the document tree and its metadata, by the document grammar. */
+export function structure(normalized: NormalizedText, lang: LanguageProfile, sidecar: SourceMeta = {}): Structured {
+  const text = normalized.text
+  const pos = new Positions(text)
+  const { main, footnotes } = splitBlocks(text)
+  const grammar = new Grammar(main.map((b) => classify(b, lang)), pos, lang)
+  const children = grammar.document(footnotes)
+  const found = grammar.found
+  const messages = [...grammar.messages]
+  const kind = sidecar.kind ?? found.kind ?? 'unknown'
+  if (kind === 'unknown' && main.length > 0) {
+    messages.push({
+      ruleId: 'unknown-kind',
+      severity: 'warning',
+      reason: 'The grammar does not know this kind of document (no resolution formula, letter or note title): it is built as plain paragraphs. Give its kind in a .meta.json sidecar if it is known.',
+      start: main[0]!.start,
+      end: main[0]!.end
+    })
+  }
+  const tree: Root = { type: 'root', children, position: text.raw.position(0, text.raw.text.length) }
+  return { tree, metadata: metadataOf(found, kind, normalized, lang, sidecar), messages }
+}
+
+function metadataOf(found: Found, kind: Metadata['kind'], normalized: NormalizedText, lang: LanguageProfile, sidecar: SourceMeta): Metadata {
+  const lifted = normalized.lifted
+  const symbol = sidecar.symbol ?? lifted.symbol ?? symbolFromNumber(kind, found.number)
+  const session = found.session ?? sessionFromNumber(found.number)
+  const meta: Metadata = {
+    ...(symbol ? { symbol } : {}),
+    language: sidecar.language ?? lang.tag,
+    kind,
+    ...((sidecar.title ?? found.title) ? { title: sidecar.title ?? found.title } : {}),
+    ...(found.number ? { number: found.number } : {}),
+    ...(found.organ ? { organ: found.organ } : {}),
+    ...((sidecar.date ?? found.date ?? lifted.issued) ? { date: sidecar.date ?? found.date ?? lifted.issued } : {}),
+    ...(session ? { session } : {}),
+    ...(found.agendaItem ? { agendaItem: found.agendaItem } : {}),
+    ...(found.meeting ? { meeting: found.meeting } : {}),
+    ...(found.place ? { place: found.place } : {}),
+    ...((sidecar.originalLanguage ?? lifted.originalLanguage) ? { originalLanguage: sidecar.originalLanguage ?? lifted.originalLanguage } : {}),
+    ...((sidecar.distribution ?? lifted.distribution) ? { distribution: sidecar.distribution ?? lifted.distribution } : {})
+  }
+  return meta
+}
+
+/** A resolution's own number gives its symbol: 67/264 → A/RES/67/264, 1624(2005) → S/RES/1624(2005). */
+function symbolFromNumber(kind: Metadata['kind'], number: string | undefined): string | undefined {
+  if (!number) return undefined
+  if (kind === 'ga-resolution' && /^\d+\/\d+$/.test(number)) return `A/RES/${number}`
+  if (kind === 'ga-resolution' && /^\d+\([IVXLC]+\)$/.test(number)) return `A/RES/${number}`
+  if (kind === 'ga-decision' && /^\d+\/\d+$/.test(number)) return `A/DEC/${number}`
+  if (kind === 'sc-resolution' && /^\d+\(\d{4}\)$/.test(number)) return `S/RES/${number}`
+  return undefined
+}
+
+function sessionFromNumber(number: string | undefined): Metadata['session'] | undefined {
+  const m = number ? /^(\d+)\/\d+$/.exec(number) : null
+  return m ? { number: Number(m[1]) } : undefined
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import addFormats from 'ajv-formats'
+
+import { PACKAGE_ROOT } from '../core/package-root.js'
+
+export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas')
+
+let ajv: Ajv | undefined
+
+/** One strict ajv instance per process with every schema of schemas/ loaded, compiled on first use. */
+export function schemas(): Ajv {
+  if (ajv) return ajv
+  ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true })
+  addFormats.default(ajv)
+  for (const name of ['document', 'source-meta']) {
+    ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as object, `${name}.schema.json`)
+  }
+  return ajv
+}
+
+/** Registers another schema of schemas/ (by its file name) with the shared instance. */
+export function validatorFor(file: string): ValidateFunction {
+  const a = schemas()
+  const existing = a.getSchema(file)
+  if (existing) return existing
+  a.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object, file)
+  return a.getSchema(file)!
+}
+
+export interface SchemaViolation {
+  /** JSON pointer of the offending value. */
+  readonly pointer: string
+  readonly message: string
+}
+
+/** Validates `value` against a schema of schemas/, returning the violations (none when valid). */
+export function validate(file: string, value: unknown): SchemaViolation[] {
+  const fn = validatorFor(file)
+  if (fn(value)) return []
+  return simplify(fn.errors ?? [])
+}
+
+/** ajv reports every branch of a oneOf; keep the deepest errors, which say what is really wrong. */
+function simplify(errors: readonly ErrorObject[]): SchemaViolation[] {
+  const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length))
+  const seen = new Set<string>()
+  const out: SchemaViolation[] = []
+  for (const e of errors) {
+    if (e.keyword === 'oneOf' && errors.length > 1) continue
+    if (e.instancePath.split('/').length < deepest - 1) continue
+    const message = `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`
+    const key = `${e.instancePath} ${message}`
+    if (seen.has(key)) continue
+    seen.add(key)
+    out.push({ pointer: e.instancePath || '/', message })
+  }
+  return out
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { buildDocument, type DocumentBuild } from '../pipeline/build/document.js'
+import { RawText } from '../pipeline/core/raw-text.js'
+import { zh } from '../pipeline/lang/zh.js'
+import { normalize, type NormalizedText } from '../pipeline/normalize/index.js'
+import type { Inline, UndocDocument } from '../pipeline/types/document.js'
+
+export const ROOT = join(import.meta.dirname, '..')
+
+/** The two real seed texts, as copied unchanged into input/. */
+export const SEEDS = {
+  resolution: 'input/a-res-67-264.zh.txt',
+  letter: 'input/a-65-letter-kazakhstan-astana-declaration.zh.txt'
+} as const
+
+export function seedText(path: string): string {
+  return readFileSync(join(ROOT, path), 'utf8')
+}
+
+export function normalizeText(text: string, path = 'test.zh.txt'): NormalizedText {
+  return normalize(new RawText(path, text), zh)
+}
+
+export async function build(path: string, text?: string | Uint8Array): Promise<DocumentBuild> {
+  const bytes = text === undefined ? readFileSync(join(ROOT, path)) : typeof text === 'string' ? new TextEncoder().encode(text) : text
+  return buildDocument({ path, bytes })
+}
+
+export async function buildSeed(path: string): Promise<UndocDocument> {
+  const result = await build(path)
+  if (!result.document) throw new Error(`seed did not build: ${JSON.stringify(result.diagnostics)}`)
+  return result.document
+}
+
+/** The text of inline content, footnote references written [^n]. */
+export function inlineText(nodes: readonly Inline[]): string {
+  return nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'footnoteReference' ? `[^${n.label}]` : n.children.map((c) => c.value).join(''))).join('')
+}
