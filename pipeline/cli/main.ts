@@ -1,64 +1,69 @@
 #!/usr/bin/env node
+import { realpathSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { VERSION } from '../core/package-root.js'
-import { counts, formatDiagnostic, plural } from './report.js'
-import { runBuild } from './run-build.js'
+import type { CommandIO } from './command.js'
+import { COMMANDS } from './commands/index.js'
 
-const HELP = `undoc ${VERSION}: UN document texts → validated, structured JSON (and Markdown, PDF)
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length))
+  return [
+    `undoc ${VERSION}: UN document texts → validated, structured JSON, Markdown and PDF`,
+    '',
+    'Usage:',
+    ...COMMANDS.map((c) => `  ${c.usage}`),
+    '  undoc --help | --version',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Exit codes: 0 clean, 1 when a document has errors, 2 for usage or I/O errors.',
+    ''
+  ].join('\n')
+}
 
-Usage:
-  undoc build [paths…] [--out DIR]   build the sources (files or folders; default input/) into DIR (default output/)
-  undoc validate [paths…]            check the sources without writing anything
-  undoc --help | --version
-
-Exit codes: 0 clean, 1 when a document has errors, 2 for usage or I/O errors.
-`
-
-export async function main(argv: readonly string[]): Promise<number> {
-  const out = process.stdout
-  const err = process.stderr
+/** Runs `undoc` with the given arguments; never throws, returns the exit code. */
+export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
+  const first = argv.find((a) => !a.startsWith('-'))
+  const command = COMMANDS.find((c) => c.name === first)
+  if (!command) {
+    if (argv.includes('--version') || argv.includes('-v')) {
+      io.stdout.write(`${VERSION}\n`)
+      return 0
+    }
+    if (argv.includes('--help') || argv.includes('-h') || first === 'help') {
+      io.stdout.write(help())
+      return 0
+    }
+    io.stderr.write(`undoc: ${first === undefined ? 'no command given' : `unknown command "${first}"`}\n\n${help()}`)
+    return 2
+  }
   let parsed
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: argv.filter((_, i) => i !== argv.indexOf(first!)),
       allowPositionals: true,
-      options: {
-        out: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' }
-      }
+      strict: true,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } }
     })
   } catch (error) {
-    err.write(`undoc: ${error instanceof Error ? error.message : String(error)}\n\n${HELP}`)
+    io.stderr.write(`undoc ${command.name}: ${error instanceof Error ? error.message : String(error)}\n  ${command.usage}\n`)
     return 2
   }
-  const { values, positionals } = parsed
-  if (values.version) {
-    out.write(`${VERSION}\n`)
+  if (parsed.values.help) {
+    io.stdout.write(`${command.summary}\n\n  ${command.usage}\n`)
     return 0
   }
-  const [command, ...paths] = positionals
-  if (values.help || command === undefined || command === 'help') {
-    out.write(HELP)
-    return command === undefined && !values.help ? 2 : 0
-  }
-  if (command !== 'build' && command !== 'validate') {
-    err.write(`undoc: unknown command "${command}"\n\n${HELP}`)
+  try {
+    return await command.run(parsed.values, parsed.positionals, io)
+  } catch (error) {
+    io.stderr.write(`undoc ${command.name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
     return 2
   }
-  const result = await runBuild({
-    paths: paths.length ? paths : ['input'],
-    ...(command === 'build' ? { out: values.out ?? 'output' } : {})
-  })
-  for (const d of result.diagnostics) err.write(`${formatDiagnostic(d)}\n`)
-  const { errors, warnings } = counts(result.diagnostics)
-  const built = result.builds.filter((b) => b.outputs.length > 0).length
-  err.write(`${plural(result.builds.length, 'document')}${command === 'build' ? `, ${built} built` : ''}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`)
-  if (result.ioError) return 2
-  return errors > 0 ? 1 : 0
 }
 
-process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`undoc: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
-  return 2
-})
+const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)
+if (invokedDirectly) {
+  process.exitCode = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env })
+}

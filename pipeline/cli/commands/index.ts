@@ -1,0 +1,6 @@
+import type { Command } from '../command.js'
+import { buildCommand } from './build.js'
+import { validateCommand } from './validate.js'
+
+/** Every `undoc` subcommand, in the order `--help` lists them. */
+export const COMMANDS: readonly Command[] = [buildCommand, validateCommand]
