@@ -37,3 +37,21 @@ export async function buildSeed(path: string): Promise<UndocDocument> {
 export function inlineText(nodes: readonly Inline[]): string {
   return nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'footnoteReference' ? `[^${n.label}]` : n.children.map((c) => c.value).join(''))).join('')
 }
+
+/**
+ * What the raw text between two offsets says once the logged removals are taken out (and their
+ * replacements put in): a node's value must be exactly this for its position.
+ */
+export function canonicalOfRaw(raw: string, removals: UndocDocument['removals'], start: number, end: number): string {
+  const inRange = removals.filter((r) => r.position.end.offset > start && r.position.start.offset < end).sort((a, b) => a.position.start.offset - b.position.start.offset)
+  let out = ''
+  let at = start
+  for (const r of inRange) {
+    const rs = Math.max(start, r.position.start.offset)
+    if (rs > at) out += raw.slice(at, rs)
+    if (r.replacement !== undefined && r.position.start.offset >= start) out += r.replacement
+    at = Math.max(at, Math.min(end, r.position.end.offset))
+  }
+  if (end > at) out += raw.slice(at, end)
+  return out
+}

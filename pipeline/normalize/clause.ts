@@ -29,3 +29,6 @@ export function firstWordWidth(line: string): number {
 
 /** A footnote definition line in the canonical text: "[^1]: text". */
 export const FOOTNOTE_DEFINITION = /^\[\^([^\]\s]+)\]:/
+
+/** The rule a UN page sets above its footnotes. */
+export const FOOTNOTE_RULE = /^[_＿]{5,}$/

@@ -1,11 +1,9 @@
 import { splitLines, isBlankLine, type Line } from '../../core/lines.js'
 import type { Drop, Piece } from '../../core/mapped-text.js'
-import { endsClause } from '../clause.js'
+import { endsClause, FOOTNOTE_RULE } from '../clause.js'
 import { joiner } from '../join.js'
 import type { NormalizeRule, RuleMessage } from '../rule.js'
 
-/** The rule a UN page sets above its footnotes. */
-const FOOTNOTE_RULE = /^[_＿]{5,}$/
 const LONE_NUMBER = /^(\d{1,3})$/
 const INLINE_NUMBER = /^(\d{1,3})[\s\u3000]+\S/
 

@@ -2,6 +2,7 @@ import { splitLines, isBlankLine, type Line } from '../../core/lines.js'
 import { isUnSymbol, splitJointSymbol } from '../../crossref/symbol.js'
 import type { Drop, Piece } from '../../core/mapped-text.js'
 import type { LiftedMeta, NormalizeRule } from '../rule.js'
+import { FOOTNOTE_RULE } from '../clause.js'
 
 // Furniture every UN PDF carries, whatever the language: job numbers ("12-48653 (C)" with its
 // dates, "*1248653*"), page numbers written "2/5" or "- 3 -", and a running header that is the
@@ -9,6 +10,8 @@ import type { LiftedMeta, NormalizeRule } from '../rule.js'
 const JOB_NUMBER = /^\d{2}-\d{4,6}\s?(?:\([A-Z]\))?(?:\s+\d{6}){0,2}$/
 const BARCODE = /^\*\d{7,}\*$/
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
+/** How far below a footnote rule a symbol under a number is still read as a footnote text. */
+const FOOTNOTE_BLOCK_LINES = 40
 const SYMBOL_WITH_PAGE = /^(\S+)\s+\d{1,4}\s?\/\s?\d{1,4}$|^\d{1,4}\s?\/\s?\d{1,4}\s+(\S+)$/
 
 export const pageFurniture: NormalizeRule = {
@@ -20,11 +23,14 @@ export const pageFurniture: NormalizeRule = {
     const lifted: LiftedMeta = {}
     const drops: Drop[] = []
     let inHead = true
+    let lastRule = -Infinity
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!
       if (isBlankLine(line)) continue
       const content = src.slice(line.contentStart, line.contentEnd)
-      const reason = furnitureReason(content, inHead, lang, lifted, previousIsLoneNumber(src, lines, i))
+      if (FOOTNOTE_RULE.test(content)) lastRule = i
+      const inFootnotes = i - lastRule <= FOOTNOTE_BLOCK_LINES && previousIsLoneNumber(src, lines, i)
+      const reason = furnitureReason(content, inHead, lang, lifted, inFootnotes)
       if (reason === null) {
         inHead = false
         continue

@@ -21,6 +21,8 @@ interface TextLine {
 const MIN_MEASURE = 40
 /** A line this close to the measure was ended by the wrap, not by its author. */
 const FULL = 0.85
+/** In a hard-wrapped text at least this share of the lines end unfinished. */
+const UNFINISHED_SHARE = 0.25
 
 export const unwrapLines: NormalizeRule = {
   id: 'unwrap-lines',
@@ -90,16 +92,19 @@ function textLines(src: string): TextLine[] {
 
 /**
  * The measure of a hard-wrapped text: the width its wrapped lines fill. Wrapped lines end
- * unfinished and cluster at one width; a text without such a cluster (one paragraph per line, as
- * on the web or in undoc's own canonical text) has no measure and no line of it runs on.
+ * unfinished and cluster tightly at one width, and in a wrapped text they are a good share of all
+ * lines (most paragraphs run over several). A text without such a cluster (one paragraph per
+ * line, as on the web or in undoc's own canonical text, where only some headings end unfinished)
+ * has no measure, and no line of it runs on.
  */
 function measureOf(lines: readonly TextLine[]): number | null {
-  const widths = lines.filter((l) => !l.definition && l.width >= MIN_MEASURE && !endsClause(l.content)).map((l) => l.width)
-  if (widths.length < 3) return null
+  const body = lines.filter((l) => !l.definition)
+  const widths = body.filter((l) => l.width >= MIN_MEASURE && !endsClause(l.content)).map((l) => l.width)
+  if (widths.length < 3 || widths.length < body.length * UNFINISHED_SHARE) return null
   widths.sort((a, b) => a - b)
   const measure = widths[Math.floor((widths.length - 1) * 0.9)]!
-  const near = widths.filter((w) => w >= measure * FULL).length
-  return near >= Math.max(3, widths.length * 0.5) ? measure : null
+  const cluster = widths.filter((w) => w >= measure * FULL && w <= measure * 1.1).length
+  return cluster >= Math.max(3, widths.length * 0.6) ? measure : null
 }
 
 function startsBlock(prev: TextLine, next: TextLine, measure: number | null, lang: LanguageProfile): boolean {

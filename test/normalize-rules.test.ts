@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest'
+import { normalizeText } from './helpers.js'
+
+const canon = (raw: string) => normalizeText(raw).text.text
+const removedBy = (raw: string, rule: string) => normalizeText(raw).text.removals.filter((r) => r.rule === rule)
+
+describe('unicode-nfc', () => {
+  it('composes a base letter and a combining accent, and logs the replacement', () => {
+    expect(canon('Cafe\u0301 是')).toBe('Café是')
+    expect(removedBy('Cafe\u0301 是', 'unicode-nfc')).toEqual([expect.objectContaining({ text: 'e\u0301', replacement: 'é' })])
+  })
+  it('leaves full-width punctuation alone (no NFKC)', () => {
+    expect(canon('大会，回顾（见附件）；')).toBe('大会，回顾（见附件）；')
+  })
+})
+
+describe('fullwidth-alphanumerics', () => {
+  it('writes full-width digits and Latin letters half-width', () => {
+    expect(canon('２０１１年ＡＢ')).toBe('2011年AB')
+  })
+})
+
+describe('page-furniture', () => {
+  it('removes job numbers, barcodes, page numbers and the running header, lifting the first symbol', () => {
+    const n = normalizeText('A/RES/67/264\n\n大会，\n\n12-48653 (C)    090812    100812\n\n*1248653*\n\n2/5\n\nA/RES/67/264\n\n回顾其决议，\n')
+    expect(n.text.text).toBe('大会，\n\n回顾其决议，')
+    expect(n.lifted.symbol).toBe('A/RES/67/264')
+    expect(n.text.removals.map((r) => r.reason)).toEqual(
+      expect.arrayContaining(['page furniture: job number', 'page furniture: page number', 'page furniture: running header', 'masthead: document symbol (lifted into metadata)'])
+    )
+  })
+  it('removes the masthead at the head only, lifting distribution and original language', () => {
+    const n = normalizeText('联合国\n\nA/67/280\n\n大会\n\nDistr.: General\n\n2012年8月9日\n\n中文\n\nOriginal: English\n\n第六十七届会议\n\n大会\n\n请回收\n')
+    expect(n.text.text).toBe('第六十七届会议\n\n大会')
+    expect(n.lifted).toEqual({ symbol: 'A/67/280', distribution: 'General', issued: '2012-08-09', originalLanguage: 'English' })
+  })
+  it('keeps a symbol that is a footnote text under its number', () => {
+    expect(canon('见报告，\n\n_______________\n1\n A/60/633\n 继续。')).toContain('[^1]: A/60/633')
+  })
+})
+
+describe('footnote-blocks', () => {
+  it('moves the footnotes after the text and joins the word the block cut in two', () => {
+    const line = ' 回顾伊斯兰合作组织仍然是联合国在全球和平、安全和促进和平文化方面的'
+    const raw = `${line}\n\n${line.trim()}\n\n${line.trim()}\n\n包括仇视伊斯兰教、打击国际恐怖主义、打击极端主义、与包括仇视伊斯\n\n_______________ \n2\n A/60/633-S/2005/826，附件三。 \n\n3\n A/67/280-S/2012/614。 \n 兰在内的宗教不容忍作斗争。`
+    expect(canon(raw)).toBe(`${line.trim().repeat(3)}包括仇视伊斯兰教、打击国际恐怖主义、打击极端主义、与包括仇视伊斯兰在内的宗教不容忍作斗争。\n\n[^2]: A/60/633-S/2005/826，附件三。\n\n[^3]: A/67/280-S/2012/614。`)
+  })
+  it('joins the lines of a footnote that wraps', () => {
+    expect(canon('正文，\n\n_____\n1\n 这是一条很长的脚注\n\n的续行。\n')).toBe('正文，\n\n[^1]: 这是一条很长的脚注的续行。')
+  })
+  it('warns about a footnote rule with no footnote under it and drops the rule into the log', () => {
+    const n = normalizeText('正文。\n\n_______________\n\n下一段。')
+    expect(n.messages).toEqual([expect.objectContaining({ ruleId: 'footnote-blocks', severity: 'warning' })])
+    expect(n.text.text).not.toContain('_')
+    expect(n.text.removals.some((r) => r.text.includes('_______________'))).toBe(true)
+  })
+})
+
+describe('footnote-references', () => {
+  it('reads a number alone under a line of text as a reference at that point', () => {
+    const line = '又回顾大会在1975年10月10日第3369(XXX)号决议中决定邀请伊斯兰会议'
+    const raw = `${line}\n\n${line}\n\n${line}\n\n组织\n1\n 以观察员身份参加，\n\n_____\n1\n 脚注。`
+    expect(canon(raw)).toBe(`${line.repeat(3)}组织[^1]以观察员身份参加，\n\n[^1]: 脚注。`)
+  })
+  it('keeps a reference at the end of a paragraph', () => {
+    expect(canon(' 审议了报告，\n3\n  \n\n 考虑到，')).toBe('审议了报告，[^3]\n\n考虑到，')
+  })
+})
+
+describe('page-numbers', () => {
+  it('removes a number alone between blank lines', () => {
+    expect(removedBy('第一段。\n\n3\n\n第二段。', 'page-numbers')).toEqual([expect.objectContaining({ text: '3\n' })])
+  })
+})
+
+describe('unwrap-lines', () => {
+  const wrapped = (lines: string[]) => lines.join('\n\n')
+  const full = '联合国同伊斯兰合作组织在政治经济社会人道主义文化和科学领域继续'
+  it('joins hard-wrapped Han lines with nothing and starts a paragraph at an indent', () => {
+    const raw = wrapped([` 一、${full}`, `${full}合作`, `${full}合作`, '共同设法。', ` 二、${full}`, '完。'])
+    expect(canon(raw)).toBe(`一、${full}${full}合作${full}合作共同设法。\n\n二、${full}完。`)
+  })
+  it('continues a paragraph over a page break that indents an unfinished line', () => {
+    const raw = `${full}合作\n\n${full}合作\n\n${full}合作\n ${full}。`
+    expect(canon(raw)).toBe(`${full}合作${full}合作${full}合作${full}。`)
+  })
+  it('starts a new paragraph at an indent after a finished line', () => {
+    const raw = `${full}合作\n\n${full}合作\n\n${full}合作\n\n${full}合，\n ${full}。`
+    expect(canon(raw)).toBe(`${full}合作${full}合作${full}合作${full}合，\n\n${full}。`)
+  })
+  it('ends a block at a short line', () => {
+    const raw = wrapped([full + '合作', full + '合作', full + '合作', '共同设法。', '常驻代表', '贝尔加内姆(签名)'])
+    expect(canon(raw)).toBe(`${full}合作${full}合作${full}合作共同设法。\n\n常驻代表\n\n贝尔加内姆(签名)`)
+  })
+  it('joins wrapped Latin lines with one space', () => {
+    const line = 'The General Assembly recalls its resolutions on cooperation between the'
+    const raw = [line, line, line, 'Organization.'].join('\n\n')
+    expect(canon(raw)).toBe([line, line, line, 'Organization.'].join(' '))
+  })
+  it('leaves a text with one paragraph per line as it is (no measure, nothing joined)', () => {
+    const raw = '第一段很短。\n第二段稍微长一点，但也不长。\n第三段。'
+    expect(canon(raw)).toBe('第一段很短。\n\n第二段稍微长一点，但也不长。\n\n第三段。')
+  })
+  it('starts a block at a paragraph number even after a full line', () => {
+    expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)
+  })
+})
+
+describe('han-spacing', () => {
+  it('removes spaces between Han and digits or Latin', () => {
+    expect(canon('2011 年 7 月 8 日第 37/4 号和 A/67/280 号')).toBe('2011年7月8日第37/4号和A/67/280号')
+  })
+  it('keeps the space after a paragraph number', () => {
+    expect(canon(' 1. 满意地注意到报告；')).toBe('1. 满意地注意到报告；')
+  })
+})
+
+describe('inline-whitespace', () => {
+  it('writes a run of spaces between Latin words as one space', () => {
+    expect(canon('General   Assembly\tresolution')).toBe('General Assembly resolution')
+  })
+})
