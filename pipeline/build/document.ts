@@ -1,4 +1,5 @@
 import { Messages, type Diagnostic } from '../core/diagnostic.js'
+import { jsonErrorOffset } from '../core/json-syntax.js'
 import { ConservationError } from '../core/mapped-text.js'
 import { VERSION } from '../core/package-root.js'
 import { RawText } from '../core/raw-text.js'
@@ -145,10 +146,11 @@ function readSidecar(input: SourceInput): { meta?: SourceMeta; diagnostics: Diag
   let value: unknown
   try {
     value = JSON.parse(decoded.text)
-  } catch (error) {
-    const at = /position (\d+)/.exec(String(error))
+  } catch {
     const raw = new RawText(sc.path, decoded.text)
-    side.add('error', `The sidecar is not valid JSON: ${error instanceof Error ? error.message : String(error)}.`, 'sidecar-json', at ? raw.pointAt(Number(at[1])) : undefined)
+    const at = jsonErrorOffset(decoded.text)
+    const near = JSON.stringify(decoded.text.slice(at, at + 12))
+    side.add('error', `The sidecar is not valid JSON: unexpected ${at >= decoded.text.length ? 'end of file' : near}.`, 'sidecar-json', raw.pointAt(at))
     return { diagnostics: side.toData() }
   }
   for (const v of validate('source-meta.schema.json', value)) {
