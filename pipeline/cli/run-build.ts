@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { buildDocument, outputName, type DocumentBuild } from '../build/document.js'
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js'
 import { findSources, readSource, type SourceFile } from '../io/sources.js'
@@ -34,7 +34,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   diagnostics.push(...clashes.diagnostics)
   if (options.out !== undefined) {
     try {
-      await mkdir(join(cwd, options.out), { recursive: true })
+      await mkdir(resolve(cwd, options.out), { recursive: true })
     } catch (error) {
       diagnostics.push(ioDiagnostic(options.out, `Cannot create the output folder (${(error as NodeJS.ErrnoException).code ?? String(error)}).`))
       return { diagnostics: diagnostics.sort(compareDiagnostics), builds, ioError: true }
@@ -54,7 +54,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     if (options.out === undefined) continue
     for (const output of build.outputs) {
       try {
-        await writeAtomic(join(cwd, options.out, output.name), output.content)
+        await writeAtomic(resolve(cwd, options.out, output.name), output.content)
       } catch (error) {
         diagnostics.push(ioDiagnostic(join(options.out, output.name), `Cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)}).`))
         ioError = true

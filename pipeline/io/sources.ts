@@ -1,5 +1,5 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
-import { join, relative, sep } from 'node:path'
+import { join, relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from '../core/diagnostic.js'
 import type { SourceInput } from '../build/document.js'
 
@@ -76,7 +76,7 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
     found.set(display, { path: display, absolute, ...(sidecar ? { sidecar } : {}) })
   }
 
-  for (const p of paths) await visit(join(cwd, p), true)
+  for (const p of paths) await visit(resolve(cwd, p), true)
   return { sources: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics }
 }
 

@@ -35,6 +35,8 @@ export interface GrammarWords {
   readonly resolutionTitle: RegExp
   /** Title of a Security Council resolution: "第1624(2005)号决议". Group 1 the number, 2 the year. */
   readonly scResolutionTitle: RegExp
+  /** Title of a report: "秘书长的报告". */
+  readonly reportTitle: RegExp
   /** Title of a statement: "安全理事会主席的声明". */
   readonly statementTitle: RegExp
   /** Plenary or Council meeting named in an adoption note: "第5261次会议". Group 1 is the number. */

@@ -71,6 +71,7 @@ export const zh: LanguageProfile = {
     resolutionTitle: /^(\d+\/\d+|\d+\s?\((?:[IVXLC]+|\d{4})\))\.\s?(.+)$/,
     scResolutionTitle: /^第(\d+)\s?\((\d{4})\)号决议$/,
     statementTitle: /主席的?声明$/,
+    reportTitle: /的(?:报告|说明)$/,
     meetingInNote: /第(\d+)次(?:全体)?会议/,
     session: new RegExp(`^第(${NUMERAL}+|\\d+)届(?:会议|常会)$`),
     agendaItem: /^(?:临时)?议程项目\s?(\d+(?:\s?\([a-z]{1,2}\))?(?:\s?[和及至、]\s?\d+(?:\s?\([a-z]{1,2}\))?)*)$/,

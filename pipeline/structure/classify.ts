@@ -11,6 +11,7 @@ export type BlockKind =
   | 'letterTitle'
   | 'noteVerbaleTitle'
   | 'statementTitle'
+  | 'reportTitle'
   | 'annexHeading'
   | 'adoptionNote'
   | 'signed'
@@ -51,6 +52,7 @@ export function classify(block: Block, lang: LanguageProfile): Classified {
   if (short && (m = g.letterTitle.exec(t))) return as('letterTitle', m)
   if (short && (m = g.noteVerbaleTitle.exec(t))) return as('noteVerbaleTitle', m)
   if (short && (m = g.statementTitle.exec(t))) return as('statementTitle', m)
+  if (short && (m = g.reportTitle.exec(t))) return as('reportTitle', m)
   if (short && (m = g.adoptionNote.exec(t))) return as('adoptionNote', m)
   if (t.length <= 60 && g.signedMark.test(t)) return as('signed')
   if ((m = g.resolutionTitle.exec(block.text)) && !endsClause(t)) {

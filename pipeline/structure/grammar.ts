@@ -100,7 +100,7 @@ export class Grammar {
         const titles: string[] = []
         this.i++
         // The agenda item's titles follow it: short lines that are not the document's title.
-        while (this.peek && this.peek.kind === 'text' && this.peek.text.length <= 80 && !/[。；]$/.test(this.peek.text) && titles.length < 3) {
+        while (this.peek && this.peek.kind === 'text' && this.peek.text.length <= 80 && !endsClause(this.peek.text.replace(/[：:]$/, '')) && titles.length < 3) {
           titles.push(this.peek.text)
           children.push(this.heading(this.peek, 'agendaTitle'))
           this.i++
@@ -138,9 +138,10 @@ export class Grammar {
       }
       case 'letterTitle':
       case 'noteVerbaleTitle':
-      case 'statementTitle': {
+      case 'statementTitle':
+      case 'reportTitle': {
         this.i++
-        this.found.kind = b.kind === 'letterTitle' ? 'letter' : b.kind === 'noteVerbaleTitle' ? 'note-verbale' : 'statement'
+        this.found.kind = TITLE_KINDS[b.kind]
         this.found.title = b.text
         const date = this.lang.dates(b.text)[0]
         if (date && date.index === 0) this.found.date ??= date.iso
@@ -179,14 +180,20 @@ export class Grammar {
       this.found.kind ??= this.formulaKind(formula)
     }
     const bodyChildren: (Heading | Paragraph)[] = []
-    const operative = formula !== null || firstNumbered !== -1
+    // Numbered paragraphs are operative after an enacting formula or a preamble that ends "…如下：";
+    // in reports and other texts they are plain numbered paragraphs.
+    const lastPreamble = preambleChildren[preambleChildren.length - 1]
+    const enacted = formula !== null || (lastPreamble !== undefined && this.lang.grammar.preambleEnd.test(this.plain(lastPreamble)))
+    const role: Paragraph['role'] = enacted ? 'operative' : 'text'
     const letters = new LetterSequence()
     while (this.i < closing) {
       const b = this.blocks[this.i++]!
-      if (b.kind === 'chapter') bodyChildren.push(this.heading(b, 'chapter', b.number, b.contentOffset))
-      else if (b.kind === 'section') bodyChildren.push(this.heading(b, 'section', b.number, b.contentOffset))
-      else if (b.kind === 'numbered') bodyChildren.push(this.numbered(b, letters))
-      else bodyChildren.push(this.paragraph(b, operative && firstNumbered !== -1 ? 'operative' : 'text'))
+      if (b.kind === 'chapter') {
+        bodyChildren.push(this.heading(b, 'chapter', b.number, b.contentOffset))
+        this.found.kind ??= 'report'
+      } else if (b.kind === 'section') bodyChildren.push(this.heading(b, 'section', b.number, b.contentOffset))
+      else if (b.kind === 'numbered') bodyChildren.push(this.numbered(b, letters, role))
+      else bodyChildren.push(this.paragraph(b, role))
     }
     if (bodyChildren.length) parts.push({ type: 'body', children: bodyChildren, position: this.span(bodyChildren) })
     const conclusions = this.conclusions(end, main)
@@ -289,7 +296,11 @@ export class Grammar {
     return { type: 'paragraph', role, children: this.pos.inlines(b.start, b.end), position: this.pos.of(b.start, b.end) }
   }
 
-  private numbered(b: Classified, letters: LetterSequence): Paragraph {
+  private plain(node: Formula | Paragraph): string {
+    return node.children.map((c) => (c.type === 'text' ? c.value : '')).join('')
+  }
+
+  private numbered(b: Classified, letters: LetterSequence, role: Paragraph['role']): Paragraph {
     let level = b.level!
     let number = b.number!
     // "(i)" after "(h)" is the ninth letter, not the roman one.
@@ -300,7 +311,7 @@ export class Grammar {
     number = number.trim()
     return {
       type: 'paragraph',
-      role: 'operative',
+      role,
       number,
       level,
       children: this.pos.inlines(b.start + b.contentOffset, b.end),
@@ -318,6 +329,13 @@ export class Grammar {
   private span(nodes: readonly { position: Position }[]): Position {
     return { start: nodes[0]!.position.start, end: nodes[nodes.length - 1]!.position.end }
   }
+}
+
+const TITLE_KINDS: Partial<Record<Classified['kind'], Kind>> = {
+  letterTitle: 'letter',
+  noteVerbaleTitle: 'note-verbale',
+  statementTitle: 'statement',
+  reportTitle: 'report'
 }
 
 /** Tracks subparagraph letters (a), (b)… to tell the letter (i) from the roman numeral (i). */

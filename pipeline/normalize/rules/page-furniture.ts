@@ -30,7 +30,7 @@ export const pageFurniture: NormalizeRule = {
       const content = src.slice(line.contentStart, line.contentEnd)
       if (FOOTNOTE_RULE.test(content)) lastRule = i
       const inFootnotes = i - lastRule <= FOOTNOTE_BLOCK_LINES && previousIsLoneNumber(src, lines, i)
-      const reason = furnitureReason(content, inHead, lang, lifted, inFootnotes)
+      const reason = furnitureReason(content, inHead, lang, lifted, inFootnotes) ?? (inHead ? twoColumnReason(content, lang, lifted) : null)
       if (reason === null) {
         inHead = false
         continue
@@ -88,7 +88,28 @@ function furnitureReason(
   return null
 }
 
-function symbolOf(content: string): string | null {
+/**
+ * A masthead line that the text extraction merged from two columns: "联合国 S/RES/1624 (2005)",
+ * "安全理事会 Distr.: General" — furniture when both sides are.
+ */
+function twoColumnReason(content: string, lang: Parameters<NormalizeRule['apply']>[1], lifted: LiftedMeta): string | null {
+  for (const m of content.matchAll(/[ \t\u3000]+/g)) {
+    const left = content.slice(0, m.index)
+    const right = content.slice(m.index + m[0].length)
+    const probe: LiftedMeta = { ...lifted }
+    const a = furnitureReason(left, true, lang, probe, false)
+    const b = a === null ? null : furnitureReason(right, true, lang, probe, false)
+    if (a !== null && b !== null) {
+      Object.assign(lifted, probe)
+      return `${a}; ${b}`
+    }
+  }
+  return null
+}
+
+function symbolOf(text: string): string | null {
+  // The Security Council writes a space before the year: "S/RES/1624 (2005)".
+  const content = text.replace(/ \((\d{4})\)$/, '($1)')
   if (isUnSymbol(content) || splitJointSymbol(content)) return content
   const m = SYMBOL_WITH_PAGE.exec(content)
   const s = m?.[1] ?? m?.[2]

@@ -21,8 +21,8 @@ interface TextLine {
 const MIN_MEASURE = 40
 /** A line this close to the measure was ended by the wrap, not by its author. */
 const FULL = 0.85
-/** In a hard-wrapped text at least this share of the lines end unfinished. */
-const UNFINISHED_SHARE = 0.25
+/** In a hard-wrapped text at least this share of the lines end unfinished (short texts of short clauses have few). */
+const UNFINISHED_SHARE = 0.1
 
 export const unwrapLines: NormalizeRule = {
   id: 'unwrap-lines',
@@ -31,10 +31,11 @@ export const unwrapLines: NormalizeRule = {
     const src = text.text
     const lines = textLines(src)
     const measure = measureOf(lines)
+    const indentLayout = lines.some((l) => l.indented)
     const blocks: TextLine[][] = []
     let prev: TextLine | undefined
     for (const tl of lines) {
-      if (prev === undefined || startsBlock(prev, tl, measure, lang)) blocks.push([tl])
+      if (prev === undefined || startsBlock(prev, tl, measure, indentLayout, lang)) blocks.push([tl])
       else blocks[blocks.length - 1]!.push(tl)
       prev = tl
     }
@@ -107,11 +108,14 @@ function measureOf(lines: readonly TextLine[]): number | null {
   return cluster >= Math.max(3, widths.length * 0.6) ? measure : null
 }
 
-function startsBlock(prev: TextLine, next: TextLine, measure: number | null, lang: LanguageProfile): boolean {
+function startsBlock(prev: TextLine, next: TextLine, measure: number | null, indentLayout: boolean, lang: LanguageProfile): boolean {
   if (next.definition || prev.definition) return true
   if (next.blanksBefore >= 2) return true
   if (lang.blockNumber.test(next.content)) return true
-  if (measure === null) return true
+  // Too few wrapped lines to measure (a short text): where indents mark paragraphs, an unindented
+  // line under a long unfinished one can only be its continuation. (undoc's canonical text has no
+  // indents, so this never joins its blocks.)
+  if (measure === null) return !(indentLayout && !next.indented && prev.width >= MIN_MEASURE && !endsClause(prev.content))
   const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content) > measure
   if (!full) return true
   // An indented line after a full, unfinished line is the first line of a new page.
