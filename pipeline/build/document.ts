@@ -3,7 +3,7 @@ import { jsonErrorOffset } from '../core/json-syntax.js'
 import { ConservationError } from '../core/mapped-text.js'
 import { VERSION } from '../core/package-root.js'
 import { RawText } from '../core/raw-text.js'
-import { EMITTERS, type EmitContext, type Emitter } from '../emit/index.js'
+import { EMITTERS, type EmitContext, type EmitOutput, type Emitter } from '../emit/index.js'
 import { detectLanguage, profileFor } from '../lang/index.js'
 import { normalize } from '../normalize/index.js'
 import { decode } from '../read/index.js'
@@ -23,7 +23,7 @@ export interface SourceInput {
 export interface BuiltOutput {
   /** File name in the output folder. */
   readonly name: string
-  readonly content: string | Uint8Array
+  readonly content: EmitOutput
 }
 
 export interface DocumentBuild {

@@ -7,15 +7,26 @@ export interface EmitContext {
   readonly corpus: ReadonlyMap<string, string>
 }
 
+/**
+ * What a writer produces: the file's content whole, or a function that produces it in chunks
+ * each time it is called (written to disk as they come, so a large output is never whole in memory).
+ */
+export type EmitOutput = string | Uint8Array | (() => Iterable<string>)
+
+/** The whole content of an output, for comparing it or holding it (small outputs only). */
+export function outputText(content: EmitOutput): string | Uint8Array {
+  return typeof content === 'function' ? [...content()].join('') : content
+}
+
 /** A writer of one output format from the document (pandoc's Writers: one per format, none touches the others). */
 export interface Emitter {
   readonly format: string
   /** File extension of the output, with its dot. */
   readonly extension: string
-  emit(doc: UndocDocument, ctx: EmitContext): Promise<string | Uint8Array> | string | Uint8Array
+  emit(doc: UndocDocument, ctx: EmitContext): Promise<EmitOutput> | EmitOutput
 }
 
-export const jsonEmitter: Emitter = { format: 'json', extension: '.json', emit: (doc) => emitJson(doc) }
+export const jsonEmitter: Emitter = { format: 'json', extension: '.json', emit: (doc) => () => emitJson(doc) }
 
 /** The writers `undoc build` runs, in order. */
 export const EMITTERS: readonly Emitter[] = [jsonEmitter]

@@ -10,13 +10,14 @@ export const TEMP_MARK = '.tmp-'
  * the content goes to a temporary file in the same folder, is flushed to disk, and is renamed
  * over the target.
  */
-export async function writeAtomic(path: string, content: string | Uint8Array): Promise<void> {
+export async function writeAtomic(path: string, content: string | Uint8Array | (() => Iterable<string>)): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`)
   liveTemps.add(tmp)
   try {
     const handle = await open(tmp, 'w')
     try {
-      await handle.writeFile(content)
+      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content)
+      else for (const chunk of content()) await handle.write(chunk)
       await handle.sync()
     } finally {
       await handle.close()

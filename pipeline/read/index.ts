@@ -150,20 +150,23 @@ function readsAsText(text: string): boolean {
   return total > 0 && good / total > 0.95
 }
 
+/** Byte offset of the first byte that does not begin or continue a well-formed UTF-8 sequence (one pass). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0
-  let hi = bytes.length
-  // Binary search on the longest valid prefix, keeping whole sequences.
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true })
-      lo = mid
-    } catch {
-      hi = mid - 1
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]!
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1
+    if (need < 0) return i
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k]
+      if (c === undefined || (c & 0xc0) !== 0x80) return i
     }
+    // Overlong three- and four-byte forms, surrogates and code points past U+10FFFF.
+    const c1 = bytes[i + 1] ?? 0
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i
+    i += need + 1
   }
-  return lo
+  return i
 }
 
 function lineEndings(text: string): LineEndings {

@@ -12,7 +12,8 @@ let ajv: Ajv | undefined
 /** One strict ajv instance per process with every schema of schemas/ loaded, compiled on first use. */
 export function schemas(): Ajv {
   if (ajv) return ajv
-  ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true })
+  // Node unions are discriminated by `type`, so ajv checks one branch, not all: linear in the tree.
+  ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, discriminator: true })
   addFormats.default(ajv)
   for (const name of ['document', 'source-meta']) {
     ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as object, `${name}.schema.json`)
@@ -42,14 +43,16 @@ export function validate(file: string, value: unknown): SchemaViolation[] {
   return simplify(fn.errors ?? [])
 }
 
-/** ajv reports every branch of a oneOf; keep the deepest errors, which say what is really wrong. */
+/**
+ * The errors that say what is wrong: a failed oneOf or discriminator at a node whose deeper
+ * values were checked and reported is noise; every other error is kept, once.
+ */
 function simplify(errors: readonly ErrorObject[]): SchemaViolation[] {
-  const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length))
+  const paths = errors.map((e) => e.instancePath)
   const seen = new Set<string>()
   const out: SchemaViolation[] = []
   for (const e of errors) {
-    if (e.keyword === 'oneOf' && errors.length > 1) continue
-    if (e.instancePath.split('/').length < deepest - 1) continue
+    if (e.keyword === 'oneOf' && paths.some((p) => p.startsWith(`${e.instancePath}/`))) continue
     const message = `${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`
     const key = `${e.instancePath} ${message}`
     if (seen.has(key)) continue

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest'
+import { emitJson } from '../pipeline/emit/json/index.js'
+import { buildSeed, SEEDS } from './helpers.js'
+
+describe('emit/json', () => {
+  it('writes exactly what JSON.stringify with two-space indent writes, in chunks', async () => {
+    for (const seed of Object.values(SEEDS)) {
+      const doc = await buildSeed(seed)
+      const chunks = [...emitJson(doc)]
+      expect(chunks.join('')).toBe(`${JSON.stringify(doc, null, 2)}\n`)
+    }
+  })
+})
