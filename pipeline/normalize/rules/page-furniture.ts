@@ -10,6 +10,8 @@ import { FOOTNOTE_RULE } from '../clause.js'
 const JOB_NUMBER = /^\d{2}-\d{4,6}\s?(?:\([A-Z]\))?(?:\s+\d{6}){0,2}$/
 const BARCODE = /^\*\d{7,}\*$/
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
+/** The longest line that can be a masthead line merged from two columns. */
+const MASTHEAD_LINE = 120
 /** How far below a footnote rule a symbol under a number is still read as a footnote text. */
 const FOOTNOTE_BLOCK_LINES = 40
 const SYMBOL_WITH_PAGE = /^(\S+)\s+\d{1,4}\s?\/\s?\d{1,4}$|^\d{1,4}\s?\/\s?\d{1,4}\s+(\S+)$/
@@ -93,6 +95,8 @@ function furnitureReason(
  * "安全理事会 Distr.: General" — furniture when both sides are.
  */
 function twoColumnReason(content: string, lang: Parameters<NormalizeRule['apply']>[1], lifted: LiftedMeta): string | null {
+  // Masthead lines are short; trying every split of a long line would be quadratic.
+  if (content.length > MASTHEAD_LINE) return null
   for (const m of content.matchAll(/[ \t\u3000]+/g)) {
     const left = content.slice(0, m.index)
     const right = content.slice(m.index + m[0].length)
