@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { buildDocument, outputName, type DocumentBuild } from '../build/document.js'
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js'
 import { findSources, readSource, type SourceFile } from '../io/sources.js'
-import { writeAtomic } from '../io/write.js'
+import { removeStaleTemps, writeAtomic } from '../io/write.js'
 import type { Emitter } from '../emit/index.js'
 
 export interface RunOptions {
@@ -35,6 +35,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   if (options.out !== undefined) {
     try {
       await mkdir(resolve(cwd, options.out), { recursive: true })
+      await removeStaleTemps(resolve(cwd, options.out))
     } catch (error) {
       diagnostics.push(ioDiagnostic(options.out, `Cannot create the output folder (${(error as NodeJS.ErrnoException).code ?? String(error)}).`))
       return { diagnostics: diagnostics.sort(compareDiagnostics), builds, ioError: true }

@@ -1,9 +1,7 @@
-import { open, rename, unlink } from 'node:fs/promises'
+import { open, readdir, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 
-/** Temporary files of undoc's atomic writes: removed on interrupt, ignored by git. */
-export const TEMP_MARK = '.tmp-'
 
 /**
  * Writes a file so that readers only ever see the old complete file or the new complete one:
@@ -11,7 +9,7 @@ export const TEMP_MARK = '.tmp-'
  * over the target.
  */
 export async function writeAtomic(path: string, content: string | Uint8Array | (() => Iterable<string>)): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}${TEMP_MARK}${process.pid}-${randomBytes(4).toString('hex')}`)
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
   liveTemps.add(tmp)
   try {
     const handle = await open(tmp, 'w')
@@ -33,3 +31,36 @@ export async function writeAtomic(path: string, content: string | Uint8Array | (
 
 /** Temporary files being written now, for a clean stop on Ctrl-C. */
 export const liveTemps = new Set<string>()
+
+/** `.NAME.tmp-PID-RANDOM`: a temporary file of writeAtomic, with the process that wrote it. */
+const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/
+
+/**
+ * Removes the temporary files that a killed build left in `dir`. Files of a build that is still
+ * running (its process is alive) are left alone, so two builds can share an output folder.
+ */
+export async function removeStaleTemps(dir: string): Promise<string[]> {
+  const removed: string[] = []
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch {
+    return removed
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name)
+    if (!m || processAlive(Number(m[1]))) continue
+    await unlink(join(dir, name)).catch(() => undefined)
+    removed.push(name)
+  }
+  return removed
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
