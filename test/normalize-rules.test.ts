@@ -120,3 +120,14 @@ describe('inline-whitespace', () => {
     expect(canon('General   Assembly\tresolution')).toBe('General Assembly resolution')
   })
 })
+
+describe('character classes', () => {
+  it('isWide answers as the Unicode property pattern does, for every BMP character', async () => {
+    const { isWide, WIDE_PATTERN } = await import('../pipeline/core/chars.js')
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue
+      const c = String.fromCharCode(code)
+      if (isWide(c) !== WIDE_PATTERN.test(c)) throw new Error(`U+${code.toString(16)}`)
+    }
+  })
+})

@@ -3,13 +3,13 @@ import type { UndocDocument } from '../../types/document.js'
 /** Chunks are cut at about this many characters: an output may be larger than any one string. */
 const CHUNK = 1 << 20
 /** Arrays longer than this are walked item by item; smaller values are stringified whole. */
-const WALK = 32
+const WALK = 64
 
 /**
- * The JSON edition of a document, exactly as `JSON.stringify(doc, null, 2)` and a final newline
- * would write it (keys in the order the object was built, which is the schema's order), but
- * produced in chunks as it is written: the JSON of a very large text is longer than the longest
- * string V8 allows, and need never be in memory whole.
+ * The JSON edition of a document: exactly `JSON.stringify(doc)` and a final newline (compact:
+ * data users read it with tools, reviewers read the Markdown; keys in the order the object was
+ * built, which is the schema's order), produced in chunks as it is written: the JSON of a very
+ * large text is longer than the longest string V8 allows, and need never be in memory whole.
  */
 export function* emitJson(doc: UndocDocument): Generator<string> {
   let buffer = ''
@@ -20,34 +20,31 @@ export function* emitJson(doc: UndocDocument): Generator<string> {
       buffer = ''
     }
   }
-  function* write(value: unknown, indent: string): Generator<string> {
+  function* write(value: unknown): Generator<string> {
     if (!large(value)) {
-      // JSON strings hold no raw line breaks, so re-indenting stringify's lines is exact.
-      yield* put(JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`))
+      yield* put(JSON.stringify(value))
       return
     }
-    const inner = `${indent}  `
     if (Array.isArray(value)) {
-      yield* put('[\n')
+      yield* put('[')
       for (let i = 0; i < value.length; i++) {
-        yield* put(inner)
-        yield* write(value[i], inner)
-        yield* put(i < value.length - 1 ? ',\n' : '\n')
+        if (i > 0) yield* put(',')
+        yield* write(value[i])
       }
-      yield* put(`${indent}]`)
+      yield* put(']')
       return
     }
-    const entries = Object.entries(value as object).filter(([, v]) => v !== undefined)
-    yield* put('{\n')
-    for (let i = 0; i < entries.length; i++) {
-      const [k, v] = entries[i]!
-      yield* put(`${inner}${JSON.stringify(k)}: `)
-      yield* write(v, inner)
-      yield* put(i < entries.length - 1 ? ',\n' : '\n')
+    let first = true
+    yield* put('{')
+    for (const [k, v] of Object.entries(value as object)) {
+      if (v === undefined) continue
+      yield* put(`${first ? '' : ','}${JSON.stringify(k)}:`)
+      first = false
+      yield* write(v)
     }
-    yield* put(`${indent}}`)
+    yield* put('}')
   }
-  yield* write(doc, '')
+  yield* write(doc)
   buffer += '\n'
   yield buffer
 }
