@@ -6,6 +6,8 @@ import { RawText } from '../core/raw-text.js'
 import { EMITTERS, type EmitContext, type EmitOutput, type Emitter } from '../emit/index.js'
 import { detectLanguage, profileFor } from '../lang/index.js'
 import { normalize } from '../normalize/index.js'
+import { crossref } from '../crossref/index.js'
+import { resolveCitations } from '../crossref/resolve.js'
 import { decode } from '../read/index.js'
 import { structure } from '../structure/index.js'
 import type { Removal, UndocDocument } from '../types/document.js'
@@ -89,7 +91,8 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
       const [s, e] = normalized.text.toRawRange(m.start, m.end)
       messages.add(m.severity, m.reason, m.ruleId, raw.position(s, e))
     }
-    const document: UndocDocument = {
+    const tree = crossref(structured.tree, normalized.text, lang, structured.metadata)
+    const built: UndocDocument = {
       undoc: VERSION,
       source: {
         path: input.path,
@@ -101,7 +104,7 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
         format: 'text'
       },
       metadata: structured.metadata,
-      tree: structured.tree,
+      tree,
       removals: normalized.text.removals.map(
         (r): Removal => ({
           rule: r.rule,
@@ -112,6 +115,7 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
         })
       )
     }
+    const document = resolveCitations(built, ctx.corpus)
     for (const v of validate('document.schema.json', document)) {
       const at = nodeAtPointer(document, v.pointer)
       messages.add('error', `The built document is not valid against document.schema.json at ${v.pointer}: ${v.message}.`, 'schema', at)

@@ -1,10 +1,26 @@
 import { mkdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { buildDocument, outputName, type DocumentBuild } from '../build/document.js'
+import { buildDocument, outputName } from '../build/document.js'
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js'
+import { buildCorpusIndex, summarize } from '../crossref/corpus-index.js'
 import { findSources, readSource, type SourceFile } from '../io/sources.js'
 import { removeStaleTemps, writeAtomic } from '../io/write.js'
 import type { Emitter } from '../emit/index.js'
+import { emitJson } from '../emit/json/index.js'
+import type { DocumentSummary } from '../types/index.js'
+import { validate } from '../validate/index.js'
+
+/** What a run keeps of each document: not the document itself, so memory does not grow with the corpus. */
+export interface BuiltSource {
+  readonly path: string
+  readonly name: string
+  /** False when the document had errors and nothing of it was written. */
+  readonly built: boolean
+  readonly summary?: DocumentSummary
+}
+
+/** The corpus index's file in the output folder. */
+export const INDEX_NAME = 'index.json'
 
 export interface RunOptions {
   readonly paths: readonly string[]
@@ -16,7 +32,7 @@ export interface RunOptions {
 
 export interface RunResult {
   readonly diagnostics: Diagnostic[]
-  readonly builds: DocumentBuild[]
+  readonly builds: BuiltSource[]
   /** Set when the run itself could not go on (usage or I/O), as opposed to a document's errors. */
   readonly ioError: boolean
 }
@@ -29,7 +45,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd()
   const { sources, diagnostics } = await findSources(options.paths, cwd)
   let ioError = diagnostics.some((d) => d.ruleId === 'io-error' || d.ruleId === 'usage')
-  const builds: DocumentBuild[] = []
+  const builds: BuiltSource[] = []
   const clashes = nameClashes(sources)
   diagnostics.push(...clashes.diagnostics)
   if (options.out !== undefined) {
@@ -41,26 +57,45 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       return { diagnostics: diagnostics.sort(compareDiagnostics), builds, ioError: true }
     }
   }
-  for (const source of sources) {
-    if (clashes.refused.has(source.path)) continue
+  const write = async (name: string, content: Parameters<typeof writeAtomic>[1]) => {
+    if (options.out === undefined) return
+    try {
+      await writeAtomic(resolve(cwd, options.out, name), content)
+    } catch (error) {
+      diagnostics.push(ioDiagnostic(join(options.out, name), `Cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)}).`))
+      ioError = true
+    }
+  }
+  // Builds one source against a corpus (symbol → output name); keeps its summary, writes its outputs.
+  const buildOne = async (source: SourceFile, corpus: ReadonlyMap<string, string>, report: boolean): Promise<BuiltSource | undefined> => {
     const input = await readSource(source, cwd)
     if ('ruleId' in input) {
-      diagnostics.push(input)
+      if (report) diagnostics.push(input)
       ioError = true
-      continue
+      return undefined
     }
-    const build = await buildDocument(input, { corpus: new Map() }, options.emitters)
-    builds.push(build)
-    diagnostics.push(...build.diagnostics)
-    if (options.out === undefined) continue
-    for (const output of build.outputs) {
-      try {
-        await writeAtomic(resolve(cwd, options.out, output.name), output.content)
-      } catch (error) {
-        diagnostics.push(ioDiagnostic(join(options.out, output.name), `Cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)}).`))
-        ioError = true
-      }
-    }
+    const build = await buildDocument(input, { corpus }, options.emitters)
+    if (report) diagnostics.push(...build.diagnostics)
+    for (const output of build.outputs) await write(output.name, output.content)
+    return { path: build.path, name: build.name, built: build.outputs.length > 0, ...(build.document ? { summary: summarize(build.document) } : {}) }
+  }
+  const accepted = sources.filter((s) => !clashes.refused.has(s.path))
+  for (const source of accepted) {
+    const built = await buildOne(source, new Map(), true)
+    if (built) builds.push(built)
+  }
+  if (options.out !== undefined) {
+    // Citations of documents that are in this corpus point at them: the documents that cite one
+    // are built again with the corpus's symbols, once every symbol is known.
+    const summaries = builds.flatMap((b) => (b.summary ? [b.summary] : []))
+    const corpus = new Map<string, string>()
+    for (const s of [...summaries].sort((a, b) => (a.name < b.name ? -1 : 1))) if (s.symbol && !corpus.has(s.symbol)) corpus.set(s.symbol, s.name)
+    const citing = new Set(summaries.filter((s) => s.citations.some((c) => corpus.has(c.symbol) && corpus.get(c.symbol) !== s.name)).map((s) => s.path))
+    for (const source of accepted) if (citing.has(source.path)) await buildOne(source, corpus, false)
+    const index = buildCorpusIndex(summaries)
+    const invalid = validate('index.schema.json', index)
+    if (invalid.length > 0) throw new Error(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
+    await write(INDEX_NAME, () => emitJson(index))
   }
   return { diagnostics: diagnostics.sort(compareDiagnostics), builds, ioError }
 }

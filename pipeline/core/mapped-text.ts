@@ -22,8 +22,12 @@ export interface RemovalRecord {
   readonly replacement?: string
 }
 
-/** One piece of a rewrite: a slice of the current text kept (possibly moved), or new text. */
-export type Piece = { readonly keep: readonly [number, number] } | { readonly insert: string }
+/**
+ * One piece of a rewrite: a slice of the current text kept (possibly moved), or new text; new
+ * text that stands for a dropped range (`replaces`) maps back to that range's raw text, so that
+ * a node made of it alone still points at the raw characters it stands for.
+ */
+export type Piece = { readonly keep: readonly [number, number] } | { readonly insert: string; readonly replaces?: readonly [number, number] }
 
 /** A range of the current text that a rewrite drops, with the reason recorded in the log. */
 export interface Drop {
@@ -137,6 +141,32 @@ export class MappedText {
     return runs
   }
 
+  private byRaw: number[] | undefined
+
+  /**
+   * The current offset of the character at raw offset `raw`, or -1 when that raw character is not
+   * in the text (removed, or only the anchor of inserted text).
+   */
+  toCurrent(raw: number): number {
+    if (this.byRaw === undefined) {
+      this.byRaw = this.segments.map((_, i) => i).filter((i) => this.segments[i]!.rawEnd > this.segments[i]!.rawStart)
+      this.byRaw.sort((a, b) => this.segments[a]!.rawStart - this.segments[b]!.rawStart)
+    }
+    const idx = this.byRaw
+    let lo = 0
+    let hi = idx.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (this.segments[idx[mid]!]!.rawStart <= raw) lo = mid
+      else hi = mid - 1
+    }
+    const i = idx[lo]
+    if (i === undefined) return -1
+    const s = this.segments[i]!
+    if (raw < s.rawStart || raw >= s.rawEnd) return -1
+    return s.copy ? this.starts[i]! + (raw - s.rawStart) : this.starts[i]!
+  }
+
   /** Whether some text of the current text comes from the raw range [from, to). */
   private anyTextFrom(from: number, to: number): boolean {
     if (to <= from) return false
@@ -205,8 +235,8 @@ export class MappedText {
       if ('keep' in p) {
         for (const s of this.slice(p.keep[0], p.keep[1])) pushMerged(segments, s)
       } else if (p.insert.length > 0) {
-        const anchor = insertAnchor(this, pieces, k)
-        segments.push({ text: p.insert, rawStart: anchor, rawEnd: anchor, copy: false })
+        const [rawStart, rawEnd] = p.replaces ? this.toRawRange(p.replaces[0], p.replaces[1]) : [insertAnchor(this, pieces, k), insertAnchor(this, pieces, k)]
+        segments.push({ text: p.insert, rawStart, rawEnd, copy: false })
       }
     }
 
@@ -215,7 +245,8 @@ export class MappedText {
     for (const d of drops) {
       let first = true
       for (const s of this.slice(d.start, d.end)) {
-        if (s.rawEnd <= s.rawStart) continue
+        // Only raw text is logged: text a rule put in was logged, as a replacement, when it went in.
+        if (!s.copy || s.rawEnd <= s.rawStart) continue
         const record: RemovalRecord = {
           rule,
           reason: d.reason,
@@ -242,7 +273,7 @@ export class MappedText {
     let at = 0
     for (const e of [...edits].sort((a, b) => a.start - b.start)) {
       if (e.start > at) pieces.push({ keep: [at, e.start] })
-      if (e.text) pieces.push({ insert: e.text })
+      if (e.text) pieces.push({ insert: e.text, ...(e.end > e.start ? { replaces: [e.start, e.end] as const } : {}) })
       if (e.end > e.start) drops.push({ start: e.start, end: e.end, reason: e.reason, ...(e.text ? { replacement: e.text } : {}) })
       at = Math.max(at, e.end)
     }

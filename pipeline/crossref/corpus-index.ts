@@ -11,7 +11,8 @@ export function summarize(doc: UndocDocument): DocumentSummary {
   const counts = new Map<string, CitedSymbol>()
   visit(doc.tree as Node, 'citation', (node) => {
     const c = node as unknown as Citation
-    if (!c.symbol) return
+    // A text names itself (a resolution's title "第1624(2005)号决议"): that is not a citation of another document.
+    if (!c.symbol || c.symbol === doc.metadata.symbol) return
     const key = `${c.kind} ${c.symbol}`
     const prev = counts.get(key)
     counts.set(key, { symbol: c.symbol, kind: c.kind, count: (prev?.count ?? 0) + 1 })

@@ -37,3 +37,15 @@ export function organizationNames(language: string): OrganizationName[] {
   }
   return out.sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : 1))
 }
+
+const idsByName = new Map<string, Map<string, string>>()
+
+/** The id of the organization a name in a language belongs to ("伊斯兰会议组织" → "oic"). */
+export function organizationId(language: string, name: string): string | undefined {
+  let ids = idsByName.get(language)
+  if (!ids) {
+    ids = new Map(organizationNames(language).map((o) => [o.name, o.id]))
+    idsByName.set(language, ids)
+  }
+  return ids.get(name)
+}

@@ -18,7 +18,8 @@ const SUFFIX = /^(?:Add|Rev|Corr|Amend|Summary|Excerpt)\.?\d*$/
 
 /** True when `s` is one UN document symbol, e.g. "A/RES/67/264", "S/2005/826", "A/C.3/67/L.5/Rev.1". */
 export function isUnSymbol(s: string): boolean {
-  if (s.length > 80 || !s.includes('/')) return false
+  // Every symbol numbers something: a session, a year, a document ("A/B" is a phrase, not a symbol).
+  if (s.length > 80 || !s.includes('/') || !/\d/.test(s)) return false
   const parts = s.split('/')
   if (!SERIES_SET.has(parts[0]!)) return false
   if (parts.length < 2) return false

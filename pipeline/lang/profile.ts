@@ -25,6 +25,43 @@ export interface LanguageProfile {
   /** The value of a numeral written the language's way ("六十五" → 65), or null. */
   numeral(text: string): number | null
   readonly grammar: GrammarWords
+  readonly citations: CitationWords
+}
+
+/**
+ * The patterns of citations in a language, as regular-expression sources (no named groups, no
+ * flags): the crossref tokenizer joins them into one pass over the text and reads their groups.
+ */
+export interface CitationWords {
+  /** A date: groups year, month, day (optional), then a tail of further days ("至30日", "和8日"). */
+  readonly date: string
+  /** The separator inside a date tail: a range ("至") or a list ("和"). Group 1 the word, 2 the day. */
+  readonly dateTail: string
+  /** Words of a date tail that make it a range rather than a list. */
+  readonly rangeWords: readonly string[]
+  /** A numbered reference "第37/4号": group 1 the number (37/4, 3369(XXX), 242(1967)). */
+  readonly numbered: string
+  /** The word closing a list of numbered references: a resolution or a decision. */
+  readonly resolutionWord: string
+  readonly decisionWord: string
+  /** Separators inside a list of references. */
+  readonly separator: string
+  /** A meeting: group 1 its number. */
+  readonly meeting: string
+  /** A session of an organ: group 1 the organ's name, group 2 the numeral. */
+  readonly session: string
+  /** The organs a session belongs to, by their name in group 1 of `session`. */
+  readonly organs: Readonly<Record<string, 'GA' | 'SC' | 'ECOSOC' | 'HRC'>>
+  /** An agenda item: group 1 its number. */
+  readonly agendaItem: string
+  /** A paragraph of this text: group 1 "above/below", group 2 the number, group 3 a subparagraph letter. */
+  readonly paragraph: string
+  /** A reference to this text's annex. */
+  readonly annex: string
+  /** A named instrument in title quotes: group 1 its name. */
+  readonly instrument: string
+  /** Words between a resolution and an instrument it adopted: "…号决议通过的《…》". */
+  readonly adoptedBy: string
 }
 
 /** The phrases by which the document grammar recognises the parts of a text. */

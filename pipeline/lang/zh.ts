@@ -61,6 +61,23 @@ export const zh: LanguageProfile = {
   blockNumber: /^(?:\d+(?:\/\d+)?\.(?=[\s\u3000])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
   dates,
   numeral: chineseNumeral,
+  citations: {
+    date: `(\\d{4}|[〇零一二三四五六七八九]{4})年(\\d{1,2}|${NUMERAL}{1,3})月(?:(\\d{1,2}|${NUMERAL}{1,3})日((?:[至和、及](?:\\d{1,2}|${NUMERAL}{1,3})日)*))?`,
+    dateTail: `([至和、及])(\\d{1,2}|${NUMERAL}{1,3})日`,
+    rangeWords: ['至'],
+    numbered: '第(\\d+/\\d+|\\d+\\s?\\((?:[IVXLC]+|\\d{4})\\))号',
+    resolutionWord: '决议',
+    decisionWord: '决定',
+    separator: '、|以及|和|及',
+    meeting: '第(\\d+)次(?:全体)?会议',
+    session: `(大会|安全理事会|经济及社会理事会|人权理事会)第(${NUMERAL}+|\\d+)届(?:特别|紧急特别)?会议`,
+    organs: { 大会: 'GA', 安全理事会: 'SC', 经济及社会理事会: 'ECOSOC', 人权理事会: 'HRC' },
+    agendaItem: '(?:临时)?议程项目\\s?(\\d+(?:\\s?\\([a-z]{1,2}\\))?)',
+    paragraph: '(上文|下文)?第(\\d{1,3})段(?:\\(([a-z])\\)分段)?',
+    annex: '见附件',
+    instrument: '《([^《》\\n]{1,120})》',
+    adoptedBy: '(?:通过|所载)的?$'
+  },
   grammar: {
     formula: [
       { pattern: /^大会[，,]$/, organ: 'GA', kind: 'ga-resolution' },

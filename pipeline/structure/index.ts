@@ -1,3 +1,4 @@
+import { romanValue } from '../core/roman.js'
 import type { NormalizedText } from '../normalize/index.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import type { Metadata, Root } from '../types/document.js'
@@ -67,7 +68,11 @@ function symbolFromNumber(kind: Metadata['kind'], number: string | undefined): s
   return undefined
 }
 
+/** A GA resolution's number tells its session: 67/264 → 67, 3369(XXX) → 30. */
 function sessionFromNumber(number: string | undefined): Metadata['session'] | undefined {
-  const m = number ? /^(\d+)\/\d+$/.exec(number) : null
-  return m ? { number: Number(m[1]) } : undefined
+  const slash = number ? /^(\d+)\/\d+$/.exec(number) : null
+  if (slash) return { number: Number(slash[1]) }
+  const roman = number ? /^\d+\(([IVXLC]+)\)$/.exec(number) : null
+  const value = roman ? romanValue(roman[1]!) : null
+  return value ? { number: value } : undefined
 }

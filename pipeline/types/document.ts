@@ -206,7 +206,7 @@ export interface FootnoteReference {
   position: Position
 }
 /**
- * A reference found in the text, resolved where possible to a canonical UN symbol and a link.
+ * A reference found in the text, resolved where possible to a canonical UN symbol and a link. Its children are the text it covers (a dated resolution covers its date too: '1982年10月22日第37/4号'); citations do not nest: a resolution's adoption date is its `date`, not a citation inside it.
  *
  * This interface was referenced by `UndocDocument`'s JSON-Schema
  * via the `definition` "Citation".
@@ -219,15 +219,15 @@ export interface Citation {
    */
   symbol?: string
   /**
-   * Link to the cited document: relative path in this corpus or the official address.
+   * The official address of the cited document in the document's language (the UN's symbol-based address).
    */
   href?: string
   /**
-   * Output name of the cited document when it is in this corpus, or the id of the node cited inside this document.
+   * Output name of the cited document when it is in this corpus (writers link it in their own format: NAME.json, NAME.md); for internal references (kinds footnote, annex, paragraph), the id of the node cited in this document.
    */
   target?: string
   /**
-   * ISO 8601 date, or date range start/end joined by '/'.
+   * ISO 8601: a date ('2011-06-30'), a month ('2012-06'), a range 'start/end' ('2011-06-28/2011-06-30'), or a list of dates joined by ',' ('2005-12-07,2005-12-08').
    */
   date?: string
   /**
@@ -265,6 +265,10 @@ export interface Formula {
  */
 export interface Paragraph {
   type: 'paragraph'
+  /**
+   * Id of the node within its document, for internal references: 'annex-1', 'para-7', 'annex-1-para-3', 'fn-1'.
+   */
+  id?: string
   role: ParagraphRole
   /**
    * The paragraph's number as printed ('7', 'a', 'ii'), as data: it is not repeated in the children.
@@ -345,6 +349,10 @@ export interface SignatureLine {
  */
 export interface Attachment {
   type: 'attachment'
+  /**
+   * Id of the node within its document, for internal references: 'annex-1', 'para-7', 'annex-1-para-3', 'fn-1'.
+   */
+  id?: string
   children: (Preface | Preamble | Body | Conclusions)[]
   position: Position
 }
@@ -363,6 +371,10 @@ export interface Footnotes {
  */
 export interface FootnoteDefinition {
   type: 'footnoteDefinition'
+  /**
+   * Id of the node within its document, for internal references: 'annex-1', 'para-7', 'annex-1-para-3', 'fn-1'.
+   */
+  id?: string
   identifier: string
   label: string
   children: Inlines

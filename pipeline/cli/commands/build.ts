@@ -13,7 +13,7 @@ export const buildCommand: Command = {
     const result = await runBuild({ paths: positionals.length ? positionals : ['input'], out: (values.out as string | undefined) ?? 'output', cwd: io.cwd })
     for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
     const { errors, warnings } = counts(result.diagnostics)
-    const built = result.builds.filter((b) => b.outputs.length > 0).length
+    const built = result.builds.filter((b) => b.built).length
     io.stderr.write(`${plural(result.builds.length, 'document')}, ${built} built: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`)
     if (result.ioError) return 2
     return errors > 0 ? 1 : 0

@@ -1,17 +1,15 @@
-import type { UndocDocument } from '../../types/document.js'
-
 /** Chunks are cut at about this many characters: an output may be larger than any one string. */
 const CHUNK = 1 << 20
 /** Arrays longer than this are walked item by item; smaller values are stringified whole. */
 const WALK = 64
 
 /**
- * The JSON edition of a document: exactly `JSON.stringify(doc)` and a final newline (compact:
+ * The JSON edition of a document (or of the corpus index): exactly `JSON.stringify(value)` and a final newline (compact:
  * data users read it with tools, reviewers read the Markdown; keys in the order the object was
  * built, which is the schema's order), produced in chunks as it is written: the JSON of a very
  * large text is longer than the longest string V8 allows, and need never be in memory whole.
  */
-export function* emitJson(doc: UndocDocument): Generator<string> {
+export function* emitJson(value: object): Generator<string> {
   let buffer = ''
   function* put(s: string): Generator<string> {
     buffer += s
@@ -44,7 +42,7 @@ export function* emitJson(doc: UndocDocument): Generator<string> {
     }
     yield* put('}')
   }
-  yield* write(doc)
+  yield* write(value)
   buffer += '\n'
   yield buffer
 }

@@ -1,0 +1,14 @@
+const VALUES: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 }
+
+/** The value of a Roman numeral ("XXX" → 30, "xiv" → 14), or null when it is not one. */
+export function romanValue(text: string): number | null {
+  const s = text.toUpperCase()
+  if (!/^M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(s) || s === '') return null
+  let total = 0
+  for (let i = 0; i < s.length; i++) {
+    const v = VALUES[s[i]!]!
+    const next = VALUES[s[i + 1] ?? ''] ?? 0
+    total += v < next ? -v : v
+  }
+  return total
+}

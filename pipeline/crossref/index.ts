@@ -1,0 +1,130 @@
+import type { MappedText } from '../core/mapped-text.js'
+import type { LanguageProfile } from '../lang/profile.js'
+import { Positions } from '../structure/blocks.js'
+import type { Citation, Inline, Metadata, Part, Root, Text } from '../types/document.js'
+import { parseCitations, type Match } from './grammar.js'
+import { officialHref } from './resolve.js'
+import { tokenize } from './tokenize.js'
+
+/** A node whose children are inline content. */
+type InlineParent = { children: Inline[] }
+
+/**
+ * The crossref stage: finds the citations in every text of the tree and makes them `citation`
+ * nodes with exact raw positions, resolved to canonical symbols, official links and the nodes
+ * of this document they point to (which get ids). Pure: returns a new tree.
+ */
+export function crossref(tree: Root, text: MappedText, lang: LanguageProfile, metadata: Metadata): Root {
+  const pos = new Positions(text)
+  const root = structuredClone(tree)
+  const ids = assignIds(root)
+  let annex = 0
+  const visitParts = (parts: Part[] | readonly Part[], where: string) => {
+    for (const part of parts) {
+      if (part.type === 'attachment') {
+        annex++
+        visitParts(part.children, `annex-${annex}`)
+        continue
+      }
+      for (const node of part.children) {
+        if (node.type === 'signature') for (const line of node.children) link(line, where)
+        else link(node, where)
+      }
+    }
+  }
+  const link = (node: InlineParent, where: string) => {
+    node.children = node.children.flatMap((child) => (child.type === 'text' ? citationsIn(child, text, pos, lang, metadata, where, ids) : [child]))
+  }
+  visitParts(root.children, 'main')
+  return root
+}
+
+/** Ids for the nodes internal references point to: annexes, numbered paragraphs, footnotes. */
+function assignIds(root: Root): Set<string> {
+  const ids = new Set<string>()
+  let annex = 0
+  const number = (parts: Part[] | readonly Part[], prefix: string) => {
+    for (const part of parts) {
+      if (part.type === 'attachment') {
+        annex++
+        part.id = `annex-${annex}`
+        ids.add(part.id)
+        number(part.children, `annex-${annex}-`)
+      } else if (part.type === 'footnotes') {
+        for (const fn of part.children) {
+          fn.id = `fn-${fn.identifier.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`
+          ids.add(fn.id)
+        }
+      } else {
+        let last = ''
+        for (const node of part.children) {
+          if (node.type !== 'paragraph' || node.number === undefined) continue
+          const n = node.number.toLowerCase().replace(/[^a-z0-9]/g, '')
+          const id = (node.level ?? 1) > 1 && last ? `${last}-${n}` : `${prefix}para-${n}`
+          if ((node.level ?? 1) === 1) last = id
+          if (!ids.has(id)) {
+            node.id = id
+            ids.add(id)
+          }
+        }
+      }
+    }
+  }
+  number(root.children, '')
+  return ids
+}
+
+function citationsIn(node: Text, text: MappedText, pos: Positions, lang: LanguageProfile, metadata: Metadata, where: string, ids: Set<string>): Inline[] {
+  const start = text.toCurrent(node.position.start.offset)
+  if (start === -1 || text.text.slice(start, start + node.value.length) !== node.value) return [node]
+  const matches = parseCitations(tokenize(node.value, lang), node.value, lang)
+  if (matches.length === 0) return [node]
+  const out: Inline[] = []
+  let at = 0
+  let previous: Citation | undefined
+  for (const m of matches) {
+    if (m.start > at) out.push(...pos.texts(start + at, start + m.start))
+    const citation = resolve(m, pos.texts(start + m.start, start + m.end), pos, start, lang, metadata, where, ids)
+    // "…第X号决议通过的《…》": the instrument was adopted by the resolution just before it.
+    if (citation.kind === 'instrument' && previous?.symbol && new RegExp(lang.citations.adoptedBy, 'u').test(node.value.slice(at, m.start))) {
+      citation.symbol = previous.symbol
+      citation.href = previous.href!
+    }
+    out.push(citation)
+    previous = citation
+    at = m.end
+  }
+  if (at < node.value.length) out.push(...pos.texts(start + at, start + node.value.length))
+  return out
+}
+
+function resolve(m: Match, children: Text[], pos: Positions, start: number, lang: LanguageProfile, metadata: Metadata, where: string, ids: Set<string>): Citation {
+  const c: Citation = {
+    type: 'citation',
+    kind: m.kind,
+    ...(m.symbol ? { symbol: m.symbol, href: officialHref(m.symbol, metadata.language) } : {}),
+    ...(m.date ? { date: m.date } : {}),
+    ...(m.value ? { value: m.value } : {}),
+    children,
+    position: pos.of(start + m.start, start + m.end)
+  }
+  if (m.kind === 'meeting') {
+    // A meeting of the organ that adopted the text has a verbatim record: A/67/PV.82, S/PV.5261;
+    // the General Assembly put its session in the symbol from the thirty-first session on (A/PV.2383).
+    const session = metadata.session?.number
+    const symbol = metadata.organ === 'GA' && session ? (session >= 31 ? `A/${session}/PV.${m.value}` : `A/PV.${m.value}`) : metadata.organ === 'SC' ? `S/PV.${m.value}` : undefined
+    if (symbol) Object.assign(c, { symbol, href: officialHref(symbol, metadata.language) })
+  }
+  if (m.kind === 'annex') {
+    const annex = where.startsWith('annex-') ? undefined : 'annex-1'
+    if (annex && ids.has(annex)) c.target = annex
+  }
+  if (m.kind === 'paragraph') {
+    const [n, sub] = m.value!.replace(')', '').split('(')
+    const prefix = where === 'main' ? '' : `${where}-`
+    const id = `${prefix}para-${n}${sub ? `-${sub}` : ''}`
+    if (ids.has(id)) c.target = id
+    else if (ids.has(`${prefix}para-${n}`)) c.target = `${prefix}para-${n}`
+  }
+  return c
+}
