@@ -120,7 +120,7 @@ function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] 
 }
 
 /** The documents of a symbol token: one, or each part of a joint symbol; a closing dot or bracket of the sentence is not part of it. */
-function symbols(raw: string, start: number): Match[] | null {
+export function symbols(raw: string, start: number): Match[] | null {
   let s = raw
   const count = (c: string) => s.split(c).length - 1
   while (s.endsWith('.') || s.endsWith('-') || (s.endsWith(')') && count(')') > count('('))) s = s.slice(0, -1)

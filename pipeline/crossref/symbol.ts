@@ -16,6 +16,11 @@ const SERIES_SET = new Set<string>(SERIES)
 const COMPONENT = /^(?:[A-Z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Z0-9]+\))?|\d+\([A-Z0-9]+\))$/
 const SUFFIX = /^(?:Add|Rev|Corr|Amend|Summary|Excerpt)\.?\d*$/
 
+/** True when `s` is the series letters of a UN body ("A", "E", "ST"): what a symbol starts with. */
+export function isSeries(s: string): boolean {
+  return SERIES_SET.has(s)
+}
+
 /** True when `s` is one UN document symbol, e.g. "A/RES/67/264", "S/2005/826", "A/C.3/67/L.5/Rev.1". */
 export function isUnSymbol(s: string): boolean {
   // Every symbol numbers something: a session, a year, a document ("A/B" is a phrase, not a symbol).

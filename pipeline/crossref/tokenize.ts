@@ -25,7 +25,7 @@ export interface Token {
 }
 
 /** A document symbol's shape; the symbol grammar (symbol.ts) then decides whether it is one. */
-const SYMBOL = '(?<![A-Za-z0-9/.:-])[A-Z][A-Z0-9]{0,9}(?:/[A-Za-z0-9.()\\-]+)+'
+export const SYMBOL = '(?<![A-Za-z0-9/.:-])[A-Z][A-Z0-9]{0,9}(?:/[A-Za-z0-9.()\\-]+)+'
 
 interface Lexer {
   readonly pattern: RegExp

@@ -26,6 +26,28 @@ export interface LanguageProfile {
   numeral(text: string): number | null
   readonly grammar: GrammarWords
   readonly citations: CitationWords
+  readonly punctuation: PunctuationWords
+}
+
+/** What the lint rules know of a language's punctuation: its pairs, clause endings and sentences. */
+export interface PunctuationWords {
+  /** Opening and closing marks that must balance and nest within a block: ["《", "》"]. */
+  readonly pairs: readonly (readonly [string, string])[]
+  /** The marks that end the clauses of a resolution. */
+  readonly clauseEndings: {
+    /** A preambular paragraph: "，". */
+    readonly preambular: readonly string[]
+    /** An operative paragraph that is not the last: "；". */
+    readonly operative: readonly string[]
+    /** The last operative paragraph: "。". */
+    readonly last: readonly string[]
+    /** A paragraph that introduces subparagraphs: "：". */
+    readonly introducing: readonly string[]
+  }
+  /** Marks that close a sentence or one of its clauses, for rules that read sentence by sentence: "。；". */
+  readonly sentenceEnds: readonly string[]
+  /** The language's own form of each ASCII mark that must not stand between two of its characters: "," → "，". */
+  readonly fullwidth: Readonly<Record<string, string>>
 }
 
 /**

@@ -78,6 +78,20 @@ export const zh: LanguageProfile = {
     instrument: '《([^《》\\n]{1,120})》',
     adoptedBy: '(?:通过|所载)的?$'
   },
+  punctuation: {
+    pairs: [
+      ['《', '》'],
+      ['（', '）'],
+      ['“', '”'],
+      ['‘', '’'],
+      ['「', '」'],
+      ['『', '』'],
+      ['【', '】']
+    ],
+    clauseEndings: { preambular: ['，'], operative: ['；'], last: ['。'], introducing: ['：'] },
+    sentenceEnds: ['。', '；', '！', '？'],
+    fullwidth: { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }
+  },
   grammar: {
     formula: [
       { pattern: /^大会[，,]$/, organ: 'GA', kind: 'ga-resolution' },

@@ -59,7 +59,7 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
 }
 
 /** A resolution's own number gives its symbol: 67/264 → A/RES/67/264, 1624(2005) → S/RES/1624(2005). */
-function symbolFromNumber(kind: Metadata['kind'], number: string | undefined): string | undefined {
+export function symbolFromNumber(kind: Metadata['kind'], number: string | undefined): string | undefined {
   if (!number) return undefined
   if (kind === 'ga-resolution' && /^\d+\/\d+$/.test(number)) return `A/RES/${number}`
   if (kind === 'ga-resolution' && /^\d+\([IVXLC]+\)$/.test(number)) return `A/RES/${number}`

@@ -34,11 +34,26 @@ export interface SchemaViolation {
   /** JSON pointer of the offending value. */
   readonly pointer: string
   readonly message: string
+  /** The name of a property that is not allowed there, when that is what is wrong. */
+  readonly property?: string
 }
 
 /** Validates `value` against a schema of schemas/, returning the violations (none when valid). */
 export function validate(file: string, value: unknown): SchemaViolation[] {
   const fn = validatorFor(file)
+  if (fn(value)) return []
+  return simplify(fn.errors ?? [])
+}
+
+let defaulting: Ajv | undefined
+
+/**
+ * Validates `value` against a schema given as an object (a lint rule's options), filling in the
+ * schema's defaults in `value`. Compiled schemas are cached by ajv, keyed by the schema.
+ */
+export function validateFilling(schema: object, value: unknown): SchemaViolation[] {
+  defaulting ??= new Ajv({ strict: true, allErrors: true, useDefaults: true })
+  const fn = defaulting.compile(schema)
   if (fn(value)) return []
   return simplify(fn.errors ?? [])
 }
@@ -57,7 +72,7 @@ function simplify(errors: readonly ErrorObject[]): SchemaViolation[] {
     const key = `${e.instancePath} ${message}`
     if (seen.has(key)) continue
     seen.add(key)
-    out.push({ pointer: e.instancePath || '/', message })
+    out.push({ pointer: e.instancePath || '/', message, ...(e.keyword === 'additionalProperties' ? { property: String(e.params.additionalProperty) } : {}) })
   }
   return out
 }
