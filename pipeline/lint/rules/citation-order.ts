@@ -15,7 +15,9 @@ export const citationOrder: LintRule = {
       for (let i = 1; i < cs.length; i++) {
         const [a, b] = [cs[i - 1]!, cs[i]!]
         if (!ORDERED.has(a.node.kind) || !ORDERED.has(b.node.kind) || !a.node.date || !b.node.date) continue
-        if (!separator.test(block.text.slice(a.end, b.start))) continue
+        // Only a separator joins two items of one list; a closing word ("决议") ends the list.
+        const closed = [lang.citations.resolutionWord, lang.citations.decisionWord].some((w) => block.text.slice(a.start, a.end).endsWith(w))
+        if (closed || !separator.test(block.text.slice(a.end, b.start))) continue
         if (b.node.date < a.node.date) {
           out.push({
             reason: `Resolution ${b.node.value ?? b.node.symbol} (${b.node.date}) is listed after resolution ${a.node.value ?? a.node.symbol} (${a.node.date}): a list of resolutions runs from the oldest.`,

@@ -10,6 +10,10 @@ export const footnoteReferenced: LintRule = {
     const referenced = new Set(text.blocks.flatMap((b) => b.references.map((r) => r.node.identifier)))
     return footnoteDefinitions(text)
       .filter((d) => !referenced.has(d.identifier))
-      .map((d) => ({ reason: `Footnote ${d.label} is never referenced in the text.`, place: { start: d.position.start, end: d.children[0]?.position.start ?? d.position.end } }))
+      .map((d) => {
+        const { start } = d.position
+        // The footnote's label stands at its start.
+        return { reason: `Footnote ${d.label} is never referenced in the text.`, place: { start, end: { line: start.line, column: start.column + d.label.length, offset: start.offset + d.label.length } } }
+      })
   }
 }
