@@ -36,7 +36,7 @@ export function ruleById(id: string): LintRule | undefined {
 }
 
 /** How one rule runs for one document: its severity (or off) and its options as configured. */
-export interface RuleSetting {
+export interface RuleRun {
   readonly severity: LintSeverity | 'off'
   readonly options?: Readonly<Record<string, unknown>>
 }
@@ -59,7 +59,7 @@ export function ruleOptions(rule: LintRule, options: Readonly<Record<string, unk
  * Runs the rules on a built document: each rule at its configured severity (its default when the
  * settings do not name it), with its options. The diagnostics point into the raw file.
  */
-export function lint(document: UndocDocument, settings: Readonly<Record<string, RuleSetting>> = {}): Diagnostic[] {
+export function lint(document: UndocDocument, settings: Readonly<Record<string, RuleRun>> = {}): Diagnostic[] {
   const lang = profileFor(document.metadata.language)
   if (!lang) return []
   const messages = new Messages(document.source.path)

@@ -1,6 +1,6 @@
 import { buildDocument } from '../../pipeline/build/document.js'
 import type { Diagnostic } from '../../pipeline/core/diagnostic.js'
-import { lint, type RuleSetting } from '../../pipeline/lint/index.js'
+import { lint, type RuleRun } from '../../pipeline/lint/index.js'
 import type { UndocDocument } from '../../pipeline/types/document.js'
 import { build } from '../helpers.js'
 
@@ -35,7 +35,7 @@ export async function buildText(text: string, path = 'input/test.zh.txt', sideca
 }
 
 /** The findings of one rule on a document, as "line:column message". */
-export function findings(document: UndocDocument, ruleId: string, setting?: RuleSetting): Diagnostic[] {
+export function findings(document: UndocDocument, ruleId: string, setting?: RuleRun): Diagnostic[] {
   return lint(document, setting ? { [ruleId]: setting } : {}).filter((d) => d.ruleId === ruleId)
 }
 
