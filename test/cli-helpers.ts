@@ -6,7 +6,7 @@ import { main } from '../pipeline/cli/main.js'
 import { ROOT, SEEDS } from './helpers.js'
 
 /** A stream that keeps what is written to it. */
-class Capture extends Writable {
+export class Capture extends Writable {
   text = ''
   override _write(chunk: Buffer, _enc: BufferEncoding, done: () => void): void {
     this.text += chunk.toString()

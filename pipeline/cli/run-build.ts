@@ -5,8 +5,9 @@ import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js'
 import { buildCorpusIndex, summarize } from '../crossref/corpus-index.js'
 import { findSources, readSource, type SourceFile } from '../io/sources.js'
 import { removeStaleTemps, writeAtomic } from '../io/write.js'
-import type { Emitter } from '../emit/index.js'
+import type { EmitOutput, Emitter } from '../emit/index.js'
 import { emitJson } from '../emit/json/index.js'
+import type { UndocDocument } from '../types/document.js'
 import type { DocumentSummary } from '../types/index.js'
 import { validate } from '../validate/index.js'
 
@@ -28,6 +29,10 @@ export interface RunOptions {
   readonly out?: string
   readonly emitters?: readonly Emitter[]
   readonly cwd?: string
+  /** Lints each document built without errors; lint findings never stop its outputs being written. */
+  readonly lint?: (document: UndocDocument) => Diagnostic[]
+  /** Receives each output instead of its being written (undoc check compares them with the files). */
+  readonly collect?: (name: string, content: EmitOutput) => void
 }
 
 export interface RunResult {
@@ -57,7 +62,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       return { diagnostics: diagnostics.sort(compareDiagnostics), builds, ioError: true }
     }
   }
-  const write = async (name: string, content: Parameters<typeof writeAtomic>[1]) => {
+  const producing = options.out !== undefined || options.collect !== undefined
+  const write = async (name: string, content: EmitOutput) => {
+    if (options.collect) return options.collect(name, content)
     if (options.out === undefined) return
     try {
       await writeAtomic(resolve(cwd, options.out, name), content)
@@ -76,6 +83,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     }
     const build = await buildDocument(input, { corpus }, options.emitters)
     if (report) diagnostics.push(...build.diagnostics)
+    if (report && options.lint && build.document && !build.diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...options.lint(build.document))
     for (const output of build.outputs) await write(output.name, output.content)
     return { path: build.path, name: build.name, built: build.outputs.length > 0, ...(build.document ? { summary: summarize(build.document) } : {}) }
   }
@@ -84,7 +92,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const built = await buildOne(source, new Map(), true)
     if (built) builds.push(built)
   }
-  if (options.out !== undefined) {
+  if (producing) {
     // Citations of documents that are in this corpus point at them: the documents that cite one
     // are built again with the corpus's symbols, once every symbol is known.
     const summaries = builds.flatMap((b) => (b.summary ? [b.summary] : []))

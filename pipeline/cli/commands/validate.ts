@@ -1,18 +1,44 @@
 import type { Command } from '../command.js'
-import { counts, formatDiagnostic, plural } from '../report.js'
+import { loadLinter } from '../lint-config.js'
+import { counts } from '../report.js'
+import { report, REPORTERS, useColor } from '../reporters/index.js'
 import { runBuild } from '../run-build.js'
 
 export const validateCommand: Command = {
   name: 'validate',
-  summary: 'check the sources without writing anything',
-  usage: 'undoc validate [paths…]            files or folders (default input/)',
-  options: {},
-  async run(_values, positionals, io) {
-    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd })
-    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
+  summary: 'check the sources (pipeline and lint rules) without writing anything',
+  usage: `undoc validate [paths…] [--format ${REPORTERS.map((r) => r.name).join('|')}] [--max-warnings N] [--config FILE]`,
+  options: {
+    format: { type: 'string', short: 'f' },
+    'max-warnings': { type: 'string' },
+    config: { type: 'string', short: 'c' }
+  },
+  async run(values, positionals, io) {
+    const format = (values.format as string | undefined) ?? 'text'
+    const reporter = REPORTERS.find((r) => r.name === format)
+    const maxText = values['max-warnings'] as string | undefined
+    const maxWarnings = maxText === undefined ? undefined : /^\d+$/.test(maxText) ? Number(maxText) : NaN
+    if (!reporter || Number.isNaN(maxWarnings)) {
+      const problem = reporter ? `--max-warnings takes a whole number, not "${maxText}"` : `unknown format "${format}"`
+      io.stderr.write(`undoc validate: ${problem}\n  ${this.usage}\n`)
+      return 2
+    }
+    const color = useColor(io.stdout, io.env)
+    const loaded = await loadLinter(io, values.config as string | undefined)
+    if ('diagnostics' in loaded) {
+      // The configuration's own problems, in the format asked for: a CI shows them on its lines too.
+      io.stdout.write(reporter.format(report(loaded.diagnostics, [], 0), { color }))
+      return 2
+    }
+    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, emitters: [], lint: loaded.linter })
+    io.stdout.write(reporter.format(report(result.diagnostics, result.builds.map((b) => b.path), result.builds.length), { color }))
     const { errors, warnings } = counts(result.diagnostics)
-    io.stderr.write(`${plural(result.builds.length, 'document')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`)
     if (result.ioError) return 2
-    return errors > 0 ? 1 : 0
+    if (errors > 0) return 1
+    if (maxWarnings !== undefined && warnings > maxWarnings) {
+      io.stderr.write(`undoc validate: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`)
+      return 1
+    }
+    return 0
   }
 }

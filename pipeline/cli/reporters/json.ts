@@ -1,0 +1,28 @@
+import { counts } from '../report.js'
+import type { FileReport as FileResult } from '../../types/report.js'
+import type { Reporter } from './index.js'
+
+/** For programs: one object per file with its messages, valid against schemas/report.schema.json. */
+export const jsonReporter: Reporter = {
+  name: 'json',
+  format(report) {
+    const files = report.files.map((f): FileResult => {
+      const { errors, warnings } = counts(f.diagnostics)
+      return {
+        file: f.file,
+        errorCount: errors,
+        warningCount: warnings,
+        messages: f.diagnostics.map((d) => ({
+          line: d.line,
+          column: d.column,
+          ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {}),
+          severity: d.severity,
+          ruleId: d.ruleId,
+          source: d.source,
+          message: d.reason
+        }))
+      }
+    })
+    return `${JSON.stringify(files, null, 2)}\n`
+  }
+}
