@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import AjvDraft04 from 'ajv-draft-04'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import type { Diagnostic } from '../pipeline/core/diagnostic.js'
 import { main } from '../pipeline/cli/main.js'
 import { githubReporter } from '../pipeline/cli/reporters/github.js'
@@ -11,6 +12,7 @@ import { report } from '../pipeline/cli/reporters/index.js'
 import { RULES } from '../pipeline/lint/index.js'
 import { validate } from '../pipeline/validate/index.js'
 import { Capture, undoc, workspace } from './cli-helpers.js'
+import { ROOT } from './helpers.js'
 import { resolution } from './lint/helpers.js'
 
 const UNPAIRED = 'Unpaired ”: no “ opens it in this paragraph.'
@@ -203,5 +205,15 @@ describe('undoc check', () => {
     const run = await undoc(dir, 'check', '--out', 'empty')
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('output/'.replace('output', 'empty') + 'index.json  missing')
+  })
+})
+
+describe('the CI workflow', () => {
+  it('installs with npm ci on Node 20, validates input/ with the github reporter and runs undoc check', () => {
+    const workflow = parse(readFileSync(join(ROOT, '.github', 'workflows', 'validate.yml'), 'utf8')) as { on: object; jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }> }
+    expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request'])
+    const steps = Object.values(workflow.jobs)[0]!.steps
+    expect(steps.map((s) => s.uses?.split('@')[0] ?? s.run)).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'npx undoc validate input --format github', 'npx undoc check'])
+    expect(steps[1]!.with).toMatchObject({ 'node-version': 20 })
   })
 })

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseConfig, settingsFor } from '../../pipeline/lint/config.js'
 import { RULES } from '../../pipeline/lint/index.js'
 import { validateFilling } from '../../pipeline/validate/index.js'
 import type { UndocConfig } from '../../pipeline/types/config.js'
+import { ROOT } from '../helpers.js'
 
 /** The diagnostics of a configuration text, as "line:column rule-id reason". */
 function problems(text: string): string[] {
@@ -71,5 +74,11 @@ describe('undoc.config.json', () => {
       if (rule.schema) expect(validateFilling(rule.schema, {})).toEqual([])
     }
     expect(new Set(RULES.map((r) => r.id)).size).toBe(RULES.length)
+  })
+
+  it('documents every rule in the README with its default severity', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    const table = [...readme.matchAll(/^\| `([a-z-]+)` \| (error|warning) \|/gm)].map((m) => [m[1], m[2]])
+    expect(table).toEqual(RULES.map((r) => [r.id, r.defaultSeverity]))
   })
 })

@@ -28,7 +28,11 @@ export const REPORTERS: readonly Reporter[] = [textReporter, jsonReporter, githu
 /** Groups diagnostics by file, in order; `files` are listed even when they have none. */
 export function report(diagnostics: readonly Diagnostic[], files: readonly string[], documents: number): Report {
   const byFile = new Map<string, Diagnostic[]>(files.map((f) => [f, []]))
-  for (const d of [...diagnostics].sort(compareDiagnostics)) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d])
+  for (const d of [...diagnostics].sort(compareDiagnostics)) {
+    const list = byFile.get(d.file)
+    if (list) list.push(d)
+    else byFile.set(d.file, [d])
+  }
   return { files: [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, ds]) => ({ file, diagnostics: ds })), documents }
 }
 
