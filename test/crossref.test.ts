@@ -154,6 +154,15 @@ describe('internal references and meetings in built documents', () => {
     expect(cs.find((c) => c.kind === 'meeting')).toMatchObject({ symbol: 'A/67/PV.82', value: '82' })
   })
 
+  it('gives an instrument the symbol of the resolution that adopted it, where the text says so', async () => {
+    const result = await build('test/a-res-67-998.zh.txt', ['67/998. 成果', '', '大会，', '', ' 回顾其2005年9月16日第60/1号决议通过的《2005年世界首脑会议成果》和《联合国宪章》，', '', ' 1. 决定继续。', ''].join('\n'))
+    const instruments = citations(result.document!).filter((c) => c.kind === 'instrument')
+    expect(instruments.map((c) => [c.value, c.symbol])).toEqual([
+      ['2005年世界首脑会议成果', 'A/RES/60/1'],
+      ['联合国宪章', undefined]
+    ])
+  })
+
   it('names a pre-1976 General Assembly meeting record without the session (A/PV.2383)', async () => {
     const result = await build('test/fixtures/kinds/a-res-3369-xxx.zh.txt')
     expect(citations(result.document!).find((c) => c.kind === 'meeting')).toMatchObject({ symbol: 'A/PV.2383' })
