@@ -30,7 +30,7 @@ function citations(doc: UndocDocument): Citation[] {
   return out
 }
 
-/** The hand-checked labels of a seed: `line:column kind text resolved` per citation. */
+/** The hand-checked labels of a seed: `raw span (line:column-line:column), kind, text, resolved` per citation. */
 function labelled(name: string): string[] {
   return readFileSync(join(ROOT, 'test/fixtures/citations', `${name}.tsv`), 'utf8')
     .split('\n')
@@ -38,7 +38,8 @@ function labelled(name: string): string[] {
 }
 
 function asLabels(doc: UndocDocument): string[] {
-  return citations(doc).map((c) => `${c.position.start.line}:${c.position.start.column}\t${label({ ...c, text: c.children.map((t) => t.value).join('') })}`)
+  const at = (p: { line: number; column: number }) => `${p.line}:${p.column}`
+  return citations(doc).map((c) => `${at(c.position.start)}-${at(c.position.end)}\t${label({ ...c, text: c.children.map((t) => t.value).join('') })}`)
 }
 
 /** Precision and recall of found labels against expected ones (as multisets). */
