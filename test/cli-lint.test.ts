@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import type { Diagnostic } from '../pipeline/core/diagnostic.js'
+import { EMITTERS } from '../pipeline/emit/index.js'
 import { main } from '../pipeline/cli/main.js'
 import { githubReporter } from '../pipeline/cli/reporters/github.js'
 import { report } from '../pipeline/cli/reporters/index.js'
@@ -164,7 +165,8 @@ describe('undoc build with lint', () => {
     const run = await undoc(dir, 'build')
     expect(run.code).toBe(1)
     expect(run.stderr).toContain(`input/a-res-67-264.zh.txt:299:28  error  ${UNPAIRED}  paired-punctuation`)
-    expect(readdirSync(join(dir, 'output')).sort()).toEqual(['a-65-letter-kazakhstan-astana-declaration.zh.json', 'a-res-67-264.zh.json', 'index.json'])
+    const seeds = ['a-65-letter-kazakhstan-astana-declaration.zh', 'a-res-67-264.zh']
+    expect(readdirSync(join(dir, 'output')).sort()).toEqual([...seeds.flatMap((s) => EMITTERS.map((e) => s + e.extension)), 'index.json'].sort())
   })
 })
 
@@ -175,7 +177,8 @@ describe('undoc check', () => {
     const before = readdirSync(join(dir, 'output')).map((n) => [n, statSync(join(dir, 'output', n)).mtimeMs])
     const run = await undoc(dir, 'check')
     expect(run.code).toBe(0)
-    expect(run.stderr).toBe('3 outputs current\n')
+    // Every edition of the two seeds but the PDF, and the index.
+    expect(run.stderr).toBe(`${2 * EMITTERS.filter((e) => e.extension !== '.pdf').length + 1} outputs current\n`)
     expect(readdirSync(join(dir, 'output')).map((n) => [n, statSync(join(dir, 'output', n)).mtimeMs])).toEqual(before)
   })
 
@@ -183,16 +186,18 @@ describe('undoc check', () => {
     const dir = workspace()
     await undoc(dir, 'build')
     writeFileSync(join(dir, 'output', 'a-res-67-264.zh.json'), '{}\n')
+    writeFileSync(join(dir, 'output', 'a-65-letter-kazakhstan-astana-declaration.zh.md'), '# 信\n')
     rmSync(join(dir, 'output', 'index.json'))
     writeFileSync(join(dir, 'output', 'withdrawn.zh.json'), '{}\n')
     writeFileSync(join(dir, 'output', 'notes.txt'), 'not an output\n')
     const run = await undoc(dir, 'check')
     expect(run.code).toBe(1)
     expect(run.stderr.split('\n')).toEqual([
+      'output/a-65-letter-kazakhstan-astana-declaration.zh.md  stale: a build now writes something else',
       'output/a-res-67-264.zh.json  stale: a build now writes something else',
       'output/index.json  missing: a build writes it, and it is not there',
       'output/withdrawn.zh.json  extra: no source builds it',
-      '3 outputs not current: run undoc build and commit output/',
+      '4 outputs not current: run undoc build and commit output/',
       ''
     ])
   })

@@ -33,6 +33,11 @@ export interface LanguageProfile {
 export interface PunctuationWords {
   /** Opening and closing marks that must balance and nest within a block: ["《", "》"]. */
   readonly pairs: readonly (readonly [string, string])[]
+  /**
+   * Opening quotation marks of a quotation that runs over several paragraphs: each paragraph
+   * opens it again and only the last closes it.
+   */
+  readonly continuedQuotes: readonly string[]
   /** The marks that end the clauses of a resolution. */
   readonly clauseEndings: {
     /** A preambular paragraph: "，". */

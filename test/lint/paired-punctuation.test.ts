@@ -8,6 +8,16 @@ describe('paired-punctuation', () => {
     expect(findings(doc, 'paired-punctuation')).toEqual([])
   })
 
+  it('passes a quotation over several paragraphs, each opening it again and the last closing it', async () => {
+    const doc = await buildText(resolution({ preamble: ['回顾其声明：“安全理事会回顾其各项决议，', '“安全理事会强调合作的重要性。”，'] }))
+    expect(findings(doc, 'paired-punctuation')).toEqual([])
+  })
+
+  it('reports a quotation left open when the next paragraph does not go on with it', async () => {
+    const source = resolution({ preamble: ['回顾其声明：“安全理事会回顾其各项决议，', '注意到秘书长的报告，'] })
+    expect(findings(await buildText(source), 'paired-punctuation').map(at)).toEqual([placeOf(source, '“')])
+  })
+
   it('reports an unpaired closer, an unclosed opener and crossing pairs where they stand', async () => {
     const source = resolution({ preamble: ['注意到题为联合国同各区域组织的合作”的报告，', '回顾《联合国宪章（第一章》），'], operative: ['欢迎（两组织之间的合作；', '决定继续审议这个问题。'] })
     const found = findings(await buildText(source), 'paired-punctuation')

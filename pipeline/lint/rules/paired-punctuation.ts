@@ -1,6 +1,10 @@
 import type { LintMessage, LintRule } from '../rule.js'
 
-/** Paired marks balance and nest within each block (paragraph, heading, footnote). */
+/**
+ * Paired marks balance and nest within each block (paragraph, heading, footnote). A quotation
+ * that runs over several paragraphs is left open at the end of each but the last, whose next
+ * paragraph opens it again.
+ */
 export const pairedPunctuation: LintRule = {
   id: 'paired-punctuation',
   doc: 'Paired punctuation (title marks, brackets, quotation marks) is balanced and properly nested within each paragraph.',
@@ -9,7 +13,9 @@ export const pairedPunctuation: LintRule = {
     const closerOf = new Map(lang.punctuation.pairs.map(([open, close]) => [open, close]))
     const openerOf = new Map(lang.punctuation.pairs.map(([open, close]) => [close, open]))
     const out: LintMessage[] = []
-    for (const block of text.blocks) {
+    text.blocks.forEach((block, b) => {
+      const next = text.blocks[b + 1]
+      const reopened = (mark: string) => lang.punctuation.continuedQuotes.includes(mark) && next?.place.part === block.place.part && next.text.trimStart().startsWith(mark)
       const open: { mark: string; at: number }[] = []
       // How many of each opening mark are on the stack: an unmatched closer is found without a scan.
       const opened = new Map<string, number>()
@@ -37,8 +43,10 @@ export const pairedPunctuation: LintRule = {
           out.push({ reason: `${inner.mark} is not closed before the ${c} that closes the ${opener} around it: add ${closerOf.get(inner.mark)!} or move it.`, place: block.span(inner.at, inner.at + 1) })
         }
       }
-      for (const o of open) out.push({ reason: `Unpaired ${o.mark}: no ${closerOf.get(o.mark)!} closes it in this paragraph.`, place: block.span(o.at, o.at + 1) })
-    }
+      for (const o of open) {
+        if (!reopened(o.mark)) out.push({ reason: `Unpaired ${o.mark}: no ${closerOf.get(o.mark)!} closes it in this paragraph.`, place: block.span(o.at, o.at + 1) })
+      }
+    })
     return out
   }
 }
