@@ -31,8 +31,11 @@ export interface RunOptions {
   readonly cwd?: string
   /** Lints each document built without errors; lint findings never stop its outputs being written. */
   readonly lint?: (document: UndocDocument) => Diagnostic[]
-  /** Receives each output instead of its being written (undoc check compares them with the files). */
-  readonly collect?: (name: string, content: EmitOutput) => void
+  /**
+   * Receives each output instead of its being written (undoc check compares them with the files).
+   * A document that cites others in the corpus gives its outputs a second time, as they are final.
+   */
+  readonly collect?: (name: string, content: EmitOutput) => Promise<void>
 }
 
 export interface RunResult {

@@ -15,7 +15,6 @@ export interface BlockPlace {
 interface Piece {
   readonly start: number
   readonly node: Text
-  readonly citation?: Citation
 }
 
 /**
@@ -41,8 +40,8 @@ export class BlockText {
     const references: { at: number; node: FootnoteReference }[] = []
     const citations: { start: number; end: number; node: Citation }[] = []
     let length = 0
-    const addText = (node: Text, citation?: Citation) => {
-      this.pieces.push({ start: length, node, ...(citation ? { citation } : {}) })
+    const addText = (node: Text) => {
+      this.pieces.push({ start: length, node })
       parts.push(node.value)
       length += node.value.length
     }
@@ -51,7 +50,7 @@ export class BlockText {
       else if (child.type === 'footnoteReference') references.push({ at: length, node: child })
       else {
         const start = length
-        for (const t of child.children) addText(t, child)
+        for (const t of child.children) addText(t)
         citations.push({ start, end: length, node: child })
       }
     }
