@@ -139,6 +139,15 @@ describe('undoc.config.json', () => {
     expect((await undoc(dir, 'validate', '--config', 'missing.json')).code).toBe(2)
   })
 
+  it('matches override patterns against paths relative to the configuration\'s folder', async () => {
+    const dir = workspace()
+    mkdirSync(join(dir, 'ci'))
+    config(dir, { overrides: [{ files: '../input/a-res-*.txt', rules: { 'paired-punctuation': 'error' } }] }, 'ci/lint.json')
+    const run = await undoc(dir, 'validate', '--config', 'ci/lint.json', '--format', 'json')
+    expect(run.code).toBe(1)
+    expect((JSON.parse(run.stdout) as { errorCount: number }[]).map((f) => f.errorCount)).toEqual([0, 1])
+  })
+
   it('exits 2 with a diagnostic at the line and column of a problem in it, in the format asked for', async () => {
     const dir = workspace()
     config(dir, '{\n  "rules": {\n    "paired-punctuation": error\n  }\n}')

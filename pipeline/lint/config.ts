@@ -78,6 +78,10 @@ export function settingsFor(config: UndocConfig, path: string): Record<string, R
     }
   }
   apply(config.rules ?? {})
-  for (const o of config.overrides ?? []) if (picomatch(o.files, { dot: true })(path)) apply(o.rules)
+  for (const o of config.overrides ?? []) {
+    // "./input/*.txt" means what "input/*.txt" means: both are relative to the configuration's folder.
+    const patterns = (typeof o.files === 'string' ? [o.files] : o.files).map((p) => p.replace(/^\.\//, ''))
+    if (picomatch(patterns, { dot: true })(path)) apply(o.rules)
+  }
   return settings
 }

@@ -16,7 +16,7 @@ import { symbolFormat } from './rules/symbol-format.js'
 import { titleSymbol } from './rules/title-symbol.js'
 import { DocumentText } from './text.js'
 
-/** Every lint rule, by id. */
+/** Every lint rule, in the order they run and are documented. */
 export const RULES: readonly LintRule[] = [
   paragraphNumbering,
   footnoteDefined,
@@ -42,7 +42,7 @@ export interface RuleRun {
 }
 
 /** The source of lint diagnostics, as opposed to the pipeline's own ('undoc'). */
-export const LINT_SOURCE = 'undoc-lint'
+const LINT_SOURCE = 'undoc-lint'
 
 /**
  * A rule's options with its schema's defaults filled in, or what is wrong with them. A rule

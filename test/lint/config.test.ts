@@ -58,7 +58,7 @@ describe('undoc.config.json', () => {
         rules: { 'date-valid': ['warning', { allowAfterDocumentDate: true }] },
         overrides: [
           { files: 'input/**/*.zh.txt', rules: { 'date-valid': 'error', 'citation-order': 'off' } },
-          { files: ['input/drafts/*'], rules: { 'citation-order': 'warning' } }
+          { files: ['./input/drafts/*'], rules: { 'citation-order': 'warning' } }
         ]
       })
     )
