@@ -18,6 +18,12 @@ describe('date-valid', () => {
     ])
   })
 
+  it('reports a range that ends before it starts', async () => {
+    const source = resolution({ preamble: ['注意到2012年5月3日至1日举行的会议，'] })
+    const found = findings(await buildText(source), 'date-valid')
+    expect(found.map((d) => [at(d), d.reason])).toEqual([[placeOf(source, '2012年5月3日至1日'), 'The range "2012年5月3日至1日" ends (2012-05-01) before it starts (2012-05-03).']])
+  })
+
   it('accepts later dates when told the texts schedule events', async () => {
     const doc = await buildText(resolution({ preamble: ['期待2013年9月22日的首脑会议，'] }))
     expect(findings(doc, 'date-valid', { severity: 'error', options: { allowAfterDocumentDate: true } })).toEqual([])

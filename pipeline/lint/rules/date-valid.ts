@@ -17,8 +17,8 @@ function invalid(iso: string): string | null {
 }
 
 /**
- * The dates a text gives (in citations and adoption lines) exist in the calendar, a range runs
- * forward, and none is after the document's own date.
+ * The dates a text gives (every date is a citation, alone or as a resolution's date) exist in the
+ * calendar, a range runs forward, and none is after the document's own date.
  */
 export const dateValid: LintRule = {
   id: 'date-valid',
@@ -34,7 +34,7 @@ export const dateValid: LintRule = {
   check(document, { options, text }) {
     const own = document.metadata.date
     const out: LintMessage[] = []
-    const check = (value: string, written: string, place: Position) => {
+    const checkDate = (value: string, written: string, place: Position) => {
       const range = value.split('/')
       const dates = value.split(/[/,]/)
       const wrong = dates.map(invalid).find((w) => w !== null)
@@ -49,8 +49,7 @@ export const dateValid: LintRule = {
       }
     }
     for (const block of text.blocks) {
-      if (block.block.type === 'adoption' && block.block.date && block.citations.length === 0) check(block.block.date, block.text, block.block.position)
-      for (const c of block.citations) if (c.node.date) check(c.node.date, block.text.slice(c.start, c.end), c.node.position)
+      for (const c of block.citations) if (c.node.date) checkDate(c.node.date, block.text.slice(c.start, c.end), c.node.position)
     }
     return out
   }
