@@ -33,6 +33,15 @@ describe('paragraph-numbering', () => {
     expect(findings(await buildText(source), 'paragraph-numbering', { severity: 'error', options: { subparagraphs: false } }).map(at)).toEqual([placeOf(source, '2.')])
   })
 
+  it('names every number missing from a wider gap', async () => {
+    const source = resolution({ operative: ['请秘书长：', '(a) 提出报告；', '(d) 继续合作；', '决定继续审议这个问题。'] }).replace(' 2. 决定', ' 5. 决定')
+    const found = findings(await buildText(source), 'paragraph-numbering')
+    expect(found.map((d) => [at(d), d.reason])).toEqual([
+      [placeOf(source, '(d)'), 'Subparagraph (d) follows subparagraph (a): subparagraphs (b) to (c) are missing.'],
+      [placeOf(source, '5.'), 'Paragraph 5 follows paragraph 1: paragraphs 2 to 4 are missing.']
+    ])
+  })
+
   it('finds the seeds numbered 1 to 22 and 1 to 26 without fault', async () => {
     for (const seed of Object.values(SEEDS)) expect(findings(await buildSeed(seed), 'paragraph-numbering')).toEqual([])
   })

@@ -22,6 +22,15 @@ describe('symbol-format', () => {
     expect(found.map((d) => [at(d), d.reason.split(':')[0]])).toEqual([['1:1', 'The document\'s symbol "A/67/xxx" does not follow the symbol grammar']])
   })
 
+  it('reports a cited document whose symbol is not one (a document made by other means than this pipeline)', async () => {
+    const doc = structuredClone(await buildSeed(SEEDS.resolution))
+    const citation = doc.tree.children.flatMap((p) => (p.type === 'footnotes' ? p.children : [])).flatMap((f) => f.children).find((c) => c.type === 'citation' && c.kind === 'document')
+    if (citation?.type !== 'citation') throw new Error('the seed cites documents in its footnotes')
+    citation.symbol = 'A/60/633/rev.1'
+    const found = findings(doc, 'symbol-format')
+    expect(found.map((d) => [at(d), d.reason.split(':')[0]])).toEqual([['110:2', 'The cited symbol "A/60/633/rev.1" does not follow the symbol grammar']])
+  })
+
   it('finds every symbol of the seeds well formed', async () => {
     for (const seed of Object.values(SEEDS)) expect(findings(await buildSeed(seed), 'symbol-format')).toEqual([])
   })

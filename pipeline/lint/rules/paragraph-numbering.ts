@@ -12,6 +12,10 @@ function ordinal(number: string, level: number): number | null {
   return romanValue(number)
 }
 
+function capitalized(word: string): string {
+  return word[0]!.toUpperCase() + word.slice(1)
+}
+
 /** The number that comes `n`-th at a level, as it is written. */
 function written(n: number, level: number): string {
   if (level <= 1) return String(n)
@@ -56,13 +60,14 @@ export const paragraphNumbering: LintRule = {
       last[level] = n
       if (n === previous + 1) continue
       const place = { start: p.position.start, end: p.children[0]?.position.start ?? p.position.end }
-      const label = (k: number) => (level === 1 ? `paragraph ${written(k, level)}` : `subparagraph (${written(k, level)})`)
-      const Label = (k: number) => label(k).replace(/^./, (c) => c.toUpperCase())
+      const name = level === 1 ? 'paragraph' : 'subparagraph'
+      const shown = (k: number) => (level === 1 ? written(k, level) : `(${written(k, level)})`)
       let reason: string
-      if (previous === 0) reason = `${Label(n)} is the first of its series: numbering starts at ${level === 1 ? '1' : `(${written(1, level)})`}.`
-      else if (n === previous) reason = `${Label(n)} repeats the number of the one before it.`
-      else if (n < previous) reason = `${Label(n)} comes after ${label(previous)}: the numbers must run in order.`
-      else reason = `${Label(n)} follows ${label(previous)}: ${n - previous === 2 ? `${label(previous + 1)} is` : `${label(previous + 1)} to ${written(n - 1, level)} are`} missing.`
+      if (previous === 0) reason = `${capitalized(name)} ${shown(n)} is the first of its series: numbering starts at ${shown(1)}.`
+      else if (n === previous) reason = `${capitalized(name)} ${shown(n)} repeats the number of the one before it.`
+      else if (n < previous) reason = `${capitalized(name)} ${shown(n)} comes after ${name} ${shown(previous)}: the numbers must run in order.`
+      else if (n === previous + 2) reason = `${capitalized(name)} ${shown(n)} follows ${name} ${shown(previous)}: ${name} ${shown(previous + 1)} is missing.`
+      else reason = `${capitalized(name)} ${shown(n)} follows ${name} ${shown(previous)}: ${name}s ${shown(previous + 1)} to ${shown(n - 1)} are missing.`
       out.push({ reason, place })
     }
     return out
