@@ -102,8 +102,8 @@ export const zh: LanguageProfile = {
     adoptedBy: '(?:通过|所载)的?$'
   },
   typesetting: {
-    noLineStart: '，。、；：？！）》」』”’·〕】〉％',
-    noLineEnd: '（《「『“‘〔【〈',
+    noLineStart: '，。、；：？！）》」』”’·〕】〉％),.;:!?]}',
+    noLineEnd: '（《「『“‘〔【〈([{',
     unbreakablePairs: '—…',
     blankAfter: '，。、；：？！）》」』”’〕】〉',
     blankBefore: '（《「『“‘〔【〈',

@@ -24,13 +24,16 @@ export function destName(doc: string, id: string): string {
   return `${doc}/${id}`
 }
 
+/** The destination id of a document's first line, where an edition's contents lead. */
+export const DOCUMENT_START = 'start'
+
 /** Key of a footnote of a document, as layout tracks it. */
 function noteKey(doc: string, identifier: string): string {
   return `${doc}#${identifier}`
 }
 
 /** Inline content as styled segments: footnote references raised and linked, citations linked. */
-function segments(inlines: readonly Inline[], style: Style, doc: string): Segment[] {
+function segments(inlines: readonly Inline[], style: Style, doc: string, volume: ReadonlyMap<string, string>): Segment[] {
   const out: Segment[] = []
   for (const n of inlines) {
     if (n.type === 'text') out.push({ text: n.value, style, position: n.position })
@@ -38,7 +41,7 @@ function segments(inlines: readonly Inline[], style: Style, doc: string): Segmen
       const key = noteKey(doc, n.identifier)
       out.push({ text: n.label, style: { face: style.face, size: style.size * 0.6, rise: style.size * 0.38 }, tag: { note: key, dest: key }, position: n.position })
     } else {
-      const dest = n.target && INTERNAL.has(n.kind) ? (n.kind === 'footnote' ? noteKey(doc, n.target.replace(/^fn-/, '')) : destName(doc, n.target)) : undefined
+      const dest = !n.target ? undefined : INTERNAL.has(n.kind) ? (n.kind === 'footnote' ? noteKey(doc, n.target.replace(/^fn-/, '')) : destName(doc, n.target)) : volume.has(n.target) ? destName(volume.get(n.target)!, DOCUMENT_START) : undefined
       const tag = { ...(n.href && !dest ? { url: n.href } : {}), ...(dest ? { dest } : {}), ...(n.symbol && INDEXED.has(n.kind) ? { cites: n.symbol } : {}) }
       for (const t of n.children) out.push({ text: t.value, style, position: t.position, ...(Object.keys(tag).length ? { tag } : {}) })
     }
@@ -50,13 +53,14 @@ function plain(inlines: readonly Inline[]): string {
   return inlines.map((n) => (n.type === 'text' ? n.value : n.type === 'citation' ? n.children.map((c) => c.value).join('') : '')).join('')
 }
 
-interface BlockSpec {
+export interface BlockSpec {
   readonly segments: readonly Segment[]
   readonly measure: Measure
   readonly label?: string
   /** Right edge of the hanging number, from the block's left edge. */
   readonly labelRight?: number
   readonly labelStyle?: Style
+  readonly labelLast?: boolean
   readonly spaceBefore?: number
   readonly leading?: number
   readonly struct: StructType
@@ -78,6 +82,7 @@ export function setBlock(spec: BlockSpec, rules: Typesetting, missing: MissingGl
   return {
     lines,
     ...(label ? { label } : {}),
+    ...(spec.labelLast ? { labelLast: true } : {}),
     spaceBefore: spec.spaceBefore ?? 0,
     leading: spec.leading ?? LEADING,
     struct: spec.struct,
@@ -117,9 +122,10 @@ function headingSpec(h: Heading, inAnnex: boolean): Omit<BlockSpec, 'segments'> 
  * A document as blocks, set as the UN's Chinese editions set it: justified paragraphs with a 2-em
  * first-line indent; numbered paragraphs with hanging numbers aligned on their right edge, each
  * level further in; the enacting formula indented; headings centred; the adoption block and the
- * signature to the right; footnotes in smaller type with hanging numbers.
+ * signature to the right; footnotes in smaller type with hanging numbers. `volume` maps the output
+ * names of the other documents of an edition to their keys: citations of them lead there.
  */
-export function compose(document: UndocDocument, rules: Typesetting, doc: string): Composed {
+export function compose(document: UndocDocument, rules: Typesetting, doc: string, volume: ReadonlyMap<string, string> = new Map()): Composed {
   const missing: MissingGlyph[] = []
   const blocks: Block[] = []
   const notes = new Map<string, Block>()
@@ -130,7 +136,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
         for (const fn of part.children) {
           const key = noteKey(doc, fn.identifier)
           const style: Style = { face: 'serif', size: NOTE_SIZE }
-          notes.set(key, setBlock({ segments: segments(fn.children, style, doc), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width: TEXT_WIDTH, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, missing))
+          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width: TEXT_WIDTH, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, missing))
         }
         continue
       }
@@ -148,15 +154,15 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
           case 'heading': {
             const { style, ...spec } = headingSpec(b, annex !== undefined)
             const number: Inline[] = b.number && b.role === 'title' ? [{ type: 'text', value: `${b.number}. `, position: b.position }] : []
-            set({ ...spec, segments: segments([...number, ...b.children], style, doc) })
+            set({ ...spec, segments: segments([...number, ...b.children], style, doc, volume) })
             break
           }
           case 'formula':
-            set({ segments: segments(b.children, BODY, doc), measure: full('justify', 2 * EM), struct: 'P', spaceBefore: EM * 0.6 })
+            set({ segments: segments(b.children, BODY, doc, volume), measure: full('justify', 2 * EM), struct: 'P', spaceBefore: EM * 0.6 })
             break
           case 'paragraph': {
             const dest = b.id ? destName(doc, b.id) : undefined
-            const base = { segments: segments(b.children, BODY, doc), struct: 'P' as const, spaceBefore: EM * 0.6, ...(dest ? { dest } : {}) }
+            const base = { segments: segments(b.children, BODY, doc, volume), struct: 'P' as const, spaceBefore: EM * 0.6, ...(dest ? { dest } : {}) }
             if (b.number === undefined) set({ ...base, measure: full('justify', 2 * EM) })
             else {
               const level = b.level ?? 1
@@ -166,15 +172,17 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
             break
           }
           case 'adoption':
-            set({ segments: segments(b.children, BODY, doc), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', TEXT_WIDTH - 12 * EM, TEXT_WIDTH - 12 * EM), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 })
+            set({ segments: segments(b.children, BODY, doc, volume), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', TEXT_WIDTH - 12 * EM, TEXT_WIDTH - 12 * EM), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 })
             break
           case 'signature':
-            b.children.forEach((line, i) => set({ segments: segments(line.children, BODY, doc), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 }))
+            b.children.forEach((line, i) => set({ segments: segments(line.children, BODY, doc, volume), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 }))
             break
         }
       }
     }
   }
   visit(document.tree.children, undefined)
+  const opening = blocks[0]
+  if (opening && !opening.dest) blocks[0] = { ...opening, dest: destName(doc, DOCUMENT_START) }
   return { blocks, notes, missing }
 }

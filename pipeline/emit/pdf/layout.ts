@@ -16,8 +16,9 @@ export type StructType = 'P' | 'H1' | 'H2' | 'H3' | 'Note' | 'TOCI' | 'Index'
 /** A block of text broken into lines at its width, ready to be put on pages. */
 export interface Block {
   readonly lines: readonly Line[]
-  /** A hanging number, set on the first line. */
+  /** A hanging number, set on the first line (or a page number, set on the last: `labelLast`). */
   readonly label?: Line
+  readonly labelLast?: boolean
   readonly spaceBefore: number
   /** Line height as a multiple of the type size. */
   readonly leading: number
@@ -125,14 +126,14 @@ export class Flow {
       const need = block.lines.reduce((h, l) => h + lineHeight(l, block), 0) + following.spaceBefore + following.lines.slice(0, 2).reduce((h, l) => h + lineHeight(l, following), 0)
       if (this.page.lines.length > 0 && this.y + need > this.bottom()) this.newPage()
     }
-    block.lines.forEach((line, i) => this.setLine(block, line, i === 0))
+    block.lines.forEach((line, i) => this.setLine(block, line, i === 0, i === block.lines.length - 1))
   }
 
   private bottom(): number {
     return MARGIN.bottom - (this.noteHeight > 0 ? this.noteHeight + NOTE_GAP : 0)
   }
 
-  private setLine(block: Block, line: Line, first: boolean): void {
+  private setLine(block: Block, line: Line, first: boolean, last: boolean): void {
     const h = lineHeight(line, block)
     const keys = [...new Set(line.atoms.flatMap((p) => (p.atom.tag?.note !== undefined ? [p.atom.tag.note] : [])))].filter((k) => this.notes.has(k) && !this.onPage.has(k))
     const notes = keys.map((k) => this.notes.get(k)!)
@@ -143,12 +144,12 @@ export class Flow {
     const fits = this.y + h + gap + Math.min(whole, firstLines) <= this.bottom()
     if (!fits && this.page.lines.length > 0) {
       this.newPage()
-      this.setLine(block, line, first)
+      this.setLine(block, line, first, last)
       return
     }
     const baseline = this.y + baselineOffset(line, block)
     this.page.lines.push({ line, x: MARGIN.left + line.x, y: baseline, block, first })
-    if (first && block.label) this.page.lines.push({ line: block.label, x: MARGIN.left + block.label.x, y: baseline, block, first: false })
+    if (block.label && (block.labelLast ? last : first)) this.page.lines.push({ line: block.label, x: MARGIN.left + block.label.x, y: baseline, block, first: false })
     this.y += h
     for (const k of keys) {
       this.onPage.add(k)

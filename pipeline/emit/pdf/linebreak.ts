@@ -63,6 +63,8 @@ export interface Line {
 export interface MissingGlyph {
   readonly char: string
   readonly position?: Position
+  /** The source it is in, when several documents are set together. */
+  readonly file?: string
 }
 
 /**
