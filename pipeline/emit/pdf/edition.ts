@@ -29,9 +29,10 @@ const HEADING: Style = { face: 'sans', size: 16 }
 /** Room kept for a page number at the right of an entry of the contents or the index. */
 const NUMBER_ROOM = 4 * BODY_SIZE
 
-function entry(text: string, number: string, dest: string | undefined, rules: Typesetting, missing: MissingGlyph[]): Block {
+/** An entry of the contents (TOCI) or of the index (Index): its text, then its page numbers at the right of its last line. */
+function entry(text: string, number: string, dest: string | undefined, struct: 'TOCI' | 'Index', rules: Typesetting, missing: MissingGlyph[]): Block {
   const segments = [{ text, style: ENTRY, ...(dest ? { tag: { dest } } : {}) }]
-  return setBlock({ segments, measure: { firstIndent: 0, indent: 2 * BODY_SIZE, width: TEXT_WIDTH - NUMBER_ROOM, align: 'left' }, label: number, labelRight: TEXT_WIDTH, labelStyle: ENTRY, labelLast: true, struct: 'TOCI', spaceBefore: BODY_SIZE * 0.4, leading: 1.6 }, rules, missing)
+  return setBlock({ segments, measure: { firstIndent: 0, indent: 2 * BODY_SIZE, width: TEXT_WIDTH - NUMBER_ROOM, align: 'left' }, label: number, labelRight: TEXT_WIDTH, labelStyle: ENTRY, labelLast: true, struct, spaceBefore: BODY_SIZE * 0.4, leading: 1.6 }, rules, missing)
 }
 
 function heading(text: string, rules: Typesetting, missing: MissingGlyph[], dest: string): Block {
@@ -59,7 +60,7 @@ function layVolume(docs: readonly EditionDocument[], title: string, starts: read
   const toc = [heading(rules.contents, rules, missing, destName('contents', DOCUMENT_START))]
   docs.forEach(({ document: d }, i) => {
     const text = [d.metadata.symbol, d.metadata.title].filter(Boolean).join('　') || d.source.name
-    toc.push(entry(text, starts ? String(starts[i]) : '0000', destName(`d${i}`, DOCUMENT_START), rules, missing))
+    toc.push(entry(text, starts ? String(starts[i]) : '0000', destName(`d${i}`, DOCUMENT_START), 'TOCI', rules, missing))
   })
   toc.forEach((b, i) => flow.add(b, toc[i + 1]))
 
@@ -80,7 +81,7 @@ function layVolume(docs: readonly EditionDocument[], title: string, starts: read
   if (cited.size > 0) {
     flow.startDocument('index', rules.citedIndex)
     const index = [heading(rules.citedIndex, rules, missing, destName('index', DOCUMENT_START))]
-    for (const symbol of [...cited.keys()].sort(compareSymbols)) index.push(entry(symbol, cited.get(symbol)!.join(', '), undefined, rules, missing))
+    for (const symbol of [...cited.keys()].sort(compareSymbols)) index.push(entry(symbol, cited.get(symbol)!.join(', '), undefined, 'Index', rules, missing))
     index.forEach((b, i) => flow.add(b, index[i + 1]))
   }
   return { pages: flow.finish(), starts: firsts, contents: contentsPage.number!, cited }
