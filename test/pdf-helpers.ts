@@ -41,7 +41,8 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     const height = page.view[3]!
     const content = await page.getTextContent({ includeMarkedContent: true })
     const tags: string[] = []
-    for (const item of content.items as (TextItem | TextMarkedContent)[]) {
+    // pdf.js reports the tag of marked content, which its types do not declare.
+    for (const item of content.items as (TextItem | (TextMarkedContent & { tag?: string }))[]) {
       if ('type' in item) {
         if (item.type === 'endMarkedContent') tags.pop()
         else tags.push(item.tag ?? '')

@@ -19,6 +19,26 @@ export interface PdfInfo {
 
 const RUNNING_SIZE = 9
 
+/** pdfkit's embedded-font class, as pdfkit opens fonts: (document, parsed fontkit font, resource id). */
+type EmbeddedFontClass = new (document: PDFKit.PDFDocument, font: unknown, id: string) => object
+let embeddedFont: EmbeddedFontClass | undefined
+
+/**
+ * pdfkit parses a font anew for every document it is given as bytes, and the tables of a complete
+ * CJK face take far longer to parse than a page takes to set. Its embedded-font class (not exported)
+ * takes a parsed font, so each document gets one built on the faces parsed once per process: the
+ * class is taken, once, from a font pdfkit opened itself.
+ */
+function embedded(doc: PDFKit.PDFDocument, name: FaceName): void {
+  if (!embeddedFont) {
+    const probe = new PDFDocument({ autoFirstPage: false })
+    probe.font(face('sans').bytes)
+    embeddedFont = (probe as unknown as { _font: { constructor: EmbeddedFontClass } })._font.constructor
+  }
+  const internals = doc as unknown as { _fontCount: number; _fontFamilies: Record<string, object> }
+  internals._fontFamilies[name] = new embeddedFont(doc, face(name).font, `F${++internals._fontCount}`)
+}
+
 /** Glyph atoms drawn in one text call: same face, size and rise, evenly spaced (the justification's extra). */
 interface Piece {
   readonly text: string
@@ -109,7 +129,7 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
   const registered = new Set<FaceName>()
   const useFont = (name: FaceName, size: number) => {
     if (!registered.has(name)) {
-      doc.registerFont(name, face(name).bytes)
+      embedded(doc, name)
       registered.add(name)
     }
     doc.font(name).fontSize(size)
