@@ -129,7 +129,12 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
   const missing: MissingGlyph[] = []
   const blocks: Block[] = []
   const notes = new Map<string, Block>()
-  const set = (spec: BlockSpec) => blocks.push(setBlock(spec, rules, missing))
+  const closing = new Set<Block>()
+  const set = (spec: BlockSpec): Block => {
+    const block = setBlock(spec, rules, missing)
+    blocks.push(block)
+    return block
+  }
   const visit = (parts: UndocDocument['tree']['children'], annex: string | undefined): void => {
     for (const part of parts) {
       if (part.type === 'footnotes') {
@@ -172,16 +177,18 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
             break
           }
           case 'adoption':
-            set({ segments: segments(b.children, BODY, doc, volume), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', TEXT_WIDTH - 12 * EM, TEXT_WIDTH - 12 * EM), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 })
+            closing.add(set({ segments: segments(b.children, BODY, doc, volume), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', TEXT_WIDTH - 12 * EM, TEXT_WIDTH - 12 * EM), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 }))
             break
           case 'signature':
-            b.children.forEach((line, i) => set({ segments: segments(line.children, BODY, doc, volume), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 }))
+            b.children.forEach((line, i) => closing.add(set({ segments: segments(line.children, BODY, doc, volume), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 })))
             break
         }
       }
     }
   }
   visit(document.tree.children, undefined)
+  // The closing lines (adoption, place and date, signature) stay together and with the text's last lines.
+  for (let i = 0; i + 1 < blocks.length; i++) if (closing.has(blocks[i + 1]!)) blocks[i] = { ...blocks[i]!, keepWithNext: true }
   const opening = blocks[0]
   if (opening && !opening.dest) blocks[0] = { ...opening, dest: destName(doc, DOCUMENT_START) }
   return { blocks, notes, missing }

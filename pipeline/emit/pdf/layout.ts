@@ -119,14 +119,34 @@ export class Flow {
     for (const c of carried) this.setNote(c)
   }
 
+  /**
+   * Sets a block's lines. A page break inside it leaves neither its first line alone at the foot
+   * of a page nor its last alone at the top of the next; a block kept with the next (a heading,
+   * a text's last paragraph before its adoption block or signature) goes over with the next's first lines.
+   */
   add(block: Block, following?: Block): void {
     if (block.newPage && this.page.lines.length > 0) this.newPage()
     if (this.page.lines.length > 0) this.y += block.spaceBefore
-    if (block.keepWithNext && following) {
-      const need = block.lines.reduce((h, l) => h + lineHeight(l, block), 0) + following.spaceBefore + following.lines.slice(0, 2).reduce((h, l) => h + lineHeight(l, following), 0)
-      if (this.page.lines.length > 0 && this.y + need > this.bottom()) this.newPage()
+    const n = block.lines.length
+    let breakBefore = -1
+    if (this.page.lines.length > 0) {
+      let room = this.bottom() - this.y
+      let fit = 0
+      while (fit < n && (room -= lineHeight(block.lines[fit]!, block)) >= 0) fit++
+      if (fit === n && block.keepWithNext && following) {
+        room -= following.spaceBefore
+        const next = following.lines.slice(0, 2).every((l) => (room -= lineHeight(l, following)) >= 0)
+        if (!next) fit = n <= 3 ? 0 : n - 1
+      }
+      if (fit < n) {
+        if (fit <= 1) this.newPage()
+        else breakBefore = fit === n - 1 && n >= 3 ? n - 2 : fit
+      }
     }
-    block.lines.forEach((line, i) => this.setLine(block, line, i === 0, i === block.lines.length - 1))
+    block.lines.forEach((line, i) => {
+      if (i === breakBefore) this.newPage()
+      this.setLine(block, line, i === 0, i === n - 1)
+    })
   }
 
   private bottom(): number {
