@@ -29,6 +29,8 @@ export interface ReadPdf {
   /** Link annotations by page: an external address or a named destination. */
   readonly links: { page: number; url?: string; dest?: string }[]
   readonly dests: Set<string>
+  /** The roles of the structure tree (tagged PDF) met on each page, by page. */
+  readonly roles: Set<string>[]
 }
 
 /** Reads a PDF the way a reader's copy-and-paste or a screen reader does: with pdf.js. */
@@ -36,8 +38,17 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise
   const items: PdfItem[] = []
   const links: ReadPdf['links'] = []
+  const roles: Set<string>[] = []
   for (let n = 1; n <= pdf.numPages; n++) {
     const page = await pdf.getPage(n)
+    const found = new Set<string>()
+    const visit = (node: { role?: string; children?: unknown[] } | null) => {
+      if (!node) return
+      if (node.role) found.add(node.role)
+      for (const c of node.children ?? []) visit(c as { role?: string; children?: unknown[] })
+    }
+    visit((await page.getStructTree()) as { role?: string; children?: unknown[] } | null)
+    roles.push(found)
     const height = page.view[3]!
     const content = await page.getTextContent({ includeMarkedContent: true })
     const tags: string[] = []
@@ -59,7 +70,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   const outline = flatten((await pdf.getOutline()) ?? [])
   const dests = new Set(Object.keys((await pdf.getDestinations()) as Record<string, unknown>))
   await pdf.destroy()
-  return { pages: items.reduce((m, i) => Math.max(m, i.page), 0), items, info: meta.info as Record<string, unknown>, outline, links, dests }
+  return { pages: items.reduce((m, i) => Math.max(m, i.page), 0), items, info: meta.info as Record<string, unknown>, outline, links, dests, roles }
 }
 
 function flatten(nodes: readonly { title: string; items: unknown[] }[]): string[] {

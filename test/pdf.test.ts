@@ -95,6 +95,9 @@ describe.each(Object.entries(SEEDS))('PDF of the %s seed', (_, path) => {
     expect(pdf.info.Language).toBe('zh-Hans')
     expect(pdf.info.Producer).toMatch(/^undoc /)
     if (doc.metadata.symbol) expect(pdf.info.Subject).toBe(doc.metadata.symbol)
+    // Tagged for screen readers: a document of headings and paragraphs on every page.
+    for (const roles of pdf.roles) expect([...roles]).toEqual(expect.arrayContaining(['Document', 'P']))
+    expect(pdf.roles[0]).toContain('H1')
     expect(pdf.outline[0]).toContain(doc.metadata.title)
     const annexes = doc.tree.children.filter((p) => p.type === 'attachment')
     expect(pdf.outline.length).toBe(1 + annexes.length)

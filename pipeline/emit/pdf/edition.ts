@@ -3,7 +3,7 @@ import type { UndocDocument } from '../../types/document.js'
 import { destName, DOCUMENT_START, setBlock } from './compose.js'
 import { layDocument, reportMissing, typesettingFor } from './index.js'
 import { BODY_SIZE, Flow, MARGIN, PAGE, TEXT_WIDTH, type Block, type Page } from './layout.js'
-import type { MissingGlyph, Style } from './linebreak.js'
+import { atomize, breakLines, type MissingGlyph, type Style } from './linebreak.js'
 import { singleLine } from './masthead.js'
 import { renderPdf } from './render.js'
 
@@ -52,9 +52,13 @@ function layVolume(docs: readonly EditionDocument[], title: string, starts: read
   const flow = new Flow()
   const titlePage = flow.startDocument('title', undefined)
   titlePage.number = undefined
-  const titleLines = [singleLine(rules.organization, { face: 'sans', size: 14 }, 'center', TEXT_WIDTH, rules, missing), singleLine(title, { face: 'sans', size: 22 }, 'center', TEXT_WIDTH, rules, missing)]
-  titleLines.forEach((line, i) => titlePage.furniture.push({ line, x: MARGIN.left + line.x, y: PAGE.height * 0.36 + i * 48 }))
-  titlePage.rules.push({ y: PAGE.height * 0.36 + 72, width: 0.5 })
+  // The Organization's name, then the title centred, broken into as many lines as it needs, over a rule.
+  const top = PAGE.height * 0.36
+  const organization = singleLine(rules.organization, { face: 'sans', size: 14 }, 'center', TEXT_WIDTH, rules, missing)
+  titlePage.furniture.push({ line: organization, x: MARGIN.left + organization.x, y: top })
+  const titleLines = breakLines(atomize([{ text: title, style: { face: 'sans', size: 22 } }], missing), { firstIndent: 0, indent: 0, width: TEXT_WIDTH, align: 'center' }, rules)
+  titleLines.forEach((line, i) => titlePage.furniture.push({ line, x: MARGIN.left + line.x, y: top + 48 + i * 34 }))
+  titlePage.rules.push({ y: top + 48 + (titleLines.length - 1) * 34 + 24, width: 0.5 })
 
   const contentsPage = flow.startDocument('contents', rules.contents)
   const toc = [heading(rules.contents, rules, missing, destName('contents', DOCUMENT_START))]
