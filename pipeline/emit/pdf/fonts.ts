@@ -5,31 +5,31 @@ import * as fontkit from 'fontkit'
 
 /**
  * The faces of a printed edition. Body text is set in a Song (serif) face, as the UN's Chinese
- * editions are; headings and the masthead in a Hei (sans) face. Both come from npm packages:
- * - Noto Serif SC (Google Fonts' static instance, complete: about 31 000 glyphs) from
- *   `@expo-google-fonts/noto-serif-sc`, SIL Open Font License 1.1;
- * - Noto Sans Hans (GB 2312 coverage) from `@embedpdf/fonts-sc`, SIL Open Font License 1.1.
+ * editions are; headings and the masthead in a Hei (sans) face. All come from npm packages, under
+ * the SIL Open Font License 1.1:
+ * - Noto Serif SC Regular and Noto Sans SC Bold, Google Fonts' complete static instances (about
+ *   31 000 glyphs each, TrueType outlines, which pdfkit subsets fast), from
+ *   `@expo-google-fonts/noto-serif-sc` and `@expo-google-fonts/noto-sans-sc`;
+ * - Noto Sans Hans DemiLight (GB 2312, CFF outlines) from `@embedpdf/fonts-sc`, a last fallback.
  * Their Latin letters and digits are designed with the Chinese ones, so Latin is set in the same face.
  */
-export type FaceName = 'serif' | 'serifBold' | 'sans' | 'sansLight'
+export type FaceName = 'serif' | 'sans' | 'sansLight'
 
 const require = createRequire(import.meta.url)
-const SERIF_DIR = dirname(require.resolve('@expo-google-fonts/noto-serif-sc/package.json'))
-const SANS_DIR = join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts')
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`))
 
 const FILES: Record<FaceName, string> = {
-  serif: join(SERIF_DIR, '400Regular', 'NotoSerifSC_400Regular.ttf'),
-  serifBold: join(SERIF_DIR, '700Bold', 'NotoSerifSC_700Bold.ttf'),
-  sans: join(SANS_DIR, 'NotoSansHans-Bold.otf'),
-  sansLight: join(SANS_DIR, 'NotoSansHans-DemiLight.otf')
+  serif: join(packageDir('@expo-google-fonts/noto-serif-sc'), '400Regular', 'NotoSerifSC_400Regular.ttf'),
+  sans: join(packageDir('@expo-google-fonts/noto-sans-sc'), '700Bold', 'NotoSansSC_700Bold.ttf'),
+  // The package exports only its entry point (dist/), beside which its fonts lie.
+  sansLight: join(dirname(require.resolve('@embedpdf/fonts-sc')), '..', 'fonts', 'NotoSansHans-DemiLight.otf')
 }
 
 /** Faces tried in turn for a character, by the face a style asks for: the first that has a glyph sets it. */
 const FALLBACK: Record<FaceName, readonly FaceName[]> = {
-  serif: ['serif', 'sansLight'],
-  serifBold: ['serifBold', 'sans', 'serif'],
-  sans: ['sans', 'serifBold', 'serif'],
-  sansLight: ['sansLight', 'serif']
+  serif: ['serif', 'sans', 'sansLight'],
+  sans: ['sans', 'serif', 'sansLight'],
+  sansLight: ['sansLight', 'serif', 'sans']
 }
 
 /** One face: its bytes (what pdfkit embeds, as a subset) and its parsed font (what the typesetter measures with). */
@@ -89,6 +89,3 @@ export function faceFor(style: FaceName, c: string): FaceName | undefined {
   const cp = c.codePointAt(0)!
   return FALLBACK[style].find((name) => has(name, cp))
 }
-
-/** Every face a document may use, so a writer can register them all. */
-export const FACE_NAMES = Object.keys(FILES) as FaceName[]
