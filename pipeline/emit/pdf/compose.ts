@@ -105,7 +105,7 @@ function headingSpec(h: Heading, inAnnex: boolean): Omit<BlockSpec, 'segments'> 
     case 'agendaTitle':
       return { style: sans(10.5), measure: full('left'), struct: 'P', leading: 1.5 }
     case 'title':
-      return { style: sans(14), measure: full('center', 0, 0), struct: 'H1', spaceBefore: EM * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title: (h.number ? `${h.number}. ` : '') + plain(h.children), level: 0 } }) }
+      return { style: sans(14), measure: full('center'), struct: 'H1', spaceBefore: EM * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title: (h.number ? `${h.number}. ` : '') + plain(h.children), level: 0 } }) }
     case 'subtitle':
     case 'adoptionNote':
       return { style: { face: 'serif', size: 10.5 }, measure: full('center'), struct: 'P', spaceBefore: EM * 0.5, leading: 1.5, keepWithNext: true }

@@ -101,6 +101,8 @@ export class Flow {
    * pages after it carry `head`.
    */
   startDocument(doc: string, head: string | undefined): Page {
+    // A note of the previous document still running over ends on that document's own pages.
+    while (this.carried.length > 0) this.newPage()
     this.doc = doc
     this.head = undefined
     this.newPage()
@@ -158,10 +160,9 @@ export class Flow {
     const keys = [...new Set(line.atoms.flatMap((p) => (p.atom.tag?.note !== undefined ? [p.atom.tag.note] : [])))].filter((k) => this.notes.has(k) && !this.onPage.has(k))
     const notes = keys.map((k) => this.notes.get(k)!)
     const gap = this.noteHeight === 0 && keys.length > 0 ? NOTE_GAP : 0
-    const whole = notes.reduce((sum, b) => sum + b.spaceBefore + b.lines.reduce((s, l) => s + lineHeight(l, b), 0), 0)
+    // The line goes here if at least the first lines of its new notes fit below it (the rest continue overleaf).
     const firstLines = notes.reduce((sum, b) => sum + b.spaceBefore + lineHeight(b.lines[0]!, b), 0)
-    // The line goes here if its notes fit below it, or at least their first lines (the rest continue overleaf).
-    const fits = this.y + h + gap + Math.min(whole, firstLines) <= this.bottom()
+    const fits = this.y + h + gap + firstLines <= this.bottom()
     if (!fits && this.page.lines.length > 0) {
       this.newPage()
       this.setLine(block, line, first, last)
