@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -149,6 +149,20 @@ describe('PDF of the resolution', () => {
     const line = raw.split('\n').findIndex((l) => l.includes('\u{F0000}')) + 1
     expect(warnings[0]!.line).toBeLessThanOrEqual(line)
     expect(warnings[0]!.endLine).toBeGreaterThanOrEqual(line)
+  })
+})
+
+describe('PDF of the other kinds', () => {
+  const dir = join(ROOT, 'test', 'fixtures', 'kinds')
+  it.each(readdirSync(dir).filter((n) => n.endsWith('.txt')))('%s: every Han character of the text, in order, and its notes on their pages', async (name) => {
+    const result = await build(`test/fixtures/kinds/${name}`)
+    const pdf = await readPdf(await emitPdf(result.document!, { corpus: new Map() }))
+    const { body, notes } = documentHan(result.document!)
+    expect(han(pdf.items.filter((i) => isBody(i.tag)).map((i) => i.str).join(''))).toBe(body)
+    for (const [label, text] of notes) {
+      const pages = pdf.items.filter((i) => isBody(i.tag) && i.size < 8 && i.str === label).map((i) => i.page)
+      for (const page of pages) expect(han(pdf.items.filter((i) => i.page === page && i.tag === 'Note').map((i) => i.str).join(''))).toContain(text)
+    }
   })
 })
 
