@@ -101,7 +101,7 @@ export function printed(nodes: readonly Inline[]): string {
   return nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'footnoteReference' ? n.label : n.children.map((c) => c.value).join(''))).join('')
 }
 
-/** The Han characters of a document's text in reading order, footnotes apart. */
+/** The Han characters of a document's text in reading order as printed, footnotes apart. */
 export function documentHan(doc: UndocDocument): { body: string; notes: Map<string, string> } {
   let body = ''
   const notes = new Map<string, string>()
@@ -111,6 +111,9 @@ export function documentHan(doc: UndocDocument): { body: string; notes: Map<stri
       notes.set(fn.label, han(printed(fn.children)))
       return
     }
+    // A heading's number is data in the tree and printed before its text ("一、导言").
+    const heading = node as { type: string; role?: string; number?: string }
+    if (heading.type === 'heading' && heading.number && ['title', 'chapter', 'section'].includes(heading.role!)) body += han(heading.number)
     if (node.type === 'text') {
       body += han((node as unknown as { value: string }).value)
       return

@@ -52,6 +52,8 @@ export interface Typesetting {
   agendaItem(number: string): string
   /** The Organization's name at the head of a masthead. */
   readonly organization: string
+  /** A heading's number as printed before it (kept as data in the tree): "一、", "A. ", "67/264. ". */
+  headingNumber(role: 'chapter' | 'section' | 'title', number: string): string
   /** The organ's name set large in a masthead. */
   readonly organs: Readonly<Record<'GA' | 'SC' | 'ECOSOC' | 'HRC', string>>
   /** Label of the distribution line ("Distr.: "). */

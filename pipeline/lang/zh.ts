@@ -114,6 +114,7 @@ export const zh: LanguageProfile = {
     session: (n) => `第${chineseNumber(n)}届会议`,
     agendaItem: (number) => `议程项目${number}`,
     organization: '联合国',
+    headingNumber: (role, number) => (role === 'chapter' ? `${number}、` : `${number}. `),
     organs: { GA: '大会', SC: '安全理事会', ECOSOC: '经济及社会理事会', HRC: '人权理事会' },
     distribution: 'Distr.: ',
     contents: '目录',

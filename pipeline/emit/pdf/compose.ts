@@ -96,23 +96,22 @@ export function setBlock(spec: BlockSpec, rules: Typesetting, missing: MissingGl
 const full = (align: Measure['align'], firstIndent = 0, indent = 0): Measure => ({ firstIndent, indent, width: TEXT_WIDTH, align })
 
 /** Where a heading sits and how it looks, by its role. */
-function headingSpec(h: Heading, inAnnex: boolean): Omit<BlockSpec, 'segments'> & { style: Style } {
+function headingSpec(h: Heading, inAnnex: boolean, title: string): Omit<BlockSpec, 'segments'> & { style: Style } {
   const sans = (size: number): Style => ({ face: 'sans', size })
   switch (h.role) {
     case 'session':
     case 'agendaItem':
-      return { style: sans(10.5), measure: full('left'), struct: 'P', leading: 1.5 }
     case 'agendaTitle':
       return { style: sans(10.5), measure: full('left'), struct: 'P', leading: 1.5 }
     case 'title':
-      return { style: sans(14), measure: full('center'), struct: 'H1', spaceBefore: EM * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title: (h.number ? `${h.number}. ` : '') + plain(h.children), level: 0 } }) }
+      return { style: sans(14), measure: full('center'), struct: 'H1', spaceBefore: EM * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title, level: 0 } }) }
     case 'subtitle':
     case 'adoptionNote':
       return { style: { face: 'serif', size: 10.5 }, measure: full('center'), struct: 'P', spaceBefore: EM * 0.5, leading: 1.5, keepWithNext: true }
     case 'annexHeading':
       return { style: sans(12), measure: full('center'), struct: 'H2', leading: 1.6, keepWithNext: true }
     case 'chapter':
-      return { style: sans(12), measure: full('left'), struct: 'H2', spaceBefore: EM, keepWithNext: true, outline: { title: plain(h.children), level: 1 } }
+      return { style: sans(12), measure: full('left'), struct: 'H2', spaceBefore: EM, keepWithNext: true, outline: { title, level: 1 } }
     case 'section':
       return { style: sans(11.5), measure: full('left'), struct: 'H3', spaceBefore: EM * 0.75, keepWithNext: true }
   }
@@ -157,9 +156,11 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
       for (const b of part.children) {
         switch (b.type) {
           case 'heading': {
-            const { style, ...spec } = headingSpec(b, annex !== undefined)
-            const number: Inline[] = b.number && b.role === 'title' ? [{ type: 'text', value: `${b.number}. `, position: b.position }] : []
-            set({ ...spec, segments: segments([...number, ...b.children], style, doc, volume) })
+            const role = b.role === 'title' || b.role === 'chapter' || b.role === 'section' ? b.role : undefined
+            const number = b.number && role ? rules.headingNumber(role, b.number) : ''
+            const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children))
+            const printed: Inline[] = number ? [{ type: 'text', value: number, position: b.position }, ...b.children] : b.children
+            set({ ...spec, segments: segments(printed, style, doc, volume) })
             break
           }
           case 'formula':
