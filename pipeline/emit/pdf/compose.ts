@@ -150,7 +150,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
         const first = blocks.length
         visit(part.children, part.id ?? 'annex')
         const opening = blocks[first]
-        if (opening) blocks[first] = { ...opening, newPage: true, outline: { title, level: 0 }, ...(part.id ? { dest: destName(doc, part.id) } : {}) }
+        if (opening) blocks[first] = { ...opening, newPage: true, outline: { title, level: 1 }, ...(part.id ? { dest: destName(doc, part.id) } : {}) }
         continue
       }
       for (const b of part.children) {
