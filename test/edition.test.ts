@@ -78,6 +78,9 @@ describe('undoc edition', () => {
       // The text names the resolution by its number: "第37/4号", "第1624(2005)号决议".
       const number = symbol.replace(/^[A-Z]+\/(?:RES|DEC)\//, '')
       expect(pages).toMatch(/^\d+(, \d+)*$/)
+      // Each number leads to its page.
+      const targets = pdf.links.filter((l) => l.page === line.page && l.to !== undefined).map((l) => l.to)
+      expect(targets).toEqual(expect.arrayContaining(pages.split(', ').map(Number)))
       for (const page of pages.split(',').map(Number)) {
         const text = pdf.items.filter((i) => i.page === page).map((i) => i.str).join('').replace(/\s+/g, '')
         expect(text, `${symbol} on page ${page}`).toContain(number)

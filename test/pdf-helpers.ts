@@ -26,8 +26,8 @@ export interface ReadPdf {
   readonly items: PdfItem[]
   readonly info: Record<string, unknown>
   readonly outline: string[]
-  /** Link annotations by page: an external address or a named destination. */
-  readonly links: { page: number; url?: string; dest?: string }[]
+  /** Link annotations by page: an external address, a named destination, or a page (its number, from 1). */
+  readonly links: { page: number; url?: string; dest?: string; to?: number }[]
   readonly dests: Set<string>
   /** The roles of the structure tree (tagged PDF) met on each page, by page. */
   readonly roles: Set<string>[]
@@ -62,8 +62,10 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
       if (item.str.trim() === '') continue
       items.push({ page: n, tag: tags.at(-1) ?? '', str: item.str, x: item.transform[4], y: height - item.transform[5], width: item.width, size: item.transform[0] })
     }
-    for (const a of (await page.getAnnotations()) as { subtype: string; url?: string; dest?: string | unknown[] }[]) {
-      if (a.subtype === 'Link') links.push({ page: n, ...(a.url ? { url: a.url } : {}), ...(typeof a.dest === 'string' ? { dest: a.dest } : {}) })
+    for (const a of (await page.getAnnotations()) as { subtype: string; url?: string; dest?: string | [{ num: number; gen: number }, ...unknown[]] }[]) {
+      if (a.subtype !== 'Link') continue
+      const to = Array.isArray(a.dest) ? (await pdf.getPageIndex(a.dest[0])) + 1 : undefined
+      links.push({ page: n, ...(a.url ? { url: a.url } : {}), ...(typeof a.dest === 'string' ? { dest: a.dest } : {}), ...(to ? { to } : {}) })
     }
   }
   const meta = await pdf.getMetadata()

@@ -56,7 +56,8 @@ function plain(inlines: readonly Inline[]): string {
 export interface BlockSpec {
   readonly segments: readonly Segment[]
   readonly measure: Measure
-  readonly label?: string
+  /** The label's text, or its segments when its parts lead to different places. */
+  readonly label?: string | readonly Segment[]
   /** Right edge of the hanging number, from the block's left edge. */
   readonly labelRight?: number
   readonly labelStyle?: Style
@@ -76,7 +77,8 @@ export function setBlock(spec: BlockSpec, rules: Typesetting, missing: MissingGl
   let label
   if (spec.label !== undefined) {
     const style = spec.labelStyle ?? spec.segments[0]?.style ?? BODY
-    const [line] = breakLines(atomize([{ text: spec.label, style }], missing), { firstIndent: 0, indent: 0, width: spec.labelRight!, align: 'right' }, rules)
+    const parts = typeof spec.label === 'string' ? [{ text: spec.label, style }] : spec.label
+    const [line] = breakLines(atomize(parts, missing), { firstIndent: 0, indent: 0, width: spec.labelRight!, align: 'right' }, rules)
     label = line
   }
   return {

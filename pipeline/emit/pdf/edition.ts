@@ -3,7 +3,7 @@ import type { UndocDocument } from '../../types/document.js'
 import { destName, DOCUMENT_START, setBlock } from './compose.js'
 import { layDocument, reportMissing, typesettingFor } from './index.js'
 import { BODY_SIZE, Flow, MARGIN, PAGE, TEXT_WIDTH, type Block, type Page } from './layout.js'
-import { atomize, breakLines, type MissingGlyph, type Style } from './linebreak.js'
+import { atomize, breakLines, type MissingGlyph, type Segment, type Style } from './linebreak.js'
 import { singleLine } from './masthead.js'
 import { renderPdf } from './render.js'
 
@@ -30,9 +30,10 @@ const HEADING: Style = { face: 'sans', size: 16 }
 const NUMBER_ROOM = 4 * BODY_SIZE
 
 /** An entry of the contents (TOCI) or of the index (Index): its text, then its page numbers at the right of its last line. */
-function entry(text: string, number: string, dest: string | undefined, struct: 'TOCI' | 'Index', rules: Typesetting, missing: MissingGlyph[]): Block {
+function entry(text: string, numbers: string | readonly Segment[], dest: string | undefined, struct: 'TOCI' | 'Index', rules: Typesetting, missing: MissingGlyph[]): Block {
   const segments = [{ text, style: ENTRY, ...(dest ? { tag: { dest } } : {}) }]
-  return setBlock({ segments, measure: { firstIndent: 0, indent: 2 * BODY_SIZE, width: TEXT_WIDTH - NUMBER_ROOM, align: 'left' }, label: number, labelRight: TEXT_WIDTH, labelStyle: ENTRY, labelLast: true, struct, spaceBefore: BODY_SIZE * 0.4, leading: 1.6 }, rules, missing)
+  const label = typeof numbers === 'string' ? [{ text: numbers, style: ENTRY, ...(dest ? { tag: { dest } } : {}) }] : numbers
+  return setBlock({ segments, measure: { firstIndent: 0, indent: 2 * BODY_SIZE, width: TEXT_WIDTH - NUMBER_ROOM, align: 'left' }, label, labelRight: TEXT_WIDTH, labelStyle: ENTRY, labelLast: true, struct, spaceBefore: BODY_SIZE * 0.4, leading: 1.6 }, rules, missing)
 }
 
 function heading(text: string, rules: Typesetting, missing: MissingGlyph[], dest: string): Block {
@@ -85,7 +86,9 @@ function layVolume(docs: readonly EditionDocument[], title: string, starts: read
   if (cited.size > 0) {
     flow.startDocument('index', rules.citedIndex)
     const index = [heading(rules.citedIndex, rules, missing, destName('index', DOCUMENT_START))]
-    for (const symbol of [...cited.keys()].sort(compareSymbols)) index.push(entry(symbol, cited.get(symbol)!.join(', '), undefined, 'Index', rules, missing))
+    // Each page number links to its page: the volume is numbered from its title page on, so page N is the N-th.
+    const pageLinks = (pages: readonly number[]): Segment[] => pages.flatMap((n, i) => [...(i > 0 ? [{ text: ', ', style: ENTRY }] : []), { text: String(n), style: ENTRY, tag: { page: n - 1 } }])
+    for (const symbol of [...cited.keys()].sort(compareSymbols)) index.push(entry(symbol, pageLinks(cited.get(symbol)!), undefined, 'Index', rules, missing))
     index.forEach((b, i) => flow.add(b, index[i + 1]))
   }
   return { pages: flow.finish(), starts: firsts, contents: contentsPage.number!, cited }

@@ -16,6 +16,8 @@ export interface Tag {
   /** An external address, or the name of a destination in this PDF. */
   readonly url?: string
   readonly dest?: string
+  /** A page of this PDF, by its place in it (from 0). */
+  readonly page?: number
   /** A footnote reference: the note's key, to set the note on this line's page. */
   readonly note?: string
   /** A cited resolution or decision: its symbol, for an edition's index. */

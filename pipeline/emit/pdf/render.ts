@@ -76,24 +76,25 @@ function pieces(placed: readonly Placed[]): Piece[] {
   return out
 }
 
+/** Where a link leads: an address, a named destination, or a page. */
+type Target = { url: string } | { dest: string } | { page: number }
+
+function targetOf(tag: Atom['tag']): Target | undefined {
+  if (tag?.url !== undefined) return { url: tag.url }
+  if (tag?.dest !== undefined) return { dest: tag.dest }
+  if (tag?.page !== undefined) return { page: tag.page }
+  return undefined
+}
+
 /** Runs of atoms on a line with the same link, as rectangles to annotate. */
-function linkRuns(placed: readonly Placed[]): { url?: string; dest?: string; x: number; w: number; size: number }[] {
-  const runs: { url?: string; dest?: string; x: number; w: number; size: number }[] = []
+function linkRuns(placed: readonly Placed[]): { target: Target; x: number; w: number; size: number }[] {
+  const runs: { target: Target; x: number; w: number; size: number }[] = []
   let current: (typeof runs)[number] | undefined
-  let tag: Atom['tag']
   for (const p of placed) {
-    const t = p.atom.tag
-    const target = t?.url ?? t?.dest
-    if (!target) {
-      current = undefined
-      continue
-    }
-    if (current && tag && (tag.url ?? tag.dest) === target) current.w = p.x + p.atom.width - current.x
-    else {
-      current = { ...(t!.url ? { url: t!.url } : { dest: t!.dest! }), x: p.x, w: p.atom.width, size: p.atom.size }
-      runs.push(current)
-    }
-    tag = t
+    const target = targetOf(p.atom.tag)
+    if (!target) current = undefined
+    else if (current && JSON.stringify(current.target) === JSON.stringify(target)) current.w = p.x + p.atom.width - current.x
+    else runs.push((current = { target, x: p.x, w: p.atom.width, size: p.atom.size }))
   }
   return runs
 }
@@ -177,8 +178,11 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
         drawLine(set)
         for (const run of linkRuns(set.line.atoms)) {
           const rect = [set.x + run.x, set.y - run.size * 0.9, run.w, run.size * 1.15] as const
-          if (run.url) doc.link(...rect, run.url)
-          else doc.goTo(...rect, run.dest!)
+          const t = run.target
+          if ('dest' in t) doc.goTo(...rect, t.dest)
+          else if ('url' in t) doc.link(...rect, t.url)
+          // pdfkit links to a page by its index (its types know only addresses).
+          else doc.link(...rect, t.page as unknown as string)
         }
       }
       doc.endMarkedContent()
