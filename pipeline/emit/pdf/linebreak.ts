@@ -157,6 +157,9 @@ export function breakLines(atoms: readonly Atom[], measure: Measure, rules: Type
   }
   const endWidth = (e: number) => (isPunct(e, rules.blankAfter) && shift[e] === 0 && adv[e] === atoms[e]!.width ? adv[e]! - atoms[e]!.size / 2 : adv[e]!)
   const lines: Line[] = []
+  // The last line (not justified) is the one that reaches the last atom that is not a space.
+  let lastContent = n - 1
+  while (lastContent > 0 && atoms[lastContent]!.kind === 'space') lastContent--
   let s = 0
   while (s < n) {
     while (s < n && atoms[s]!.kind === 'space') s++
@@ -179,7 +182,7 @@ export function breakLines(atoms: readonly Atom[], measure: Measure, rules: Type
     }
     let lineEnd = end
     while (lineEnd > s && atoms[lineEnd]!.kind === 'space') lineEnd--
-    lines.push(setLine(s, lineEnd, indent, avail, end === n - 1))
+    lines.push(setLine(s, lineEnd, indent, avail, end >= lastContent))
     s = end + 1
   }
   return lines
