@@ -1,4 +1,4 @@
-import { isBlank, isHan, isWide } from '../../core/chars.js'
+import { isBlank, isHan, isSpacedWordChar, isWide } from '../../core/chars.js'
 import type { Typesetting } from '../../lang/profile.js'
 import type { Position } from '../../types/document.js'
 import { face, faceFor, type FaceName } from './fonts.js'
@@ -117,8 +117,6 @@ export interface Measure {
   readonly align: 'justify' | 'left' | 'center' | 'right'
 }
 
-const LATIN_OR_DIGIT = /[\p{L}\p{N}]/u
-
 /**
  * Breaks atoms into lines by the W3C clreq basic rules, then justifies them:
  * - no line starts with a mark of `noLineStart`, none ends with one of `noLineEnd`; a footnote
@@ -150,7 +148,7 @@ export function breakLines(atoms: readonly Atom[], measure: Measure, rules: Type
     }
     if (i + 1 < n) {
       const b = atoms[i + 1]!
-      const hanLatin = (isHan(last(i)) && b.kind === 'word' && b.rise === 0 && LATIN_OR_DIGIT.test(first(i + 1))) || (a.kind === 'word' && a.rise === 0 && LATIN_OR_DIGIT.test(last(i)) && isHan(first(i + 1)))
+      const hanLatin = (isHan(last(i)) && b.kind === 'word' && b.rise === 0 && isSpacedWordChar(first(i + 1))) || (a.kind === 'word' && a.rise === 0 && isSpacedWordChar(last(i)) && isHan(first(i + 1)))
       if (hanLatin) glue[i] = Math.min(a.size, b.size) / 4
       breakAfter[i] = Number(canBreak(a, b, last(i), first(i + 1), rules))
     }
