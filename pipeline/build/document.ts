@@ -127,7 +127,8 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
     }
     if (messages.hasErrors) return { ...fail(), document }
     const outputs: BuiltOutput[] = []
-    for (const e of emitters) outputs.push({ name: name + e.extension, content: await e.emit(document, ctx) })
+    const emitCtx: EmitContext = { ...ctx, warn: (reason, ruleId, position) => messages.add('warning', reason, ruleId, position) }
+    for (const e of emitters) outputs.push({ name: name + e.extension, content: await e.emit(document, emitCtx) })
     return { path: input.path, name, diagnostics: diagnostics(), document, outputs }
   } catch (error) {
     // A bug in undoc, not a fault of the input: say so plainly, without a stack trace, and go on.

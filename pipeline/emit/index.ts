@@ -1,11 +1,14 @@
-import type { UndocDocument } from '../types/document.js'
+import type { Position, UndocDocument } from '../types/document.js'
 import { emitJson } from './json/index.js'
 import { emitMarkdown } from './markdown/index.js'
+import { pdfEmitter } from './pdf/index.js'
 
 /** What an emitter may know beyond the document: the other documents of the corpus. */
 export interface EmitContext {
   /** Output names of the corpus's documents, by their symbol. */
   readonly corpus: ReadonlyMap<string, string>
+  /** Reports a problem a writer found in the text (a character no font has), at its raw position. */
+  readonly warn?: (reason: string, ruleId: string, position: Position | undefined) => void
 }
 
 /**
@@ -32,4 +35,4 @@ export const jsonEmitter: Emitter = { format: 'json', extension: '.json', emit: 
 export const markdownEmitter: Emitter = { format: 'markdown', extension: '.md', emit: (doc) => emitMarkdown(doc) }
 
 /** The writers `undoc build` runs, in order. */
-export const EMITTERS: readonly Emitter[] = [jsonEmitter, markdownEmitter]
+export const EMITTERS: readonly Emitter[] = [jsonEmitter, markdownEmitter, pdfEmitter]

@@ -27,6 +27,7 @@ export interface LanguageProfile {
   readonly grammar: GrammarWords
   readonly citations: CitationWords
   readonly punctuation: PunctuationWords
+  readonly typesetting: Typesetting
 }
 
 /** What the lint rules know of a language's punctuation: its pairs, clause endings and sentences. */
@@ -53,6 +54,38 @@ export interface PunctuationWords {
   readonly sentenceEnds: readonly string[]
   /** The language's own form of each ASCII mark that must not stand between two of its characters: "," → "，". */
   readonly fullwidth: Readonly<Record<string, string>>
+}
+
+/**
+ * How the language is set in type (the PDF writer): its line-breaking rules and the words and
+ * numbers a printed edition adds around the text.
+ */
+export interface Typesetting {
+  /** Characters no line may start with (W3C clreq: stops, closing brackets and quotes, interpunct). */
+  readonly noLineStart: string
+  /** Characters no line may end with (opening brackets and quotes). */
+  readonly noLineEnd: string
+  /** Characters set in pairs that are never split across lines ("——", "……"). */
+  readonly unbreakablePairs: string
+  /** Full-width marks whose glyph fills the first half of the em (stops, closing marks): the second half may be taken out. */
+  readonly blankAfter: string
+  /** Full-width marks whose glyph fills the second half of the em (opening marks): the first half may be taken out. */
+  readonly blankBefore: string
+  /** A date as printed in a masthead ("2013年5月17日"). */
+  date(iso: string): string
+  /** The session line of a masthead ("第六十七届会议"). */
+  session(n: number): string
+  /** The agenda item line of a masthead ("议程项目122(s)"). */
+  agendaItem(number: string): string
+  /** The Organization's name at the head of a masthead. */
+  readonly organization: string
+  /** The organ's name set large in a masthead. */
+  readonly organs: Readonly<Record<'GA' | 'SC' | 'ECOSOC' | 'HRC', string>>
+  /** Label of the distribution line ("Distr.: "). */
+  readonly distribution: string
+  /** Headings an edition adds: its table of contents and its index of cited resolutions. */
+  readonly contents: string
+  readonly citedIndex: string
 }
 
 /**

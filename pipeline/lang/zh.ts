@@ -23,6 +23,29 @@ export function chineseNumeral(text: string): number | null {
   return total + digit
 }
 
+const DIGITS = '〇一二三四五六七八九'
+
+/** A number written with Chinese numerals and units, as sessions are numbered ("六十七", "一百零二"); below 10000. */
+export function chineseNumber(n: number): string {
+  if (n < 10) return DIGITS[n]!
+  if (n < 20) return `十${n % 10 ? DIGITS[n % 10] : ''}`
+  const units = ['千', '百', '十', '']
+  const digits = String(n).padStart(4, '0')
+  let out = ''
+  let zero = false
+  for (let i = 0; i < 4; i++) {
+    const d = Number(digits[i])
+    if (d === 0) {
+      zero = out !== ''
+      continue
+    }
+    if (zero) out += '零'
+    zero = false
+    out += DIGITS[d]! + units[i]!
+  }
+  return out
+}
+
 const DATE = new RegExp(
   `(\\d{4}|[〇零一二三四五六七八九]{4})\\s?年\\s?(\\d{1,2}|${NUMERAL}{1,3})\\s?月\\s?(\\d{1,2}|${NUMERAL}{1,3})\\s?日`,
   'g'
@@ -92,6 +115,24 @@ export const zh: LanguageProfile = {
     clauseEndings: { preambular: ['，'], operative: ['；'], last: ['。'], introducing: ['：'] },
     sentenceEnds: ['。', '；', '！', '？'],
     fullwidth: { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }
+  },
+  typesetting: {
+    noLineStart: '，。、；：？！）》」』”’·〕】〉％),.;:!?]}',
+    noLineEnd: '（《「『“‘〔【〈([{',
+    unbreakablePairs: '—…',
+    blankAfter: '，。、；：？！）》」』”’〕】〉',
+    blankBefore: '（《「『“‘〔【〈',
+    date: (iso) => {
+      const [y, m, d] = iso.split('-')
+      return `${y}年${Number(m)}月${Number(d)}日`
+    },
+    session: (n) => `第${chineseNumber(n)}届会议`,
+    agendaItem: (number) => `议程项目${number}`,
+    organization: '联合国',
+    organs: { GA: '大会', SC: '安全理事会', ECOSOC: '经济及社会理事会', HRC: '人权理事会' },
+    distribution: 'Distr.: ',
+    contents: '目录',
+    citedIndex: '所引决议索引'
   },
   grammar: {
     formula: [

@@ -1,0 +1,198 @@
+import type { Typesetting } from '../../lang/profile.js'
+import type { Heading, Inline, UndocDocument } from '../../types/document.js'
+import { BODY_SIZE, NOTE_SIZE, TEXT_WIDTH, type Block, type StructType } from './layout.js'
+import { atomize, breakLines, type Measure, type MissingGlyph, type Segment, type Style } from './linebreak.js'
+
+const BODY: Style = { face: 'serif', size: BODY_SIZE }
+const EM = BODY_SIZE
+const LEADING = 1.75
+
+/** Citation kinds an edition indexes: the resolutions and decisions a text cites. */
+const INDEXED = new Set(['ga-resolution', 'sc-resolution', 'ga-decision'])
+/** Citation kinds whose target is a node of the same document. */
+const INTERNAL = new Set(['footnote', 'annex', 'paragraph'])
+
+/** A document as blocks: its text in reading order, and its footnotes by identifier. */
+export interface Composed {
+  readonly blocks: Block[]
+  readonly notes: Map<string, Block>
+  readonly missing: MissingGlyph[]
+}
+
+/** Destination name of a node of a document: documents of an edition are told apart by `doc`. */
+export function destName(doc: string, id: string): string {
+  return `${doc}/${id}`
+}
+
+/** The destination id of a document's first line, where an edition's contents lead. */
+export const DOCUMENT_START = 'start'
+
+/** Key of a footnote of a document, as layout tracks it. */
+function noteKey(doc: string, identifier: string): string {
+  return `${doc}#${identifier}`
+}
+
+/** Inline content as styled segments: footnote references raised and linked, citations linked. */
+function segments(inlines: readonly Inline[], style: Style, doc: string, volume: ReadonlyMap<string, string>): Segment[] {
+  const out: Segment[] = []
+  for (const n of inlines) {
+    if (n.type === 'text') out.push({ text: n.value, style, position: n.position })
+    else if (n.type === 'footnoteReference') {
+      const key = noteKey(doc, n.identifier)
+      out.push({ text: n.label, style: { face: style.face, size: style.size * 0.6, rise: style.size * 0.38 }, tag: { note: key, dest: key }, position: n.position })
+    } else {
+      const dest = !n.target ? undefined : INTERNAL.has(n.kind) ? (n.kind === 'footnote' ? noteKey(doc, n.target.replace(/^fn-/, '')) : destName(doc, n.target)) : volume.has(n.target) ? destName(volume.get(n.target)!, DOCUMENT_START) : undefined
+      const tag = { ...(n.href && !dest ? { url: n.href } : {}), ...(dest ? { dest } : {}), ...(n.symbol && INDEXED.has(n.kind) ? { cites: n.symbol } : {}) }
+      for (const t of n.children) out.push({ text: t.value, style, position: t.position, ...(Object.keys(tag).length ? { tag } : {}) })
+    }
+  }
+  return out
+}
+
+function plain(inlines: readonly Inline[]): string {
+  return inlines.map((n) => (n.type === 'text' ? n.value : n.type === 'citation' ? n.children.map((c) => c.value).join('') : '')).join('')
+}
+
+export interface BlockSpec {
+  readonly segments: readonly Segment[]
+  readonly measure: Measure
+  /** The label's text, or its segments when its parts lead to different places. */
+  readonly label?: string | readonly Segment[]
+  /** Right edge of the hanging number, from the block's left edge. */
+  readonly labelRight?: number
+  readonly labelStyle?: Style
+  readonly labelLast?: boolean
+  readonly spaceBefore?: number
+  readonly leading?: number
+  readonly struct: StructType
+  readonly dest?: string
+  readonly outline?: Block['outline']
+  readonly keepWithNext?: boolean
+  readonly newPage?: boolean
+}
+
+/** Sets a block: its lines broken at its measure, its label as a line of its own. */
+export function setBlock(spec: BlockSpec, rules: Typesetting, missing: MissingGlyph[]): Block {
+  const lines = breakLines(atomize(spec.segments, missing), spec.measure, rules)
+  let label
+  if (spec.label !== undefined) {
+    const style = spec.labelStyle ?? spec.segments[0]?.style ?? BODY
+    const parts = typeof spec.label === 'string' ? [{ text: spec.label, style }] : spec.label
+    const [line] = breakLines(atomize(parts, missing), { firstIndent: 0, indent: 0, width: spec.labelRight!, align: 'right' }, rules)
+    label = line
+  }
+  return {
+    lines,
+    ...(label ? { label } : {}),
+    ...(spec.labelLast ? { labelLast: true } : {}),
+    spaceBefore: spec.spaceBefore ?? 0,
+    leading: spec.leading ?? LEADING,
+    struct: spec.struct,
+    ...(spec.dest ? { dest: spec.dest } : {}),
+    ...(spec.outline ? { outline: spec.outline } : {}),
+    ...(spec.keepWithNext ? { keepWithNext: true } : {}),
+    ...(spec.newPage ? { newPage: true } : {})
+  }
+}
+
+const full = (align: Measure['align'], firstIndent = 0, indent = 0): Measure => ({ firstIndent, indent, width: TEXT_WIDTH, align })
+
+/** Where a heading sits and how it looks, by its role. */
+function headingSpec(h: Heading, inAnnex: boolean, title: string): Omit<BlockSpec, 'segments'> & { style: Style } {
+  const sans = (size: number): Style => ({ face: 'sans', size })
+  switch (h.role) {
+    case 'session':
+    case 'agendaItem':
+    case 'agendaTitle':
+      return { style: sans(10.5), measure: full('left'), struct: 'P', leading: 1.5 }
+    case 'title':
+      return { style: sans(14), measure: full('center'), struct: 'H1', spaceBefore: EM * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title, level: 0 } }) }
+    case 'subtitle':
+    case 'adoptionNote':
+      return { style: { face: 'serif', size: 10.5 }, measure: full('center'), struct: 'P', spaceBefore: EM * 0.5, leading: 1.5, keepWithNext: true }
+    case 'annexHeading':
+      return { style: sans(12), measure: full('center'), struct: 'H2', leading: 1.6, keepWithNext: true }
+    case 'chapter':
+      return { style: sans(12), measure: full('left'), struct: 'H2', spaceBefore: EM, keepWithNext: true, outline: { title, level: 1 } }
+    case 'section':
+      return { style: sans(11.5), measure: full('left'), struct: 'H3', spaceBefore: EM * 0.75, keepWithNext: true }
+  }
+}
+
+/**
+ * A document as blocks, set as the UN's Chinese editions set it: justified paragraphs with a 2-em
+ * first-line indent; numbered paragraphs with hanging numbers aligned on their right edge, each
+ * level further in; the enacting formula indented; headings centred; the adoption block and the
+ * signature to the right; footnotes in smaller type with hanging numbers. `volume` maps the output
+ * names of the other documents of an edition to their keys: citations of them lead there.
+ */
+export function compose(document: UndocDocument, rules: Typesetting, doc: string, volume: ReadonlyMap<string, string> = new Map()): Composed {
+  const missing: MissingGlyph[] = []
+  const blocks: Block[] = []
+  const notes = new Map<string, Block>()
+  const closing = new Set<Block>()
+  const set = (spec: BlockSpec): Block => {
+    const block = setBlock(spec, rules, missing)
+    blocks.push(block)
+    return block
+  }
+  const visit = (parts: UndocDocument['tree']['children'], annex: string | undefined): void => {
+    for (const part of parts) {
+      if (part.type === 'footnotes') {
+        for (const fn of part.children) {
+          const key = noteKey(doc, fn.identifier)
+          const style: Style = { face: 'serif', size: NOTE_SIZE }
+          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width: TEXT_WIDTH, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, missing))
+        }
+        continue
+      }
+      if (part.type === 'attachment') {
+        const heading = part.children.flatMap((p) => (p.type === 'preface' ? p.children : []))
+        const title = heading.map((h) => plain(h.children)).filter(Boolean).slice(0, 2).join(' ')
+        const first = blocks.length
+        visit(part.children, part.id ?? 'annex')
+        const opening = blocks[first]
+        if (opening) blocks[first] = { ...opening, newPage: true, outline: { title, level: 1 }, ...(part.id ? { dest: destName(doc, part.id) } : {}) }
+        continue
+      }
+      for (const b of part.children) {
+        switch (b.type) {
+          case 'heading': {
+            // The number as the source printed it ("一、", "A. ", "67/264. "), kept as data in the tree.
+            const number = b.marker ?? ''
+            const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children))
+            const printed: Inline[] = number ? [{ type: 'text', value: number, position: b.position }, ...b.children] : b.children
+            set({ ...spec, segments: segments(printed, style, doc, volume) })
+            break
+          }
+          case 'formula':
+            set({ segments: segments(b.children, BODY, doc, volume), measure: full('justify', 2 * EM), struct: 'P', spaceBefore: EM * 0.6 })
+            break
+          case 'paragraph': {
+            const dest = b.id ? destName(doc, b.id) : undefined
+            const base = { segments: segments(b.children, BODY, doc, volume), struct: 'P' as const, spaceBefore: EM * 0.6, ...(dest ? { dest } : {}) }
+            if (b.number === undefined) set({ ...base, measure: full('justify', 2 * EM) })
+            else {
+              const level = b.level ?? 1
+              const indent = (level + 1) * 1.5 * EM
+              set({ ...base, measure: full('justify', indent, indent), label: b.marker?.trim() ?? b.number, labelRight: indent - 0.5 * EM })
+            }
+            break
+          }
+          case 'adoption':
+            closing.add(set({ segments: segments(b.children, BODY, doc, volume), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', TEXT_WIDTH - 12 * EM, TEXT_WIDTH - 12 * EM), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 }))
+            break
+          case 'signature':
+            b.children.forEach((line, i) => closing.add(set({ segments: segments(line.children, BODY, doc, volume), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 })))
+            break
+        }
+      }
+    }
+  }
+  visit(document.tree.children, undefined)
+  // The closing lines (adoption, place and date, signature) stay together and with the text's last lines.
+  for (let i = 0; i + 1 < blocks.length; i++) if (closing.has(blocks[i + 1]!)) blocks[i] = { ...blocks[i]!, keepWithNext: true }
+  const opening = blocks[0]
+  if (opening && !opening.dest) blocks[0] = { ...opening, dest: destName(doc, DOCUMENT_START) }
+  return { blocks, notes, missing }
+}

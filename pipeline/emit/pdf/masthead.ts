@@ -1,0 +1,38 @@
+import type { Typesetting } from '../../lang/profile.js'
+import type { Metadata } from '../../types/document.js'
+import { MARGIN, TEXT_WIDTH, type Page } from './layout.js'
+import { atomize, breakLines, type Line, type MissingGlyph, type Style } from './linebreak.js'
+
+/** One line of text, unbroken, aligned in a box of `width`. */
+export function singleLine(text: string, style: Style, align: 'left' | 'center' | 'right', width: number, rules: Typesetting, missing: MissingGlyph[]): Line {
+  return breakLines(atomize([{ text, style }], missing), { firstIndent: 0, indent: 0, width, align }, rules)[0]!
+}
+
+/**
+ * The masthead of a document's first page, as the UN prints it: the Organization's name and the
+ * symbol on the top line, a heavy rule, the organ's name large with the distribution and the date
+ * beside it, a light rule. Returns where the text starts below it.
+ */
+export function masthead(page: Page, meta: Metadata, rules: Typesetting, missing: MissingGlyph[]): number {
+  const put = (text: string, style: Style, align: 'left' | 'right', y: number, x = MARGIN.left, width = TEXT_WIDTH) => {
+    const line = singleLine(text, style, align, width, rules, missing)
+    page.furniture.push({ line, x: x + line.x, y })
+  }
+  put(rules.organization, { face: 'sans', size: 12 }, 'left', 56)
+  if (meta.symbol) put(meta.symbol, { face: 'sans', size: 16 }, 'right', 56)
+  page.rules.push({ y: 64, width: 1.5 })
+  const organ = meta.organ && meta.organ !== 'other' ? rules.organs[meta.organ] : undefined
+  if (organ) put(organ, { face: 'sans', size: 20 }, 'left', 94)
+  const column = MARGIN.right - 130
+  const small: Style = { face: 'serif', size: 9.5 }
+  if (meta.distribution) put(rules.distribution + meta.distribution, small, 'left', 82, column, 130)
+  if (meta.date) put(rules.date(meta.date), small, 'left', 96, column, 130)
+  page.rules.push({ y: 106, width: 0.5 })
+  let y = 128
+  if (meta.session && !meta.session.text) {
+    // The session is in the text when the masthead printed it; otherwise it is only in the metadata.
+    put(rules.session(meta.session.number), { face: 'sans', size: 10.5 }, 'left', y)
+    y += 20
+  }
+  return y - 10
+}

@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto'
+import PDFDocument from 'pdfkit'
+import { VERSION } from '../../core/package-root.js'
+import { face, type FaceName } from './fonts.js'
+import { MARGIN, NOTE_RULE, PAGE, type Block, type Page, type SetLine } from './layout.js'
+import type { Atom, Placed } from './linebreak.js'
+
+/** What the PDF says about itself. */
+export interface PdfInfo {
+  readonly title: string
+  /** The document's symbol (or the edition's symbols). */
+  readonly subject?: string
+  readonly lang: string
+  /** ISO date the PDF's dates are taken from (never the clock: the bytes must not change between builds). */
+  readonly date?: string
+  /** Text the file identifier is derived from: the content's identity (source hashes, undoc's version). */
+  readonly identity: string
+}
+
+const RUNNING_SIZE = 9
+
+/** pdfkit's embedded-font class, as pdfkit opens fonts: (document, parsed fontkit font, resource id). */
+type EmbeddedFontClass = new (document: PDFKit.PDFDocument, font: unknown, id: string) => object
+let embeddedFont: EmbeddedFontClass | undefined
+
+/**
+ * pdfkit parses a font anew for every document it is given as bytes, and the tables of a complete
+ * CJK face take far longer to parse than a page takes to set. Its embedded-font class (not exported)
+ * takes a parsed font, so each document gets one built on the faces parsed once per process: the
+ * class is taken, once, from a font pdfkit opened itself.
+ */
+function embedded(doc: PDFKit.PDFDocument, name: FaceName): void {
+  if (!embeddedFont) {
+    const probe = new PDFDocument({ autoFirstPage: false })
+    probe.font(face('sans').bytes)
+    embeddedFont = (probe as unknown as { _font: { constructor: EmbeddedFontClass } })._font.constructor
+  }
+  const internals = doc as unknown as { _fontCount: number; _fontFamilies: Record<string, object> }
+  internals._fontFamilies[name] = new embeddedFont(doc, face(name).font, `F${++internals._fontCount}`)
+}
+
+/** Glyph atoms drawn in one text call: same face, size and rise, evenly spaced (the justification's extra). */
+interface Piece {
+  readonly text: string
+  readonly atom: Atom
+  readonly x: number
+  readonly spacing: number
+}
+
+function pieces(placed: readonly Placed[]): Piece[] {
+  const out: Piece[] = []
+  let i = 0
+  while (i < placed.length) {
+    const start = placed[i]!
+    if (start.atom.kind === 'space') {
+      i++
+      continue
+    }
+    let text = start.atom.text
+    let j = i + 1
+    let spacing = 0
+    if (start.atom.kind === 'wide') {
+      for (; j < placed.length; j++) {
+        const prev = placed[j - 1]!
+        const next = placed[j]!
+        if (next.atom.kind !== 'wide' || next.atom.face !== start.atom.face || next.atom.size !== start.atom.size || next.atom.rise !== start.atom.rise) break
+        const gap = next.x - prev.x - prev.atom.width
+        if (j === i + 1) spacing = gap
+        else if (Math.abs(gap - spacing) > 0.005) break
+        text += next.atom.text
+      }
+    }
+    out.push({ text, atom: start.atom, x: start.x, spacing: j > i + 1 ? spacing : 0 })
+    i = j
+  }
+  return out
+}
+
+/** Where a link leads: an address, a named destination, or a page. */
+type Target = { url: string } | { dest: string } | { page: number }
+
+function targetOf(tag: Atom['tag']): Target | undefined {
+  if (tag?.url !== undefined) return { url: tag.url }
+  if (tag?.dest !== undefined) return { dest: tag.dest }
+  if (tag?.page !== undefined) return { page: tag.page }
+  return undefined
+}
+
+/** Runs of atoms on a line with the same link, as rectangles to annotate. */
+function linkRuns(placed: readonly Placed[]): { target: Target; x: number; w: number; size: number }[] {
+  const runs: { target: Target; x: number; w: number; size: number }[] = []
+  let current: (typeof runs)[number] | undefined
+  for (const p of placed) {
+    const target = targetOf(p.atom.tag)
+    if (!target) current = undefined
+    else if (current && JSON.stringify(current.target) === JSON.stringify(target)) current.w = p.x + p.atom.width - current.x
+    else runs.push((current = { target, x: p.x, w: p.atom.width, size: p.atom.size }))
+  }
+  return runs
+}
+
+/**
+ * Writes laid-out pages as a PDF: fonts embedded as subsets, text tagged by structure (running
+ * heads and page numbers as artifacts), named destinations at every block with an id, links for
+ * citations and footnote references, an outline, and the document information. The bytes depend
+ * only on the pages and `info`: the dates come from the document and the file identifier from
+ * `info.identity`.
+ */
+export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8Array> {
+  const date = new Date(`${info.date ?? '1970-01-01'}T00:00:00Z`)
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: 'A4',
+    margin: 0,
+    tagged: true,
+    lang: info.lang,
+    pdfVersion: '1.7',
+    displayTitle: true,
+    info: { Title: info.title, ...(info.subject ? { Subject: info.subject } : {}), Producer: `undoc ${VERSION} (PDFKit)`, Creator: 'undoc', CreationDate: date, ModDate: date }
+  })
+  // pdfkit derives the file identifier from the clock; a reproducible file takes it from its content.
+  ;(doc as unknown as { _id: Buffer })._id = createHash('md5').update(info.identity).digest()
+  const chunks: Buffer[] = []
+  doc.on('data', (c: Buffer) => chunks.push(c))
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))))
+    doc.on('error', reject)
+  })
+
+  const registered = new Set<FaceName>()
+  const useFont = (name: FaceName, size: number) => {
+    if (!registered.has(name)) {
+      embedded(doc, name)
+      registered.add(name)
+    }
+    doc.font(name).fontSize(size)
+  }
+  const drawLine = (set: Pick<SetLine, 'line' | 'x' | 'y'>) => {
+    for (const p of pieces(set.line.atoms)) {
+      useFont(p.atom.face, p.atom.size)
+      doc.text(p.text, set.x + p.x, set.y - p.atom.rise, { lineBreak: false, baseline: 'alphabetic', ...(p.spacing ? { characterSpacing: p.spacing } : {}) })
+    }
+  }
+  const artifact = (draw: () => void) => {
+    doc.markContent('Artifact', { type: 'Pagination' })
+    draw()
+    doc.endMarkedContent()
+  }
+
+  const root = doc.struct('Document')
+  doc.addStructure(root)
+  const elements = new Map<Block, PDFKit.PDFStructureElement>()
+  const dests = new Set<string>()
+  let topOutline: PDFKit.PDFOutline | undefined
+
+  // Lines of one block set one after the other form one marked-content sequence of its structure element.
+  const drawFlow = (lines: readonly SetLine[]) => {
+    let i = 0
+    while (i < lines.length) {
+      const block = lines[i]!.block
+      let el = elements.get(block)
+      if (!el) {
+        el = doc.struct(block.struct)
+        root.add(el)
+        elements.set(block, el)
+      }
+      const content = doc.markStructureContent(block.struct)
+      for (; i < lines.length && lines[i]!.block === block; i++) {
+        const set = lines[i]!
+        if (set.first && block.dest && !dests.has(block.dest)) {
+          dests.add(block.dest)
+          doc.addNamedDestination(block.dest, 'XYZ', MARGIN.left, set.y - set.line.size * 1.5, null)
+        }
+        if (set.first && block.outline) {
+          if (block.outline.level === 0 || !topOutline) topOutline = doc.outline.addItem(block.outline.title)
+          else topOutline.addItem(block.outline.title)
+        }
+        drawLine(set)
+        for (const run of linkRuns(set.line.atoms)) {
+          const rect = [set.x + run.x, set.y - run.size * 0.9, run.w, run.size * 1.15] as const
+          const t = run.target
+          if ('dest' in t) doc.goTo(...rect, t.dest)
+          else if ('url' in t) doc.link(...rect, t.url)
+          // pdfkit links to a page by its index (its types know only addresses).
+          else doc.link(...rect, t.page as unknown as string)
+        }
+      }
+      doc.endMarkedContent()
+      el.add(content)
+    }
+  }
+
+  for (const page of pages) {
+    doc.addPage({ size: 'A4', margin: 0 })
+    const outer = page.number !== undefined && page.number % 2 === 0 ? 'left' : 'right'
+    artifact(() => {
+      for (const f of page.furniture) drawLine(f)
+      for (const r of page.rules) doc.moveTo(MARGIN.left, r.y).lineTo(MARGIN.right, r.y).lineWidth(r.width).stroke()
+      if (page.head) drawRunning(page.head, outer, MARGIN.top - 30)
+      if (page.number !== undefined) drawRunning(String(page.number), outer, PAGE.height - 40)
+      if (page.noteRule !== undefined) doc.moveTo(MARGIN.left, page.noteRule).lineTo(MARGIN.left + NOTE_RULE, page.noteRule).lineWidth(0.5).stroke()
+    })
+    drawFlow(page.lines)
+    drawFlow(page.notes)
+  }
+  root.end()
+  doc.end()
+  return done
+
+  function drawRunning(text: string, side: 'left' | 'right', y: number): void {
+    useFont('sans', RUNNING_SIZE)
+    const width = doc.widthOfString(text)
+    doc.text(text, side === 'left' ? MARGIN.left : MARGIN.right - width, y, { lineBreak: false, baseline: 'alphabetic' })
+  }
+}

@@ -1,0 +1,127 @@
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type { TextItem, TextMarkedContent } from 'pdfjs-dist/types/src/display/api.js'
+import type { Inline, UndocDocument } from '../pipeline/types/document.js'
+
+/** A run of text as pdf.js extracts it, with the structure tag of the marked content around it. */
+export interface PdfItem {
+  readonly page: number
+  readonly tag: string
+  readonly str: string
+  readonly x: number
+  /** Baseline, from the top of the page (as the writer measures). */
+  readonly y: number
+  readonly width: number
+  readonly size: number
+}
+
+export interface PdfLine {
+  readonly page: number
+  readonly tag: string
+  readonly text: string
+  readonly items: readonly PdfItem[]
+}
+
+export interface ReadPdf {
+  readonly pages: number
+  readonly items: PdfItem[]
+  readonly info: Record<string, unknown>
+  readonly outline: string[]
+  /** Link annotations by page: an external address, a named destination, or a page (its number, from 1). */
+  readonly links: { page: number; url?: string; dest?: string; to?: number }[]
+  readonly dests: Set<string>
+  /** The roles of the structure tree (tagged PDF) met on each page, by page. */
+  readonly roles: Set<string>[]
+}
+
+/** Reads a PDF the way a reader's copy-and-paste or a screen reader does: with pdf.js. */
+export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise
+  const items: PdfItem[] = []
+  const links: ReadPdf['links'] = []
+  const roles: Set<string>[] = []
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n)
+    const found = new Set<string>()
+    const visit = (node: { role?: string; children?: unknown[] } | null) => {
+      if (!node) return
+      if (node.role) found.add(node.role)
+      for (const c of node.children ?? []) visit(c as { role?: string; children?: unknown[] })
+    }
+    visit((await page.getStructTree()) as { role?: string; children?: unknown[] } | null)
+    roles.push(found)
+    const height = page.view[3]!
+    const content = await page.getTextContent({ includeMarkedContent: true })
+    const tags: string[] = []
+    // pdf.js reports the tag of marked content, which its types do not declare.
+    for (const item of content.items as (TextItem | (TextMarkedContent & { tag?: string }))[]) {
+      if ('type' in item) {
+        if (item.type === 'endMarkedContent') tags.pop()
+        else tags.push(item.tag ?? '')
+        continue
+      }
+      if (item.str.trim() === '') continue
+      items.push({ page: n, tag: tags.at(-1) ?? '', str: item.str, x: item.transform[4], y: height - item.transform[5], width: item.width, size: item.transform[0] })
+    }
+    for (const a of (await page.getAnnotations()) as { subtype: string; url?: string; dest?: string | [{ num: number; gen: number }, ...unknown[]] }[]) {
+      if (a.subtype !== 'Link') continue
+      const to = Array.isArray(a.dest) ? (await pdf.getPageIndex(a.dest[0])) + 1 : undefined
+      links.push({ page: n, ...(a.url ? { url: a.url } : {}), ...(typeof a.dest === 'string' ? { dest: a.dest } : {}), ...(to ? { to } : {}) })
+    }
+  }
+  const meta = await pdf.getMetadata()
+  const outline = flatten((await pdf.getOutline()) ?? [])
+  const dests = new Set(Object.keys((await pdf.getDestinations()) as Record<string, unknown>))
+  await pdf.destroy()
+  return { pages: items.reduce((m, i) => Math.max(m, i.page), 0), items, info: meta.info as Record<string, unknown>, outline, links, dests, roles }
+}
+
+function flatten(nodes: readonly { title: string; items: unknown[] }[]): string[] {
+  return nodes.flatMap((n) => [n.title, ...flatten(n.items as { title: string; items: unknown[] }[])])
+}
+
+/** Items on one baseline of a page in one structure, left to right: a printed line (superscripts sit on their own). */
+export function pdfLines(items: readonly PdfItem[]): PdfLine[] {
+  const byLine = new Map<string, PdfItem[]>()
+  for (const i of items) {
+    const key = `${i.page}:${i.tag}:${Math.round(i.y * 2)}`
+    byLine.set(key, [...(byLine.get(key) ?? []), i])
+  }
+  return [...byLine.values()].map((group) => {
+    const sorted = group.sort((a, b) => a.x - b.x)
+    return { page: sorted[0]!.page, tag: sorted[0]!.tag, text: sorted.map((i) => i.str).join(''), items: sorted }
+  })
+}
+
+const HAN = /\p{Script=Han}/gu
+
+export function han(text: string): string {
+  return (text.match(HAN) ?? []).join('')
+}
+
+/** The text of inlines as printed (footnote references as their labels). */
+export function printed(nodes: readonly Inline[]): string {
+  return nodes.map((n) => (n.type === 'text' ? n.value : n.type === 'footnoteReference' ? n.label : n.children.map((c) => c.value).join(''))).join('')
+}
+
+/** The Han characters of a document's text in reading order as printed, footnotes apart. */
+export function documentHan(doc: UndocDocument): { body: string; notes: Map<string, string> } {
+  let body = ''
+  const notes = new Map<string, string>()
+  const walk = (node: { type: string; children?: unknown[] }): void => {
+    if (node.type === 'footnoteDefinition') {
+      const fn = node as unknown as { label: string; children: Inline[] }
+      notes.set(fn.label, han(printed(fn.children)))
+      return
+    }
+    // A heading's number is data in the tree and printed before its text ("一、导言").
+    const heading = node as { type: string; role?: string; number?: string }
+    if (heading.type === 'heading' && heading.number && ['title', 'chapter', 'section'].includes(heading.role!)) body += han(heading.number)
+    if (node.type === 'text') {
+      body += han((node as unknown as { value: string }).value)
+      return
+    }
+    for (const c of node.children ?? []) walk(c as { type: string; children?: unknown[] })
+  }
+  walk(doc.tree)
+  return { body, notes }
+}

@@ -1,0 +1,214 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { emitPdf } from '../pipeline/emit/pdf/index.js'
+import { MARGIN, PAGE } from '../pipeline/emit/pdf/layout.js'
+import { atomize, breakLines, type Line } from '../pipeline/emit/pdf/linebreak.js'
+import { zh } from '../pipeline/lang/zh.js'
+import type { UndocDocument } from '../pipeline/types/document.js'
+import { build, buildSeed, ROOT, SEEDS, seedText } from './helpers.js'
+import { documentHan, han, pdfLines, readPdf, type ReadPdf } from './pdf-helpers.js'
+
+const rules = zh.typesetting
+
+interface Built {
+  readonly doc: UndocDocument
+  readonly bytes: Uint8Array
+  readonly pdf: ReadPdf
+}
+
+const seeds = new Map<string, Built>()
+
+beforeAll(async () => {
+  for (const path of Object.values(SEEDS)) {
+    const doc = await buildSeed(path)
+    const bytes = await emitPdf(doc, { corpus: new Map() })
+    seeds.set(path, { doc, bytes, pdf: await readPdf(bytes) })
+  }
+})
+
+/** Text of the flow (not the page furniture, not the footnotes). */
+const isBody = (tag: string) => tag !== 'Artifact' && tag !== 'Note'
+
+describe.each(Object.entries(SEEDS))('PDF of the %s seed', (_, path) => {
+  it('holds every Han character of the text, in reading order, and nothing else in the flow', () => {
+    const { doc, pdf } = seeds.get(path)!
+    const { body } = documentHan(doc)
+    expect(han(pdf.items.filter((i) => isBody(i.tag)).map((i) => i.str).join(''))).toBe(body)
+  })
+
+  it('sets each footnote at the foot of every page that references it', () => {
+    const { doc, pdf } = seeds.get(path)!
+    const { notes } = documentHan(doc)
+    const refs = pdf.items.filter((i) => isBody(i.tag) && i.size < 8 && notes.has(i.str))
+    for (const ref of refs) {
+      const foot = han(pdf.items.filter((i) => i.page === ref.page && i.tag === 'Note').map((i) => i.str).join(''))
+      expect(foot).toContain(notes.get(ref.str))
+      // The note is below the text that references it.
+      expect(Math.min(...pdf.items.filter((i) => i.page === ref.page && i.tag === 'Note').map((i) => i.y))).toBeGreaterThan(ref.y)
+    }
+    expect(new Set(refs.map((r) => r.str))).toEqual(new Set(notes.keys()))
+  })
+
+  it('breaks no line before a closing mark or after an opening one (clreq)', () => {
+    const { pdf } = seeds.get(path)!
+    const lines = pdfLines(pdf.items.filter((i) => i.tag !== 'Artifact' && i.size > 8))
+    expect(lines.length).toBeGreaterThan(20)
+    for (const line of lines) {
+      const text = line.text.replace(/\s+/g, '')
+      expect(rules.noLineStart, `line starts with a closing mark: ${text}`).not.toContain(text[0])
+      expect(rules.noLineEnd, `line ends with an opening mark: ${text}`).not.toContain(text.at(-1))
+    }
+  })
+
+  it('keeps every glyph inside the margins (a stop at a line end may hang only its blank half)', () => {
+    const { pdf } = seeds.get(path)!
+    for (const i of pdf.items) {
+      if (i.tag === 'Artifact') {
+        expect(i.x).toBeGreaterThanOrEqual(MARGIN.left - 0.01)
+        expect(i.x + i.width).toBeLessThanOrEqual(MARGIN.right + 0.01)
+        expect(i.y).toBeGreaterThan(36)
+        expect(i.y).toBeLessThan(PAGE.height - 30)
+        continue
+      }
+      const hang = rules.blankAfter.includes(i.str.trim().at(-1)!) ? i.size / 2 : 0
+      expect(i.x, i.str).toBeGreaterThanOrEqual(MARGIN.left - 0.01)
+      expect(i.x + i.width, i.str).toBeLessThanOrEqual(MARGIN.right + hang + 0.01)
+      expect(i.y - i.size).toBeGreaterThanOrEqual(MARGIN.top - 0.01)
+      expect(i.y).toBeLessThanOrEqual(MARGIN.bottom)
+    }
+  })
+
+  it('embeds its fonts as subsets', () => {
+    const raw = Buffer.from(seeds.get(path)!.bytes).toString('latin1')
+    const descriptors = raw.match(/\/Type \/FontDescriptor/g) ?? []
+    expect(descriptors.length).toBeGreaterThanOrEqual(2)
+    expect((raw.match(/\/FontFile[23] /g) ?? []).length).toBe(descriptors.length)
+    for (const name of raw.match(/\/BaseFont \/\S+/g) ?? []) expect(name).toMatch(/^\/BaseFont \/[A-Z]{6}\+Noto/)
+  })
+
+  it('says what it is: title, subject, language, producer; its outline; its links', () => {
+    const { doc, pdf } = seeds.get(path)!
+    expect(pdf.info.Title).toBe(doc.metadata.title)
+    expect(pdf.info.Language).toBe('zh-Hans')
+    expect(pdf.info.Producer).toMatch(/^undoc /)
+    if (doc.metadata.symbol) expect(pdf.info.Subject).toBe(doc.metadata.symbol)
+    // Tagged for screen readers: a document of headings and paragraphs on every page.
+    for (const roles of pdf.roles) expect([...roles]).toEqual(expect.arrayContaining(['Document', 'P']))
+    expect(pdf.roles[0]).toContain('H1')
+    expect(pdf.outline[0]).toContain(doc.metadata.title)
+    const annexes = doc.tree.children.filter((p) => p.type === 'attachment')
+    expect(pdf.outline.length).toBe(1 + annexes.length)
+    // Every internal link leads to a destination the file has; citations with an address link to it.
+    for (const link of pdf.links) if (link.dest) expect(pdf.dests).toContain(link.dest)
+    const hrefs = new Set<string>()
+    JSON.stringify(doc.tree, (k, v: unknown) => (k === 'href' && typeof v === 'string' ? (hrefs.add(v), v) : v))
+    expect(new Set(pdf.links.flatMap((l) => (l.url ? [l.url] : [])))).toEqual(hrefs)
+  })
+})
+
+describe('PDF of the resolution', () => {
+  it('links footnote references to their notes and repeats the running head with the symbol', () => {
+    const { pdf } = seeds.get(SEEDS.resolution)!
+    expect(pdf.links.filter((l) => l.dest?.includes('#')).length).toBeGreaterThanOrEqual(3)
+    const heads = pdf.items.filter((i) => i.tag === 'Artifact' && i.str === 'A/RES/67/264')
+    expect(heads.map((h) => h.page)).toEqual(Array.from({ length: pdf.pages }, (_, i) => i + 1))
+  })
+
+  it('is the same bytes on every build, whatever the clock and the time zone', async () => {
+    const { doc, bytes } = seeds.get(SEEDS.resolution)!
+    expect(await emitPdf(doc, { corpus: new Map() })).toEqual(bytes)
+    const out = mkdtempSync(join(tmpdir(), 'undoc-pdf-'))
+    execFileSync(process.execPath, [join(ROOT, 'dist/pipeline/cli/main.js'), 'build', join(ROOT, SEEDS.resolution), '--out', out], { env: { ...process.env, TZ: 'Pacific/Kiritimati' }, stdio: 'ignore' })
+    expect(new Uint8Array(readFileSync(join(out, 'a-res-67-264.zh.pdf')))).toEqual(bytes)
+  })
+
+  it('continues a footnote too long for its page at the foot of the next page', async () => {
+    const raw = seedText(SEEDS.resolution)
+    const long = '伊斯兰会议组织于二〇一一年六月二十八日起更名为伊斯兰合作组织，本脚注为测试续页而加长。'.repeat(45)
+    const result = await build('long-note.zh.txt', raw.replace('伊斯兰会议组织 2011 年 6 月 28 日起更名为伊斯兰合作组织。', long))
+    const pdf = await readPdf(await emitPdf(result.document!, { corpus: new Map() }))
+    const ref = pdf.items.find((i) => i.tag !== 'Note' && i.tag !== 'Artifact' && i.size < 8 && i.str === '1')!
+    const foot = (page: number) => han(pdf.items.filter((i) => i.page === page && i.tag === 'Note').map((i) => i.str).join(''))
+    const here = foot(ref.page)
+    const next = foot(ref.page + 1)
+    expect(here.startsWith(han(long).slice(0, 20))).toBe(true)
+    expect(here.length).toBeLessThan(han(long).length)
+    expect(here + next).toContain(han(long))
+    expect(han(pdf.items.filter((i) => isBody(i.tag)).map((i) => i.str).join(''))).toBe(documentHan(result.document!).body)
+  })
+
+  it('warns, at its raw position, about a character no font has', async () => {
+    const raw = seedText(SEEDS.resolution).replace('满意地注意到秘书长的报告', '满意地注意到秘书长的\u{F0000}报告')
+    const result = await build('missing.zh.txt', raw)
+    const warnings = result.diagnostics.filter((d) => d.ruleId === 'pdf-missing-glyph')
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]!.severity).toBe('warning')
+    const line = raw.split('\n').findIndex((l) => l.includes('\u{F0000}')) + 1
+    expect(warnings[0]!.line).toBeLessThanOrEqual(line)
+    expect(warnings[0]!.endLine).toBeGreaterThanOrEqual(line)
+  })
+})
+
+describe('PDF of the other kinds', () => {
+  const dir = join(ROOT, 'test', 'fixtures', 'kinds')
+  it.each(readdirSync(dir).filter((n) => n.endsWith('.txt')))('%s: every Han character of the text, in order, and its notes on their pages', async (name) => {
+    const result = await build(`test/fixtures/kinds/${name}`)
+    const pdf = await readPdf(await emitPdf(result.document!, { corpus: new Map() }))
+    const { body, notes } = documentHan(result.document!)
+    expect(han(pdf.items.filter((i) => isBody(i.tag)).map((i) => i.str).join(''))).toBe(body)
+    for (const [label, text] of notes) {
+      const pages = pdf.items.filter((i) => isBody(i.tag) && i.size < 8 && i.str === label).map((i) => i.page)
+      for (const page of pages) expect(han(pdf.items.filter((i) => i.page === page && i.tag === 'Note').map((i) => i.str).join(''))).toContain(text)
+    }
+  })
+})
+
+describe('Chinese line breaking (clreq)', () => {
+  const size = 10
+  const set = (text: string, ems: number, align: 'justify' | 'left' = 'justify'): Line[] =>
+    breakLines(atomize([{ text, style: { face: 'serif', size } }]), { firstIndent: 0, indent: 0, width: ems * size, align }, rules)
+  const texts = (lines: Line[]) => lines.map((l) => l.atoms.map((p) => p.atom.text).join(''))
+
+  it('never starts a line with a stop or closing mark, never ends one with an opening mark, at any width', () => {
+    const text = '他说：“《宪章》——联合国的基本文件……”（见附件）。又说，「我们」『同意』！？各国、各组织；以及：《公约》（1966年）……'
+    for (let ems = 4; ems <= 20; ems++) {
+      const lines = texts(set(text, ems))
+      expect(lines.join('')).toBe(text)
+      for (const l of lines) {
+        expect(rules.noLineStart).not.toContain(l[0])
+        expect(rules.noLineEnd).not.toContain(l.at(-1))
+      }
+      for (let i = 1; i < lines.length; i++) {
+        const pair = lines[i - 1]!.at(-1)! + lines[i]![0]!
+        expect(pair === '——' || pair === '……', `split ${pair} at ${ems} ems`).toBe(false)
+      }
+    }
+  })
+
+  it('fills every line but the last to the measure exactly (justified)', () => {
+    const lines = set('大会回顾其各项决议，欢迎伊斯兰合作组织同联合国合作，充分尊重《联合国宪章》，努力加强该组织在预防冲突方面的作用。', 13)
+    for (const l of lines.slice(0, -1)) {
+      const last = l.atoms.at(-1)!
+      const end = last.x + last.atom.width - (rules.blankAfter.includes(last.atom.text) ? size / 2 : 0)
+      expect(Math.abs(end - 13 * size)).toBeLessThan(0.01)
+    }
+  })
+
+  it('puts a quarter em between Han and Latin or digits, never at a line start or end', () => {
+    const [line] = set('第37/4号决议', 20, 'left')
+    const [di, num, hao] = line!.atoms
+    expect(num!.x - (di!.x + di!.atom.width)).toBeCloseTo(size / 4)
+    expect(hao!.x - (num!.x + num!.atom.width)).toBeCloseTo(size / 4)
+    for (const l of set('各国于2005年和2008年在A/60/633号文件中回顾第37/4号决议', 5, 'left')) expect(l.atoms[0]!.x).toBe(0)
+  })
+
+  it('takes out the blank half of adjacent punctuation', () => {
+    const [line] = set('报告》，“决议', 20, 'left')
+    const at = (c: string) => line!.atoms.find((p) => p.atom.text === c)!
+    expect(at('，').x - at('》').x).toBeCloseTo(size / 2)
+    expect(at('“').x - at('，').x).toBeCloseTo(size / 2)
+  })
+})
