@@ -40,6 +40,11 @@ const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/
  * running (its process is alive) are left alone, so two builds can share an output folder.
  */
 export async function removeStaleTemps(dir: string): Promise<string[]> {
+  return removeTemps(dir, (pid) => !processAlive(pid))
+}
+
+/** Removes the temporary files in `dir` written by the processes `whose` selects (by pid). */
+export async function removeTemps(dir: string, whose: (pid: number) => boolean): Promise<string[]> {
   const removed: string[] = []
   let names: string[]
   try {
@@ -49,7 +54,7 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
   }
   for (const name of names) {
     const m = TEMP_NAME.exec(name)
-    if (!m || processAlive(Number(m[1]))) continue
+    if (!m || !whose(Number(m[1]))) continue
     await unlink(join(dir, name)).catch(() => undefined)
     removed.push(name)
   }

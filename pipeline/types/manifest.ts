@@ -1,0 +1,121 @@
+// Generated from schemas/manifest.schema.json by scripts/generate-types.mjs. Do not edit: edit the schema.
+
+/**
+ * What a build knows of its output folder (output/.undoc-manifest.json), or what one shard of a sharded build built (output/.undoc-shard-I-of-N.json): for each source, the fingerprint of what was built, its outputs, the corpus links it was built with, its summary and its diagnostics. A rebuild skips a source whose fingerprint and links are unchanged.
+ */
+export interface BuildManifest {
+  /**
+   * Version of undoc that wrote it.
+   */
+  undoc: string
+  /**
+   * sha256 of what every output depends on besides its source: undoc's version, the output formats and the configuration file. When it differs, every source is built again.
+   */
+  pipeline: string
+  shard?: Shard
+  /**
+   * Sorted by path.
+   */
+  documents: ManifestEntry[]
+}
+/**
+ * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * via the `definition` "Shard".
+ */
+export interface Shard {
+  index: number
+  count: number
+}
+/**
+ * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * via the `definition` "ManifestEntry".
+ */
+export interface ManifestEntry {
+  path: string
+  name: string
+  input: Fingerprint
+  sidecar?: Fingerprint
+  /**
+   * File names written in the output folder; empty when the document has errors.
+   */
+  outputs: string[]
+  /**
+   * The corpus it was built with: output name of each cited symbol that is in the corpus.
+   */
+  links: {
+    [k: string]: string | undefined
+  }
+  /**
+   * Pages of its PDF edition, when there is one.
+   */
+  pages?: number
+  summary?: DocumentSummary
+  /**
+   * Its diagnostics, reported again when it is skipped.
+   */
+  diagnostics: Diagnostic[]
+}
+/**
+ * A file's content hash, and its size and modification time (ns) when hashed: an unchanged size and time spare reading the file again.
+ *
+ * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * via the `definition` "Fingerprint".
+ */
+export interface Fingerprint {
+  sha256: string
+  size: number
+  mtimeNs: string
+}
+/**
+ * What the index needs of one built document: kept by the batch runner instead of the document. Strict as part of IndexedDocument.
+ */
+export interface DocumentSummary {
+  name: string
+  path: string
+  symbol?: string
+  /**
+   * What sort of document the grammar recognised. 'unknown' documents are built as plain paragraphs.
+   */
+  kind:
+    'ga-resolution' | 'ga-decision' | 'sc-resolution' | 'letter' | 'note-verbale' | 'report' | 'statement' | 'unknown'
+  title?: string
+  date?: string
+  citations: CitedSymbol[]
+}
+export interface CitedSymbol {
+  symbol: string
+  kind:
+    | 'ga-resolution'
+    | 'ga-decision'
+    | 'sc-resolution'
+    | 'document'
+    | 'instrument'
+    | 'meeting'
+    | 'session'
+    | 'agenda-item'
+    | 'date'
+    | 'organization'
+    | 'footnote'
+    | 'annex'
+    | 'paragraph'
+  count: number
+  /**
+   * Output name of the cited document when it is in the corpus.
+   */
+  target?: string
+}
+/**
+ * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * via the `definition` "Diagnostic".
+ */
+export interface Diagnostic {
+  file: string
+  line: number
+  column: number
+  endLine?: number
+  endColumn?: number
+  severity: 'error' | 'warning' | 'info'
+  ruleId: string
+  source: string
+  reason: string
+}
