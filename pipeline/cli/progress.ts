@@ -40,6 +40,6 @@ export function progressView(io: CommandIO, quiet: boolean): ProgressView {
 export function summaryLine(result: RunResult, errors: number, warnings: number, seconds: number): string {
   const { stats } = result
   const pages = stats.pages !== undefined ? `, ${plural(stats.pages, 'page')}` : ''
-  const stopped = result.interrupted ? ' (interrupted)' : ''
-  return `${plural(stats.documents, 'document')}: ${stats.built} built, ${stats.skipped} skipped${pages}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${seconds.toFixed(1)} s${stopped}\n`
+  const stopped = result.interrupted ? `, ${stats.documents - stats.built - stats.skipped} left (interrupted)` : ''
+  return `${plural(stats.documents, 'document')}: ${stats.built} built, ${stats.skipped} skipped${stopped}${pages}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${seconds.toFixed(1)} s\n`
 }

@@ -56,8 +56,9 @@ export interface RunOptions {
 export interface RunStats {
   /** Sources this run is responsible for. */
   readonly documents: number
-  /** Sources built by this run; the others were up to date. */
+  /** Sources built by this run. */
   readonly built: number
+  /** Sources that were up to date. The rest, in an interrupted run, were not built. */
   readonly skipped: number
   /** Documents built, counting a second build (with the corpus's links) again. */
   readonly work: number
@@ -212,7 +213,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     })
   }
 
-  let corpusIndex: ReturnType<typeof buildCorpusIndex> | undefined
+  let summaries: DocumentSummary[] | undefined
   try {
     // Outputs of sources that are gone go with them; the manifest forgets what is about to be
     // rewritten first, so a build killed half-way never leaves an entry that lies.
@@ -226,8 +227,8 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     // Citations of documents that are in this corpus point at them: a document whose links to the
     // corpus are not those it was built with is built again with them.
     const corpus = new Map<string, string>()
-    const summaries = [...entries.values()].flatMap((e) => (e.summary ? [e.summary] : [])).sort((a, b) => byString(a.name, b.name))
-    for (const s of summaries) if (s.symbol && !corpus.has(s.symbol)) corpus.set(s.symbol, s.name)
+    const byName = summariesOf(entries.values()).sort((a, b) => byString(a.name, b.name))
+    for (const s of byName) if (s.symbol && !corpus.has(s.symbol)) corpus.set(s.symbol, s.name)
     const relink = new Map<SourceFile, Record<string, string>>()
     if (out !== undefined && !signal?.aborted) {
       for (const s of accepted) {
@@ -244,7 +245,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       await buildAll([...relink.keys()], (s) => relink.get(s)!)
     }
     if (out !== undefined && shard === undefined && !signal?.aborted) {
-      corpusIndex = buildCorpusIndex([...entries.values()].flatMap((e) => (e.summary ? [e.summary] : [])))
+      summaries = summariesOf(entries.values())
     }
   } finally {
     signal?.removeEventListener('abort', onAbort)
@@ -255,13 +256,10 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   if (interrupted && out !== undefined) await removeTemps(out, (pid) => pid === process.pid)
   // Even an interrupted build records what it finished, so the next one goes on from there.
   if (out !== undefined && (work > 0 || removed.length > 0 || refreshed || previous?.manifest.pipeline !== key)) await saveManifest()
-  if (corpusIndex !== undefined) {
-    const invalid = validate('index.schema.json', corpusIndex)
-    if (invalid.length > 0) throw new Error(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
-    try {
-      await writeAtomic(join(out!, INDEX_NAME), () => emitJson(corpusIndex!))
-    } catch (error) {
-      diagnostics.push(ioDiagnostic(join(options.out!, INDEX_NAME), `Cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)}).`))
+  if (summaries !== undefined) {
+    const problem = await writeCorpusIndex(out!, summaries, options.out!)
+    if (problem) {
+      diagnostics.push(problem)
       ioError = true
     }
   }
@@ -277,8 +275,28 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     if (e.pages !== undefined) pages = (pages ?? 0) + e.pages
     builds.push({ path: e.path, name: e.name, built: e.summary !== undefined && !e.diagnostics.some((d) => d.severity === 'error'), ...(e.summary ? { summary: e.summary } : {}) })
   }
-  const stats: RunStats = { documents: accepted.length, built: builtPaths.size, skipped: accepted.length - builtPaths.size, work, ...(pages !== undefined ? { pages } : {}) }
+  const stats: RunStats = { documents: accepted.length, built: builtPaths.size, skipped: accepted.length - dirty.length, work, ...(pages !== undefined ? { pages } : {}) }
   return { diagnostics: diagnostics.sort(compareDiagnostics), builds, ioError, interrupted, stats }
+}
+
+/**
+ * Writes the corpus index of these summaries into `out` atomically; returns the diagnostic when it
+ * cannot be written (`shown` is the folder as the user named it).
+ */
+export async function writeCorpusIndex(out: string, summaries: readonly DocumentSummary[], shown: string): Promise<Diagnostic | undefined> {
+  const index = buildCorpusIndex(summaries)
+  const invalid = validate('index.schema.json', index)
+  if (invalid.length > 0) throw new Error(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
+  try {
+    await writeAtomic(join(out, INDEX_NAME), () => emitJson(index))
+    return undefined
+  } catch (error) {
+    return ioDiagnostic(join(shown, INDEX_NAME), `Cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)
+  }
+}
+
+export function summariesOf(entries: Iterable<ManifestEntry>): DocumentSummary[] {
+  return [...entries].flatMap((e) => (e.summary ? [e.summary] : []))
 }
 
 /** Which shard (1…count) a source belongs to: by a hash of its path, so it stays put when others come and go. */
@@ -362,6 +380,6 @@ function nameClashes(sources: readonly SourceFile[]): { refused: Set<string>; di
   return { refused, diagnostics }
 }
 
-function ioDiagnostic(file: string, reason: string): Diagnostic {
+export function ioDiagnostic(file: string, reason: string): Diagnostic {
   return { file: file.split('\\').join('/'), line: 1, column: 1, severity: 'error', ruleId: 'io-error', source: 'undoc', reason }
 }

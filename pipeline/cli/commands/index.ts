@@ -1,6 +1,7 @@
 import type { Command } from '../command.js'
 import { buildCommand } from './build.js'
+import { indexCommand } from './merge-index.js'
 import { validateCommand } from './validate.js'
 
 /** Every `undoc` subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [buildCommand, validateCommand]
+export const COMMANDS: readonly Command[] = [buildCommand, validateCommand, indexCommand]
