@@ -275,7 +275,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     if (e.pages !== undefined) pages = (pages ?? 0) + e.pages
     builds.push({ path: e.path, name: e.name, built: e.summary !== undefined && !e.diagnostics.some((d) => d.severity === 'error'), ...(e.summary ? { summary: e.summary } : {}) })
   }
-  const stats: RunStats = { documents: accepted.length, built: builtPaths.size, skipped: accepted.length - dirty.length, work, ...(pages !== undefined ? { pages } : {}) }
+  const stats: RunStats = { documents: accepted.length, built: builtPaths.size, skipped: accepted.filter((s, i) => upToDate[i] !== undefined && !builtPaths.has(s.path)).length, work, ...(pages !== undefined ? { pages } : {}) }
   return { diagnostics: diagnostics.sort(compareDiagnostics), builds, ioError, interrupted, stats }
 }
 
