@@ -15,7 +15,8 @@ export function officialHref(symbol: string, language: string): string {
  */
 export function resolveCitations(doc: UndocDocument, corpus: ReadonlyMap<string, string>): UndocDocument {
   if (corpus.size === 0) return doc
-  const out = structuredClone(doc)
+  // Only the tree changes: the rest (the removals are as large) is shared, not cloned.
+  const out = { ...doc, tree: structuredClone(doc.tree) }
   visit(out.tree as Node, 'citation', (node) => {
     const c = node as unknown as Citation
     if (c.kind === 'paragraph' || c.kind === 'annex' || c.kind === 'footnote' || !c.symbol) return
