@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, unlink } from 'node:fs/promises'
+import { mkdir, readFile, stat, unlink } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -129,11 +129,13 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   const remove = async (names: readonly string[]) => {
     for (const name of names) await unlink(join(out!, name)).catch(() => undefined)
   }
+  // Set once index.json is known to be the one this manifest describes.
+  let indexPrint: Fingerprint | undefined
   const saveManifest = async () => {
     if (manifestPath === undefined) return
     const documents = [...entries.values()].sort((a, b) => byString(a.path, b.path))
     try {
-      await writeManifest(manifestPath, { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), documents })
+      await writeManifest(manifestPath, { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}), documents })
     } catch (error) {
       diagnostics.push(ioDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${(error as NodeJS.ErrnoException).code ?? String(error)}).`))
       ioError = true
@@ -254,15 +256,24 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   const interrupted = signal?.aborted ?? false
   // Workers stopped half-way through a write leave their temporary files (named with our pid).
   if (interrupted && out !== undefined) await removeTemps(out, (pid) => pid === process.pid)
-  // Even an interrupted build records what it finished, so the next one goes on from there.
-  if (out !== undefined && (work > 0 || removed.length > 0 || refreshed || previous?.manifest.pipeline !== key)) await saveManifest()
+  const changed = work > 0 || removed.length > 0 || refreshed || previous?.manifest.pipeline !== key
+  let rewrote = false
   if (summaries !== undefined) {
-    const problem = await writeCorpusIndex(out!, summaries, options.out!)
-    if (problem) {
-      diagnostics.push(problem)
-      ioError = true
+    // Nothing changed and index.json is as the last build wrote it: it is right as it is.
+    const kept = previous?.manifest.index
+    const now = !changed && kept ? await stat(join(out!, INDEX_NAME), { bigint: true }).catch(() => undefined) : undefined
+    if (kept && now && Number(now.size) === kept.size && now.mtimeNs.toString() === kept.mtimeNs) indexPrint = kept
+    else {
+      const written = await writeCorpusIndex(out!, summaries, options.out!)
+      rewrote = true
+      if ('ruleId' in written) {
+        diagnostics.push(written)
+        ioError = true
+      } else indexPrint = written
     }
   }
+  // Even an interrupted build records what it finished, so the next one goes on from there.
+  if (out !== undefined && (changed || rewrote)) await saveManifest()
 
   const builds: BuiltSource[] = []
   let pages: number | undefined
@@ -280,16 +291,24 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
 }
 
 /**
- * Writes the corpus index of these summaries into `out` atomically; returns the diagnostic when it
- * cannot be written (`shown` is the folder as the user named it).
+ * Writes the corpus index of these summaries into `out` atomically; returns its fingerprint, or the
+ * diagnostic when it cannot be written (`shown` is the folder as the user named it).
  */
-export async function writeCorpusIndex(out: string, summaries: readonly DocumentSummary[], shown: string): Promise<Diagnostic | undefined> {
+export async function writeCorpusIndex(out: string, summaries: readonly DocumentSummary[], shown: string): Promise<Fingerprint | Diagnostic> {
   const index = buildCorpusIndex(summaries)
   const invalid = validate('index.schema.json', index)
   if (invalid.length > 0) throw new Error(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
+  const path = join(out, INDEX_NAME)
   try {
-    await writeAtomic(join(out, INDEX_NAME), () => emitJson(index))
-    return undefined
+    const hash = createHash('sha256')
+    await writeAtomic(path, function* () {
+      for (const chunk of emitJson(index)) {
+        hash.update(chunk)
+        yield chunk
+      }
+    })
+    const written = await stat(path, { bigint: true })
+    return { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() }
   } catch (error) {
     return ioDiagnostic(join(shown, INDEX_NAME), `Cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)
   }
@@ -325,7 +344,7 @@ function sameLinks(a: ManifestEntry['links'], b: Record<string, string>): boolea
  * or else the same hash; with the fingerprint refreshed in that case.
  */
 async function unchanged(source: SourceFile, entry: ManifestEntry, manifestTime: bigint): Promise<ManifestEntry | undefined> {
-  const now = await fingerprintStats(source)
+  const now = fingerprintStats(source)
   const same = async (path: string | undefined, stored: Fingerprint | undefined, current: Omit<Fingerprint, 'sha256'> | undefined): Promise<Fingerprint | undefined | false> => {
     if (path === undefined || stored === undefined || current === undefined) return path === undefined && stored === undefined ? undefined : false
     if (stored.size !== current.size) return false

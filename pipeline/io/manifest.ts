@@ -5,7 +5,7 @@ import { VERSION } from '../core/package-root.js'
 import { EMITTERS } from '../emit/index.js'
 import { emitJson } from '../emit/json/index.js'
 import type { BuildManifest, Shard } from '../types/manifest.js'
-import { validate, validatorFor } from '../validate/index.js'
+import { validate } from '../validate/index.js'
 import { writeAtomic } from './write.js'
 
 /** The manifest of a whole build in its output folder. */
@@ -44,7 +44,6 @@ export async function readManifest(path: string): Promise<ReadManifest | undefin
   try {
     const [bytes, info] = await Promise.all([readFile(path, 'utf8'), stat(path, { bigint: true })])
     const value: unknown = JSON.parse(bytes)
-    validatorFor('index.schema.json')
     if (validate('manifest.schema.json', value).length > 0) return undefined
     return { manifest: value as BuildManifest, mtimeNs: info.mtimeNs }
   } catch {

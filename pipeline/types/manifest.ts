@@ -13,6 +13,7 @@ export interface BuildManifest {
    */
   pipeline: string
   shard?: Shard
+  index?: Fingerprint
   /**
    * Sorted by path.
    */
@@ -27,14 +28,22 @@ export interface Shard {
   count: number
 }
 /**
+ * index.json as this build wrote it: while it is so and nothing changed, it is not written again.
+ */
+export interface Fingerprint {
+  sha256: string
+  size: number
+  mtimeNs: string
+}
+/**
  * This interface was referenced by `BuildManifest`'s JSON-Schema
  * via the `definition` "ManifestEntry".
  */
 export interface ManifestEntry {
   path: string
   name: string
-  input: Fingerprint
-  sidecar?: Fingerprint
+  input: Fingerprint1
+  sidecar?: Fingerprint1
   /**
    * File names written in the output folder; empty when the document has errors.
    */
@@ -61,7 +70,7 @@ export interface ManifestEntry {
  * This interface was referenced by `BuildManifest`'s JSON-Schema
  * via the `definition` "Fingerprint".
  */
-export interface Fingerprint {
+export interface Fingerprint1 {
   sha256: string
   size: number
   mtimeNs: string

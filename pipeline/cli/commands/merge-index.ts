@@ -52,9 +52,9 @@ export const indexCommand: Command = {
       for (const e of read.manifest.documents) entries.set(e.path, e)
     }
     const summaries = summariesOf(entries.values())
-    const problem = await writeCorpusIndex(out, summaries, shown)
-    if (problem) {
-      io.stderr.write(`${formatDiagnostic(problem)}\n`)
+    const written = await writeCorpusIndex(out, summaries, shown)
+    if ('ruleId' in written) {
+      io.stderr.write(`${formatDiagnostic(written)}\n`)
       return 2
     }
     io.stderr.write(`${join(shown, INDEX_NAME)}: ${plural(summaries.length, 'document')} from ${plural(files.length, 'file')}\n`)
