@@ -3,7 +3,10 @@ import type { CommandIO } from './command.js'
 import { plural } from './report.js'
 import type { Progress, RunResult } from './run-build.js'
 
-/** Shows a run's progress: a bar on a terminal; nothing in CI, with --quiet or into a file or pipe. */
+/**
+ * Shows a run's progress: a bar on a terminal; nothing in CI, with --quiet or into a file or pipe.
+ * It counts builds: a document built again with its corpus links adds one to the total.
+ */
 export interface ProgressView {
   update(progress: Progress): void
   stop(): void
@@ -13,7 +16,7 @@ export function progressView(io: CommandIO, quiet: boolean): ProgressView {
   if (quiet || !io.stderr.isTTY || io.env.CI) return { update: () => undefined, stop: () => undefined }
   const bar = new SingleBar({
     stream: io.stderr,
-    format: '{bar} {value}/{total} documents | {rate} docs/s | ETA {eta_formatted} | {warnings} warnings, {errors} errors',
+    format: '{bar} {value}/{total} builds | {rate} docs/s | ETA {eta_formatted} | {warnings} warnings, {errors} errors',
     hideCursor: true,
     clearOnComplete: true,
     etaBuffer: 50
