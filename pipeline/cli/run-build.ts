@@ -163,10 +163,10 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   let done = accepted.length - dirty.length
   let total = accepted.length
   const tally = { warnings: 0, errors: 0 }
-  const count = (ds: readonly Diagnostic[]) => {
+  const count = (ds: readonly Diagnostic[], sign = 1) => {
     for (const d of ds) {
-      if (d.severity === 'error') tally.errors++
-      else if (d.severity === 'warning') tally.warnings++
+      if (d.severity === 'error') tally.errors += sign
+      else if (d.severity === 'warning') tally.warnings += sign
     }
   }
   for (const e of entries.values()) if (present.has(e.path)) count(e.diagnostics)
@@ -183,6 +183,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     pool ??= new Piscina<BuildTask, TaskResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
     return pool.run(task, { ...(signal ? { signal } : {}) })
   }
+  const removals: Promise<void>[] = []
   const settle = (result: TaskResult) => {
     work++
     done++
@@ -192,7 +193,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       entries.set(result.path, result.entry)
       failures.delete(result.path)
       // Outputs it no longer writes (it has errors now, or a format went) would be stale.
-      if (old) void remove(old.outputs.filter((n) => !result.entry!.outputs.includes(n)))
+      if (old) removals.push(remove(old.outputs.filter((n) => !result.entry!.outputs.includes(n))))
     } else {
       entries.delete(result.path)
       failures.set(result.path, result.diagnostics)
@@ -242,7 +243,11 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     }
     if (relink.size > 0) {
       total += relink.size
-      for (const s of relink.keys()) entries.delete(s.path)
+      for (const s of relink.keys()) {
+        // Its diagnostics come again with its second build.
+        count(entries.get(s.path)!.diagnostics, -1)
+        entries.delete(s.path)
+      }
       await saveManifest()
       await buildAll([...relink.keys()], (s) => relink.get(s)!)
     }
@@ -252,6 +257,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   } finally {
     signal?.removeEventListener('abort', onAbort)
     await pool?.destroy()
+    await Promise.all(removals)
   }
   const interrupted = signal?.aborted ?? false
   // Workers stopped half-way through a write leave their temporary files (named with our pid).
