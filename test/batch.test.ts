@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process'
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { main } from '../pipeline/cli/main.js'
 import { undoc, workspace } from './cli-helpers.js'
 import { ROOT, SEEDS } from './helpers.js'
 
@@ -143,6 +145,26 @@ describe('batch builds', () => {
     expect(run.code).toBe(0)
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
     expect(run.stderr).toMatch(/^3 documents: 3 built, 0 skipped: 0 errors, 0 warnings in \d+\.\d s\n$/)
+  })
+
+  it('shows a progress bar on a terminal only', async () => {
+    const dir = corpus()
+    let shown = ''
+    const terminal = Object.assign(
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          shown += chunk.toString()
+          done()
+        }
+      }),
+      { isTTY: true, columns: 120 }
+    )
+    const code = await main(['build', '--jobs', '1'], { stdout: process.stdout, stderr: terminal, cwd: dir, env: {} })
+    expect(code).toBe(0)
+    expect(shown).toMatch(/(\d+)\/\1 builds \| [\d.]+ docs\/s \| ETA \S+ \| 0 warnings, 0 errors/)
+    expect(shown).toContain('3 documents: 3 built, 0 skipped')
+    // In CI (as undoc() runs it) there is no bar, only the summary line.
+    expect((await undoc(dir, 'build', '--force')).stderr).not.toContain('builds |')
   })
 
   it('stops on Ctrl-C with exit code 130, workers ended and no temporary files left', async () => {
