@@ -30,7 +30,7 @@ function citations(doc: UndocDocument): Citation[] {
   return out
 }
 
-/** The hand-checked labels of a seed: `line:column kind text resolved` per citation. */
+/** The hand-checked labels of a seed: `raw span (line:column-line:column), kind, text, resolved` per citation. */
 function labelled(name: string): string[] {
   return readFileSync(join(ROOT, 'test/fixtures/citations', `${name}.tsv`), 'utf8')
     .split('\n')
@@ -38,7 +38,8 @@ function labelled(name: string): string[] {
 }
 
 function asLabels(doc: UndocDocument): string[] {
-  return citations(doc).map((c) => `${c.position.start.line}:${c.position.start.column}\t${label({ ...c, text: c.children.map((t) => t.value).join('') })}`)
+  const at = (p: { line: number; column: number }) => `${p.line}:${p.column}`
+  return citations(doc).map((c) => `${at(c.position.start)}-${at(c.position.end)}\t${label({ ...c, text: c.children.map((t) => t.value).join('') })}`)
 }
 
 /** Precision and recall of found labels against expected ones (as multisets). */
@@ -152,6 +153,15 @@ describe('internal references and meetings in built documents', () => {
     expect(cs.find((c) => c.kind === 'paragraph' && c.value === '9')?.target).toBeUndefined()
     expect(cs.find((c) => c.kind === 'annex')?.target).toBeUndefined()
     expect(cs.find((c) => c.kind === 'meeting')).toMatchObject({ symbol: 'A/67/PV.82', value: '82' })
+  })
+
+  it('gives an instrument the symbol of the resolution that adopted it, where the text says so', async () => {
+    const result = await build('test/a-res-67-998.zh.txt', ['67/998. 成果', '', '大会，', '', ' 回顾其2005年9月16日第60/1号决议通过的《2005年世界首脑会议成果》和《联合国宪章》，', '', ' 1. 决定继续。', ''].join('\n'))
+    const instruments = citations(result.document!).filter((c) => c.kind === 'instrument')
+    expect(instruments.map((c) => [c.value, c.symbol])).toEqual([
+      ['2005年世界首脑会议成果', 'A/RES/60/1'],
+      ['联合国宪章', undefined]
+    ])
   })
 
   it('names a pre-1976 General Assembly meeting record without the session (A/PV.2383)', async () => {

@@ -1,15 +1,16 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { build, SEEDS, seedText } from './helpers.js'
+import { emitMarkdown } from '../pipeline/emit/markdown/index.js'
+import { build, buildSeed, SEEDS, seedText } from './helpers.js'
 
 const seed = Number(process.env.FC_SEED ?? 1)
 const runs = Number(process.env.FC_RUNS ?? 60)
 
 /** Every diagnostic points at a real place of the raw text: an existing line, a column within it. */
-function pointsIntoRaw(raw: string, diagnostics: readonly { line: number; column: number; file: string }[]): void {
+function pointsIntoRaw(raw: string, path: string, diagnostics: readonly { line: number; column: number; file: string }[]): void {
   const lines = raw.split(/\r\n|\r|\n/)
   for (const d of diagnostics) {
-    if (d.file !== 'input/fuzz.zh.txt') continue
+    if (d.file !== path) continue
     expect(d.line).toBeGreaterThanOrEqual(1)
     expect(d.line).toBeLessThanOrEqual(lines.length)
     expect(d.column).toBeGreaterThanOrEqual(1)
@@ -17,12 +18,15 @@ function pointsIntoRaw(raw: string, diagnostics: readonly { line: number; column
   }
 }
 
-async function neverThrows(raw: string | Uint8Array): Promise<void> {
-  const result = await build('input/fuzz.zh.txt', raw)
+async function neverThrowsAs(path: string, raw: string | Uint8Array): Promise<void> {
+  const result = await build(path, raw)
   expect(result.document !== undefined || result.diagnostics.some((d) => d.severity === 'error')).toBe(true)
   expect(result.diagnostics.filter((d) => d.ruleId === 'internal-error')).toEqual([])
-  if (typeof raw === 'string') pointsIntoRaw(raw, result.diagnostics)
+  if (typeof raw === 'string') pointsIntoRaw(raw, path, result.diagnostics)
 }
+
+const neverThrows = (raw: string | Uint8Array) => neverThrowsAs('input/fuzz.zh.txt', raw)
+const neverThrowsAsMarkdown = (raw: string) => neverThrowsAs('input/fuzz.zh.md', raw)
 
 /** Edits a text the way extraction and hand-editing damage it. */
 const mutation = (text: string) => {
@@ -68,6 +72,17 @@ describe('fuzzing the whole build', () => {
         fc.asyncProperty(fc.array(mutation(text), { minLength: 1, maxLength: 1 }).chain(([first]) => mutation(first!)), neverThrows),
         { seed, numRuns: runs }
       )
+    })
+  }
+
+  it('reads any string as a Markdown source into a document or diagnostics, never an exception', async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), neverThrowsAsMarkdown), { seed, numRuns: runs })
+  })
+
+  for (const [name, path] of Object.entries(SEEDS)) {
+    it(`survives mutations of the ${name}'s Markdown with diagnostics at real places of it`, async () => {
+      const text = emitMarkdown(await buildSeed(path))
+      await fc.assert(fc.asyncProperty(mutation(text), neverThrowsAsMarkdown), { seed, numRuns: runs })
     })
   }
 })

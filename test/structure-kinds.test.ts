@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Heading, Paragraph, Part, UndocDocument } from '../pipeline/types/document.js'
+import type { Node } from 'unist'
+import { visit } from 'unist-util-visit'
+import type { Citation, Heading, Paragraph, Part, UndocDocument } from '../pipeline/types/document.js'
 import { build, inlineText } from './helpers.js'
 
 async function kind(name: string): Promise<{ doc: UndocDocument; warnings: string[] }> {
@@ -78,5 +80,16 @@ describe('document kinds beyond the seeds', () => {
   it('reads a text from the web: one paragraph a line, ideographic-space indents', async () => {
     const { doc } = await kind('web-resolution.zh.txt')
     expect(blocks(doc.tree.children)).toEqual(['formula 大会，', 'paragraph:preambular 回顾其以往关于联', 'paragraph:operative:1:L1 欢迎两组织的合作', 'paragraph:operative:2:L1 请秘书长报告合作'])
+  })
+  it('reads a presidential statement: the English masthead date, a margin of one space, a quotation indented as a block', async () => {
+    const { doc, warnings } = await kind('s-prst-2012-1.zh.txt')
+    expect(warnings).toEqual([])
+    expect(doc.metadata).toMatchObject({ symbol: 'S/PRST/2012/1', kind: 'statement', organ: 'SC', date: '2012-01-19', originalLanguage: 'English', distribution: 'General' })
+    expect(blocks(doc.tree.children)).toEqual(['heading:title 安全理事会主席的', 'paragraph:text 在2012年1月', 'paragraph:text “安全理事会回顾', 'paragraph:text “安全理事会强调'])
+    const meetings: unknown[] = []
+    visit(doc.tree as Node, 'citation', (c) => {
+      if ((c as unknown as Citation).kind === 'meeting') meetings.push((c as unknown as Citation).symbol)
+    })
+    expect(meetings).toEqual(['S/PV.6705'])
   })
 })

@@ -5,14 +5,15 @@ import { VERSION } from '../core/package-root.js'
 import { RawText } from '../core/raw-text.js'
 import { EMITTERS, type EmitContext, type EmitOutput, type Emitter } from '../emit/index.js'
 import { detectLanguage, profileFor } from '../lang/index.js'
-import { normalize } from '../normalize/index.js'
+import { normalize, TEXT_RULES } from '../normalize/index.js'
 import { crossref } from '../crossref/index.js'
 import { resolveCitations } from '../crossref/resolve.js'
 import { decode } from '../read/index.js'
+import { readMarkdown } from '../read/markdown.js'
 import { structure } from '../structure/index.js'
-import type { Removal, UndocDocument } from '../types/document.js'
+import type { Metadata, Removal, UndocDocument } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
-import { validate } from '../validate/index.js'
+import { METADATA_SCHEMA, validate, validatorFor } from '../validate/index.js'
 import { nodeAtPointer } from './pointer.js'
 
 /** One source as the edge read it: its path (with / separators), its bytes, its sidecar if any. */
@@ -84,14 +85,18 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
   }
   const raw = new RawText(input.path, decoded.text)
   try {
-    const normalized = normalize(raw, lang)
-    for (const m of normalized.messages) messages.add(m.severity, m.reason, m.ruleId, raw.position(m.rawStart, m.rawEnd))
+    // A Markdown source is read into the canonical text by its own reader (pandoc's Readers);
+    // from there on it goes the way of a raw text.
+    const markdown = isMarkdown(input.path) ? readMarkdown(raw) : undefined
+    const normalized = markdown ? normalize(markdown.text, lang, TEXT_RULES) : normalize(raw, lang)
+    for (const m of [...(markdown?.messages ?? []), ...normalized.messages]) messages.add(m.severity, m.reason, m.ruleId, raw.position(m.rawStart, m.rawEnd))
     const structured = structure(normalized, lang, sidecar ?? {})
+    const metadata = markdown?.metadata ? withFrontMatter(structured.metadata, markdown.metadata, sidecar ?? {}) : structured.metadata
     for (const m of structured.messages) {
       const [s, e] = normalized.text.toRawRange(m.start, m.end)
       messages.add(m.severity, m.reason, m.ruleId, raw.position(s, e))
     }
-    const tree = crossref(structured.tree, normalized.text, lang, structured.metadata)
+    const tree = crossref(structured.tree, normalized.text, lang, metadata)
     const built: UndocDocument = {
       undoc: VERSION,
       source: {
@@ -101,9 +106,9 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
         encoding: decoded.encoding,
         bom: decoded.bom,
         lineEndings: decoded.lineEndings,
-        format: 'text'
+        format: markdown ? 'markdown' : 'text'
       },
-      metadata: structured.metadata,
+      metadata,
       tree,
       removals: normalized.text.removals.map(
         (r): Removal => ({
@@ -130,6 +135,18 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
     messages.add('error', `undoc ${what} on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`, 'internal-error', undefined)
     return fail()
   }
+}
+
+function isMarkdown(path: string): boolean {
+  return /\.(md|markdown)$/i.test(path)
+}
+
+/** The metadata of a Markdown source: its front matter over what the grammar found, the sidecar over both; in the schema's order. */
+function withFrontMatter(found: Metadata, frontMatter: Partial<Metadata>, sidecar: SourceMeta): Metadata {
+  const { $schema: _schema, ...fromSidecar } = sidecar
+  const merged: Metadata = { ...found, ...frontMatter, ...fromSidecar }
+  const order = Object.keys((validatorFor(METADATA_SCHEMA).schema as { properties: object }).properties)
+  return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))) as Metadata
 }
 
 function languageFromName(path: string): string | undefined {

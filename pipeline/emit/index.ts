@@ -1,5 +1,6 @@
 import type { UndocDocument } from '../types/document.js'
 import { emitJson } from './json/index.js'
+import { emitMarkdown } from './markdown/index.js'
 
 /** What an emitter may know beyond the document: the other documents of the corpus. */
 export interface EmitContext {
@@ -28,5 +29,7 @@ export interface Emitter {
 
 export const jsonEmitter: Emitter = { format: 'json', extension: '.json', emit: (doc) => () => emitJson(doc) }
 
+export const markdownEmitter: Emitter = { format: 'markdown', extension: '.md', emit: (doc) => emitMarkdown(doc) }
+
 /** The writers `undoc build` runs, in order. */
-export const EMITTERS: readonly Emitter[] = [jsonEmitter]
+export const EMITTERS: readonly Emitter[] = [jsonEmitter, markdownEmitter]

@@ -50,7 +50,7 @@ export const zh: LanguageProfile = {
   furniture: [
     { pattern: /^联合国$/, reason: 'masthead: name of the Organization', headOnly: true },
     { pattern: /^(?:大会|安全理事会|经济及社会理事会|人权理事会|托管理事会)$/, reason: 'masthead: name of the organ', headOnly: true },
-    { pattern: /^中文$/, reason: 'masthead: language of this version', headOnly: true },
+    { pattern: /^(?:中文|Chinese)$/, reason: 'masthead: language of this version', headOnly: true },
     { pattern: new RegExp(`^${DATE_TEXT}$`), reason: 'masthead: date of issue', headOnly: true },
     { pattern: /^请回收$/, reason: 'page furniture: recycling note', headOnly: false }
   ],

@@ -30,6 +30,12 @@ export const NORMALIZE_RULES: readonly NormalizeRule[] = [
 ]
 
 /**
+ * The rules for text whatever its source. The others undo the layout of a printed page (furniture,
+ * footnote blocks, wrapped lines), which a Markdown source does not have.
+ */
+export const TEXT_RULES: readonly NormalizeRule[] = [unicodeNfc, fullwidthAlphanumerics, hanSpacing, inlineWhitespace]
+
+/**
  * The canonical text of a document: one block per line, blocks separated by a blank line, no
  * indents, footnote references as "[^n]" and footnotes as "[^n]: …" blocks after the text; with
  * the map of every character back to the raw text and the log of everything removed.

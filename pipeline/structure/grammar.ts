@@ -283,10 +283,12 @@ export class Grammar {
   }
 
   private heading(b: Classified, role: Heading['role'], number?: string, contentOffset = 0): Heading {
+    const marker = b.text.slice(0, contentOffset)
     return {
       type: 'heading',
       role,
       ...(number !== undefined ? { number } : {}),
+      ...(marker ? { marker } : {}),
       children: this.pos.inlines(b.start + contentOffset, b.end),
       position: this.pos.of(b.start, b.end)
     }
@@ -313,6 +315,7 @@ export class Grammar {
       type: 'paragraph',
       role,
       number,
+      marker: b.text.slice(0, b.contentOffset),
       level,
       children: this.pos.inlines(b.start + b.contentOffset, b.end),
       position: this.pos.of(b.start, b.end)

@@ -46,7 +46,7 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
     kind,
     ...((sidecar.title ?? found.title) ? { title: sidecar.title ?? found.title } : {}),
     ...(found.number ? { number: found.number } : {}),
-    ...(found.organ ? { organ: found.organ } : {}),
+    ...((found.organ ?? organOfSymbol(symbol)) ? { organ: found.organ ?? organOfSymbol(symbol) } : {}),
     ...((sidecar.date ?? found.date ?? lifted.issued) ? { date: sidecar.date ?? found.date ?? lifted.issued } : {}),
     ...(session ? { session } : {}),
     ...(found.agendaItem ? { agendaItem: found.agendaItem } : {}),
@@ -66,6 +66,12 @@ function symbolFromNumber(kind: Metadata['kind'], number: string | undefined): s
   if (kind === 'ga-decision' && /^\d+\/\d+$/.test(number)) return `A/DEC/${number}`
   if (kind === 'sc-resolution' && /^\d+\(\d{4}\)$/.test(number)) return `S/RES/${number}`
   return undefined
+}
+
+/** The organ whose series a symbol belongs to: S/PRST/2012/1 → SC, A/65/100 → GA, E/2012/1 → ECOSOC. */
+function organOfSymbol(symbol: string | undefined): Metadata['organ'] | undefined {
+  const series = symbol?.split('/')[0]
+  return series === 'S' ? 'SC' : series === 'A' ? 'GA' : series === 'E' ? 'ECOSOC' : undefined
 }
 
 /** A GA resolution's number tells its session: 67/264 → 67, 3369(XXX) → 30. */

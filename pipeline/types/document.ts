@@ -164,6 +164,10 @@ export interface Heading {
    * The heading's own number or letter ('一', 'A', '67/264'), as data rather than text.
    */
   number?: string
+  /**
+   * The number as printed before the text, with its punctuation and the space after it ('22. ', '(a) ', '一、', '67/264. '): writers print it as the source did.
+   */
+  marker?: string
   children: Inlines
   position: Position
 }
@@ -274,6 +278,10 @@ export interface Paragraph {
    * The paragraph's number as printed ('7', 'a', 'ii'), as data: it is not repeated in the children.
    */
   number?: string
+  /**
+   * The number as printed before the text, with its punctuation and the space after it ('22. ', '(a) ', '一、', '67/264. '): writers print it as the source did.
+   */
+  marker?: string
   /**
    * 1 for a paragraph, 2 for a subparagraph (a), 3 for (i).
    */

@@ -7,6 +7,9 @@ import { PACKAGE_ROOT } from '../core/package-root.js'
 
 export const SCHEMA_DIR = join(PACKAGE_ROOT, 'schemas')
 
+/** The metadata's schema: a sidecar's and a front matter's values are checked against it. */
+export const METADATA_SCHEMA = 'document.schema.json#/definitions/Metadata'
+
 let ajv: Ajv | undefined
 
 /** One strict ajv instance per process with every schema of schemas/ loaded, compiled on first use. */
@@ -21,13 +24,17 @@ export function schemas(): Ajv {
   return ajv
 }
 
-/** Registers another schema of schemas/ (by its file name) with the shared instance. */
-export function validatorFor(file: string): ValidateFunction {
+/**
+ * The validator of a schema of schemas/ by its file name, registering it with the shared
+ * instance on first use; "file#/definitions/Name" validates against one of its definitions.
+ */
+export function validatorFor(ref: string): ValidateFunction {
   const a = schemas()
-  const existing = a.getSchema(file)
+  const existing = a.getSchema(ref)
   if (existing) return existing
-  a.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object, file)
-  return a.getSchema(file)!
+  const file = ref.split('#')[0]!
+  if (!a.getSchema(file)) a.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')) as object, file)
+  return a.getSchema(ref)!
 }
 
 export interface SchemaViolation {

@@ -10,6 +10,9 @@ import { FOOTNOTE_RULE } from '../clause.js'
 const JOB_NUMBER = /^\d{2}-\d{4,6}\s?(?:\([A-Z]\))?(?:\s+\d{6}){0,2}$/
 const BARCODE = /^\*\d{7,}\*$/
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
+/** The issue date in the UN masthead, written in English in every language version ("19 January 2012"). */
+const MASTHEAD_DATE = /^(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})$/
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 /** The longest line that can be a masthead line merged from two columns. */
 const MASTHEAD_LINE = 120
 /** How far below a footnote rule a symbol under a number is still read as a footnote text. */
@@ -68,6 +71,11 @@ function furnitureReason(
       }
       return 'page furniture: running header'
     }
+  }
+  const english = inHead ? MASTHEAD_DATE.exec(content) : null
+  if (english) {
+    lifted.issued ??= `${english[3]}-${String(MONTHS.indexOf(english[2]!) + 1).padStart(2, '0')}-${english[1]!.padStart(2, '0')}`
+    return 'masthead: date of issue'
   }
   for (const f of lang.furniture) {
     if ((inHead || !f.headOnly) && f.pattern.test(content)) {

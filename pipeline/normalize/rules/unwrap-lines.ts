@@ -11,6 +11,8 @@ interface TextLine {
   readonly content: string
   /** Visual width of the line as set, its indent included. */
   readonly width: number
+  /** Visual width of the indent. */
+  readonly indent: number
   readonly indented: boolean
   /** Blank lines between this line and the one before. */
   readonly blanksBefore: number
@@ -69,26 +71,40 @@ export const unwrapLines: NormalizeRule = {
   }
 }
 
+/**
+ * The text lines, each marked indented when it is indented beyond the text's margin: the indent
+ * most lines have (none in most extractions, one space in some, where a paragraph's first line
+ * then has more).
+ */
 function textLines(src: string): TextLine[] {
-  const out: TextLine[] = []
+  const found: { line: Line; indent: number; blanksBefore: number }[] = []
+  const counts = new Map<number, number>()
   let blanks = 0
   for (const line of splitLines(src)) {
     if (isBlankLine(line)) {
       blanks++
       continue
     }
+    const indent = visualWidth(src.slice(line.start, line.contentStart))
+    counts.set(indent, (counts.get(indent) ?? 0) + 1)
+    found.push({ line, indent, blanksBefore: blanks })
+    blanks = 0
+  }
+  let margin = 0
+  let most = 0
+  for (const [indent, n] of counts) if (n > most || (n === most && indent < margin)) [margin, most] = [indent, n]
+  return found.map(({ line, indent, blanksBefore }) => {
     const content = src.slice(line.contentStart, line.contentEnd)
-    out.push({
+    return {
       line,
       content,
       width: visualWidth(src.slice(line.start, line.contentEnd)),
-      indented: line.contentStart > line.start,
-      blanksBefore: blanks,
+      indent,
+      indented: indent > margin,
+      blanksBefore,
       definition: FOOTNOTE_DEFINITION.test(content)
-    })
-    blanks = 0
-  }
-  return out
+    }
+  })
 }
 
 /**
@@ -112,10 +128,11 @@ function startsBlock(prev: TextLine, next: TextLine, measure: number | null, ind
   if (next.definition || prev.definition) return true
   if (next.blanksBefore >= 2) return true
   if (lang.blockNumber.test(next.content)) return true
-  // Too few wrapped lines to measure (a short text): where indents mark paragraphs, an unindented
-  // line under a long unfinished one can only be its continuation. (undoc's canonical text has no
-  // indents, so this never joins its blocks.)
-  if (measure === null) return !(indentLayout && !next.indented && prev.width >= MIN_MEASURE && !endsClause(prev.content))
+  // Too few wrapped lines to measure (a short text): where indents mark paragraphs, a line under a
+  // long unfinished one and indented no further than it can only be its continuation (a first line
+  // is indented beyond the lines that follow it). (undoc's canonical text has no indents, so this
+  // never joins its blocks.)
+  if (measure === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content))
   const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content) > measure
   if (!full) return true
   // An indented line after a full, unfinished line is the first line of a new page.

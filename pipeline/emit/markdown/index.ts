@@ -1,0 +1,114 @@
+import type * as Md from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkStringify from 'remark-stringify'
+import { unified } from 'unified'
+import { stringify as yamlStringify } from 'yaml'
+import type { Heading, Inline, Paragraph, Part, UndocDocument } from '../../types/document.js'
+
+/** A block of a part: what the parts other than attachments and footnotes hold. */
+type Block = Exclude<Part, { type: 'attachment' | 'footnotes' }>['children'][number]
+
+/** How remark-stringify writes undoc's Markdown: fixed choices, so the bytes depend on the document only. */
+const STRINGIFY = { bullet: '-', emphasis: '_', fence: '`', incrementListMarker: true, listItemIndent: 'one', rule: '-', strong: '*' } as const
+
+const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, STRINGIFY).freeze()
+
+/** Heading depth by role; the other roles (session, agenda item, adoption note) are paragraphs. */
+const HEADING_DEPTH: Partial<Record<Heading['role'], Md.Heading['depth']>> = { title: 1, annexHeading: 2, subtitle: 2, chapter: 2, section: 3 }
+
+/**
+ * The Markdown edition: YAML front matter with the metadata, then every block of the tree as
+ * mdast, written by remark-stringify. Each block's text is exactly its text in the canonical
+ * text (numbers as printed, footnote references, citations as links), so reading the Markdown
+ * back gives the same document.
+ */
+export function emitMarkdown(doc: UndocDocument): string {
+  return processor.stringify(toMdast(doc))
+}
+
+export function toMdast(doc: UndocDocument): Md.Root {
+  const children: Md.RootContent[] = [{ type: 'yaml', value: yamlStringify(doc.metadata, { lineWidth: 0 }).trimEnd() }]
+  const definitions: Md.FootnoteDefinition[] = []
+  const parts = (list: readonly Part[]) => {
+    for (const part of list) {
+      if (part.type === 'attachment') parts(part.children)
+      else if (part.type === 'footnotes') {
+        for (const fn of part.children) definitions.push({ type: 'footnoteDefinition', identifier: fn.identifier, label: fn.label, children: [{ type: 'paragraph', children: inlines(fn.children) }] })
+      } else children.push(...blocks(part.children))
+    }
+  }
+  parts(doc.tree.children)
+  children.push(...definitions)
+  return { type: 'root', children }
+}
+
+/** Numbered paragraphs whose number is a plain "7. " become ordered lists (a new list at each gap); the others are paragraphs with their number as printed. */
+function blocks(nodes: readonly Block[]): Md.RootContent[] {
+  const out: Md.RootContent[] = []
+  let list: Md.List | undefined
+  let next = 0
+  for (const node of nodes) {
+    const number = node.type === 'paragraph' ? listNumber(node) : undefined
+    if (node.type === 'paragraph' && number !== undefined) {
+      if (!list || number !== next) {
+        list = { type: 'list', ordered: true, start: number, spread: false, children: [] }
+        out.push(list)
+      }
+      list.children.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inlines(node.children) }] })
+      next = number + 1
+      continue
+    }
+    const sub = node.type === 'paragraph' && (node.level ?? 1) > 1 && list ? list.children[list.children.length - 1] : undefined
+    const md = block(node)
+    if (sub) {
+      // A subparagraph belongs to the numbered paragraph before it.
+      sub.children.push(...(md as Md.BlockContent[]))
+      sub.spread = true
+      list!.spread = true
+      continue
+    }
+    list = undefined
+    out.push(...md)
+  }
+  return out
+}
+
+function listNumber(node: Paragraph): number | undefined {
+  if (node.marker === undefined || (node.level ?? 1) !== 1) return undefined
+  const m = /^(\d{1,9})\. $/.exec(node.marker)
+  return m ? Number(m[1]) : undefined
+}
+
+function block(node: Block): Md.RootContent[] {
+  switch (node.type) {
+    case 'heading': {
+      const depth = HEADING_DEPTH[node.role]
+      const content = marked(node)
+      return [depth ? { type: 'heading', depth, children: content } : { type: 'paragraph', children: content }]
+    }
+    case 'paragraph':
+      return [{ type: 'paragraph', children: marked(node) }]
+    case 'signature':
+      return node.children.map((line) => ({ type: 'paragraph', children: inlines(line.children) }))
+    default:
+      return [{ type: 'paragraph', children: inlines(node.children) }]
+  }
+}
+
+/** The inline content of a numbered block, its number as printed before it. */
+function marked(node: Heading | Paragraph): Md.PhrasingContent[] {
+  const content = inlines(node.children)
+  return node.marker ? [{ type: 'text', value: node.marker }, ...content] : content
+}
+
+function inlines(nodes: readonly Inline[]): Md.PhrasingContent[] {
+  return nodes.map((n): Md.PhrasingContent => {
+    if (n.type === 'text') return { type: 'text', value: n.value }
+    if (n.type === 'footnoteReference') return { type: 'footnoteReference', identifier: n.identifier, label: n.label }
+    const text: Md.Text[] = n.children.map((c) => ({ type: 'text', value: c.value }))
+    // A cited document of the corpus is linked by its Markdown; any other by its official address.
+    const url = n.target !== undefined && !['paragraph', 'annex', 'footnote'].includes(n.kind) ? `${n.target}.md` : n.href
+    return url ? { type: 'link', url, children: text } : { type: 'text', value: text.map((t) => t.value).join('') }
+  })
+}
