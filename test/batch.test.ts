@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { main } from '../pipeline/cli/main.js'
+import { removeStaleTemps, tempPath } from '../pipeline/io/write.js'
 import { undoc, workspace } from './cli-helpers.js'
 import { ROOT, SEEDS } from './helpers.js'
 
@@ -165,6 +166,16 @@ describe('batch builds', () => {
     expect(shown).toContain('3 documents: 3 built, 0 skipped')
     // In CI (as undoc() runs it) there is no bar, only the summary line.
     expect((await undoc(dir, 'build', '--force')).stderr).not.toContain('builds |')
+  })
+
+  it('clears the temporary files of dead builds on this machine, not those of other machines', async () => {
+    const dir = workspace()
+    const dead = tempPath(join(dir, 'a.json'), 2 ** 22 + 1)
+    const alive = tempPath(join(dir, 'b.json'))
+    const elsewhere = dead.replace(/\.tmp-[A-Za-z0-9]+-/, '.tmp-otherhost-')
+    for (const f of [dead, alive, elsewhere]) writeFileSync(f, '')
+    expect(await removeStaleTemps(dir)).toEqual([dead.split('/').pop()])
+    expect(existsSync(alive) && existsSync(elsewhere)).toBe(true)
   })
 
   it('stops on Ctrl-C with exit code 130, workers ended and no temporary files left', async () => {
