@@ -18,7 +18,7 @@ function help(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Exit codes: 0 clean, 1 when a document has errors, 2 for usage or I/O errors.',
+    'Exit codes: 0 clean, 1 when a document has errors, 2 for usage or I/O errors, 130 when stopped by Ctrl-C.',
     ''
   ].join('\n')
 }

@@ -16,7 +16,7 @@ type InlineParent = { children: Inline[] }
  */
 export function crossref(tree: Root, text: MappedText, lang: LanguageProfile, metadata: Metadata): Root {
   const pos = new Positions(text)
-  const root = structuredClone(tree)
+  const root = copyContainers(tree)
   const ids = assignIds(root)
   let annex = 0
   const visitParts = (parts: Part[] | readonly Part[], where: string) => {
@@ -37,6 +37,30 @@ export function crossref(tree: Root, text: MappedText, lang: LanguageProfile, me
   }
   visitParts(root.children, 'main')
   return root
+}
+
+/**
+ * A copy of the tree down to the nodes this stage changes (parts, blocks and signature lines get
+ * ids and new children); the inline nodes, which it replaces rather than changes, are shared.
+ * Much cheaper than a deep clone, and the input tree is left as it was all the same.
+ */
+function copyContainers(tree: Root): Root {
+  const part = (p: Part): Part => {
+    if (p.type === 'attachment') return { ...p, children: p.children.map(part) as typeof p.children }
+    return {
+      ...p,
+      children: p.children.map((block) => (block.type === 'signature' ? { ...block, children: block.children.map((line) => ({ ...line })) } : { ...block }))
+    } as Part
+  }
+  return { ...tree, children: tree.children.map(part) }
+}
+
+/** The regular expression of a profile's "adopted by" words, made once per profile. */
+const adoptedByPattern = new WeakMap<LanguageProfile, RegExp>()
+function adoptedBy(lang: LanguageProfile): RegExp {
+  let re = adoptedByPattern.get(lang)
+  if (!re) adoptedByPattern.set(lang, (re = new RegExp(lang.citations.adoptedBy, 'u')))
+  return re
 }
 
 /** Ids for the nodes internal references point to: annexes, numbered paragraphs, footnotes. */
@@ -86,7 +110,7 @@ function citationsIn(node: Text, text: MappedText, pos: Positions, lang: Languag
     if (m.start > at) out.push(...pos.texts(start + at, start + m.start))
     const citation = resolve(m, pos.texts(start + m.start, start + m.end), pos, start, lang, metadata, where, ids)
     // "…第X号决议通过的《…》": the instrument was adopted by the resolution just before it.
-    if (citation.kind === 'instrument' && previous?.symbol && new RegExp(lang.citations.adoptedBy, 'u').test(node.value.slice(at, m.start))) {
+    if (citation.kind === 'instrument' && previous?.symbol && adoptedBy(lang).test(node.value.slice(at, m.start))) {
       citation.symbol = previous.symbol
       citation.href = previous.href!
     }

@@ -1,4 +1,3 @@
-import { visit } from 'unist-util-visit'
 import type { Node } from 'unist'
 import type { Citation, UndocDocument } from '../types/document.js'
 
@@ -15,12 +14,24 @@ export function officialHref(symbol: string, language: string): string {
  */
 export function resolveCitations(doc: UndocDocument, corpus: ReadonlyMap<string, string>): UndocDocument {
   if (corpus.size === 0) return doc
-  const out = structuredClone(doc)
-  visit(out.tree as Node, 'citation', (node) => {
-    const c = node as unknown as Citation
-    if (c.kind === 'paragraph' || c.kind === 'annex' || c.kind === 'footnote' || !c.symbol) return
-    const name = corpus.get(c.symbol)
-    if (name !== undefined && name !== doc.source.name) c.target = name
-  })
-  return out
+  // Copies only the nodes on the way to a citation that gets a target; the rest is shared, which
+  // costs far less than cloning the tree, and leaves `doc` as it was all the same.
+  const relink = (node: Node): Node => {
+    if (node.type === 'citation') {
+      const c = node as unknown as Citation
+      if (c.kind === 'paragraph' || c.kind === 'annex' || c.kind === 'footnote' || !c.symbol) return node
+      const name = corpus.get(c.symbol)
+      return name !== undefined && name !== doc.source.name && c.target !== name ? ({ ...c, target: name } as unknown as Node) : node
+    }
+    const children = (node as Node & { children?: Node[] }).children
+    if (!Array.isArray(children)) return node
+    let changed = false
+    const next = children.map((child) => {
+      const out = relink(child)
+      if (out !== child) changed = true
+      return out
+    })
+    return changed ? ({ ...node, children: next } as Node) : node
+  }
+  return { ...doc, tree: relink(doc.tree as Node) as unknown as UndocDocument['tree'] }
 }

@@ -30,6 +30,8 @@ export const SYMBOL = '(?<![A-Za-z0-9/.:-])[A-Z][A-Z0-9]{0,9}(?:/[A-Za-z0-9.()\\
 interface Lexer {
   readonly pattern: RegExp
   readonly kinds: readonly TokenKind[]
+  /** The outer group of each alternative, to tell which one matched. */
+  readonly groupStarts: readonly number[]
   readonly own: ReadonlyMap<TokenKind, RegExp>
 }
 
@@ -61,9 +63,11 @@ function lexer(lang: LanguageProfile): Lexer {
     ['separator', c.separator],
     ...(names.length ? ([['organization', names.join('|')]] as [TokenKind, string][]) : [])
   ]
+  const pattern = new RegExp(sources.map(([, src]) => `(${src})`).join('|'), 'gu')
   const built: Lexer = {
-    pattern: new RegExp(sources.map(([, src]) => `(${src})`).join('|'), 'gu'),
+    pattern,
     kinds: sources.map(([k]) => k),
+    groupStarts: alternativeGroupIndexes(pattern.source, sources.length),
     own: new Map(sources.map(([k, src]) => [k, new RegExp(`^(?:${src})$`, 'u')]))
   }
   lexers.set(lang.tag, built)
@@ -72,12 +76,17 @@ function lexer(lang: LanguageProfile): Lexer {
 
 /** The citation tokens of a text, in order, not overlapping. */
 export function tokenize(text: string, lang: LanguageProfile): Token[] {
-  const { pattern, kinds, own } = lexer(lang)
-  // Which alternative matched: count the groups each alternative's source holds.
-  const groupStarts = alternativeGroupIndexes(pattern.source, kinds.length)
+  const { pattern, kinds, own, groupStarts } = lexer(lang)
   const tokens: Token[] = []
-  for (const m of text.matchAll(pattern)) {
-    const k = groupStarts.findIndex((g) => m[g] !== undefined)
+  // exec on the one shared pattern, not matchAll, which copies the large pattern on every call
+  // (once per text node): that copy cost as much as the scan.
+  pattern.lastIndex = 0
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    if (m[0] === '') {
+      pattern.lastIndex++
+      continue
+    }
+    const k = groupStarts.findIndex((g) => m![g] !== undefined)
     const kind = kinds[k]!
     const groups = own.get(kind)!.exec(m[0])?.slice(1) ?? []
     tokens.push({ kind, start: m.index, end: m.index + m[0].length, groups })
@@ -85,12 +94,8 @@ export function tokenize(text: string, lang: LanguageProfile): Token[] {
   return tokens
 }
 
-const groupIndexCache = new Map<string, number[]>()
-
 /** Index of the outer capturing group of each top-level alternative in the joined pattern. */
 function alternativeGroupIndexes(source: string, count: number): number[] {
-  const cached = groupIndexCache.get(source)
-  if (cached) return cached
   const out: number[] = []
   let group = 0
   let depth = 0
@@ -116,6 +121,5 @@ function alternativeGroupIndexes(source: string, count: number): number[] {
     } else if (ch === ')') depth--
   }
   if (out.length !== count) throw new Error('crossref: could not index the token alternatives')
-  groupIndexCache.set(source, out)
   return out
 }

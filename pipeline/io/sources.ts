@@ -1,5 +1,6 @@
+import type { Dirent } from 'node:fs'
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
-import { join, relative, resolve, sep } from 'node:path'
+import { basename, join, relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from '../core/diagnostic.js'
 import type { SourceInput } from '../build/document.js'
 
@@ -30,17 +31,24 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
   const problem = (path: string, reason: string, ruleId = 'io-error') =>
     diagnostics.push({ file: displayPath(path, cwd), line: 1, column: 1, severity: 'error', ruleId, source: 'undoc', reason })
 
-  const visit = async (path: string, explicit: boolean): Promise<void> => {
-    let info
-    try {
-      info = await stat(path)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      if (code === 'ELOOP') problem(path, 'A symbolic link loop: the path leads back to itself.', 'io-error')
-      else if (explicit || code !== 'ENOENT') problem(path, code === 'ENOENT' ? 'No such file or folder.' : `Cannot read it (${code ?? String(error)}).`)
-      return
+  /**
+   * `listed` is what the folder listing already says of a path (a plain file or folder, and the
+   * names beside it), which spares a stat per file and per missing sidecar in large folders.
+   */
+  const visit = async (path: string, explicit: boolean, listed?: { kind: 'file' | 'folder'; siblings: ReadonlySet<string> }): Promise<void> => {
+    let kind = listed?.kind
+    if (kind === undefined) {
+      try {
+        const info = await stat(path)
+        kind = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : undefined
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'ELOOP') problem(path, 'A symbolic link loop: the path leads back to itself.', 'io-error')
+        else if (explicit || code !== 'ENOENT') problem(path, code === 'ENOENT' ? 'No such file or folder.' : `Cannot read it (${code ?? String(error)}).`)
+        return
+      }
     }
-    if (info.isDirectory()) {
+    if (kind === 'folder') {
       let real: string
       try {
         real = await realpath(path)
@@ -49,17 +57,23 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
       }
       if (seenDirs.has(real)) return
       seenDirs.add(real)
-      let entries: string[]
+      let entries: Dirent[]
       try {
-        entries = (await readdir(path)).sort()
+        entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       } catch (error) {
         problem(path, `Cannot list the folder (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)
         return
       }
-      for (const e of entries) if (!e.startsWith('.')) await visit(join(path, e), false)
+      const siblings = new Set(entries.filter((e) => e.isFile()).map((e) => e.name))
+      for (const e of entries) {
+        if (e.name.startsWith('.')) continue
+        // Symbolic links (and anything else) are followed with a stat, as given paths are.
+        const known = e.isFile() ? 'file' : e.isDirectory() ? 'folder' : undefined
+        await visit(join(path, e.name), false, known ? { kind: known, siblings } : undefined)
+      }
       return
     }
-    if (!info.isFile()) return
+    if (kind !== 'file') return
     if (!SOURCE.test(path)) {
       if (explicit) problem(path, 'Not a source text: undoc reads .txt and .md files.', 'usage')
       return
@@ -67,10 +81,14 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
     const absolute = join(path)
     const sidecarPath = absolute.replace(SOURCE, '.meta.json')
     let sidecar: string | undefined
-    try {
-      if ((await stat(sidecarPath)).isFile()) sidecar = sidecarPath
-    } catch {
-      // no sidecar: the text says all there is
+    if (listed) {
+      if (listed.siblings.has(basename(sidecarPath))) sidecar = sidecarPath
+    } else {
+      try {
+        if ((await stat(sidecarPath)).isFile()) sidecar = sidecarPath
+      } catch {
+        // no sidecar: the text says all there is
+      }
     }
     const display = displayPath(absolute, cwd)
     found.set(display, { path: display, absolute, ...(sidecar ? { sidecar } : {}) })

@@ -1,6 +1,7 @@
 import { open, readdir, rename, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { hostname } from 'node:os'
 
 
 /**
@@ -9,7 +10,7 @@ import { randomBytes } from 'node:crypto'
  * over the target.
  */
 export async function writeAtomic(path: string, content: string | Uint8Array | (() => Iterable<string>)): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
+  const tmp = tempPath(path)
   liveTemps.add(tmp)
   try {
     const handle = await open(tmp, 'w')
@@ -32,14 +33,30 @@ export async function writeAtomic(path: string, content: string | Uint8Array | (
 /** Temporary files being written now, for a clean stop on Ctrl-C. */
 export const liveTemps = new Set<string>()
 
-/** `.NAME.tmp-PID-RANDOM`: a temporary file of writeAtomic, with the process that wrote it. */
-const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]{8}$/
+/**
+ * The machine, in temporary files' names: machines sharing an output folder (shards on a shared
+ * volume) have their own process ids, so a process id is only meaningful on its own machine.
+ */
+const HOST = hostname().replace(/[^A-Za-z0-9]/g, '') || 'host'
+
+/** Where writeAtomic writes `path` before renaming it: beside it, named for this machine and process. */
+export function tempPath(path: string, pid = process.pid): string {
+  return join(dirname(path), `.${basename(path)}.tmp-${HOST}-${pid}-${randomBytes(4).toString('hex')}`)
+}
+
+/** `.NAME.tmp-HOST-PID-RANDOM`: a temporary file of writeAtomic, with the machine and process that wrote it. */
+const TEMP_NAME = /^\..+\.tmp-([A-Za-z0-9]+)-(\d+)-[0-9a-f]{8}$/
 
 /**
  * Removes the temporary files that a killed build left in `dir`. Files of a build that is still
  * running (its process is alive) are left alone, so two builds can share an output folder.
  */
 export async function removeStaleTemps(dir: string): Promise<string[]> {
+  return removeTemps(dir, (pid) => !processAlive(pid))
+}
+
+/** Removes the temporary files in `dir` written on this machine by the processes `whose` selects (by pid). */
+export async function removeTemps(dir: string, whose: (pid: number) => boolean): Promise<string[]> {
   const removed: string[] = []
   let names: string[]
   try {
@@ -49,7 +66,8 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
   }
   for (const name of names) {
     const m = TEMP_NAME.exec(name)
-    if (!m || processAlive(Number(m[1]))) continue
+    // Another machine's files are its own to clean.
+    if (!m || m[1] !== HOST || !whose(Number(m[2]))) continue
     await unlink(join(dir, name)).catch(() => undefined)
     removed.push(name)
   }

@@ -9,21 +9,23 @@ const TRAILING_REFS = /(?:\[\^[^\]\s]+\])+$/
  */
 export function endsClause(line: string): boolean {
   const s = line.trimEnd().replace(TRAILING_REFS, '')
-  const chars = [...s]
-  let i = chars.length - 1
-  while (i >= 0 && CLOSERS.has(chars[i]!)) {
-    if (i > 0 && CLAUSE_FINAL.has(chars[i - 1]!)) return true
+  // By code units, not code points (no copy of the line): the sets hold only characters of one
+  // code unit, which half of a surrogate pair never is.
+  let i = s.length - 1
+  while (i >= 0 && CLOSERS.has(s[i]!)) {
+    if (i > 0 && CLAUSE_FINAL.has(s[i - 1]!)) return true
     i--
   }
-  return i >= 0 && CLAUSE_FINAL.has(chars[i]!)
+  return i >= 0 && CLAUSE_FINAL.has(s[i]!)
 }
 
 /** Width of the first word of a line: one wide character, or a run of narrow ones. */
 export function firstWordWidth(line: string): number {
-  const first = [...line.trimStart()][0]
-  if (first === undefined) return 0
+  const rest = line.trimStart()
+  if (rest === '') return 0
+  const first = String.fromCodePoint(rest.codePointAt(0)!)
   if (isWide(first)) return 2
-  const word = /^\S+/.exec(line.trimStart())?.[0] ?? ''
+  const word = /^\S+/.exec(rest)?.[0] ?? ''
   return visualWidth(word.split(/(?=[\u3000-\u9fff])/)[0] ?? '')
 }
 

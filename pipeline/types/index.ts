@@ -1,4 +1,5 @@
 // Generated from schemas/index.schema.json by scripts/generate-types.mjs. Do not edit: edit the schema.
+import type { CitationKind, Kind } from './document.js'
 
 /**
  * This interface was referenced by `CorpusIndex`'s JSON-Schema
@@ -36,11 +37,7 @@ export interface DocumentSummary {
   name: string
   path: string
   symbol?: string
-  /**
-   * What sort of document the grammar recognised. 'unknown' documents are built as plain paragraphs.
-   */
-  kind:
-    'ga-resolution' | 'ga-decision' | 'sc-resolution' | 'letter' | 'note-verbale' | 'report' | 'statement' | 'unknown'
+  kind: Kind
   title?: string
   date?: string
   citations: CitedSymbol[]
@@ -51,20 +48,7 @@ export interface DocumentSummary {
  */
 export interface CitedSymbol {
   symbol: string
-  kind:
-    | 'ga-resolution'
-    | 'ga-decision'
-    | 'sc-resolution'
-    | 'document'
-    | 'instrument'
-    | 'meeting'
-    | 'session'
-    | 'agenda-item'
-    | 'date'
-    | 'organization'
-    | 'footnote'
-    | 'annex'
-    | 'paragraph'
+  kind: CitationKind
   count: number
   /**
    * Output name of the cited document when it is in the corpus.

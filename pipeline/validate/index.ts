@@ -18,7 +18,7 @@ export function schemas(): Ajv {
   // Node unions are discriminated by `type`, so ajv checks one branch, not all: linear in the tree.
   ajv = new Ajv({ strict: true, allErrors: true, allowUnionTypes: true, discriminator: true })
   addFormats.default(ajv)
-  for (const name of ['document', 'source-meta']) {
+  for (const name of ['document', 'source-meta', 'index']) {
     ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as object, `${name}.schema.json`)
   }
   return ajv

@@ -1,27 +1,71 @@
 import type { Command } from '../command.js'
-import { loadLinter } from '../lint-config.js'
-import { counts, formatDiagnostic, plural } from '../report.js'
+import { loadLinter } from '../../io/linter.js'
+import { progressView, summaryLine } from '../progress.js'
+import { counts, formatDiagnostic } from '../report.js'
 import { runBuild } from '../run-build.js'
+
+/** Exit code of a run stopped by Ctrl-C, as shells report a process ended by SIGINT. */
+const INTERRUPTED = 130
 
 export const buildCommand: Command = {
   name: 'build',
-  summary: 'build the sources into JSON (and the other outputs); lint findings are reported and never stop outputs',
-  usage: 'undoc build [paths…] [--out DIR] [--config FILE]   files or folders (default input/) into DIR (default output/)',
+  summary: 'build the sources into JSON, Markdown and PDF, incrementally, on all cores; lint findings are reported and never stop outputs',
+  usage:
+    'undoc build [paths…] [--out DIR] [--jobs N] [--force] [--quiet] [--shard I/N] [--config FILE]\n' +
+    '                                    files or folders (default input/) into DIR (default output/)',
   options: {
     out: { type: 'string', short: 'o' },
+    jobs: { type: 'string', short: 'j' },
+    force: { type: 'boolean', short: 'f' },
+    quiet: { type: 'boolean', short: 'q' },
+    shard: { type: 'string' },
     config: { type: 'string', short: 'c' }
   },
   async run(values, positionals, io) {
-    const loaded = await loadLinter(io, values.config as string | undefined)
+    const config = values.config as string | undefined
+    const loaded = await loadLinter(io.cwd, config)
     if ('diagnostics' in loaded) {
       for (const d of loaded.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
       return 2
     }
-    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], out: (values.out as string | undefined) ?? 'output', cwd: io.cwd, lint: loaded.linter })
-    for (const d of result.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
+    const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
+    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+      io.stderr.write(`undoc build: --jobs takes a whole number of documents at once, 1 or more (not "${String(values.jobs)}").\n`)
+      return 2
+    }
+    const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(String(values.shard))
+    if (shard !== undefined && (shard === null || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2]))) {
+      io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N), not "${String(values.shard)}".\n`)
+      return 2
+    }
+    const quiet = values.quiet === true
+    const view = progressView(io, quiet)
+    const abort = new AbortController()
+    const interrupt = () => abort.abort()
+    process.once('SIGINT', interrupt)
+    const startedAt = performance.now()
+    let result
+    try {
+      result = await runBuild({
+        paths: positionals.length ? positionals : ['input'],
+        out: (values.out as string | undefined) ?? 'output',
+        cwd: io.cwd,
+        ...(jobs !== undefined ? { jobs } : {}),
+        force: values.force === true,
+        ...(shard ? { shard: { index: Number(shard[1]), count: Number(shard[2]) } } : {}),
+        onProgress: (p) => view.update(p),
+        signal: abort.signal,
+        lint: config === undefined ? {} : { config }
+      })
+    } finally {
+      view.stop()
+      process.off('SIGINT', interrupt)
+    }
+    // --quiet keeps errors only; warnings and notes are for those watching.
+    for (const d of result.diagnostics) if (!quiet || d.severity === 'error') io.stderr.write(`${formatDiagnostic(d)}\n`)
     const { errors, warnings } = counts(result.diagnostics)
-    const built = result.builds.filter((b) => b.built).length
-    io.stderr.write(`${plural(result.builds.length, 'document')}, ${built} built: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`)
+    io.stderr.write(summaryLine(result, errors, warnings, (performance.now() - startedAt) / 1000))
+    if (result.interrupted) return INTERRUPTED
     if (result.ioError) return 2
     return errors > 0 ? 1 : 0
   }

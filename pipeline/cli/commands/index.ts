@@ -2,7 +2,8 @@ import type { Command } from '../command.js'
 import { buildCommand } from './build.js'
 import { checkCommand } from './check.js'
 import { editionCommand } from './edition.js'
+import { indexCommand } from './merge-index.js'
 import { validateCommand } from './validate.js'
 
 /** Every `undoc` subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [buildCommand, validateCommand, checkCommand, editionCommand]
+export const COMMANDS: readonly Command[] = [buildCommand, validateCommand, checkCommand, editionCommand, indexCommand]

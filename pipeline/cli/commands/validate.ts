@@ -1,5 +1,5 @@
 import type { Command } from '../command.js'
-import { loadLinter } from '../lint-config.js'
+import { loadLinter } from '../../io/linter.js'
 import { counts } from '../report.js'
 import { report, REPORTERS, useColor } from '../reporters/index.js'
 import { runBuild } from '../run-build.js'
@@ -24,13 +24,14 @@ export const validateCommand: Command = {
       return 2
     }
     const color = useColor(io.stdout, io.env)
-    const loaded = await loadLinter(io, values.config as string | undefined)
+    const config = values.config as string | undefined
+    const loaded = await loadLinter(io.cwd, config)
     if ('diagnostics' in loaded) {
       // The configuration's own problems, in the format asked for: a CI shows them on its lines too.
       io.stdout.write(reporter.format(report(loaded.diagnostics, [], 0), { color }))
       return 2
     }
-    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, emitters: [], lint: loaded.linter })
+    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, lint: config === undefined ? {} : { config } })
     io.stdout.write(reporter.format(report(result.diagnostics, result.builds.map((b) => b.path), result.builds.length), { color }))
     const { errors, warnings } = counts(result.diagnostics)
     if (result.ioError) return 2

@@ -11,38 +11,42 @@ const WALK = 64
  */
 export function* emitJson(value: object): Generator<string> {
   let buffer = ''
-  function* put(s: string): Generator<string> {
-    buffer += s
-    if (buffer.length >= CHUNK) {
-      yield buffer
-      buffer = ''
-    }
-  }
-  function* write(value: unknown): Generator<string> {
-    if (!large(value)) {
-      yield* put(JSON.stringify(value))
-      return
-    }
+  // Small values are appended as one JSON.stringify; only the few large containers are walked,
+  // and a chunk is handed on whenever the buffer is full (no generator per value: that cost
+  // as much as the stringifying).
+  function* write(value: object): Generator<string> {
     if (Array.isArray(value)) {
-      yield* put('[')
+      buffer += '['
       for (let i = 0; i < value.length; i++) {
-        if (i > 0) yield* put(',')
-        yield* write(value[i])
+        if (i > 0) buffer += ','
+        const item: unknown = value[i]
+        if (large(item)) yield* write(item as object)
+        else buffer += JSON.stringify(item) ?? 'null'
+        if (buffer.length >= CHUNK) {
+          yield buffer
+          buffer = ''
+        }
       }
-      yield* put(']')
+      buffer += ']'
       return
     }
     let first = true
-    yield* put('{')
-    for (const [k, v] of Object.entries(value as object)) {
-      if (v === undefined) continue
-      yield* put(`${first ? '' : ','}${JSON.stringify(k)}:`)
+    buffer += '{'
+    for (const [k, v] of Object.entries(value)) {
+      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue
+      buffer += `${first ? '' : ','}${JSON.stringify(k)}:`
       first = false
-      yield* write(v)
+      if (large(v)) yield* write(v as object)
+      else buffer += JSON.stringify(v)
+      if (buffer.length >= CHUNK) {
+        yield buffer
+        buffer = ''
+      }
     }
-    yield* put('}')
+    buffer += '}'
   }
-  yield* write(value)
+  if (large(value)) yield* write(value)
+  else buffer = JSON.stringify(value)
   buffer += '\n'
   yield buffer
 }
@@ -50,6 +54,11 @@ export function* emitJson(value: object): Generator<string> {
 /** A value worth walking: a long array, or an object holding one (directly or below). */
 function large(value: unknown, depth = 0): boolean {
   if (value === null || typeof value !== 'object' || depth > 3) return false
-  if (Array.isArray(value)) return value.length > WALK || value.some((v) => large(v, depth + 1))
-  return Object.values(value).some((v) => large(v, depth + 1))
+  if (Array.isArray(value)) {
+    if (value.length > WALK) return true
+    for (const item of value) if (large(item, depth + 1)) return true
+    return false
+  }
+  for (const k in value) if (large((value as Record<string, unknown>)[k], depth + 1)) return true
+  return false
 }

@@ -103,6 +103,18 @@ function marked(node: Heading | Paragraph): Md.PhrasingContent[] {
 }
 
 function inlines(nodes: readonly Inline[]): Md.PhrasingContent[] {
+  // Adjacent texts (a paragraph is one text node per raw line it was unwrapped from) become one:
+  // the writer escapes each text node on its own, at a cost per node, and the Markdown is the same.
+  const out: Md.PhrasingContent[] = []
+  for (const n of phrasing(nodes)) {
+    const last = out[out.length - 1]
+    if (n.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + n.value }
+    else out.push(n)
+  }
+  return out
+}
+
+function phrasing(nodes: readonly Inline[]): Md.PhrasingContent[] {
   return nodes.map((n): Md.PhrasingContent => {
     if (n.type === 'text') return { type: 'text', value: n.value }
     if (n.type === 'footnoteReference') return { type: 'footnoteReference', identifier: n.identifier, label: n.label }

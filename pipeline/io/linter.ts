@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from '../core/diagnostic.js'
-import { displayPath } from '../io/sources.js'
+import { displayPath } from './sources.js'
 import { lint } from '../lint/index.js'
 import { CONFIG_NAME, parseConfig, settingsFor } from '../lint/config.js'
 import type { UndocDocument } from '../types/document.js'
-import type { CommandIO } from './command.js'
 
 /** Lints a built document as the configuration says for its path. */
 export type Linter = (document: UndocDocument) => Diagnostic[]
@@ -14,9 +13,9 @@ export type Linter = (document: UndocDocument) => Diagnostic[]
  * The linter the configuration asks for: `--config FILE`, else undoc.config.json in the working
  * folder, else every rule at its default. A configuration that cannot be used is diagnostics.
  */
-export async function loadLinter(io: CommandIO, explicit: string | undefined): Promise<{ linter: Linter } | { diagnostics: Diagnostic[] }> {
-  const path = resolve(io.cwd, explicit ?? CONFIG_NAME)
-  const shown = displayPath(path, io.cwd)
+export async function loadLinter(cwd: string, explicit: string | undefined): Promise<{ linter: Linter } | { diagnostics: Diagnostic[] }> {
+  const path = resolve(cwd, explicit ?? CONFIG_NAME)
+  const shown = displayPath(path, cwd)
   let text: string
   try {
     text = await readFile(path, 'utf8')
@@ -29,5 +28,5 @@ export async function loadLinter(io: CommandIO, explicit: string | undefined): P
   const parsed = parseConfig(shown, text.replace(/^\uFEFF/, ''))
   if ('diagnostics' in parsed) return parsed
   const base = dirname(path)
-  return { linter: (document) => lint(document, settingsFor(parsed.config, relative(base, resolve(io.cwd, document.source.path)).split(sep).join('/'))) }
+  return { linter: (document) => lint(document, settingsFor(parsed.config, relative(base, resolve(cwd, document.source.path)).split(sep).join('/'))) }
 }

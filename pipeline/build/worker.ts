@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto'
+import { statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Diagnostic } from '../core/diagnostic.js'
+import { summarize } from '../crossref/corpus-index.js'
+import { EMITTERS } from '../emit/index.js'
+import { loadLinter, type Linter } from '../io/linter.js'
+import { displayPath, readSource, type SourceFile } from '../io/sources.js'
+import { writeAtomic } from '../io/write.js'
+import type { Fingerprint, ManifestEntry } from '../types/manifest.js'
+import { buildDocument } from './document.js'
+
+/**
+ * One source to build: plain data, so that it crosses to a worker thread. The worker reads the
+ * source and writes the outputs itself, so the main thread never holds a document.
+ */
+export interface BuildTask {
+  readonly source: SourceFile
+  readonly cwd: string
+  /** Absolute output folder; undefined to build without writing (validate). */
+  readonly out?: string
+  /** The corpus to resolve citations against: output name by symbol. */
+  readonly links: Readonly<Record<string, string>>
+  /** Lint the document, with the configuration at this path (relative to cwd; default undoc.config.json). */
+  readonly lint?: { readonly config?: string }
+  /** The editions to write, by format (default: every emitter's). */
+  readonly formats?: readonly string[]
+}
+
+const linters = new Map<string, Promise<Linter>>()
+
+/**
+ * The linter of a configuration, loaded once per thread. The command checked the configuration
+ * before any build began, so here it cannot fail but by a change under our feet: then it is an error.
+ */
+function linterFor(cwd: string, config: string | undefined): Promise<Linter> {
+  const key = `${cwd}\0${config ?? ''}`
+  let linter = linters.get(key)
+  if (!linter) {
+    linter = loadLinter(cwd, config).then((loaded) => {
+      if ('diagnostics' in loaded) throw new Error(`the configuration changed during the build: ${loaded.diagnostics.map((d) => d.reason).join(' ')}`)
+      return loaded.linter
+    })
+    linters.set(key, linter)
+  }
+  return linter
+}
+
+/** What a build leaves: the manifest entry (absent when the source could not be read) and its diagnostics. */
+export interface TaskResult {
+  readonly path: string
+  readonly entry?: ManifestEntry
+  readonly diagnostics: Diagnostic[]
+  /** Set when the source could not be read or an output could not be written. */
+  readonly ioError: boolean
+}
+
+/**
+ * Builds one source and writes its outputs atomically: the whole of a document's life, in
+ * whichever thread runs it. Schemas and fonts are loaded once per thread by their module caches.
+ */
+export async function runTask(task: BuildTask): Promise<TaskResult> {
+  const { source } = task
+  const before = fingerprintStats(source)
+  const input = await readSource(source, task.cwd)
+  if ('ruleId' in input) return { path: source.path, diagnostics: [input], ioError: true }
+  // Without an output folder nothing is written, so no edition is made either.
+  const emitters = task.out === undefined ? [] : EMITTERS.filter((e) => task.formats === undefined || task.formats.includes(e.format))
+  const build = await buildDocument(input, { corpus: new Map(Object.entries(task.links)) }, emitters)
+  const diagnostics = build.diagnostics
+  // Lint findings are reported; they never stop a document's outputs being written.
+  if (task.lint && build.document && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...(await linterFor(task.cwd, task.lint.config))(build.document))
+  const outputs: string[] = []
+  let pages: number | undefined
+  let ioError = false
+  if (task.out !== undefined) {
+    for (const output of build.outputs) {
+      try {
+        await writeAtomic(join(task.out, output.name), output.content)
+        outputs.push(output.name)
+      } catch (error) {
+        diagnostics.push({
+          file: displayPath(join(task.out, output.name), task.cwd),
+          line: 1,
+          column: 1,
+          severity: 'error',
+          ruleId: 'io-error',
+          source: 'undoc',
+          reason: `Cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)}).`
+        })
+        ioError = true
+      }
+      if (output.name.endsWith('.pdf') && output.content instanceof Uint8Array) pages = (pages ?? 0) + pdfPageCount(output.content)
+    }
+  }
+  const entry: ManifestEntry = {
+    path: source.path,
+    name: build.name,
+    input: { ...before.input, sha256: sha256(input.bytes) },
+    ...(before.sidecar && input.sidecar ? { sidecar: { ...before.sidecar, sha256: sha256(input.sidecar.bytes) } } : {}),
+    outputs,
+    links: { ...task.links },
+    ...(pages !== undefined ? { pages } : {}),
+    ...(build.document ? { summary: summarize(build.document) } : {}),
+    diagnostics
+  }
+  // An output that could not be written leaves the document unfinished: no entry, so it is built again.
+  return ioError ? { path: source.path, diagnostics, ioError } : { path: source.path, entry, diagnostics, ioError }
+}
+
+export default runTask
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** Size and modification time of a source and its sidecar, taken before they are read (so a later change shows). */
+export function fingerprintStats(source: SourceFile): { input: Omit<Fingerprint, 'sha256'>; sidecar?: Omit<Fingerprint, 'sha256'> } {
+  // Synchronous: a stat takes microseconds, and tens through the thread pool; a no-change
+  // rebuild makes one per source, and nothing else waits on this thread meanwhile.
+  const of = (path: string) => {
+    const s = statSync(path, { bigint: true })
+    return { size: Number(s.size), mtimeNs: s.mtimeNs.toString() }
+  }
+  try {
+    return { input: of(source.absolute), ...(source.sidecar ? { sidecar: of(source.sidecar) } : {}) }
+  } catch {
+    // Unreadable: readSource says why; a fingerprint that matches nothing makes the next build try again.
+    return { input: { size: 0, mtimeNs: '0' } }
+  }
+}
+
+/** Pages of a PDF: its page objects (`/Type /Page`, not `/Pages`), which PDF writers keep uncompressed. */
+function pdfPageCount(pdf: Uint8Array): number {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
+  return text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0
+}

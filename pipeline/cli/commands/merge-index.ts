@@ -1,0 +1,63 @@
+import { readdir } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { MANIFEST_NAME, readManifest, SHARD_FILE } from '../../io/manifest.js'
+import type { ManifestEntry } from '../../types/manifest.js'
+import type { Command } from '../command.js'
+import { formatDiagnostic, plural } from '../report.js'
+import { INDEX_NAME, summariesOf, writeCorpusIndex } from '../run-build.js'
+
+export const indexCommand: Command = {
+  name: 'index',
+  summary: 'merge the shards of a sharded build (or the last build) into index.json',
+  usage: 'undoc index [--out DIR]            DIR/.undoc-shard-*-of-N.json (else DIR/.undoc-manifest.json) → DIR/index.json',
+  options: {
+    out: { type: 'string', short: 'o' }
+  },
+  async run(values, positionals, io) {
+    const shown = (values.out as string | undefined) ?? 'output'
+    const out = resolve(io.cwd, shown)
+    const fail = (message: string) => {
+      io.stderr.write(`undoc index: ${message}\n`)
+      return 2
+    }
+    if (positionals.length > 0) return fail(`it takes no paths (got ${positionals.join(' ')}): it reads the output folder given by --out.\n  ${indexCommand.usage}`)
+    let names: string[]
+    try {
+      names = (await readdir(out)).sort()
+    } catch (error) {
+      return fail(`cannot read the output folder ${shown} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)
+    }
+    const shards = names.flatMap((n) => {
+      const m = SHARD_FILE.exec(n)
+      return m ? [{ name: n, index: Number(m[1]), count: Number(m[2]) }] : []
+    })
+    const counts = [...new Set(shards.map((s) => s.count))]
+    if (counts.length > 1) return fail(`${shown} holds shards of different splits (${counts.map((c) => `of ${c}`).join(', ')}): remove the stale ones.`)
+    let files: string[]
+    if (shards.length > 0) {
+      const count = counts[0]!
+      const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !shards.some((s) => s.index === i))
+      if (missing.length > 0) return fail(`shard ${missing.map((i) => `${i}/${count}`).join(', ')} is missing from ${shown}: build it (undoc build --shard I/${count}) or copy its .undoc-shard file here.`)
+      files = shards.sort((a, b) => a.index - b.index).map((s) => s.name)
+    } else if (names.includes(MANIFEST_NAME)) files = [MANIFEST_NAME]
+    else return fail(`nothing to index in ${shown}: no shard files (.undoc-shard-I-of-N.json) and no build manifest (${MANIFEST_NAME}). Run undoc build first.`)
+
+    const entries = new Map<string, ManifestEntry>()
+    let pipeline: string | undefined
+    for (const file of files) {
+      const read = await readManifest(join(out, file))
+      if (!read) return fail(`${join(shown, file)} is not a valid build manifest (schemas/manifest.schema.json): build that shard again.`)
+      if (pipeline !== undefined && read.manifest.pipeline !== pipeline) return fail(`${join(shown, file)} was built by another undoc version or configuration than ${join(shown, files[0]!)}: build all shards with the same.`)
+      pipeline = read.manifest.pipeline
+      for (const e of read.manifest.documents) entries.set(e.path, e)
+    }
+    const summaries = summariesOf(entries.values())
+    const written = await writeCorpusIndex(out, summaries, shown)
+    if ('ruleId' in written) {
+      io.stderr.write(`${formatDiagnostic(written)}\n`)
+      return 2
+    }
+    io.stderr.write(`${join(shown, INDEX_NAME)}: ${plural(summaries.length, 'document')} from ${plural(files.length, 'file')}\n`)
+    return 0
+  }
+}

