@@ -65,7 +65,9 @@ function generate(i, rand) {
   let text = [...head, ...body, ...tail].join('\n')
   const shift = Math.floor(rand() * 7) - 3
   text = text.replace(/(?<!\d)(19[5-9]\d|20[01]\d)(?= ?年)/g, (y) => String(Number(y) + shift))
-  text = text.replace(/(\d{1,2})( ?日)/g, (m, d, rest) => `${1 + ((Number(d) + i) % 28)}${rest}`)
+  // Days move by the same few days, capped at the 28th: a range or list of days keeps its order.
+  const days = i % 5
+  text = text.replace(/(\d{1,2})( ?日)/g, (m, d, rest) => `${Math.min(28, Number(d) + days)}${rest}`)
   if (seed.text.includes('67/264')) {
     const session = 60 + (i % 8)
     const symbol = `${session}/${100 + Math.floor(i / 8)}`
