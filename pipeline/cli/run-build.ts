@@ -228,14 +228,28 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       for (const e of removed) await remove(e.outputs)
       await saveManifest()
     }
-    // A source is first built with the links it had (none when new): usually the right ones.
-    await buildAll(dirty, (s) => ({ ...before.get(s.path)?.links }) as Record<string, string>)
+    // A source is first built with the links it had: usually the right ones. A new source has
+    // none; new sources are first read without writing anything (a small share of the cost of
+    // writing their editions, a PDF above all) so that they are written once, with their links,
+    // instead of written and then written again.
+    const fresh = out === undefined ? [] : dirty.filter((s) => !before.has(s.path))
+    let firstLinks = (s: SourceFile) => ({ ...before.get(s.path)?.links }) as Record<string, string>
+    if (fresh.length > 0) {
+      const threads = Math.min(jobs, fresh.length)
+      const read = await mapLimit(fresh, threads * 4, async (source) => {
+        if (signal?.aborted) return undefined
+        return exec({ source, cwd, links: {} }, threads).then((r) => r.entry?.summary, () => undefined)
+      })
+      const known = corpusOf([...summariesOf(entries.values()), ...read.flatMap((r) => (r ? [r] : []))])
+      const summaryOf = new Map(fresh.map((s, i) => [s, read[i]]))
+      const previous = firstLinks
+      firstLinks = (s) => (summaryOf.has(s) ? linksIn(summaryOf.get(s), known) : previous(s))
+    }
+    await buildAll(dirty, firstLinks)
 
     // Citations of documents that are in this corpus point at them: a document whose links to the
     // corpus are not those it was built with is built again with them.
-    const corpus = new Map<string, string>()
-    const byName = summariesOf(entries.values()).sort((a, b) => byString(a.name, b.name))
-    for (const s of byName) if (s.symbol && !corpus.has(s.symbol)) corpus.set(s.symbol, s.name)
+    const corpus = corpusOf(summariesOf(entries.values()))
     const relink = new Map<SourceFile, Record<string, string>>()
     if (out !== undefined && !signal?.aborted) {
       for (const s of accepted) {
@@ -331,6 +345,13 @@ export function summariesOf(entries: Iterable<ManifestEntry>): DocumentSummary[]
 /** Which shard (1…count) a source belongs to: by a hash of its path, so it stays put when others come and go. */
 export function shardOf(path: string, count: number): number {
   return (createHash('sha256').update(path).digest().readUInt32BE(0) % count) + 1
+}
+
+/** The corpus's documents by symbol; where two have one symbol, the first by output name. */
+function corpusOf(summaries: readonly DocumentSummary[]): Map<string, string> {
+  const corpus = new Map<string, string>()
+  for (const s of [...summaries].sort((a, b) => byString(a.name, b.name))) if (s.symbol && !corpus.has(s.symbol)) corpus.set(s.symbol, s.name)
+  return corpus
 }
 
 /** The output name of each cited symbol that is in the corpus. */
