@@ -28,6 +28,17 @@ describe('awkward files in a build', () => {
     expect(existsSync(join(dir, 'output', 'a-res-67-264.zh.json'))).toBe(true)
   })
 
+  it('refuses a text too large to build as one document (50 MB), naming its size, and builds the others', async () => {
+    const dir = workspace()
+    const big = letter.repeat(Math.ceil(50e6 / Buffer.byteLength(letter)))
+    writeFileSync(join(dir, 'input', 'fifty-mb.zh.txt'), big)
+    const run = await undoc(dir, 'build')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/input\/fifty-mb\.zh\.txt:1:1 {2}error {2}The file is 4\d\.\d MiB, more than the 12\.0 MiB undoc builds as one document: split it into its documents\. {2}input-too-large/)
+    expect(existsSync(join(dir, 'output', 'fifty-mb.zh.json'))).toBe(false)
+    expect(existsSync(join(dir, 'output', 'a-res-67-264.zh.json'))).toBe(true)
+  })
+
   it('reports a source it cannot read and builds the others', async () => {
     const dir = workspace()
     mkdirSync(join(dir, 'input', 'folder-not-file.zh.txt'))
