@@ -16,6 +16,7 @@ import { removeStaleTemps, removeTemps, writeAtomic } from '../io/write.js'
 import type { DocumentSummary } from '../types/index.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
+import { byCodeUnits } from '../core/order.js'
 
 /** What a run keeps of each document: not the document itself, so memory does not grow with the corpus. */
 export interface BuiltSource {
@@ -137,7 +138,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   let indexPrint: Fingerprint | undefined
   const saveManifest = async () => {
     if (manifestPath === undefined) return
-    const documents = [...entries.values()].sort((a, b) => byString(a.path, b.path))
+    const documents = [...entries.values()].sort((a, b) => byCodeUnits(a.path, b.path))
     try {
       await writeManifest(manifestPath, { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}), documents })
     } catch (error) {
@@ -350,7 +351,7 @@ export function shardOf(path: string, count: number): number {
 /** The corpus's documents by symbol; where two have one symbol, the first by output name. */
 function corpusOf(summaries: readonly DocumentSummary[]): Map<string, string> {
   const corpus = new Map<string, string>()
-  for (const s of [...summaries].sort((a, b) => byString(a.name, b.name))) if (s.symbol && !corpus.has(s.symbol)) corpus.set(s.symbol, s.name)
+  for (const s of [...summaries].sort((a, b) => byCodeUnits(a.name, b.name))) if (s.symbol && !corpus.has(s.symbol)) corpus.set(s.symbol, s.name)
   return corpus
 }
 
@@ -403,8 +404,6 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
   return results
 }
-
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 function internalError(file: string, error: unknown): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', ruleId: 'internal-error', source: 'undoc', reason: `undoc failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.` }

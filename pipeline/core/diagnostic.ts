@@ -1,5 +1,6 @@
 import { VFile } from 'vfile'
 import type { Point, Position } from '../types/document.js'
+import { byCodeUnits } from './order.js'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -60,5 +61,5 @@ export class Messages {
 
 /** Orders diagnostics by file, place and rule, so output never depends on scheduling. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0)
+  return byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnits(a.ruleId, b.ruleId) || byCodeUnits(a.reason, b.reason)
 }

@@ -2,8 +2,7 @@ import type { Node } from 'unist'
 import { VERSION } from '../core/package-root.js'
 import type { Citation, UndocDocument } from '../types/document.js'
 import type { Backlink, CitedSymbol, CorpusIndex, DocumentSummary, IndexedDocument } from '../types/index.js'
-
-const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+import { byCodeUnits } from '../core/order.js'
 
 /** What the corpus index keeps of a document: its identity and the symbols it cites, counted. */
 export function summarize(doc: UndocDocument): DocumentSummary {
@@ -31,7 +30,7 @@ export function summarize(doc: UndocDocument): DocumentSummary {
     kind: m.kind,
     ...(m.title ? { title: m.title } : {}),
     ...(m.date ? { date: m.date } : {}),
-    citations: [...counts.values()].sort((a, b) => byString(a.symbol, b.symbol) || byString(a.kind, b.kind))
+    citations: [...counts.values()].sort((a, b) => byCodeUnits(a.symbol, b.symbol) || byCodeUnits(a.kind, b.kind))
   }
 }
 
@@ -41,7 +40,7 @@ export function summarize(doc: UndocDocument): DocumentSummary {
  * The result depends only on the summaries, not on their order.
  */
 export function buildCorpusIndex(summaries: readonly DocumentSummary[]): CorpusIndex {
-  const sorted = [...summaries].sort((a, b) => byString(a.name, b.name))
+  const sorted = [...summaries].sort((a, b) => byCodeUnits(a.name, b.name))
   const bySymbol = new Map<string, string>()
   for (const s of sorted) if (s.symbol && !bySymbol.has(s.symbol)) bySymbol.set(s.symbol, s.name)
   const backlinks = new Map<string, Map<string, Backlink>>()
@@ -65,11 +64,11 @@ export function buildCorpusIndex(summaries: readonly DocumentSummary[]): CorpusI
       const target = bySymbol.get(c.symbol)
       return target !== undefined ? { ...c, target } : c
     }),
-    citedBy: [...(backlinks.get(s.name)?.values() ?? [])].sort((a, b) => byString(a.name, b.name))
+    citedBy: [...(backlinks.get(s.name)?.values() ?? [])].sort((a, b) => byCodeUnits(a.name, b.name))
   }))
   return {
     undoc: VERSION,
     documents,
-    missing: [...missing.entries()].sort((a, b) => byString(a[0], b[0])).map(([symbol, names]) => ({ symbol, citedBy: [...names].sort(byString) }))
+    missing: [...missing.entries()].sort((a, b) => byCodeUnits(a[0], b[0])).map(([symbol, names]) => ({ symbol, citedBy: [...names].sort(byCodeUnits) }))
   }
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { PACKAGE_ROOT } from '../core/package-root.js'
 import type { Organizations } from '../types/organizations.js'
 import { validate } from '../validate/index.js'
+import { byCodeUnits } from '../core/order.js'
 
 /** One name of an organization in one language, with the dates it was in use. */
 export interface OrganizationName {
@@ -35,7 +36,7 @@ export function organizationNames(language: string): OrganizationName[] {
       out.push({ id: org.id, name: n.name, abbreviation: n.abbreviation ?? false, ...(n.from ? { from: n.from } : {}), ...(n.until ? { until: n.until } : {}) })
     }
   }
-  return out.sort((a, b) => b.name.length - a.name.length || (a.name < b.name ? -1 : 1))
+  return out.sort((a, b) => b.name.length - a.name.length || byCodeUnits(a.name, b.name))
 }
 
 const idsByName = new Map<string, Map<string, string>>()

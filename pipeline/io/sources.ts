@@ -3,6 +3,7 @@ import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, join, relative, resolve, sep } from 'node:path'
 import type { Diagnostic } from '../core/diagnostic.js'
 import type { SourceInput } from '../build/document.js'
+import { byCodeUnits } from '../core/order.js'
 
 const SOURCE = /\.(txt|text|md|markdown)$/i
 
@@ -59,7 +60,7 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
       seenDirs.add(real)
       let entries: Dirent[]
       try {
-        entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => byCodeUnits(a.name, b.name))
       } catch (error) {
         problem(path, `Cannot list the folder (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)
         return

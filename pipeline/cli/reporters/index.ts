@@ -3,6 +3,7 @@ import { githubReporter } from './github.js'
 import { jsonReporter } from './json.js'
 import { sarifReporter } from './sarif.js'
 import { textReporter } from './text.js'
+import { byCodeUnits } from '../../core/order.js'
 
 /** The diagnostics of one file. */
 export interface FileReport {
@@ -33,7 +34,7 @@ export function report(diagnostics: readonly Diagnostic[], files: readonly strin
     if (list) list.push(d)
     else byFile.set(d.file, [d])
   }
-  return { files: [...byFile].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, ds]) => ({ file, diagnostics: ds })), documents }
+  return { files: [...byFile].sort(([a], [b]) => byCodeUnits(a, b)).map(([file, ds]) => ({ file, diagnostics: ds })), documents }
 }
 
 /**
