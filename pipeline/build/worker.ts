@@ -9,6 +9,7 @@ import { displayPath, readSource, type SourceFile } from '../io/sources.js'
 import { writeAtomic } from '../io/write.js'
 import type { Fingerprint, ManifestEntry } from '../types/manifest.js'
 import { buildDocument } from './document.js'
+import { errorCode, fileDiagnostic } from '../core/diagnostic.js'
 
 /**
  * One source to build: plain data, so that it crosses to a worker thread. The worker reads the
@@ -79,15 +80,7 @@ export async function runTask(task: BuildTask): Promise<TaskResult> {
         await writeAtomic(join(task.out, output.name), output.content)
         outputs.push(output.name)
       } catch (error) {
-        diagnostics.push({
-          file: displayPath(join(task.out, output.name), task.cwd),
-          line: 1,
-          column: 1,
-          severity: 'error',
-          ruleId: 'io-error',
-          source: 'undoc',
-          reason: `Cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)}).`
-        })
+        diagnostics.push(fileDiagnostic(displayPath(join(task.out, output.name), task.cwd), `Cannot write the output (${errorCode(error)}).`))
         ioError = true
       }
       if (output.name.endsWith('.pdf') && output.content instanceof Uint8Array) pages = (pages ?? 0) + pdfPageCount(output.content)

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { outputName } from '../build/document.js'
 import { fingerprintStats, runTask, sha256, type BuildTask, type TaskResult } from '../build/worker.js'
-import { compareDiagnostics, type Diagnostic } from '../core/diagnostic.js'
+import { compareDiagnostics, errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
 import { PACKAGE_ROOT, VERSION } from '../core/package-root.js'
 import { buildCorpusIndex } from '../crossref/corpus-index.js'
 import { emitJson } from '../emit/json/index.js'
@@ -110,7 +110,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       await mkdir(out, { recursive: true })
       await removeStaleTemps(out)
     } catch (error) {
-      diagnostics.push(ioDiagnostic(options.out!, `Cannot create the output folder (${(error as NodeJS.ErrnoException).code ?? String(error)}).`))
+      diagnostics.push(fileDiagnostic(options.out!, `Cannot create the output folder (${errorCode(error)}).`))
       return { diagnostics: diagnostics.sort(compareDiagnostics), builds: [], ioError: true, interrupted: false, stats: empty }
     }
   }
@@ -142,7 +142,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     try {
       await writeManifest(manifestPath, { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}), documents })
     } catch (error) {
-      diagnostics.push(ioDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${(error as NodeJS.ErrnoException).code ?? String(error)}).`))
+      diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
       ioError = true
     }
   }
@@ -335,7 +335,7 @@ export async function writeCorpusIndex(out: string, summaries: readonly Document
     const written = await stat(path, { bigint: true })
     return { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() }
   } catch (error) {
-    return ioDiagnostic(join(shown, INDEX_NAME), `Cannot write the output (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)
+    return fileDiagnostic(join(shown, INDEX_NAME), `Cannot write the output (${errorCode(error)}).`)
   }
 }
 
@@ -406,7 +406,7 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 }
 
 function internalError(file: string, error: unknown): Diagnostic {
-  return { file, line: 1, column: 1, severity: 'error', ruleId: 'internal-error', source: 'undoc', reason: `undoc failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.` }
+  return fileDiagnostic(file, `undoc failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`, 'internal-error')
 }
 
 /** Two sources that would write the same output name are both refused, each naming the other. */
@@ -429,6 +429,3 @@ function nameClashes(sources: readonly SourceFile[]): { refused: Set<string>; di
   return { refused, diagnostics }
 }
 
-export function ioDiagnostic(file: string, reason: string): Diagnostic {
-  return { file: file.split('\\').join('/'), line: 1, column: 1, severity: 'error', ruleId: 'io-error', source: 'undoc', reason }
-}

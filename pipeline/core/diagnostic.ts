@@ -63,3 +63,13 @@ export class Messages {
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnits(a.ruleId, b.ruleId) || byCodeUnits(a.reason, b.reason)
 }
+
+/** A diagnostic about a whole file (it could not be read, listed or written), at its first line. */
+export function fileDiagnostic(file: string, reason: string, ruleId = 'io-error'): Diagnostic {
+  return { file: file.split('\\').join('/'), line: 1, column: 1, severity: 'error', ruleId, source: 'undoc', reason }
+}
+
+/** What a failed file operation says: the system's code (ENOENT, EACCES…), else the error's text. */
+export function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? String(error)
+}

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
-import type { Diagnostic } from '../core/diagnostic.js'
+import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
 import { displayPath } from './sources.js'
 import { lint } from '../lint/index.js'
 import { CONFIG_NAME, parseConfig, settingsFor } from '../lint/config.js'
@@ -23,7 +23,7 @@ export async function loadLinter(cwd: string, explicit: string | undefined): Pro
     const code = (error as NodeJS.ErrnoException).code
     if (code === 'ENOENT' && explicit === undefined) return { linter: (document) => lint(document) }
     const reason = code === 'ENOENT' ? 'No such configuration file.' : `Cannot read the configuration (${code ?? String(error)}).`
-    return { diagnostics: [{ file: shown, line: 1, column: 1, severity: 'error', ruleId: 'io-error', source: 'undoc', reason }] }
+    return { diagnostics: [fileDiagnostic(shown, reason)] }
   }
   const parsed = parseConfig(shown, text.replace(/^\uFEFF/, ''))
   if ('diagnostics' in parsed) return parsed

@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs'
 import { readdir, readFile, realpath, stat } from 'node:fs/promises'
 import { basename, join, relative, resolve, sep } from 'node:path'
-import type { Diagnostic } from '../core/diagnostic.js'
+import { errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
 import type { SourceInput } from '../build/document.js'
 import { byCodeUnits } from '../core/order.js'
 
@@ -29,8 +29,7 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
   const found = new Map<string, SourceFile>()
   const diagnostics: Diagnostic[] = []
   const seenDirs = new Set<string>()
-  const problem = (path: string, reason: string, ruleId = 'io-error') =>
-    diagnostics.push({ file: displayPath(path, cwd), line: 1, column: 1, severity: 'error', ruleId, source: 'undoc', reason })
+  const problem = (path: string, reason: string, ruleId?: string) => diagnostics.push(fileDiagnostic(displayPath(path, cwd), reason, ruleId))
 
   /**
    * `listed` is what the folder listing already says of a path (a plain file or folder, and the
@@ -44,8 +43,8 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
         kind = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : undefined
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
-        if (code === 'ELOOP') problem(path, 'A symbolic link loop: the path leads back to itself.', 'io-error')
-        else if (explicit || code !== 'ENOENT') problem(path, code === 'ENOENT' ? 'No such file or folder.' : `Cannot read it (${code ?? String(error)}).`)
+        if (code === 'ELOOP') problem(path, 'A symbolic link loop: the path leads back to itself.')
+        else if (explicit || code !== 'ENOENT') problem(path, code === 'ENOENT' ? 'No such file or folder.' : `Cannot read it (${errorCode(error)}).`)
         return
       }
     }
@@ -62,7 +61,7 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
       try {
         entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => byCodeUnits(a.name, b.name))
       } catch (error) {
-        problem(path, `Cannot list the folder (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)
+        problem(path, `Cannot list the folder (${errorCode(error)}).`)
         return
       }
       const siblings = new Set(entries.filter((e) => e.isFile()).map((e) => e.name))
@@ -106,14 +105,6 @@ export async function readSource(source: SourceFile, cwd = process.cwd()): Promi
     const sidecar = source.sidecar ? { path: displayPath(source.sidecar, cwd), bytes: await readFile(source.sidecar) } : undefined
     return { path: source.path, bytes, ...(sidecar ? { sidecar } : {}) }
   } catch (error) {
-    return {
-      file: source.path,
-      line: 1,
-      column: 1,
-      severity: 'error',
-      ruleId: 'io-error',
-      source: 'undoc',
-      reason: `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)}).`
-    }
+    return fileDiagnostic(source.path, `Cannot read the file (${errorCode(error)}).`)
   }
 }

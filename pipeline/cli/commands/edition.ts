@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { buildDocument } from '../../build/document.js'
-import { compareDiagnostics, Messages, type Diagnostic } from '../../core/diagnostic.js'
+import { compareDiagnostics, errorCode, Messages, type Diagnostic } from '../../core/diagnostic.js'
 import { editionPdf, type EditionDocument } from '../../emit/pdf/edition.js'
 import { findSources, readSource } from '../../io/sources.js'
 import { writeAtomic } from '../../io/write.js'
@@ -66,7 +66,7 @@ export const editionCommand: Command = {
       await writeAtomic(target, pdf)
     } catch (error) {
       report(diagnostics)
-      io.stderr.write(`undoc edition: cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`)
+      io.stderr.write(`undoc edition: cannot write ${out} (${errorCode(error)})\n`)
       return 2
     }
     const { warnings } = report(diagnostics)

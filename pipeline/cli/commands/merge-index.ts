@@ -5,6 +5,7 @@ import type { ManifestEntry } from '../../types/manifest.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
 import { INDEX_NAME, summariesOf, writeCorpusIndex } from '../run-build.js'
+import { errorCode } from '../../core/diagnostic.js'
 
 export const indexCommand: Command = {
   name: 'index',
@@ -25,7 +26,7 @@ export const indexCommand: Command = {
     try {
       names = (await readdir(out)).sort()
     } catch (error) {
-      return fail(`cannot read the output folder ${shown} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`)
+      return fail(`cannot read the output folder ${shown} (${errorCode(error)}).`)
     }
     const shards = names.flatMap((n) => {
       const m = SHARD_FILE.exec(n)
