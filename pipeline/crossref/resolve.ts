@@ -8,6 +8,14 @@ export function officialHref(symbol: string, language: string): string {
 }
 
 /**
+ * Whether a citation points inside its own document (a paragraph, an annex, a footnote): its
+ * `target` is then a node id, not another document's output name.
+ */
+export function isInternal(citation: Pick<Citation, 'kind'>): boolean {
+  return citation.kind === 'paragraph' || citation.kind === 'annex' || citation.kind === 'footnote'
+}
+
+/**
  * Points citations of documents that are in the corpus at them: `target` is the cited
  * document's output name; `href` stays the official address. Each writer links `target` in
  * its own format (NAME.md, a page of the edition). Pure: returns a new document.
@@ -19,7 +27,7 @@ export function resolveCitations(doc: UndocDocument, corpus: ReadonlyMap<string,
   const relink = (node: Node): Node => {
     if (node.type === 'citation') {
       const c = node as unknown as Citation
-      if (c.kind === 'paragraph' || c.kind === 'annex' || c.kind === 'footnote' || !c.symbol) return node
+      if (isInternal(c) || !c.symbol) return node
       const name = corpus.get(c.symbol)
       return name !== undefined && name !== doc.source.name && c.target !== name ? ({ ...c, target: name } as unknown as Node) : node
     }

@@ -5,6 +5,7 @@ import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { stringify as yamlStringify } from 'yaml'
 import type { Heading, Inline, Paragraph, Part, UndocDocument } from '../../types/document.js'
+import { isInternal } from '../../crossref/resolve.js'
 
 /** A block of a part: what the parts other than attachments and footnotes hold. */
 type Block = Exclude<Part, { type: 'attachment' | 'footnotes' }>['children'][number]
@@ -120,7 +121,7 @@ function phrasing(nodes: readonly Inline[]): Md.PhrasingContent[] {
     if (n.type === 'footnoteReference') return { type: 'footnoteReference', identifier: n.identifier, label: n.label }
     const text: Md.Text[] = n.children.map((c) => ({ type: 'text', value: c.value }))
     // A cited document of the corpus is linked by its Markdown; any other by its official address.
-    const url = n.target !== undefined && !['paragraph', 'annex', 'footnote'].includes(n.kind) ? `${n.target}.md` : n.href
+    const url = n.target !== undefined && !isInternal(n) ? `${n.target}.md` : n.href
     return url ? { type: 'link', url, children: text } : { type: 'text', value: text.map((t) => t.value).join('') }
   })
 }

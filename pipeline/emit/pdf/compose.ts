@@ -2,6 +2,7 @@ import type { Typesetting } from '../../lang/profile.js'
 import type { Heading, Inline, UndocDocument } from '../../types/document.js'
 import { BODY_SIZE, NOTE_SIZE, TEXT_WIDTH, type Block, type StructType } from './layout.js'
 import { atomize, breakLines, type Measure, type MissingGlyph, type Segment, type Style } from './linebreak.js'
+import { isInternal } from '../../crossref/resolve.js'
 
 const BODY: Style = { face: 'serif', size: BODY_SIZE }
 const EM = BODY_SIZE
@@ -9,8 +10,6 @@ const LEADING = 1.75
 
 /** Citation kinds an edition indexes: the resolutions and decisions a text cites. */
 const INDEXED = new Set(['ga-resolution', 'sc-resolution', 'ga-decision'])
-/** Citation kinds whose target is a node of the same document. */
-const INTERNAL = new Set(['footnote', 'annex', 'paragraph'])
 
 /** A document as blocks: its text in reading order, and its footnotes by identifier. */
 export interface Composed {
@@ -41,7 +40,7 @@ function segments(inlines: readonly Inline[], style: Style, doc: string, volume:
       const key = noteKey(doc, n.identifier)
       out.push({ text: n.label, style: { face: style.face, size: style.size * 0.6, rise: style.size * 0.38 }, tag: { note: key, dest: key }, position: n.position })
     } else {
-      const dest = !n.target ? undefined : INTERNAL.has(n.kind) ? (n.kind === 'footnote' ? noteKey(doc, n.target.replace(/^fn-/, '')) : destName(doc, n.target)) : volume.has(n.target) ? destName(volume.get(n.target)!, DOCUMENT_START) : undefined
+      const dest = !n.target ? undefined : isInternal(n) ? (n.kind === 'footnote' ? noteKey(doc, n.target.replace(/^fn-/, '')) : destName(doc, n.target)) : volume.has(n.target) ? destName(volume.get(n.target)!, DOCUMENT_START) : undefined
       const tag = { ...(n.href && !dest ? { url: n.href } : {}), ...(dest ? { dest } : {}), ...(n.symbol && INDEXED.has(n.kind) ? { cites: n.symbol } : {}) }
       for (const t of n.children) out.push({ text: t.value, style, position: t.position, ...(Object.keys(tag).length ? { tag } : {}) })
     }
