@@ -1,7 +1,7 @@
 import type { Node } from 'unist'
 import { VERSION } from '../core/package-root.js'
 import type { Citation, UndocDocument } from '../types/document.js'
-import type { Backlink, CitedSymbol, CorpusIndex, DocumentSummary, IndexedDocument } from '../types/index.js'
+import type { Backlink, CitedSymbol, CorpusIndex, DocumentSummary, IndexedDocument, MissingSymbol } from '../types/index.js'
 import { byCodeUnits } from '../core/order.js'
 
 /** What the corpus index keeps of a document: its identity and the symbols it cites, counted. */
@@ -35,40 +35,163 @@ export function summarize(doc: UndocDocument): DocumentSummary {
 }
 
 /**
- * The corpus index from the summaries of its documents: outgoing citations resolved to the
- * corpus's own documents where they are here, backlinks, and the symbols missing from it.
- * The result depends only on the summaries, not on their order.
+ * Symbols as numbers: a corpus cites the same symbols over and over, and a number a citation keeps
+ * what a batch run holds of each document small.
  */
-export function buildCorpusIndex(summaries: readonly DocumentSummary[]): CorpusIndex {
-  const sorted = [...summaries].sort((a, b) => byCodeUnits(a.name, b.name))
-  const bySymbol = new Map<string, string>()
-  for (const s of sorted) if (s.symbol && !bySymbol.has(s.symbol)) bySymbol.set(s.symbol, s.name)
-  const backlinks = new Map<string, Map<string, Backlink>>()
-  const missing = new Map<string, Set<string>>()
-  for (const s of sorted) {
-    for (const c of s.citations) {
-      const target = bySymbol.get(c.symbol)
-      if (target === undefined) {
-        missing.set(c.symbol, (missing.get(c.symbol) ?? new Set()).add(s.name))
-        continue
-      }
-      const links = backlinks.get(target) ?? new Map<string, Backlink>()
-      const prev = links.get(s.name)
-      links.set(s.name, { name: s.name, ...(s.symbol ? { symbol: s.symbol } : {}), count: (prev?.count ?? 0) + c.count })
-      backlinks.set(target, links)
+export class SymbolTable {
+  private readonly ids = new Map<string, number>()
+  private readonly symbols: string[] = []
+
+  id(symbol: string): number {
+    let id = this.ids.get(symbol)
+    if (id === undefined) {
+      id = this.symbols.push(symbol) - 1
+      this.ids.set(symbol, id)
+    }
+    return id
+  }
+
+  symbol(id: number): string {
+    return this.symbols[id]!
+  }
+}
+
+/** What the corpus's links need of a document: its name, its symbol and what it cites, as numbers of a SymbolTable. */
+export interface CorpusMember {
+  readonly name: string
+  readonly symbol?: number
+  /** One symbol a citation of its summary (a symbol cited as two kinds comes twice), in the summary's order. */
+  readonly cited: Uint32Array
+  readonly counts: Uint32Array
+}
+
+export function corpusMember(summary: DocumentSummary, table: SymbolTable): CorpusMember {
+  return {
+    name: summary.name,
+    ...(summary.symbol ? { symbol: table.id(summary.symbol) } : {}),
+    cited: Uint32Array.from(summary.citations, (c) => table.id(c.symbol)),
+    counts: Uint32Array.from(summary.citations, (c) => c.count)
+  }
+}
+
+/**
+ * The corpus as a graph: its documents by symbol (where two have one symbol, the first by name)
+ * and, for the index, who cites whom. Pairs are kept in typed arrays, not objects: a corpus of
+ * hundreds of thousands of documents cites millions of times.
+ */
+export class CorpusGraph {
+  /** The members, sorted by name. */
+  readonly members: readonly CorpusMember[]
+  private readonly bySymbol = new Map<number, number>()
+
+  constructor(
+    members: Iterable<CorpusMember>,
+    readonly table: SymbolTable
+  ) {
+    this.members = [...members].sort((a, b) => byCodeUnits(a.name, b.name))
+    this.members.forEach((m, i) => {
+      if (m.symbol !== undefined && !this.bySymbol.has(m.symbol)) this.bySymbol.set(m.symbol, i)
+    })
+  }
+
+  /** Output name of the corpus's document with this symbol, if there is one. */
+  target(symbol: string): string | undefined {
+    const i = this.bySymbol.get(this.table.id(symbol))
+    return i === undefined ? undefined : this.members[i]!.name
+  }
+
+  /** The output name of each symbol a member cites that is in the corpus. */
+  links(member: CorpusMember): Record<string, string> {
+    const links: Record<string, string> = {}
+    for (const id of member.cited) {
+      const i = this.bySymbol.get(id)
+      if (i !== undefined) links[this.table.symbol(id)] = this.members[i]!.name
+    }
+    return links
+  }
+
+  /**
+   * The members that cite each member (backlinks) and the cited symbols that are in no member,
+   * each list sorted by the citing member's name.
+   */
+  citers(): { citedBy: (name: string) => Backlink[]; missing: () => MissingSymbol[] } {
+    // Each (cited, citing) pair with its count, bucketed by the cited (a counting sort): citing
+    // members come in name order, so every bucket is sorted as it is filled.
+    const cited: number[] = []
+    const counted = new Uint32Array(this.members.length)
+    const absent = new Map<number, number[]>()
+    this.members.forEach((m, citing) => {
+      m.cited.forEach((id, k) => {
+        const target = this.bySymbol.get(id)
+        if (target !== undefined) {
+          cited.push(target, citing, m.counts[k]!)
+          counted[target]!++
+        } else {
+          const list = absent.get(id) ?? []
+          if (list[list.length - 1] !== citing) list.push(citing)
+          absent.set(id, list)
+        }
+      })
+    })
+    const start = new Uint32Array(this.members.length + 1)
+    for (let i = 0; i < counted.length; i++) start[i + 1] = start[i]! + counted[i]!
+    const fill = start.slice(0, -1)
+    const citing = new Uint32Array(start[this.members.length]!)
+    const counts = new Uint32Array(citing.length)
+    for (let p = 0; p < cited.length; p += 3) {
+      const slot = fill[cited[p]!]!++
+      citing[slot] = cited[p + 1]!
+      counts[slot] = cited[p + 2]!
+    }
+    const index = new Map(this.members.map((m, i) => [m.name, i]))
+    return {
+      citedBy: (name) => {
+        const i = index.get(name)
+        const backlinks: Backlink[] = []
+        if (i === undefined) return backlinks
+        for (let slot = start[i]!; slot < start[i + 1]!; slot++) {
+          const from = this.members[citing[slot]!]!
+          const last = backlinks[backlinks.length - 1]
+          // A member citing it as two kinds of citation is one backlink with both counts.
+          if (last?.name === from.name) last.count += counts[slot]!
+          else backlinks.push({ name: from.name, ...(from.symbol !== undefined ? { symbol: this.table.symbol(from.symbol) } : {}), count: counts[slot]! })
+        }
+        return backlinks
+      },
+      missing: () =>
+        [...absent.entries()]
+          .map(([id, list]) => ({ symbol: this.table.symbol(id), citedBy: list.map((i) => this.members[i]!.name) }))
+          .sort((a, b) => byCodeUnits(a.symbol, b.symbol))
     }
   }
-  const documents: IndexedDocument[] = sorted.map((s) => ({
-    ...s,
-    citations: s.citations.map((c) => {
-      const target = bySymbol.get(c.symbol)
+}
+
+/** A document of the corpus index: its summary, each citation with its target in the corpus, and its backlinks. */
+export function indexedDocument(summary: DocumentSummary, graph: CorpusGraph, citedBy: Backlink[]): IndexedDocument {
+  return {
+    ...summary,
+    citations: summary.citations.map((c) => {
+      const target = graph.target(c.symbol)
       return target !== undefined ? { ...c, target } : c
     }),
-    citedBy: [...(backlinks.get(s.name)?.values() ?? [])].sort((a, b) => byCodeUnits(a.name, b.name))
-  }))
+    citedBy
+  }
+}
+
+/**
+ * The corpus index from the summaries of its documents: outgoing citations resolved to the
+ * corpus's own documents where they are here, backlinks, and the symbols missing from it.
+ * The result depends only on the summaries, not on their order. (A batch run streams the same
+ * parts into index.json instead of holding them: see run-build.)
+ */
+export function buildCorpusIndex(summaries: readonly DocumentSummary[]): CorpusIndex {
+  const table = new SymbolTable()
+  const byName = new Map(summaries.map((s) => [s.name, s]))
+  const graph = new CorpusGraph(summaries.map((s) => corpusMember(s, table)), table)
+  const { citedBy, missing } = graph.citers()
   return {
     undoc: VERSION,
-    documents,
-    missing: [...missing.entries()].sort((a, b) => byCodeUnits(a[0], b[0])).map(([symbol, names]) => ({ symbol, citedBy: [...names].sort(byCodeUnits) }))
+    documents: graph.members.map((m) => indexedDocument(byName.get(m.name)!, graph, citedBy(m.name))),
+    missing: missing()
   }
 }
