@@ -10,7 +10,7 @@ import { undoc, workspace } from './cli-helpers.js'
 import { ROOT, SEEDS } from './helpers.js'
 
 const CLI = join(ROOT, 'dist', 'pipeline', 'cli', 'main.js')
-const MANIFEST = '.undoc-manifest.json'
+const MANIFEST = '.undoc-manifest.jsonl'
 
 /** The seeds and a later resolution that cites the seed resolution (A/RES/67/264), so the corpus links. */
 function corpus(): string {
@@ -55,10 +55,14 @@ describe('batch builds', () => {
     expect(targets(one, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
   })
 
-  it('writes each new document once, already linked to the documents of the corpus it cites', async () => {
+  it('writes each document once, already linked to the documents of the corpus it cites, new or forced', async () => {
     const dir = corpus()
     const result = await runBuild({ paths: ['input'], out: 'output', cwd: dir, jobs: 1 })
     expect(result.stats).toMatchObject({ documents: 3, built: 3, work: 3 })
+    expect(targets(dir, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
+    // Built again from scratch, each is linked by what it cited before: still written once.
+    const forced = await runBuild({ paths: ['input'], out: 'output', cwd: dir, jobs: 1, force: true })
+    expect(forced.stats).toMatchObject({ documents: 3, built: 3, work: 3 })
     expect(targets(dir, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
   })
 
@@ -72,12 +76,18 @@ describe('batch builds', () => {
     expect(again.code).toBe(0)
     expect(did(again.stderr)).toEqual({ documents: 3, built: 0, skipped: 3 })
     expect(outputs(dir)).toEqual(before)
-    // A corrupt manifest is no manifest: everything is built again, to the same bytes.
-    writeFileSync(join(dir, 'output', MANIFEST), '{"undoc": "0.1.0", "documents": [tru')
-    const full = await undoc(dir, 'build')
-    expect(full.code).toBe(0)
-    expect(did(full.stderr)).toEqual({ documents: 3, built: 3, skipped: 0 })
-    expect(outputs(dir)).toEqual(before)
+    // Nothing is left behind: no journal, no temporary file.
+    expect(readdirSync(join(dir, 'output')).filter((n) => n.includes('.tmp-'))).toEqual([])
+    // A manifest cut short (a line short of what its header counts) is no manifest, nor is a
+    // corrupt one: everything is built again, to the same bytes.
+    const manifest = readFileSync(join(dir, 'output', MANIFEST), 'utf8')
+    for (const broken of [manifest.slice(0, manifest.lastIndexOf('\n', manifest.length - 2) + 1), '{"undoc": "0.1.0", "documents": [tru']) {
+      writeFileSync(join(dir, 'output', MANIFEST), broken)
+      const full = await undoc(dir, 'build')
+      expect(full.code).toBe(0)
+      expect(did(full.stderr)).toEqual({ documents: 3, built: 3, skipped: 0 })
+      expect(outputs(dir)).toEqual(before)
+    }
   })
 
   it('rebuilds a changed source, and the documents whose links it changes', async () => {
@@ -107,8 +117,9 @@ describe('batch builds', () => {
     const run = await undoc(dir, 'build')
     expect(did(run.stderr)).toEqual({ documents: 2, built: 0, skipped: 2 })
     expect(existsSync(join(dir, 'output', 'a-res-68-1.zh.json'))).toBe(false)
-    const manifest = JSON.parse(readFileSync(join(dir, 'output', MANIFEST), 'utf8')) as { documents: { path: string }[] }
-    expect(manifest.documents.map((d) => d.path)).toEqual([SEEDS.letter, SEEDS.resolution])
+    const [header, ...entries] = readFileSync(join(dir, 'output', MANIFEST), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { path: string; documents: number })
+    expect(header!.documents).toBe(2)
+    expect(entries.map((e) => e.path)).toEqual([SEEDS.letter, SEEDS.resolution])
     const index = JSON.parse(readFileSync(join(dir, 'output', 'index.json'), 'utf8')) as { documents: unknown[] }
     expect(index.documents).toHaveLength(2)
     expect(did((await undoc(dir, 'build', '--force')).stderr)).toEqual({ documents: 2, built: 2, skipped: 0 })
@@ -132,7 +143,7 @@ describe('batch builds', () => {
     const two = await undoc(sharded, 'build', '--shard', '2/2')
     expect(did(one.stderr).documents + did(two.stderr).documents).toBe(3)
     expect(existsSync(join(sharded, 'output', 'index.json'))).toBe(false)
-    expect(readdirSync(join(sharded, 'output')).filter((n) => n.startsWith('.undoc-shard-')).sort()).toEqual(['.undoc-shard-1-of-2.json', '.undoc-shard-2-of-2.json'])
+    expect(readdirSync(join(sharded, 'output')).filter((n) => n.startsWith('.undoc-shard-')).sort()).toEqual(['.undoc-shard-1-of-2.jsonl', '.undoc-shard-2-of-2.jsonl'])
     const merged = await undoc(sharded, 'index')
     expect(merged.code).toBe(0)
     expect(readFileSync(join(sharded, 'output', 'index.json'))).toEqual(readFileSync(join(whole, 'output', 'index.json')))

@@ -74,7 +74,8 @@ describe('faults', () => {
     // The next build clears what the killed ones left behind.
     expect((await run(dir, ['build'])).code).toBe(0)
     expect(readdirSync(join(dir, 'output')).filter((n) => n.includes('.tmp-'))).toEqual([])
-  })
+    // Fifteen builds of twelve documents with their PDFs: on a busy 2-core machine, over a minute.
+  }, 240_000)
 
   it('finishes two builds into the same output folder at once with complete, correct outputs', async () => {
     const dir = corpus(6)

@@ -1,31 +1,34 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, stat, unlink } from 'node:fs/promises'
-import { availableParallelism } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { outputName } from '../build/document.js'
 import { fingerprintStats, runTask, sha256, type BuildTask, type TaskResult } from '../build/worker.js'
-import { compareDiagnostics, errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
+import { compareDiagnostics, errorCode, fileDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js'
+import { byCodeUnits } from '../core/order.js'
 import { PACKAGE_ROOT, VERSION } from '../core/package-root.js'
-import { buildCorpusIndex } from '../crossref/corpus-index.js'
-import { emitJson } from '../emit/json/index.js'
-import { MANIFEST_NAME, pipelineKey, readManifest, shardFileName, writeManifest } from '../io/manifest.js'
+import { CorpusGraph, corpusMember, indexedDocument, SymbolTable, type CorpusMember } from '../crossref/corpus-index.js'
+import {
+  journalEntry,
+  linksDigest,
+  MANIFEST_NAME,
+  openJournal,
+  pipelineKey,
+  readEntry,
+  readManifest,
+  removeJournal,
+  shardFileName,
+  writeManifest,
+  type EntryRecord,
+  type LineFile
+} from '../io/manifest.js'
 import { displayPath, findSources, type SourceFile } from '../io/sources.js'
 import { removeStaleTemps, removeTemps, writeAtomic } from '../io/write.js'
-import type { DocumentSummary } from '../types/index.js'
-import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
+import type { Fingerprint, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
-import { byCodeUnits } from '../core/order.js'
-
-/** What a run keeps of each document: not the document itself, so memory does not grow with the corpus. */
-export interface BuiltSource {
-  readonly path: string
-  readonly name: string
-  /** False when the document had errors and nothing of it was written. */
-  readonly built: boolean
-  readonly summary?: DocumentSummary
-}
+import { counts } from './report.js'
 
 /** The corpus index's file in the output folder. */
 export const INDEX_NAME = 'index.json'
@@ -56,6 +59,17 @@ export interface RunOptions {
   readonly lint?: { readonly config?: string }
   /** The editions to write, by format (default: every emitter's). */
   readonly formats?: readonly string[]
+  /**
+   * Takes the run's diagnostics once it is done, sorted, a source at a time: those of the sources
+   * are read back from the manifest, so a corpus's diagnostics are never all in memory.
+   */
+  readonly report?: DiagnosticSink
+}
+
+export interface DiagnosticSink {
+  /** The severities it takes (default: all). */
+  readonly severities?: readonly Severity[]
+  write(diagnostic: Diagnostic): void
 }
 
 export interface RunStats {
@@ -72,8 +86,10 @@ export interface RunStats {
 }
 
 export interface RunResult {
-  readonly diagnostics: Diagnostic[]
-  readonly builds: BuiltSource[]
+  readonly errors: number
+  readonly warnings: number
+  /** The sources it answers for that were built or were up to date, by path. */
+  readonly sources: string[]
   /** Set when the run itself could not go on (usage or I/O), as opposed to a document's errors. */
   readonly ioError: boolean
   /** Set when the run was aborted: not every source was built. */
@@ -105,242 +121,312 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   const accepted = found.sources.filter((s) => !clashes.refused.has(s.path) && inShare(s.path))
   const out = options.out === undefined ? undefined : resolve(cwd, options.out)
   const empty: RunStats = { documents: accepted.length, built: 0, skipped: 0, work: 0 }
+  const fail = async (d: Diagnostic): Promise<RunResult> => {
+    diagnostics.push(d)
+    await send(diagnostics, [], options.report)
+    return { ...counts(diagnostics), sources: [], ioError: true, interrupted: false, stats: empty }
+  }
   if (out !== undefined) {
     try {
       await mkdir(out, { recursive: true })
       await removeStaleTemps(out)
     } catch (error) {
-      diagnostics.push(fileDiagnostic(options.out!, `Cannot create the output folder (${errorCode(error)}).`))
-      return { diagnostics: diagnostics.sort(compareDiagnostics), builds: [], ioError: true, interrupted: false, stats: empty }
+      return fail(fileDiagnostic(options.out!, `Cannot create the output folder (${errorCode(error)}).`))
     }
   }
-
-  // What the output folder holds from earlier builds, and which of it this run answers for.
-  const manifestPath = out === undefined ? undefined : join(out, shard ? shardFileName(shard) : MANIFEST_NAME)
-  const key = await pipelineKey(cwd, options.lint?.config, options.formats)
-  const previous = manifestPath === undefined ? undefined : await readManifest(manifestPath)
-  const before = new Map((previous?.manifest.documents ?? []).map((e) => [e.path, e]))
-  const reusable = previous !== undefined && previous.manifest.pipeline === key && !options.force
-  const scope = options.paths.map((p) => displayPath(resolve(cwd, p), cwd))
-  const covers = (path: string) => inShare(path) && scope.some((s) => s === '' || path === s || path.startsWith(`${s}/`))
-  const present = new Set(accepted.map((s) => s.path))
-  const entries = new Map<string, ManifestEntry>()
-  const removed: ManifestEntry[] = []
-  for (const e of before.values()) {
-    if (!covers(e.path)) entries.set(e.path, e)
-    else if (!present.has(e.path)) removed.push(e)
-  }
-
-  const remove = async (names: readonly string[]) => {
-    for (const name of names) await unlink(join(out!, name)).catch(() => undefined)
-  }
-  // Set once index.json is known to be the one this manifest describes.
-  let indexPrint: Fingerprint | undefined
-  const saveManifest = async () => {
-    if (manifestPath === undefined) return
-    const documents = [...entries.values()].sort((a, b) => byCodeUnits(a.path, b.path))
-    try {
-      await writeManifest(manifestPath, { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}), documents })
-    } catch (error) {
-      diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
-      ioError = true
-    }
-  }
-
-  // Up to date: the same bytes (by size and time, else by hash) under the same pipeline.
-  const upToDate = await mapLimit(accepted, 64, async (source) => {
-    const entry = before.get(source.path)
-    if (!reusable || entry === undefined) return undefined
-    return unchanged(source, entry, previous!.mtimeNs)
-  })
-  const dirty: SourceFile[] = []
-  let refreshed = false
-  accepted.forEach((source, i) => {
-    const entry = upToDate[i]
-    if (entry) entries.set(source.path, entry)
-    else dirty.push(source)
-    if (entry && entry !== before.get(source.path)) refreshed = true
-  })
-
-  const failures = new Map<string, Diagnostic[]>()
-  const builtPaths = new Set<string>()
-  let work = 0
-  let done = accepted.length - dirty.length
-  let total = accepted.length
-  const tally = { warnings: 0, errors: 0 }
-  const count = (ds: readonly Diagnostic[], sign = 1) => {
-    for (const d of ds) {
-      if (d.severity === 'error') tally.errors += sign
-      else if (d.severity === 'warning') tally.warnings += sign
-    }
-  }
-  for (const e of entries.values()) if (present.has(e.path)) count(e.diagnostics)
-  const report = () => options.onProgress?.({ done, total, ...tally })
-  report()
-
-  const jobs = Math.max(1, options.jobs ?? availableParallelism())
-  let pool: Piscina<BuildTask, TaskResult> | undefined
-  const signal = options.signal
-  const onAbort = () => void pool?.destroy()
-  signal?.addEventListener('abort', onAbort)
-  const exec = (task: BuildTask, threads: number): Promise<TaskResult> => {
-    if (threads <= 1) return runTask(task)
-    pool ??= new Piscina<BuildTask, TaskResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
-    return pool.run(task, { ...(signal ? { signal } : {}) })
-  }
-  const removals: Promise<void>[] = []
-  const settle = (result: TaskResult) => {
-    work++
-    done++
-    builtPaths.add(result.path)
-    const old = entries.get(result.path) ?? before.get(result.path)
-    if (result.entry) {
-      entries.set(result.path, result.entry)
-      failures.delete(result.path)
-      // Outputs it no longer writes (it has errors now, or a format went) would be stale.
-      if (old) removals.push(remove(old.outputs.filter((n) => !result.entry!.outputs.includes(n))))
-    } else {
-      entries.delete(result.path)
-      failures.set(result.path, result.diagnostics)
-      ioError = true
-    }
-    count(result.diagnostics)
-    report()
-  }
-  const buildAll = async (sources: readonly SourceFile[], linksOf: (s: SourceFile) => Record<string, string>) => {
-    const threads = Math.min(jobs, sources.length)
-    await mapLimit(sources, threads * 4, async (source) => {
-      if (signal?.aborted) return
-      const task: BuildTask = { source, cwd, ...(out !== undefined ? { out } : {}), links: linksOf(source), ...(options.lint ? { lint: options.lint } : {}), ...(options.formats ? { formats: options.formats } : {}) }
-      try {
-        settle(await exec(task, threads))
-      } catch (error) {
-        if (signal?.aborted) return
-        settle({ path: source.path, diagnostics: [internalError(source.path, error)], ioError: true })
-      }
-    })
-  }
-
-  let summaries: DocumentSummary[] | undefined
+  // What a run holds of a document is its record; its entry waits on disk, in the manifest it
+  // came from or in this run's journal, until the manifest is written again.
+  let journal: LineFile
   try {
-    // Outputs of sources that are gone go with them; the manifest forgets what is about to be
-    // rewritten first, so a build killed half-way never leaves an entry that lies.
-    if (out !== undefined && (removed.length > 0 || dirty.length > 0)) {
-      for (const e of removed) await remove(e.outputs)
-      await saveManifest()
-    }
-    // A source is first built with the links it had: usually the right ones. A new source has
-    // none; new sources are first read without writing anything (a small share of the cost of
-    // writing their editions, a PDF above all) so that they are written once, with their links,
-    // instead of written and then written again.
-    const fresh = out === undefined ? [] : dirty.filter((s) => !before.has(s.path))
-    let firstLinks = (s: SourceFile) => ({ ...before.get(s.path)?.links }) as Record<string, string>
-    if (fresh.length > 0) {
-      const threads = Math.min(jobs, fresh.length)
-      const read = await mapLimit(fresh, threads * 4, async (source) => {
-        if (signal?.aborted) return undefined
-        return exec({ source, cwd, links: {} }, threads).then((r) => r.entry?.summary, () => undefined)
-      })
-      const known = corpusOf([...summariesOf(entries.values()), ...read.flatMap((r) => (r ? [r] : []))])
-      const summaryOf = new Map(fresh.map((s, i) => [s, read[i]]))
-      const previous = firstLinks
-      firstLinks = (s) => (summaryOf.has(s) ? linksIn(summaryOf.get(s), known) : previous(s))
-    }
-    await buildAll(dirty, firstLinks)
+    journal = await openJournal(out ?? tmpdir())
+  } catch (error) {
+    return fail(fileDiagnostic(options.out ?? tmpdir(), `Cannot write in this folder (${errorCode(error)}).`))
+  }
+  const files: LineFile[] = [journal]
+  const table = new SymbolTable()
 
-    // Citations of documents that are in this corpus point at them: a document whose links to the
-    // corpus are not those it was built with is built again with them.
-    const corpus = corpusOf(summariesOf(entries.values()))
-    const relink = new Map<SourceFile, Record<string, string>>()
-    if (out !== undefined && !signal?.aborted) {
-      for (const s of accepted) {
-        const e = entries.get(s.path)
-        if (e === undefined || e.outputs.length === 0) continue
-        const links = linksIn(e.summary, corpus)
-        if (!sameLinks(e.links, links)) relink.set(s, links)
+  try {
+    // What the output folder holds from earlier builds, and which of it this run answers for.
+    const manifestPath = out === undefined ? undefined : join(out, shard ? shardFileName(shard) : MANIFEST_NAME)
+    const key = await pipelineKey(cwd, options.lint?.config, options.formats)
+    const previous = manifestPath === undefined ? undefined : await readManifest(manifestPath, table)
+    if (previous) files.push(previous.file)
+    const before = new Map((previous?.records ?? []).map((r) => [r.path, r]))
+    const reusable = previous !== undefined && previous.header.pipeline === key && !options.force
+    const scope = options.paths.map((p) => displayPath(resolve(cwd, p), cwd))
+    const covers = (path: string) => inShare(path) && scope.some((s) => s === '' || path === s || path.startsWith(`${s}/`))
+    const present = new Set(accepted.map((s) => s.path))
+    const records = new Map<string, EntryRecord>()
+    const removed: EntryRecord[] = []
+    for (const r of before.values()) {
+      if (!covers(r.path)) records.set(r.path, r)
+      else if (!present.has(r.path)) removed.push(r)
+    }
+
+    const remove = async (names: readonly string[]) => {
+      for (const name of names) await unlink(join(out!, name)).catch(() => undefined)
+    }
+    const outputsOf = async (r: EntryRecord) => (r.wrote ? (await readEntry(r)).outputs : [])
+    // Set once index.json is known to be the one this manifest describes.
+    let indexPrint: Fingerprint | undefined
+    const saveManifest = async () => {
+      if (manifestPath === undefined) return
+      const sorted = [...records.values()].sort((a, b) => byCodeUnits(a.path, b.path))
+      try {
+        files.push(await writeManifest(manifestPath, { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}) }, sorted))
+      } catch (error) {
+        diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
+        ioError = true
       }
     }
-    if (relink.size > 0) {
-      total += relink.size
-      for (const s of relink.keys()) {
-        // Its diagnostics come again with its second build.
-        count(entries.get(s.path)!.diagnostics, -1)
-        entries.delete(s.path)
-      }
-      await saveManifest()
-      await buildAll([...relink.keys()], (s) => relink.get(s)!)
+
+    // Up to date: the same bytes (by size and time, else by hash) under the same pipeline.
+    const upToDate = await mapLimit(accepted, 64, async (source) => {
+      const record = before.get(source.path)
+      if (!reusable || record === undefined) return undefined
+      return unchanged(source, record, previous!.mtimeNs, journal, table)
+    })
+    const dirty: SourceFile[] = []
+    let refreshed = false
+    accepted.forEach((source, i) => {
+      const record = upToDate[i]
+      if (record) records.set(source.path, record)
+      else dirty.push(source)
+      if (record && record !== before.get(source.path)) refreshed = true
+    })
+
+    const failures = new Map<string, Diagnostic[]>()
+    const builtPaths = new Set<string>()
+    let work = 0
+    let done = accepted.length - dirty.length
+    let total = accepted.length
+    const tally = { warnings: 0, errors: 0 }
+    const count = (r: { warnings: number; errors: number }, sign = 1) => {
+      tally.warnings += sign * r.warnings
+      tally.errors += sign * r.errors
     }
-    if (out !== undefined && shard === undefined && !signal?.aborted) {
-      summaries = summariesOf(entries.values())
+    for (const r of records.values()) if (present.has(r.path)) count(r)
+    const report = () => options.onProgress?.({ done, total, ...tally })
+    report()
+
+    const jobs = Math.max(1, options.jobs ?? availableParallelism())
+    let pool: Piscina<BuildTask, TaskResult> | undefined
+    const signal = options.signal
+    const onAbort = () => void pool?.destroy()
+    signal?.addEventListener('abort', onAbort)
+    const exec = (task: BuildTask, threads: number): Promise<TaskResult> => {
+      if (threads <= 1) return runTask(task)
+      pool ??= new Piscina<BuildTask, TaskResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
+      return pool.run(task, { ...(signal ? { signal } : {}) })
+    }
+    const removals: Promise<void>[] = []
+    const settle = async (result: TaskResult) => {
+      work++
+      builtPaths.add(result.path)
+      const old = records.get(result.path) ?? before.get(result.path)
+      if (result.entry) {
+        const record = await journalEntry(journal, result.entry, table)
+        records.set(result.path, record)
+        failures.delete(result.path)
+        count(record)
+        // Outputs it no longer writes (it has errors now, or a format went) would be stale.
+        const now = result.entry.outputs
+        if (old) removals.push(outputsOf(old).then((names) => remove(names.filter((n) => !now.includes(n)))))
+      } else {
+        records.delete(result.path)
+        failures.set(result.path, result.diagnostics)
+        count(counts(result.diagnostics))
+        ioError = true
+      }
+      done++
+      report()
+    }
+    const buildAll = async (sources: readonly SourceFile[], linksOf: (s: SourceFile) => Record<string, string>) => {
+      const threads = Math.min(jobs, sources.length)
+      await mapLimit(sources, threads * 4, async (source) => {
+        if (signal?.aborted) return
+        const task: BuildTask = { source, cwd, ...(out !== undefined ? { out } : {}), links: linksOf(source), ...(options.lint ? { lint: options.lint } : {}), ...(options.formats ? { formats: options.formats } : {}) }
+        let result: TaskResult
+        try {
+          result = await exec(task, threads)
+        } catch (error) {
+          if (signal?.aborted) return
+          result = { path: source.path, diagnostics: [internalError(source.path, error)], ioError: true }
+        }
+        await settle(result)
+      })
+    }
+
+    let indexed: EntryRecord[] | undefined
+    try {
+      // Outputs of sources that are gone go with them; the manifest forgets what is about to be
+      // rewritten first, so a build killed half-way never leaves an entry that lies.
+      if (out !== undefined && (removed.length > 0 || dirty.length > 0)) {
+        for (const r of removed) await remove(await outputsOf(r))
+        await saveManifest()
+      }
+      // A source is first built with the links its citations had in the corpus as it was. A new
+      // source has no citations known; new sources are first read without writing anything (a
+      // small share of the cost of writing their editions, a PDF above all) so that they are
+      // written once, with their links, instead of written and then written again.
+      const fresh = out === undefined ? [] : dirty.filter((s) => !before.has(s.path))
+      const firstRead = new Map<SourceFile, CorpusMember>()
+      if (fresh.length > 0) {
+        const threads = Math.min(jobs, fresh.length)
+        await mapLimit(fresh, threads * 4, async (source) => {
+          if (signal?.aborted) return
+          const summary = await exec({ source, cwd, links: {} }, threads).then((r) => r.entry?.summary, () => undefined)
+          if (summary) firstRead.set(source, corpusMember(summary, table))
+        })
+      }
+      // A source built before counts with what it cited then (a --force build links each once).
+      const guess = (s: SourceFile) => firstRead.get(s) ?? before.get(s.path)?.member
+      const known = new CorpusGraph([...membersOf(records.values()), ...dirty.flatMap((s) => guess(s) ?? [])], table)
+      await buildAll(dirty, (s) => {
+        const member = guess(s)
+        return member ? known.links(member) : {}
+      })
+
+      // Citations of documents that are in this corpus point at them: a document whose links to
+      // the corpus are not those it was built with is built again with them.
+      const corpus = new CorpusGraph(membersOf(records.values()), table)
+      const relink = new Map<SourceFile, CorpusMember>()
+      if (out !== undefined && !signal?.aborted) {
+        for (const s of accepted) {
+          const r = records.get(s.path)
+          if (r?.member === undefined || !r.wrote) continue
+          if (linksDigest(corpus.links(r.member)) !== r.links) relink.set(s, r.member)
+        }
+      }
+      if (relink.size > 0) {
+        total += relink.size
+        for (const s of relink.keys()) {
+          // Its diagnostics come again with its second build.
+          count(records.get(s.path)!, -1)
+          records.delete(s.path)
+        }
+        await saveManifest()
+        await buildAll([...relink.keys()], (s) => corpus.links(relink.get(s)!))
+      }
+      if (out !== undefined && shard === undefined && !signal?.aborted) indexed = [...records.values()]
+    } finally {
+      signal?.removeEventListener('abort', onAbort)
+      await pool?.destroy()
+      await Promise.all(removals)
+    }
+    const interrupted = signal?.aborted ?? false
+    // Workers stopped half-way through a write leave their temporary files (named with our pid).
+    // The journal is among them: it stays readable through its open handle until the run ends.
+    if (interrupted && out !== undefined) await removeTemps(out, (pid) => pid === process.pid)
+    const changed = work > 0 || removed.length > 0 || refreshed || previous?.header.pipeline !== key
+    let rewrote = false
+    if (indexed !== undefined) {
+      // Nothing changed and index.json is as the last build wrote it: it is right as it is.
+      const kept = previous?.header.index
+      const now = !changed && kept ? await stat(join(out!, INDEX_NAME), { bigint: true }).catch(() => undefined) : undefined
+      if (kept && now && Number(now.size) === kept.size && now.mtimeNs.toString() === kept.mtimeNs) indexPrint = kept
+      else {
+        const written = await writeCorpusIndex(out!, indexed, table, options.out!)
+        rewrote = true
+        if ('ruleId' in written) {
+          diagnostics.push(written)
+          ioError = true
+        } else indexPrint = written
+      }
+    }
+    // Even an interrupted build records what it finished, so the next one goes on from there.
+    if (out !== undefined && (changed || rewrote)) await saveManifest()
+
+    let pages: number | undefined
+    const answered = accepted.flatMap((s) => {
+      const r = records.get(s.path)
+      if (r?.pages !== undefined) pages = (pages ?? 0) + r.pages
+      return r ? [r] : []
+    })
+    for (const failed of failures.values()) diagnostics.push(...failed)
+    await send(diagnostics, answered, options.report)
+    const { errors, warnings } = counts(diagnostics)
+    const stats: RunStats = { documents: accepted.length, built: builtPaths.size, skipped: accepted.filter((s, i) => upToDate[i] !== undefined && !builtPaths.has(s.path)).length, work, ...(pages !== undefined ? { pages } : {}) }
+    return {
+      errors: answered.reduce((n, r) => n + r.errors, errors),
+      warnings: answered.reduce((n, r) => n + r.warnings, warnings),
+      sources: answered.map((r) => r.path),
+      ioError,
+      interrupted,
+      stats
     }
   } finally {
-    signal?.removeEventListener('abort', onAbort)
-    await pool?.destroy()
-    await Promise.all(removals)
+    for (const f of files) if (f !== journal) await f.close().catch(() => undefined)
+    await removeJournal(journal)
   }
-  const interrupted = signal?.aborted ?? false
-  // Workers stopped half-way through a write leave their temporary files (named with our pid).
-  if (interrupted && out !== undefined) await removeTemps(out, (pid) => pid === process.pid)
-  const changed = work > 0 || removed.length > 0 || refreshed || previous?.manifest.pipeline !== key
-  let rewrote = false
-  if (summaries !== undefined) {
-    // Nothing changed and index.json is as the last build wrote it: it is right as it is.
-    const kept = previous?.manifest.index
-    const now = !changed && kept ? await stat(join(out!, INDEX_NAME), { bigint: true }).catch(() => undefined) : undefined
-    if (kept && now && Number(now.size) === kept.size && now.mtimeNs.toString() === kept.mtimeNs) indexPrint = kept
-    else {
-      const written = await writeCorpusIndex(out!, summaries, options.out!)
-      rewrote = true
-      if ('ruleId' in written) {
-        diagnostics.push(written)
-        ioError = true
-      } else indexPrint = written
-    }
-  }
-  // Even an interrupted build records what it finished, so the next one goes on from there.
-  if (out !== undefined && (changed || rewrote)) await saveManifest()
-
-  const builds: BuiltSource[] = []
-  let pages: number | undefined
-  for (const s of accepted) {
-    const e = entries.get(s.path)
-    const failed = failures.get(s.path)
-    if (failed) diagnostics.push(...failed)
-    if (!e) continue
-    diagnostics.push(...e.diagnostics)
-    if (e.pages !== undefined) pages = (pages ?? 0) + e.pages
-    builds.push({ path: e.path, name: e.name, built: e.summary !== undefined && !e.diagnostics.some((d) => d.severity === 'error'), ...(e.summary ? { summary: e.summary } : {}) })
-  }
-  const stats: RunStats = { documents: accepted.length, built: builtPaths.size, skipped: accepted.filter((s, i) => upToDate[i] !== undefined && !builtPaths.has(s.path)).length, work, ...(pages !== undefined ? { pages } : {}) }
-  return { diagnostics: diagnostics.sort(compareDiagnostics), builds, ioError, interrupted, stats }
 }
 
 /**
- * Writes the corpus index of these summaries into `out` atomically; returns its fingerprint, or the
- * diagnostic when it cannot be written (`shown` is the folder as the user named it).
+ * Hands the diagnostics to the sink in order: by file, those of each source (read back from its
+ * entry's line) with the run's own in their place among them.
  */
-export async function writeCorpusIndex(out: string, summaries: readonly DocumentSummary[], shown: string): Promise<Fingerprint | Diagnostic> {
-  const index = buildCorpusIndex(summaries)
-  const invalid = validate('index.schema.json', index)
-  if (invalid.length > 0) throw new Error(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
+async function send(own: Diagnostic[], records: readonly EntryRecord[], sink: DiagnosticSink | undefined): Promise<void> {
+  if (sink === undefined) return
+  const takes = (severity: Severity) => sink.severities === undefined || sink.severities.includes(severity)
+  const loose = own.filter((d) => takes(d.severity)).sort(compareDiagnostics)
+  let next = 0
+  for (const r of records) {
+    while (next < loose.length && byCodeUnits(loose[next]!.file, r.path) < 0) sink.write(loose[next++]!)
+    const wanted = (r.errors > 0 && takes('error')) || (r.warnings > 0 && takes('warning')) || takes('info')
+    if (!wanted) continue
+    const entry = await readEntry(r)
+    const mine = entry.diagnostics.filter((d) => takes(d.severity))
+    while (next < loose.length && loose[next]!.file === r.path) mine.push(loose[next++]!)
+    for (const d of mine.sort(compareDiagnostics)) sink.write(d)
+  }
+  while (next < loose.length) sink.write(loose[next++]!)
+}
+
+/**
+ * Writes the corpus index of these records into `out` atomically, a document at a time (each
+ * summary read back from its entry's line); returns its fingerprint, or the diagnostic when it
+ * cannot be written (`shown` is the folder as the user named it).
+ */
+export async function writeCorpusIndex(out: string, records: readonly EntryRecord[], table: SymbolTable, shown: string): Promise<Fingerprint | Diagnostic> {
+  const graph = new CorpusGraph(membersOf(records), table)
+  const { citedBy, missing } = graph.citers()
+  const byName = new Map(records.map((r) => [r.name, r]))
+  const checked = <T>(definition: string, value: T): T => {
+    const invalid = validate(`index.schema.json#/definitions/${definition}`, value)
+    if (invalid.length > 0) throw new Error(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
+    return value
+  }
   const path = join(out, INDEX_NAME)
   try {
     const hash = createHash('sha256')
-    await writeAtomic(path, function* () {
-      for (const chunk of emitJson(index)) {
-        hash.update(chunk)
-        yield chunk
+    // The bytes of JSON.stringify of the whole index (as emitJson writes it), made in parts.
+    await writeAtomic(path, async function* () {
+      const parts = async function* () {
+        yield `{"undoc":${JSON.stringify(VERSION)},"documents":[`
+        let first = true
+        for (const m of graph.members) {
+          const summary = (await readEntry(byName.get(m.name)!)).summary!
+          yield `${first ? '' : ','}${JSON.stringify(checked('IndexedDocument', indexedDocument(summary, graph, citedBy(m.name))))}`
+          first = false
+        }
+        yield `],"missing":${JSON.stringify(missing().map((m) => checked('MissingSymbol', m)))}}\n`
+      }
+      for await (const part of parts()) {
+        hash.update(part)
+        yield part
       }
     })
     const written = await stat(path, { bigint: true })
     return { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() }
   } catch (error) {
+    if (error instanceof Error && error.message.startsWith('The corpus index is not valid')) throw error
     return fileDiagnostic(join(shown, INDEX_NAME), `Cannot write the output (${errorCode(error)}).`)
   }
 }
 
-export function summariesOf(entries: Iterable<ManifestEntry>): DocumentSummary[] {
-  return [...entries].flatMap((e) => (e.summary ? [e.summary] : []))
+/** The corpus members of records: those of documents that were built. */
+export function* membersOf(records: Iterable<EntryRecord>): Generator<CorpusMember> {
+  for (const r of records) if (r.member) yield r.member
 }
 
 /** Which shard (1…count) a source belongs to: by a hash of its path, so it stays put when others come and go. */
@@ -348,34 +434,12 @@ export function shardOf(path: string, count: number): number {
   return (createHash('sha256').update(path).digest().readUInt32BE(0) % count) + 1
 }
 
-/** The corpus's documents by symbol; where two have one symbol, the first by output name. */
-function corpusOf(summaries: readonly DocumentSummary[]): Map<string, string> {
-  const corpus = new Map<string, string>()
-  for (const s of [...summaries].sort((a, b) => byCodeUnits(a.name, b.name))) if (s.symbol && !corpus.has(s.symbol)) corpus.set(s.symbol, s.name)
-  return corpus
-}
-
-/** The output name of each cited symbol that is in the corpus. */
-function linksIn(summary: DocumentSummary | undefined, corpus: ReadonlyMap<string, string>): Record<string, string> {
-  const links: Record<string, string> = {}
-  for (const c of summary?.citations ?? []) {
-    const target = corpus.get(c.symbol)
-    if (target !== undefined) links[c.symbol] = target
-  }
-  return links
-}
-
-function sameLinks(a: ManifestEntry['links'], b: Record<string, string>): boolean {
-  const keys = Object.keys(a)
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k])
-}
-
 /**
- * The entry again when the source and its sidecar are those it was built from: the same size and
+ * The record again when the source and its sidecar are those it was built from: the same size and
  * modification time (older than the manifest, so not changed within the tick it was written in),
- * or else the same hash; with the fingerprint refreshed in that case.
+ * or else the same hash; with the fingerprint refreshed (a new entry in the journal) in that case.
  */
-async function unchanged(source: SourceFile, entry: ManifestEntry, manifestTime: bigint): Promise<ManifestEntry | undefined> {
+async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: LineFile, table: SymbolTable): Promise<EntryRecord | undefined> {
   const now = fingerprintStats(source)
   const same = async (path: string | undefined, stored: Fingerprint | undefined, current: Omit<Fingerprint, 'sha256'> | undefined): Promise<Fingerprint | undefined | false> => {
     if (path === undefined || stored === undefined || current === undefined) return path === undefined && stored === undefined ? undefined : false
@@ -384,11 +448,12 @@ async function unchanged(source: SourceFile, entry: ManifestEntry, manifestTime:
     const hash = await readFile(path).then(sha256, () => undefined)
     return hash === stored.sha256 ? { ...current, sha256: hash } : false
   }
-  const input = await same(source.absolute, entry.input, now.input)
-  const sidecar = await same(source.sidecar, entry.sidecar, now.sidecar)
+  const input = await same(source.absolute, record.input, now.input)
+  const sidecar = await same(source.sidecar, record.sidecar, now.sidecar)
   if (input === false || input === undefined || sidecar === false) return undefined
-  if (input === entry.input && sidecar === entry.sidecar) return entry
-  return { ...entry, input, ...(sidecar ? { sidecar } : {}) }
+  if (input === record.input && sidecar === record.sidecar) return record
+  const { sidecar: _old, ...entry } = await readEntry(record)
+  return journalEntry(journal, { ...entry, input, ...(sidecar ? { sidecar } : {}) }, table)
 }
 
 /** Runs `fn` over the items with at most `limit` at once; results in the items' order. */

@@ -1,23 +1,23 @@
 import { createHash } from 'node:crypto'
-import { readFile, stat } from 'node:fs/promises'
+import { open, readFile, unlink, type FileHandle } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VERSION } from '../core/package-root.js'
+import { corpusMember, type CorpusMember, type SymbolTable } from '../crossref/corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
-import { emitJson } from '../emit/json/index.js'
 import { CONFIG_NAME } from '../lint/config.js'
-import type { BuildManifest, Shard } from '../types/manifest.js'
+import type { Fingerprint, ManifestEntry, ManifestHeader, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
-import { writeAtomic } from './write.js'
+import { tempPath, writeAtomic } from './write.js'
 
 /** The manifest of a whole build in its output folder. */
-export const MANIFEST_NAME = '.undoc-manifest.json'
+export const MANIFEST_NAME = '.undoc-manifest.jsonl'
 
-/** The manifest of one shard of a sharded build: `.undoc-shard-I-of-N.json`. */
+/** The manifest of one shard of a sharded build: `.undoc-shard-I-of-N.jsonl`. */
 export function shardFileName(shard: Shard): string {
-  return `.undoc-shard-${shard.index}-of-${shard.count}.json`
+  return `.undoc-shard-${shard.index}-of-${shard.count}.jsonl`
 }
 
-export const SHARD_FILE = /^\.undoc-shard-(\d+)-of-(\d+)\.json$/
+export const SHARD_FILE = /^\.undoc-shard-(\d+)-of-(\d+)\.jsonl$/
 
 /**
  * What every output depends on besides its own source: undoc's version, the output formats, and
@@ -32,24 +32,209 @@ export async function pipelineKey(cwd: string, config?: string, formats?: readon
   return hash.digest('hex')
 }
 
-/** A manifest as read, with its own modification time: a source changed in that same tick must be hashed again. */
-export interface ReadManifest {
-  readonly manifest: BuildManifest
-  readonly mtimeNs: bigint
-}
+/** Bytes read at once: lines read in file order (as a build goes through a manifest) cost a read a megabyte, not one a line. */
+const READ_AHEAD = 1 << 20
 
-/** Reads a manifest; a missing, unreadable, corrupt or invalid one is none (the build is then full). */
-export async function readManifest(path: string): Promise<ReadManifest | undefined> {
-  try {
-    const [bytes, info] = await Promise.all([readFile(path, 'utf8'), stat(path, { bigint: true })])
-    const value: unknown = JSON.parse(bytes)
-    if (validate('manifest.schema.json', value).length > 0) return undefined
-    return { manifest: value as BuildManifest, mtimeNs: info.mtimeNs }
-  } catch {
-    return undefined
+/** A file of JSON lines (a manifest, or a run's journal of new entries), read by offset. */
+export class LineFile {
+  private buffer = Buffer.alloc(0)
+  private bufferAt = 0
+
+  private constructor(
+    private readonly handle: FileHandle,
+    private size: number,
+    /** Its modification time when opened (ns). */
+    readonly mtimeNs: bigint,
+    readonly path: string
+  ) {}
+
+  static async open(path: string, flags: 'r' | 'w+' = 'r'): Promise<LineFile> {
+    const handle = await open(path, flags)
+    const info = await handle.stat({ bigint: true })
+    return new LineFile(handle, Number(info.size), info.mtimeNs, path)
+  }
+
+  /** The line at `offset`, `length` bytes long without its newline. */
+  async read(offset: number, length: number): Promise<string> {
+    if (offset < this.bufferAt || offset + length > this.bufferAt + this.buffer.length) {
+      const bytes = Buffer.allocUnsafe(Math.max(length, Math.min(READ_AHEAD, this.size - offset)))
+      const { bytesRead } = await this.handle.read(bytes, 0, bytes.length, offset)
+      this.buffer = bytes.subarray(0, bytesRead)
+      this.bufferAt = offset
+    }
+    return this.buffer.toString('utf8', offset - this.bufferAt, offset - this.bufferAt + length)
+  }
+
+  /** Appends a line; returns its offset and length. */
+  async append(line: string): Promise<{ offset: number; length: number }> {
+    const bytes = Buffer.from(`${line}\n`)
+    // Taken before the write is awaited: appends made at once each get their own place.
+    const offset = this.size
+    this.size += bytes.length
+    await this.handle.write(bytes, 0, bytes.length, offset)
+    return { offset, length: bytes.length - 1 }
+  }
+
+  /** Each line in file order with its offset and length, read a megabyte at a time. */
+  async *lines(): AsyncGenerator<{ text: string; offset: number; length: number }> {
+    let carry = Buffer.alloc(0)
+    let at = 0
+    for (let position = 0; position < this.size; ) {
+      const chunk = Buffer.allocUnsafe(Math.min(READ_AHEAD, this.size - position))
+      const { bytesRead } = await this.handle.read(chunk, 0, chunk.length, position)
+      if (bytesRead === 0) break
+      position += bytesRead
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead)
+      let start = 0
+      for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
+        yield { text: bytes.toString('utf8', start, end), offset: at + start, length: end - start }
+        start = end + 1
+      }
+      at += start
+      carry = bytes.subarray(start)
+    }
+    // A last line without its newline was cut short: it is not a line.
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close()
   }
 }
 
-export async function writeManifest(path: string, manifest: BuildManifest): Promise<void> {
-  await writeAtomic(path, () => emitJson(manifest))
+/**
+ * What a run holds of a document while it goes through a corpus: what decides whether the
+ * document is built again, and its corpus links as numbers. The rest of its entry (diagnostics,
+ * summary, links) stays in its line on disk and is read back when it is needed.
+ */
+export interface EntryRecord {
+  readonly path: string
+  readonly name: string
+  readonly input: Fingerprint
+  readonly sidecar?: Fingerprint
+  /** It wrote its outputs: it had no errors. */
+  readonly wrote: boolean
+  readonly pages?: number
+  /** Its summary's part in the corpus's links; absent when it could not be built. */
+  readonly member?: CorpusMember
+  /** The corpus links it was built with, as `linksDigest` gives them. */
+  readonly links: string
+  readonly warnings: number
+  readonly errors: number
+  /** Where its whole entry is: a manifest's line, or a line of the run's journal. */
+  line: { file: LineFile; offset: number; length: number }
+}
+
+/** The links an entry was built with, as a short string that is the same exactly when the links are. */
+export function linksDigest(links: Readonly<Record<string, string | undefined>>): string {
+  const hash = createHash('sha256')
+  for (const symbol of Object.keys(links).sort()) hash.update(`${symbol}\0${links[symbol]}\n`)
+  return hash.digest('base64')
+}
+
+export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], table: SymbolTable): EntryRecord {
+  let warnings = 0
+  let errors = 0
+  for (const d of entry.diagnostics) {
+    if (d.severity === 'error') errors++
+    else if (d.severity === 'warning') warnings++
+  }
+  return {
+    path: entry.path,
+    name: entry.name,
+    input: entry.input,
+    ...(entry.sidecar ? { sidecar: entry.sidecar } : {}),
+    wrote: entry.outputs.length > 0,
+    ...(entry.pages !== undefined ? { pages: entry.pages } : {}),
+    ...(entry.summary ? { member: corpusMember(entry.summary, table) } : {}),
+    links: linksDigest(entry.links),
+    warnings,
+    errors,
+    line
+  }
+}
+
+/** The whole entry of a record, read back from its line. */
+export async function readEntry(record: EntryRecord): Promise<ManifestEntry> {
+  return JSON.parse(await record.line.file.read(record.line.offset, record.line.length)) as ManifestEntry
+}
+
+/** A manifest as read: its header, its modification time (a source changed in that same tick is hashed again), its entries' records. */
+export interface ReadManifest {
+  readonly header: ManifestHeader
+  readonly mtimeNs: bigint
+  readonly records: EntryRecord[]
+  /** Open while its records are used: close it when done. */
+  readonly file: LineFile
+}
+
+/**
+ * Reads a manifest a line at a time into records, keeping each entry's line on disk; a missing,
+ * unreadable, corrupt, cut short or invalid one is none (the build is then full).
+ */
+export async function readManifest(path: string, table: SymbolTable): Promise<ReadManifest | undefined> {
+  let file: LineFile
+  try {
+    file = await LineFile.open(path)
+  } catch {
+    return undefined
+  }
+  try {
+    let header: ManifestHeader | undefined
+    const records: EntryRecord[] = []
+    for await (const line of file.lines()) {
+      const value: unknown = JSON.parse(line.text)
+      if (header === undefined) {
+        if (validate('manifest.schema.json', value).length > 0) break
+        header = value as ManifestHeader
+      } else {
+        if (validate('manifest.schema.json#/definitions/ManifestEntry', value).length > 0) break
+        records.push(entryRecord(value as ManifestEntry, { file, offset: line.offset, length: line.length }, table))
+      }
+    }
+    if (header !== undefined && records.length === header.documents) return { header, mtimeNs: file.mtimeNs, records, file }
+  } catch {
+    // Unreadable or not JSON: as good as none.
+  }
+  await file.close()
+  return undefined
+}
+
+/**
+ * Writes a manifest atomically: the header, then each record's entry line copied from where it
+ * is. Returns the written file, open, with the records pointed at their lines in it.
+ */
+export async function writeManifest(path: string, header: Omit<ManifestHeader, 'documents'>, records: readonly EntryRecord[]): Promise<LineFile> {
+  const offsets: number[] = []
+  await writeAtomic(path, async function* () {
+    const head = `${JSON.stringify({ ...header, documents: records.length })}\n`
+    let offset = Buffer.byteLength(head)
+    yield head
+    for (const r of records) {
+      offsets.push(offset)
+      offset += r.line.length + 1
+      yield `${await r.line.file.read(r.line.offset, r.line.length)}\n`
+    }
+  })
+  // The file it replaced stays readable through the handles open on it (POSIX, and Windows, where
+  // Node opens files shareable for deletion) until they are closed, at the end of the run.
+  const file = await LineFile.open(path)
+  records.forEach((r, i) => (r.line = { file, offset: offsets[i]!, length: r.line.length }))
+  return file
+}
+
+/** A run's journal of new entries, beside the manifest and named as a temporary file, so a killed run's is cleaned away. */
+export async function openJournal(dir: string): Promise<LineFile> {
+  return LineFile.open(tempPath(join(dir, 'journal')), 'w+')
+}
+
+/** Closes a journal and removes its file. */
+export async function removeJournal(journal: LineFile): Promise<void> {
+  await journal.close().catch(() => undefined)
+  await unlink(journal.path).catch(() => undefined)
+}
+
+/** Appends an entry to a journal; returns its record. */
+export async function journalEntry(journal: LineFile, entry: ManifestEntry, table: SymbolTable): Promise<EntryRecord> {
+  const line = await journal.append(JSON.stringify(entry))
+  return entryRecord(entry, { file: journal, ...line }, table)
 }

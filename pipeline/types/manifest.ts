@@ -2,9 +2,9 @@
 import type { DocumentSummary } from './index.js'
 
 /**
- * What a build knows of its output folder (output/.undoc-manifest.json), or what one shard of a sharded build built (output/.undoc-shard-I-of-N.json): for each source, the fingerprint of what was built, its outputs, the corpus links it was built with, its summary and its diagnostics. A rebuild skips a source whose fingerprint and links are unchanged.
+ * The first line of a build's manifest in its output folder (output/.undoc-manifest.jsonl), or of one shard's (output/.undoc-shard-I-of-N.jsonl). A manifest is JSON Lines: this header, then one ManifestEntry a line, sorted by path, so that a build reads and writes it a document at a time and never holds a corpus's entries. For each source an entry records the fingerprint of what was built, its outputs, the corpus links it was built with, its summary and its diagnostics. A rebuild skips a source whose fingerprint and links are unchanged.
  */
-export interface BuildManifest {
+export interface ManifestHeader {
   /**
    * Version of undoc that wrote it.
    */
@@ -16,12 +16,12 @@ export interface BuildManifest {
   shard?: Shard
   index?: Fingerprint
   /**
-   * Sorted by path.
+   * How many entry lines follow (ManifestEntry, sorted by path): a manifest with fewer is cut short, and is none.
    */
-  documents: ManifestEntry[]
+  documents: number
 }
 /**
- * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * This interface was referenced by `ManifestHeader`'s JSON-Schema
  * via the `definition` "Shard".
  */
 export interface Shard {
@@ -37,7 +37,18 @@ export interface Fingerprint {
   mtimeNs: string
 }
 /**
- * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * A file's content hash, and its size and modification time (ns) when hashed: an unchanged size and time spare reading the file again.
+ *
+ * This interface was referenced by `ManifestHeader`'s JSON-Schema
+ * via the `definition` "Fingerprint".
+ */
+export interface Fingerprint1 {
+  sha256: string
+  size: number
+  mtimeNs: string
+}
+/**
+ * This interface was referenced by `ManifestHeader`'s JSON-Schema
  * via the `definition` "ManifestEntry".
  */
 export interface ManifestEntry {
@@ -66,18 +77,7 @@ export interface ManifestEntry {
   diagnostics: Diagnostic[]
 }
 /**
- * A file's content hash, and its size and modification time (ns) when hashed: an unchanged size and time spare reading the file again.
- *
- * This interface was referenced by `BuildManifest`'s JSON-Schema
- * via the `definition` "Fingerprint".
- */
-export interface Fingerprint1 {
-  sha256: string
-  size: number
-  mtimeNs: string
-}
-/**
- * This interface was referenced by `BuildManifest`'s JSON-Schema
+ * This interface was referenced by `ManifestHeader`'s JSON-Schema
  * via the `definition` "Diagnostic".
  */
 export interface Diagnostic {

@@ -1,7 +1,7 @@
 import type { Command } from '../command.js'
 import { loadLinter } from '../../io/linter.js'
 import { progressView, summaryLine } from '../progress.js'
-import { counts, formatDiagnostic } from '../report.js'
+import { formatDiagnostic } from '../report.js'
 import { runBuild } from '../run-build.js'
 
 /** Exit code of a run stopped by Ctrl-C, as shells report a process ended by SIGINT. */
@@ -40,6 +40,11 @@ export const buildCommand: Command = {
     }
     const quiet = values.quiet === true
     const view = progressView(io, quiet)
+    let viewing = true
+    const stopView = () => {
+      if (viewing) view.stop()
+      viewing = false
+    }
     const abort = new AbortController()
     const interrupt = () => abort.abort()
     process.once('SIGINT', interrupt)
@@ -55,18 +60,23 @@ export const buildCommand: Command = {
         ...(shard ? { shard: { index: Number(shard[1]), count: Number(shard[2]) } } : {}),
         onProgress: (p) => view.update(p),
         signal: abort.signal,
-        lint: config === undefined ? {} : { config }
+        lint: config === undefined ? {} : { config },
+        // --quiet keeps errors only; warnings and notes are for those watching.
+        report: {
+          ...(quiet ? { severities: ['error'] as const } : {}),
+          write: (d) => {
+            stopView()
+            io.stderr.write(`${formatDiagnostic(d)}\n`)
+          }
+        }
       })
     } finally {
-      view.stop()
+      stopView()
       process.off('SIGINT', interrupt)
     }
-    // --quiet keeps errors only; warnings and notes are for those watching.
-    for (const d of result.diagnostics) if (!quiet || d.severity === 'error') io.stderr.write(`${formatDiagnostic(d)}\n`)
-    const { errors, warnings } = counts(result.diagnostics)
-    io.stderr.write(summaryLine(result, errors, warnings, (performance.now() - startedAt) / 1000))
+    io.stderr.write(summaryLine(result, (performance.now() - startedAt) / 1000))
     if (result.interrupted) return INTERRUPTED
     if (result.ioError) return 2
-    return errors > 0 ? 1 : 0
+    return result.errors > 0 ? 1 : 0
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import type { Diagnostic } from '../../core/diagnostic.js'
 import { EMITTERS } from '../../emit/index.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
@@ -39,8 +40,8 @@ export const checkCommand: Command = {
     // folder is never touched, and what a build writes is compared file by file.
     const scratch = await mkdtemp(join(tmpdir(), 'undoc-check-'))
     try {
-      const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, out: scratch, formats: CHECKED.map((e) => e.format) })
-      const errors = result.diagnostics.filter((d) => d.severity === 'error')
+      const errors: Diagnostic[] = []
+      const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, out: scratch, formats: CHECKED.map((e) => e.format), report: { severities: ['error'], write: (d) => errors.push(d) } })
       for (const d of errors) io.stderr.write(`${formatDiagnostic(d)}\n`)
       if (result.ioError) return 2
       const built = await outputsIn(scratch)

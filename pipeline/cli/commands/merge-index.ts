@@ -1,16 +1,16 @@
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { MANIFEST_NAME, readManifest, SHARD_FILE } from '../../io/manifest.js'
-import type { ManifestEntry } from '../../types/manifest.js'
+import { SymbolTable } from '../../crossref/corpus-index.js'
+import { MANIFEST_NAME, readManifest, SHARD_FILE, type EntryRecord, type LineFile } from '../../io/manifest.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
-import { INDEX_NAME, summariesOf, writeCorpusIndex } from '../run-build.js'
+import { INDEX_NAME, writeCorpusIndex } from '../run-build.js'
 import { errorCode } from '../../core/diagnostic.js'
 
 export const indexCommand: Command = {
   name: 'index',
   summary: 'merge the shards of a sharded build (or the last build) into index.json',
-  usage: 'undoc index [--out DIR]            DIR/.undoc-shard-*-of-N.json (else DIR/.undoc-manifest.json) → DIR/index.json',
+  usage: 'undoc index [--out DIR]            DIR/.undoc-shard-*-of-N.jsonl (else DIR/.undoc-manifest.jsonl) → DIR/index.json',
   options: {
     out: { type: 'string', short: 'o' }
   },
@@ -41,24 +41,32 @@ export const indexCommand: Command = {
       if (missing.length > 0) return fail(`shard ${missing.map((i) => `${i}/${count}`).join(', ')} is missing from ${shown}: build it (undoc build --shard I/${count}) or copy its .undoc-shard file here.`)
       files = shards.sort((a, b) => a.index - b.index).map((s) => s.name)
     } else if (names.includes(MANIFEST_NAME)) files = [MANIFEST_NAME]
-    else return fail(`nothing to index in ${shown}: no shard files (.undoc-shard-I-of-N.json) and no build manifest (${MANIFEST_NAME}). Run undoc build first.`)
+    else return fail(`nothing to index in ${shown}: no shard files (.undoc-shard-I-of-N.jsonl) and no build manifest (${MANIFEST_NAME}). Run undoc build first.`)
 
-    const entries = new Map<string, ManifestEntry>()
+    // Shards are read a line at a time into records, as a build reads its manifest.
+    const table = new SymbolTable()
+    const records = new Map<string, EntryRecord>()
+    const opened: LineFile[] = []
     let pipeline: string | undefined
-    for (const file of files) {
-      const read = await readManifest(join(out, file))
-      if (!read) return fail(`${join(shown, file)} is not a valid build manifest (schemas/manifest.schema.json): build that shard again.`)
-      if (pipeline !== undefined && read.manifest.pipeline !== pipeline) return fail(`${join(shown, file)} was built by another undoc version or configuration than ${join(shown, files[0]!)}: build all shards with the same.`)
-      pipeline = read.manifest.pipeline
-      for (const e of read.manifest.documents) entries.set(e.path, e)
+    try {
+      for (const file of files) {
+        const read = await readManifest(join(out, file), table)
+        if (!read) return fail(`${join(shown, file)} is not a valid build manifest (schemas/manifest.schema.json): build that shard again.`)
+        opened.push(read.file)
+        if (pipeline !== undefined && read.header.pipeline !== pipeline) return fail(`${join(shown, file)} was built by another undoc version or configuration than ${join(shown, files[0]!)}: build all shards with the same.`)
+        pipeline = read.header.pipeline
+        for (const r of read.records) records.set(r.path, r)
+      }
+      const written = await writeCorpusIndex(out, [...records.values()], table, shown)
+      if ('ruleId' in written) {
+        io.stderr.write(`${formatDiagnostic(written)}\n`)
+        return 2
+      }
+    } finally {
+      for (const f of opened) await f.close()
     }
-    const summaries = summariesOf(entries.values())
-    const written = await writeCorpusIndex(out, summaries, shown)
-    if ('ruleId' in written) {
-      io.stderr.write(`${formatDiagnostic(written)}\n`)
-      return 2
-    }
-    io.stderr.write(`${join(shown, INDEX_NAME)}: ${plural(summaries.length, 'document')} from ${plural(files.length, 'file')}\n`)
+    const documents = [...records.values()].filter((r) => r.member !== undefined).length
+    io.stderr.write(`${join(shown, INDEX_NAME)}: ${plural(documents, 'document')} from ${plural(files.length, 'file')}\n`)
     return 0
   }
 }

@@ -1,6 +1,6 @@
 import type { Command } from '../command.js'
 import { loadLinter } from '../../io/linter.js'
-import { counts } from '../report.js'
+import type { Diagnostic } from '../../core/diagnostic.js'
 import { report, REPORTERS, useColor } from '../reporters/index.js'
 import { runBuild } from '../run-build.js'
 
@@ -31,9 +31,11 @@ export const validateCommand: Command = {
       io.stdout.write(reporter.format(report(loaded.diagnostics, [], 0), { color }))
       return 2
     }
-    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, lint: config === undefined ? {} : { config } })
-    io.stdout.write(reporter.format(report(result.diagnostics, result.builds.map((b) => b.path), result.builds.length), { color }))
-    const { errors, warnings } = counts(result.diagnostics)
+    // A report (SARIF, JSON) is one document: its diagnostics are all held to write it.
+    const diagnostics: Diagnostic[] = []
+    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, lint: config === undefined ? {} : { config }, report: { write: (d) => diagnostics.push(d) } })
+    io.stdout.write(reporter.format(report(diagnostics, result.sources, result.sources.length), { color }))
+    const { errors, warnings } = result
     if (result.ioError) return 2
     if (errors > 0) return 1
     if (maxWarnings !== undefined && warnings > maxWarnings) {
