@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest'
 import { main } from '../pipeline/cli/main.js'
 import { removeStaleTemps, tempPath } from '../pipeline/io/write.js'
 import { runBuild } from '../pipeline/cli/run-build.js'
+import { buildCorpusIndex } from '../pipeline/crossref/corpus-index.js'
+import { emitJson } from '../pipeline/emit/json/index.js'
+import type { DocumentSummary } from '../pipeline/types/index.js'
 import { undoc, workspace } from './cli-helpers.js'
 import { ROOT, SEEDS } from './helpers.js'
 
@@ -88,6 +91,15 @@ describe('batch builds', () => {
       expect(did(full.stderr)).toEqual({ documents: 3, built: 3, skipped: 0 })
       expect(outputs(dir)).toEqual(before)
     }
+  })
+
+  it('streams index.json to the bytes of the corpus index made whole from the summaries', async () => {
+    const dir = corpus()
+    await undoc(dir, 'build')
+    const entries = readFileSync(join(dir, 'output', MANIFEST), 'utf8').trimEnd().split('\n').slice(1)
+    const summaries = entries.map((l) => (JSON.parse(l) as { summary: DocumentSummary }).summary)
+    expect(readFileSync(join(dir, 'output', 'index.json'), 'utf8')).toBe([...emitJson(buildCorpusIndex(summaries))].join(''))
+    expect(buildCorpusIndex(summaries).documents.find((d) => d.name === 'a-res-67-264.zh')!.citedBy.map((b) => b.name)).toEqual(['a-res-68-1.zh'])
   })
 
   it('rebuilds a changed source, and the documents whose links it changes', async () => {

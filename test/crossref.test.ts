@@ -7,7 +7,7 @@ import { officialHref, resolveCitations } from '../pipeline/crossref/resolve.js'
 import { isUnSymbol, splitJointSymbol } from '../pipeline/crossref/symbol.js'
 import { tokenize } from '../pipeline/crossref/tokenize.js'
 import { zh } from '../pipeline/lang/zh.js'
-import type { Citation, UndocDocument } from '../pipeline/types/document.js'
+import type { Citation, CitationKind, UndocDocument } from '../pipeline/types/document.js'
 import { validate } from '../pipeline/validate/index.js'
 import { build, buildSeed, canonicalOfRaw, ROOT, SEEDS, seedText } from './helpers.js'
 
@@ -181,6 +181,19 @@ describe('the corpus index', () => {
     expect(index.documents.find((d) => d.name === 'a-res-68-1.zh')!.citations).toEqual([{ symbol: 'A/RES/67/264', kind: 'ga-resolution', count: 1, target: 'a-res-67-264.zh' }])
     expect(index.missing.map((m) => m.symbol)).toContain('A/RES/37/4')
     expect(index.missing.map((m) => m.symbol)).not.toContain('A/RES/67/264')
+  })
+
+  it('adds the counts of a symbol cited as two kinds into one backlink, and lists each citing document once', () => {
+    const summary = (name: string, symbol: string | undefined, citations: [string, CitationKind, number][]) => ({ name, path: `input/${name}.txt`, ...(symbol ? { symbol } : {}), kind: 'ga-resolution' as const, citations: citations.map(([s, kind, count]) => ({ symbol: s, kind, count })) })
+    const index = buildCorpusIndex([
+      summary('b', 'A/RES/2', [['A/RES/1', 'document', 1], ['A/RES/1', 'ga-resolution', 2], ['A/RES/9', 'document', 1], ['A/RES/9', 'ga-resolution', 1]]),
+      summary('a', 'A/RES/1', [['A/RES/9', 'ga-resolution', 3]]),
+      summary('c', undefined, [['A/RES/1', 'ga-resolution', 1]])
+    ])
+    expect(validate('index.schema.json', index)).toEqual([])
+    expect(index.documents.map((d) => d.name)).toEqual(['a', 'b', 'c'])
+    expect(index.documents[0]!.citedBy).toEqual([{ name: 'b', symbol: 'A/RES/2', count: 3 }, { name: 'c', count: 1 }])
+    expect(index.missing).toEqual([{ symbol: 'A/RES/9', citedBy: ['a', 'b'] }])
   })
 
   it('points a citation at the cited document when it is in the corpus, keeping the official address', async () => {
