@@ -159,6 +159,15 @@ describe('batch builds', () => {
     const merged = await undoc(sharded, 'index')
     expect(merged.code).toBe(0)
     expect(readFileSync(join(sharded, 'output', 'index.json'))).toEqual(readFileSync(join(whole, 'output', 'index.json')))
+    // Built again with every shard's manifest beside it, each shard links into the others: the
+    // outputs are those of the whole build, and only documents whose links changed were rebuilt.
+    // (Shard 1 holds a-res-68-1, built before shard 2's manifest, with a-res-67-264, was there.)
+    expect(targets(sharded, 'a-res-68-1.zh')).not.toContain('a-res-67-264.zh')
+    const again = [await undoc(sharded, 'build', '--shard', '1/2'), await undoc(sharded, 'build', '--shard', '2/2')]
+    expect(again.map((r) => did(r.stderr).built)).toEqual([1, 0])
+    expect(targets(sharded, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
+    expect((await undoc(sharded, 'index')).code).toBe(0)
+    expect(outputs(sharded)).toEqual(outputs(whole))
   })
 
   it('refuses to merge when a shard is missing, and bad --jobs and --shard values', async () => {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, stat, unlink } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -19,6 +19,7 @@ import {
   readEntry,
   readManifest,
   removeJournal,
+  SHARD_FILE,
   shardFileName,
   writeManifest,
   type EntryRecord,
@@ -281,7 +282,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       }
       // A source built before counts with what it cited then (a --force build links each once).
       const guess = (s: SourceFile) => firstRead.get(s) ?? before.get(s.path)?.member
-      const known = new CorpusGraph([...membersOf(records.values()), ...dirty.flatMap((s) => guess(s) ?? [])], table)
+      // A shard links to the documents of the other shards whose manifests are beside its own.
+      const others = shard === undefined || out === undefined ? [] : await otherShards(out, shard, table)
+      const known = new CorpusGraph([...membersOf(records.values()), ...dirty.flatMap((s) => guess(s) ?? []), ...others], table)
       await buildAll(dirty, (s) => {
         const member = guess(s)
         return member ? known.links(member) : {}
@@ -289,7 +292,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
 
       // Citations of documents that are in this corpus point at them: a document whose links to
       // the corpus are not those it was built with is built again with them.
-      const corpus = new CorpusGraph(membersOf(records.values()), table)
+      const corpus = new CorpusGraph([...membersOf(records.values()), ...others], table)
       const relink = new Map<SourceFile, CorpusMember>()
       if (out !== undefined && !signal?.aborted) {
         for (const s of accepted) {
@@ -422,6 +425,24 @@ export async function writeCorpusIndex(out: string, records: readonly EntryRecor
     if (error instanceof Error && error.message.startsWith('The corpus index is not valid')) throw error
     return fileDiagnostic(join(shown, INDEX_NAME), `Cannot write the output (${errorCode(error)}).`)
   }
+}
+
+/**
+ * The documents of the other shards of the same split whose manifests are in the output folder,
+ * as members that cite nothing: their names and symbols, all a shard needs to link to them.
+ */
+async function otherShards(out: string, shard: Shard, table: SymbolTable): Promise<CorpusMember[]> {
+  const members: CorpusMember[] = []
+  const none = new Uint32Array(0)
+  for (const name of (await readdir(out).catch(() => [])).sort()) {
+    const m = SHARD_FILE.exec(name)
+    if (!m || Number(m[2]) !== shard.count || Number(m[1]) === shard.index) continue
+    const read = await readManifest(join(out, name), table)
+    if (!read) continue
+    await read.file.close()
+    for (const r of read.records) if (r.member?.symbol !== undefined) members.push({ name: r.name, symbol: r.member.symbol, cited: none, counts: none })
+  }
+  return members
 }
 
 /** The corpus members of records: those of documents that were built. */
