@@ -6,6 +6,7 @@ import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { stringify as yamlStringify } from 'yaml'
 import type { Heading, Inline, Paragraph, Part, UndocDocument } from '../../types/document.js'
+import { anyOf } from '../../core/chars.js'
 import { isInternal } from '../../crossref/resolve.js'
 
 /** A block of a part: what the parts other than attachments and footnotes hold. */
@@ -24,8 +25,7 @@ const escapable = new WeakMap<readonly Unsafe[], RegExp>()
 const text: Handle = (node: Md.Text, parent, state, info) => {
   let characters = escapable.get(state.unsafe)
   if (!characters) {
-    const all = new Set(['\\', ...state.unsafe.flatMap((pattern) => [...pattern.character])])
-    characters = new RegExp(`[${[...all].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')}]`, 'u')
+    characters = anyOf(new Set(['\\', ...state.unsafe.flatMap((pattern) => [...pattern.character])]))
     escapable.set(state.unsafe, characters)
   }
   if (!characters.test(node.value) && !info.after.includes('\\')) return node.value
