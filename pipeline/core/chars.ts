@@ -41,8 +41,8 @@ export function isBlank(c: string): boolean {
 }
 
 /**
- * A pattern matching any one of the characters (each one code point), with the flags besides
- * `u`: a pass that cares about a few characters goes from one to the next with `matchAll`
+ * A pattern matching any one of the characters (each one code point), with the flag `u` and the
+ * given flags: a pass that cares about a few characters goes from one to the next with `matchAll`
  * instead of taking each character of the text as a string of its own, which was most of its cost.
  */
 export function anyOf(characters: Iterable<string>, flags = ''): RegExp {
