@@ -1,3 +1,4 @@
+import { anyOf } from '../../core/chars.js'
 import type { LintMessage, LintRule } from '../rule.js'
 
 /**
@@ -12,6 +13,7 @@ export const pairedPunctuation: LintRule = {
   check(_document, { lang, text }) {
     const closerOf = new Map(lang.punctuation.pairs.map(([open, close]) => [open, close]))
     const openerOf = new Map(lang.punctuation.pairs.map(([open, close]) => [close, open]))
+    const marks = anyOf(lang.punctuation.pairs.flat(), 'g')
     const out: LintMessage[] = []
     text.blocks.forEach((block, b) => {
       const next = text.blocks[b + 1]
@@ -19,9 +21,7 @@ export const pairedPunctuation: LintRule = {
       const open: { mark: string; at: number }[] = []
       // How many of each opening mark are on the stack: an unmatched closer is found without a scan.
       const opened = new Map<string, number>()
-      const s = block.text
-      for (let i = 0; i < s.length; i++) {
-        const c = s[i]!
+      for (const { index: i, 0: c } of block.text.matchAll(marks)) {
         if (closerOf.has(c)) {
           open.push({ mark: c, at: i })
           opened.set(c, (opened.get(c) ?? 0) + 1)

@@ -1,3 +1,4 @@
+import { anyOf } from '../../core/chars.js'
 import { organizationNames } from '../../crossref/organizations.js'
 import type { LintMessage, LintRule } from '../rule.js'
 
@@ -25,11 +26,12 @@ export const renamedOrganization: LintRule = {
     // The full names of an organization in use on the text's date.
     const current = (id: string) => names.filter((n) => n.id === id && !n.abbreviation && (n.from === undefined || n.from <= date) && (n.until === undefined || n.until > date)).map((n) => n.name)
     const footnotes = new Map(text.blocks.flatMap((b) => (b.block.type === 'footnoteDefinition' ? [[b.block.identifier, b.text] as const] : [])))
+    const ends = anyOf(lang.punctuation.sentenceEnds, 'g')
     const out: LintMessage[] = []
     for (const block of text.blocks) {
       let ci = 0
       let ri = 0
-      for (const [from, to] of sentences(block.text, lang.punctuation.sentenceEnds)) {
+      for (const [from, to] of sentences(block.text, ends)) {
         const cited = []
         while (ci < block.citations.length && block.citations[ci]!.start < to) cited.push(block.citations[ci++]!)
         // A reference right after the sentence's closing mark belongs to it.
@@ -54,15 +56,13 @@ export const renamedOrganization: LintRule = {
   }
 }
 
-/** The spans of a text's sentences (or clauses), each up to and with its closing mark. */
-function sentences(s: string, ends: readonly string[]): [number, number][] {
+/** The spans of a text's sentences (or clauses), each up to and with its closing mark (found by `ends`, a global pattern). */
+function sentences(s: string, ends: RegExp): [number, number][] {
   const out: [number, number][] = []
   let from = 0
-  for (let i = 0; i < s.length; i++) {
-    if (ends.includes(s[i]!)) {
-      out.push([from, i + 1])
-      from = i + 1
-    }
+  for (const { index } of s.matchAll(ends)) {
+    out.push([from, index + 1])
+    from = index + 1
   }
   if (from < s.length || out.length === 0) out.push([from, s.length])
   return out
