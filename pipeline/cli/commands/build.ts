@@ -1,4 +1,5 @@
 import type { Command } from '../command.js'
+import { EMITTERS } from '../../emit/index.js'
 import { loadLinter } from '../../io/linter.js'
 import { progressView, summaryLine } from '../progress.js'
 import { formatDiagnostic } from '../report.js'
@@ -11,7 +12,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'build the sources into JSON, Markdown and PDF, incrementally, on all cores; lint findings are reported and never stop outputs',
   usage:
-    'undoc build [paths…] [--out DIR] [--jobs N] [--force] [--quiet] [--shard I/N] [--config FILE]\n' +
+    `undoc build [paths…] [--out DIR] [--jobs N] [--force] [--quiet] [--shard I/N] [--config FILE] [--formats ${EMITTERS.map((e) => e.format).join(',')}]\n` +
     '                                    files or folders (default input/) into DIR (default output/)',
   options: {
     out: { type: 'string', short: 'o' },
@@ -19,7 +20,8 @@ export const buildCommand: Command = {
     force: { type: 'boolean', short: 'f' },
     quiet: { type: 'boolean', short: 'q' },
     shard: { type: 'string' },
-    config: { type: 'string', short: 'c' }
+    config: { type: 'string', short: 'c' },
+    formats: { type: 'string' }
   },
   async run(values, positionals, io) {
     const config = values.config as string | undefined
@@ -36,6 +38,12 @@ export const buildCommand: Command = {
     const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(String(values.shard))
     if (shard !== undefined && (shard === null || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2]))) {
       io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N), not "${String(values.shard)}".\n`)
+      return 2
+    }
+    const formats = values.formats === undefined ? undefined : String(values.formats).split(',')
+    const unknown = formats?.filter((f) => !EMITTERS.some((e) => e.format === f))
+    if (formats !== undefined && (formats.length === 0 || unknown!.length > 0)) {
+      io.stderr.write(`undoc build: --formats takes a comma-separated list of ${EMITTERS.map((e) => e.format).join(', ')} (not "${String(values.formats)}").\n`)
       return 2
     }
     const quiet = values.quiet === true
@@ -57,6 +65,7 @@ export const buildCommand: Command = {
         cwd: io.cwd,
         ...(jobs !== undefined ? { jobs } : {}),
         force: values.force === true,
+        ...(formats ? { formats } : {}),
         ...(shard ? { shard: { index: Number(shard[1]), count: Number(shard[2]) } } : {}),
         onProgress: (p) => view.update(p),
         signal: abort.signal,
