@@ -145,8 +145,8 @@ try {
 
   const full = await undoc(dir, ['build', 'input', '--out', 'output', '--quiet', '--jobs', String(JOBS)])
   if (full.code !== 0 && full.code !== 1) throw new Error(`bench: the build failed (exit ${full.code}):\n${full.stderr}`)
-  // The manifest is JSON Lines: a header, then an entry a document.
-  const entries = readFileSync(join(dir, 'output', '.undoc-manifest.jsonl'), 'utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l))
+  // The manifest is JSON Lines: a header, then an entry and a line of diagnostics a document.
+  const entries = readFileSync(join(dir, 'output', '.undoc-manifest.jsonl'), 'utf8').trimEnd().split('\n').slice(1).filter((_, i) => i % 2 === 0).map((l) => JSON.parse(l))
   const pages = entries.reduce((n, e) => n + (e.pages ?? 0), 0)
   const docsPerSecond = SIZE / full.seconds
   row(`full build, ${formats.join(' + ')}`, `${fmt(docsPerSecond)} docs/s`, `${full.seconds.toFixed(2)} s; ${full.stderr.trim().split('\n').pop()}`)

@@ -96,7 +96,7 @@ describe('batch builds', () => {
   it('streams index.json to the bytes of the corpus index made whole from the summaries', async () => {
     const dir = corpus()
     await undoc(dir, 'build')
-    const entries = readFileSync(join(dir, 'output', MANIFEST), 'utf8').trimEnd().split('\n').slice(1)
+    const entries = readFileSync(join(dir, 'output', MANIFEST), 'utf8').trimEnd().split('\n').slice(1).filter((_, i) => i % 2 === 0)
     const summaries = entries.map((l) => (JSON.parse(l) as { summary: DocumentSummary }).summary)
     expect(readFileSync(join(dir, 'output', 'index.json'), 'utf8')).toBe([...emitJson(buildCorpusIndex(summaries))].join(''))
     expect(buildCorpusIndex(summaries).documents.find((d) => d.name === 'a-res-67-264.zh')!.citedBy.map((b) => b.name)).toEqual(['a-res-68-1.zh'])
@@ -129,12 +129,27 @@ describe('batch builds', () => {
     const run = await undoc(dir, 'build')
     expect(did(run.stderr)).toEqual({ documents: 2, built: 0, skipped: 2 })
     expect(existsSync(join(dir, 'output', 'a-res-68-1.zh.json'))).toBe(false)
-    const [header, ...entries] = readFileSync(join(dir, 'output', MANIFEST), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { path: string; documents: number })
+    const [header, ...lines] = readFileSync(join(dir, 'output', MANIFEST), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { path: string; documents: number })
     expect(header!.documents).toBe(2)
-    expect(entries.map((e) => e.path)).toEqual([SEEDS.letter, SEEDS.resolution])
+    // Each source's entry, then its diagnostics.
+    expect(lines.filter((_, i) => i % 2 === 0).map((e) => e.path)).toEqual([SEEDS.letter, SEEDS.resolution])
+    expect(lines.filter((_, i) => i % 2 === 1).every((ds) => Array.isArray(ds))).toBe(true)
     const index = JSON.parse(readFileSync(join(dir, 'output', 'index.json'), 'utf8')) as { documents: unknown[] }
     expect(index.documents).toHaveLength(2)
     expect(did((await undoc(dir, 'build', '--force')).stderr)).toEqual({ documents: 2, built: 2, skipped: 0 })
+  })
+
+  it('says so when a line of diagnostics in the manifest was damaged since it was written', async () => {
+    const dir = corpus()
+    await undoc(dir, 'build')
+    const path = join(dir, 'output', MANIFEST)
+    const lines = readFileSync(path, 'utf8').split('\n')
+    lines[2] = '[{"file":"x"}]'
+    writeFileSync(path, lines.join('\n'))
+    const run = await undoc(dir, 'build')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toContain(`output/${MANIFEST}:1:1  error  The diagnostics of ${SEEDS.letter} in this build manifest are damaged: build with --force to write it anew.  manifest-damaged`)
+    expect((await undoc(dir, 'build', '--force')).code).toBe(0)
   })
 
   it('replays the diagnostics of a document it skips', async () => {

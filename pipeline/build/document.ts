@@ -10,6 +10,7 @@ import { crossref } from '../crossref/index.js'
 import { resolveCitations } from '../crossref/resolve.js'
 import { decode } from '../read/index.js'
 import { readMarkdown } from '../read/markdown.js'
+import { outputName } from '../io/sources.js'
 import { structure } from '../structure/index.js'
 import type { Metadata, Removal, UndocDocument } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
@@ -45,12 +46,6 @@ export interface DocumentBuild {
   /** Absent when the document has errors: nothing of it is written then. */
   readonly document?: UndocDocument
   readonly outputs: BuiltOutput[]
-}
-
-/** Output base name of a source: its file name without .txt or .md. */
-export function outputName(path: string): string {
-  const base = path.split('/').pop()!
-  return base.replace(/\.(txt|text|md|markdown)$/i, '')
 }
 
 /**

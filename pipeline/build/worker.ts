@@ -1,15 +1,14 @@
-import { createHash } from 'node:crypto'
-import { statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Diagnostic } from '../core/diagnostic.js'
 import { summarize } from '../crossref/corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
 import { loadLinter, type Linter } from '../io/linter.js'
-import { displayPath, readSource, type SourceFile } from '../io/sources.js'
+import { fingerprintStats, sha256 } from '../io/fingerprint.js'
+import { displayPath, outputName, readSource, type SourceFile } from '../io/sources.js'
 import { writeAtomic } from '../io/write.js'
 import type { Fingerprint, ManifestEntry } from '../types/manifest.js'
 import { buildDocument } from './document.js'
-import { errorCode, fileDiagnostic } from '../core/diagnostic.js'
+import { counts, errorCode, fileDiagnostic } from '../core/diagnostic.js'
 
 /**
  * One source to build: plain data, so that it crosses to a worker thread. The worker reads the
@@ -95,33 +94,13 @@ export async function runTask(task: BuildTask): Promise<TaskResult> {
     links: { ...task.links },
     ...(pages !== undefined ? { pages } : {}),
     ...(build.document ? { summary: summarize(build.document) } : {}),
-    diagnostics
+    ...counts(diagnostics)
   }
   // An output that could not be written leaves the document unfinished: no entry, so it is built again.
   return ioError ? { path: source.path, diagnostics, ioError } : { path: source.path, entry, diagnostics, ioError }
 }
 
 export default runTask
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
-
-/** Size and modification time of a source and its sidecar, taken before they are read (so a later change shows). */
-export function fingerprintStats(source: SourceFile): { input: Omit<Fingerprint, 'sha256'>; sidecar?: Omit<Fingerprint, 'sha256'> } {
-  // Synchronous: a stat takes microseconds, and tens through the thread pool; a no-change
-  // rebuild makes one per source, and nothing else waits on this thread meanwhile.
-  const of = (path: string) => {
-    const s = statSync(path, { bigint: true })
-    return { size: Number(s.size), mtimeNs: s.mtimeNs.toString() }
-  }
-  try {
-    return { input: of(source.absolute), ...(source.sidecar ? { sidecar: of(source.sidecar) } : {}) }
-  } catch {
-    // Unreadable: readSource says why; a fingerprint that matches nothing makes the next build try again.
-    return { input: { size: 0, mtimeNs: '0' } }
-  }
-}
 
 /** Pages of a PDF: its page objects (`/Type /Page`, not `/Pages`), which PDF writers keep uncompressed. */
 function pdfPageCount(pdf: Uint8Array): number {

@@ -4,18 +4,20 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
-import { outputName } from '../build/document.js'
-import { fingerprintStats, runTask, sha256, type BuildTask, type TaskResult } from '../build/worker.js'
-import { compareDiagnostics, errorCode, fileDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js'
+import type { BuildTask, TaskResult } from '../build/worker.js'
+import { fingerprintStats, sha256 } from '../io/fingerprint.js'
+import { compareDiagnostics, counts, errorCode, fileDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js'
 import { byCodeUnits } from '../core/order.js'
 import { PACKAGE_ROOT, VERSION } from '../core/package-root.js'
-import { CorpusGraph, corpusMember, indexedDocument, SymbolTable, type CorpusMember } from '../crossref/corpus-index.js'
+import { CorpusGraph, corpusMember, indexedDocument, StringTable, type CorpusMember } from '../crossref/corpus-index.js'
 import {
   journalEntry,
-  linksDigest,
+  journalRefreshed,
   MANIFEST_NAME,
   openJournal,
   pipelineKey,
+  MANIFEST_DAMAGED,
+  readDiagnostics,
   readEntry,
   readManifest,
   removeJournal,
@@ -25,11 +27,10 @@ import {
   type EntryRecord,
   type LineFile
 } from '../io/manifest.js'
-import { displayPath, findSources, type SourceFile } from '../io/sources.js'
+import { displayPath, findSources, outputName, type SourceFile } from '../io/sources.js'
 import { removeStaleTemps, removeTemps, writeAtomic } from '../io/write.js'
 import type { Fingerprint, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
-import { counts } from './report.js'
 
 /** The corpus index's file in the output folder. */
 export const INDEX_NAME = 'index.json'
@@ -144,7 +145,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     return fail(fileDiagnostic(options.out ?? tmpdir(), `Cannot write in this folder (${errorCode(error)}).`))
   }
   const files: LineFile[] = [journal]
-  const table = new SymbolTable()
+  const table = new StringTable()
 
   try {
     // What the output folder holds from earlier builds, and which of it this run answers for.
@@ -216,7 +217,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const onAbort = () => void pool?.destroy()
     signal?.addEventListener('abort', onAbort)
     const exec = (task: BuildTask, threads: number): Promise<TaskResult> => {
-      if (threads <= 1) return runTask(task)
+      // The pipeline is loaded only when a document is built in this thread: a run with nothing
+      // to build, or one on workers, starts without it.
+      if (threads <= 1) return import('../build/worker.js').then((w) => w.runTask(task))
       pool ??= new Piscina<BuildTask, TaskResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
       return pool.run(task, { ...(signal ? { signal } : {}) })
     }
@@ -226,7 +229,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       builtPaths.add(result.path)
       const old = records.get(result.path) ?? before.get(result.path)
       if (result.entry) {
-        const record = await journalEntry(journal, result.entry, table)
+        const record = await journalEntry(journal, result.entry, result.diagnostics, table)
         records.set(result.path, record)
         failures.delete(result.path)
         count(record)
@@ -298,7 +301,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         for (const s of accepted) {
           const r = records.get(s.path)
           if (r?.member === undefined || !r.wrote) continue
-          if (linksDigest(corpus.links(r.member)) !== r.links) relink.set(s, r.member)
+          if (!sameNumbers(corpus.linkIds(r.member), r.links)) relink.set(s, r.member)
         }
       }
       if (relink.size > 0) {
@@ -347,11 +350,11 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       return r ? [r] : []
     })
     for (const failed of failures.values()) diagnostics.push(...failed)
-    await send(diagnostics, answered, options.report)
+    const { damaged } = await send(diagnostics, answered, options.report)
     const { errors, warnings } = counts(diagnostics)
     const stats: RunStats = { documents: accepted.length, built: builtPaths.size, skipped: accepted.filter((s, i) => upToDate[i] !== undefined && !builtPaths.has(s.path)).length, work, ...(pages !== undefined ? { pages } : {}) }
     return {
-      errors: answered.reduce((n, r) => n + r.errors, errors),
+      errors: answered.reduce((n, r) => n + r.errors, errors + damaged),
       warnings: answered.reduce((n, r) => n + r.warnings, warnings),
       sources: answered.map((r) => r.path),
       ioError,
@@ -368,8 +371,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
  * Hands the diagnostics to the sink in order: by file, those of each source (read back from its
  * entry's line) with the run's own in their place among them.
  */
-async function send(own: Diagnostic[], records: readonly EntryRecord[], sink: DiagnosticSink | undefined): Promise<void> {
-  if (sink === undefined) return
+async function send(own: Diagnostic[], records: readonly EntryRecord[], sink: DiagnosticSink | undefined): Promise<{ damaged: number }> {
+  let damaged = 0
+  if (sink === undefined) return { damaged }
   const takes = (severity: Severity) => sink.severities === undefined || sink.severities.includes(severity)
   const loose = own.filter((d) => takes(d.severity)).sort(compareDiagnostics)
   let next = 0
@@ -377,12 +381,14 @@ async function send(own: Diagnostic[], records: readonly EntryRecord[], sink: Di
     while (next < loose.length && byCodeUnits(loose[next]!.file, r.path) < 0) sink.write(loose[next++]!)
     const wanted = (r.errors > 0 && takes('error')) || (r.warnings > 0 && takes('warning')) || takes('info')
     if (!wanted) continue
-    const entry = await readEntry(r)
-    const mine = entry.diagnostics.filter((d) => takes(d.severity))
+    const read = await readDiagnostics(r)
+    if (read.length === 1 && read[0]!.ruleId === MANIFEST_DAMAGED) damaged++
+    const mine = read.filter((d) => takes(d.severity))
     while (next < loose.length && loose[next]!.file === r.path) mine.push(loose[next++]!)
     for (const d of mine.sort(compareDiagnostics)) sink.write(d)
   }
   while (next < loose.length) sink.write(loose[next++]!)
+  return { damaged }
 }
 
 /**
@@ -390,7 +396,7 @@ async function send(own: Diagnostic[], records: readonly EntryRecord[], sink: Di
  * summary read back from its entry's line); returns its fingerprint, or the diagnostic when it
  * cannot be written (`shown` is the folder as the user named it).
  */
-export async function writeCorpusIndex(out: string, records: readonly EntryRecord[], table: SymbolTable, shown: string): Promise<Fingerprint | Diagnostic> {
+export async function writeCorpusIndex(out: string, records: readonly EntryRecord[], table: StringTable, shown: string): Promise<Fingerprint | Diagnostic> {
   const graph = new CorpusGraph(membersOf(records), table)
   const { citedBy, missing } = graph.citers()
   const byName = new Map(records.map((r) => [r.name, r]))
@@ -431,7 +437,7 @@ export async function writeCorpusIndex(out: string, records: readonly EntryRecor
  * The documents of the other shards of the same split whose manifests are in the output folder,
  * as members that cite nothing: their names and symbols, all a shard needs to link to them.
  */
-async function otherShards(out: string, shard: Shard, table: SymbolTable): Promise<CorpusMember[]> {
+async function otherShards(out: string, shard: Shard, table: StringTable): Promise<CorpusMember[]> {
   const members: CorpusMember[] = []
   const none = new Uint32Array(0)
   for (const name of (await readdir(out).catch(() => [])).sort()) {
@@ -450,6 +456,10 @@ export function* membersOf(records: Iterable<EntryRecord>): Generator<CorpusMemb
   for (const r of records) if (r.member) yield r.member
 }
 
+function sameNumbers(a: Uint32Array, b: Uint32Array): boolean {
+  return a.length === b.length && a.every((n, i) => n === b[i])
+}
+
 /** Which shard (1…count) a source belongs to: by a hash of its path, so it stays put when others come and go. */
 export function shardOf(path: string, count: number): number {
   return (createHash('sha256').update(path).digest().readUInt32BE(0) % count) + 1
@@ -460,7 +470,7 @@ export function shardOf(path: string, count: number): number {
  * modification time (older than the manifest, so not changed within the tick it was written in),
  * or else the same hash; with the fingerprint refreshed (a new entry in the journal) in that case.
  */
-async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: LineFile, table: SymbolTable): Promise<EntryRecord | undefined> {
+async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: LineFile, table: StringTable): Promise<EntryRecord | undefined> {
   const now = fingerprintStats(source)
   const same = async (path: string | undefined, stored: Fingerprint | undefined, current: Omit<Fingerprint, 'sha256'> | undefined): Promise<Fingerprint | undefined | false> => {
     if (path === undefined || stored === undefined || current === undefined) return path === undefined && stored === undefined ? undefined : false
@@ -473,8 +483,7 @@ async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: 
   const sidecar = await same(source.sidecar, record.sidecar, now.sidecar)
   if (input === false || input === undefined || sidecar === false) return undefined
   if (input === record.input && sidecar === record.sidecar) return record
-  const { sidecar: _old, ...entry } = await readEntry(record)
-  return journalEntry(journal, { ...entry, input, ...(sidecar ? { sidecar } : {}) }, table)
+  return journalRefreshed(journal, record, { input, ...(sidecar ? { sidecar } : {}) }, table)
 }
 
 /** Runs `fn` over the items with at most `limit` at once; results in the items' order. */

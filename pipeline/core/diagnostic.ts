@@ -74,6 +74,17 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return byCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column || byCodeUnits(a.ruleId, b.ruleId) || byCodeUnits(a.reason, b.reason)
 }
 
+/** How many of the diagnostics are errors and how many warnings. */
+export function counts(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number } {
+  let errors = 0
+  let warnings = 0
+  for (const d of diagnostics) {
+    if (d.severity === 'error') errors++
+    else if (d.severity === 'warning') warnings++
+  }
+  return { errors, warnings }
+}
+
 /** A diagnostic about a whole file (it could not be read, listed or written), at its first line. */
 export function fileDiagnostic(file: string, reason: string, ruleId = 'io-error'): Diagnostic {
   return { file: file.split('\\').join('/'), line: 1, column: 1, severity: 'error', ruleId, source: 'undoc', reason }

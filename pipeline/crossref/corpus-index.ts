@@ -35,10 +35,10 @@ export function summarize(doc: UndocDocument): DocumentSummary {
 }
 
 /**
- * Symbols as numbers: a corpus cites the same symbols over and over, and a number a citation keeps
- * what a batch run holds of each document small.
+ * Symbols (and names) as numbers: a corpus cites the same symbols over and over, and a number a
+ * citation keeps what a batch run holds of each document small.
  */
-export class SymbolTable {
+export class StringTable {
   private readonly ids = new Map<string, number>()
   private readonly symbols: string[] = []
 
@@ -56,7 +56,7 @@ export class SymbolTable {
   }
 }
 
-/** What the corpus's links need of a document: its name, its symbol and what it cites, as numbers of a SymbolTable. */
+/** What the corpus's links need of a document: its name, its symbol and what it cites, as numbers of a StringTable. */
 export interface CorpusMember {
   readonly name: string
   readonly symbol?: number
@@ -65,7 +65,7 @@ export interface CorpusMember {
   readonly counts: Uint32Array
 }
 
-export function corpusMember(summary: DocumentSummary, table: SymbolTable): CorpusMember {
+export function corpusMember(summary: DocumentSummary, table: StringTable): CorpusMember {
   return {
     name: summary.name,
     ...(summary.symbol ? { symbol: table.id(summary.symbol) } : {}),
@@ -86,7 +86,7 @@ export class CorpusGraph {
 
   constructor(
     members: Iterable<CorpusMember>,
-    readonly table: SymbolTable
+    readonly table: StringTable
   ) {
     this.members = [...members].sort((a, b) => byCodeUnits(a.name, b.name))
     this.members.forEach((m, i) => {
@@ -108,6 +108,11 @@ export class CorpusGraph {
       if (i !== undefined) links[this.table.symbol(id)] = this.members[i]!.name
     }
     return links
+  }
+
+  /** The same links as numbers: (symbol, name) pairs of the table, by symbol. */
+  linkIds(member: CorpusMember): Uint32Array {
+    return linkPairs(Object.entries(this.links(member)), this.table)
   }
 
   /**
@@ -166,6 +171,14 @@ export class CorpusGraph {
   }
 }
 
+/** Links (symbol → name) as (symbol, name) pairs of numbers, ordered by symbol: equal arrays are equal links. */
+export function linkPairs(links: Iterable<[string, string | undefined]>, table: StringTable): Uint32Array {
+  const pairs: [number, number][] = []
+  for (const [symbol, name] of links) if (name !== undefined) pairs.push([table.id(symbol), table.id(name)])
+  pairs.sort((a, b) => a[0] - b[0])
+  return Uint32Array.from(pairs.flat())
+}
+
 /** A document of the corpus index: its summary, each citation with its target in the corpus, and its backlinks. */
 export function indexedDocument(summary: DocumentSummary, graph: CorpusGraph, citedBy: Backlink[]): IndexedDocument {
   return {
@@ -185,7 +198,7 @@ export function indexedDocument(summary: DocumentSummary, graph: CorpusGraph, ci
  * parts into index.json instead of holding them: see run-build.)
  */
 export function buildCorpusIndex(summaries: readonly DocumentSummary[]): CorpusIndex {
-  const table = new SymbolTable()
+  const table = new StringTable()
   const byName = new Map(summaries.map((s) => [s.name, s]))
   const graph = new CorpusGraph(summaries.map((s) => corpusMember(s, table)), table)
   const { citedBy, missing } = graph.citers()

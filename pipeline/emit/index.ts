@@ -1,7 +1,5 @@
 import type { Position, UndocDocument } from '../types/document.js'
 import { emitJson } from './json/index.js'
-import { emitMarkdown } from './markdown/index.js'
-import { pdfEmitter } from './pdf/index.js'
 
 /** What an emitter may know beyond the document: the other documents of the corpus. */
 export interface EmitContext {
@@ -32,7 +30,12 @@ export interface Emitter {
 
 export const jsonEmitter: Emitter = { format: 'json', extension: '.json', emit: (doc) => () => emitJson(doc) }
 
-export const markdownEmitter: Emitter = { format: 'markdown', extension: '.md', emit: (doc) => emitMarkdown(doc) }
+// The Markdown and PDF writers are loaded on first use: together they are most of the time a
+// command takes to start (remark's writer, pdfkit and fontkit), and many runs write nothing (a
+// rebuild with nothing changed, validate, check's comparison, index).
+export const markdownEmitter: Emitter = { format: 'markdown', extension: '.md', emit: async (doc) => (await import('./markdown/index.js')).emitMarkdown(doc) }
+
+export const pdfEmitter: Emitter = { format: 'pdf', extension: '.pdf', emit: async (doc, ctx) => (await import('./pdf/index.js')).emitPdf(doc, ctx) }
 
 /** The writers `undoc build` runs, in order. */
 export const EMITTERS: readonly Emitter[] = [jsonEmitter, markdownEmitter, pdfEmitter]

@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto'
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VERSION } from '../core/package-root.js'
-import { corpusMember, type CorpusMember, type SymbolTable } from '../crossref/corpus-index.js'
+import { corpusMember, linkPairs, type CorpusMember, type StringTable } from '../crossref/corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
 import { CONFIG_NAME } from '../lint/config.js'
+import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
 import type { Fingerprint, ManifestEntry, ManifestHeader, Shard } from '../types/manifest.js'
+import { displayPath } from './sources.js'
 import { validate } from '../validate/index.js'
 import { tempPath, writeAtomic } from './write.js'
 
@@ -75,8 +77,8 @@ export class LineFile {
     return { offset, length: bytes.length - 1 }
   }
 
-  /** Each line in file order with its offset and length, read a megabyte at a time. */
-  async *lines(): AsyncGenerator<{ text: string; offset: number; length: number }> {
+  /** Each line in file order with its offset and length, read a megabyte at a time; `text()` decodes it. */
+  async *lines(): AsyncGenerator<{ text: () => string; offset: number; length: number }> {
     let carry = Buffer.alloc(0)
     let at = 0
     for (let position = 0; position < this.size; ) {
@@ -87,7 +89,8 @@ export class LineFile {
       const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead)
       let start = 0
       for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
-        yield { text: bytes.toString('utf8', start, end), offset: at + start, length: end - start }
+        const from = start
+        yield { text: () => bytes.toString('utf8', from, end), offset: at + start, length: end - start }
         start = end + 1
       }
       at += start
@@ -103,8 +106,8 @@ export class LineFile {
 
 /**
  * What a run holds of a document while it goes through a corpus: what decides whether the
- * document is built again, and its corpus links as numbers. The rest of its entry (diagnostics,
- * summary, links) stays in its line on disk and is read back when it is needed.
+ * document is built again, and its corpus links as numbers. The rest of its entry (summary,
+ * links) and its diagnostics stay in their lines on disk and are read back when needed.
  */
 export interface EntryRecord {
   readonly path: string
@@ -116,28 +119,18 @@ export interface EntryRecord {
   readonly pages?: number
   /** Its summary's part in the corpus's links; absent when it could not be built. */
   readonly member?: CorpusMember
-  /** The corpus links it was built with, as `linksDigest` gives them. */
-  readonly links: string
+  /** The corpus links it was built with, as `linkPairs` gives them. */
+  readonly links: Uint32Array
   readonly warnings: number
   readonly errors: number
-  /** Where its whole entry is: a manifest's line, or a line of the run's journal. */
-  line: { file: LineFile; offset: number; length: number }
+  /**
+   * Where its entry and, on the next line, its diagnostics are (lengths without the newlines):
+   * in a manifest, or in the run's journal.
+   */
+  line: { file: LineFile; offset: number; length: number; diagnostics: number }
 }
 
-/** The links an entry was built with, as a short string that is the same exactly when the links are. */
-export function linksDigest(links: Readonly<Record<string, string | undefined>>): string {
-  const hash = createHash('sha256')
-  for (const symbol of Object.keys(links).sort()) hash.update(`${symbol}\0${links[symbol]}\n`)
-  return hash.digest('base64')
-}
-
-export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], table: SymbolTable): EntryRecord {
-  let warnings = 0
-  let errors = 0
-  for (const d of entry.diagnostics) {
-    if (d.severity === 'error') errors++
-    else if (d.severity === 'warning') warnings++
-  }
+export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], table: StringTable): EntryRecord {
   return {
     path: entry.path,
     name: entry.name,
@@ -146,9 +139,9 @@ export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], tab
     wrote: entry.outputs.length > 0,
     ...(entry.pages !== undefined ? { pages: entry.pages } : {}),
     ...(entry.summary ? { member: corpusMember(entry.summary, table) } : {}),
-    links: linksDigest(entry.links),
-    warnings,
-    errors,
+    links: linkPairs(Object.entries(entry.links), table),
+    warnings: entry.warnings,
+    errors: entry.errors,
     line
   }
 }
@@ -156,6 +149,32 @@ export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], tab
 /** The whole entry of a record, read back from its line. */
 export async function readEntry(record: EntryRecord): Promise<ManifestEntry> {
   return JSON.parse(await record.line.file.read(record.line.offset, record.line.length)) as ManifestEntry
+}
+
+/** Both lines of a record, as they are written: its entry, a newline, its diagnostics. */
+function recordLines(record: EntryRecord): Promise<string> {
+  const { file, offset, length, diagnostics } = record.line
+  return file.read(offset, length + 1 + diagnostics)
+}
+
+/** The rule of the error that stands for diagnostics that could not be read back. */
+export const MANIFEST_DAMAGED = 'manifest-damaged'
+
+/**
+ * The diagnostics of a record, read back from the line after its entry. A manifest is checked
+ * line by line as it is read but for these lines, the bulk of it, which are parsed only here:
+ * one that is not valid is a manifest damaged since, and an error to say so.
+ */
+export async function readDiagnostics(record: EntryRecord): Promise<Diagnostic[]> {
+  const { file, offset, length, diagnostics } = record.line
+  let value: unknown
+  try {
+    value = JSON.parse(await file.read(offset + length + 1, diagnostics))
+  } catch {
+    value = undefined
+  }
+  if (value !== undefined && validate('manifest.schema.json#/definitions/ManifestDiagnostics', value).length === 0) return value as Diagnostic[]
+  return [fileDiagnostic(displayPath(file.path), `The diagnostics of ${record.path} in this build manifest are damaged: build with --force to write it anew.`, MANIFEST_DAMAGED)]
 }
 
 /** A manifest as read: its header, its modification time (a source changed in that same tick is hashed again), its entries' records. */
@@ -171,7 +190,7 @@ export interface ReadManifest {
  * Reads a manifest a line at a time into records, keeping each entry's line on disk; a missing,
  * unreadable, corrupt, cut short or invalid one is none (the build is then full).
  */
-export async function readManifest(path: string, table: SymbolTable): Promise<ReadManifest | undefined> {
+export async function readManifest(path: string, table: StringTable): Promise<ReadManifest | undefined> {
   let file: LineFile
   try {
     file = await LineFile.open(path)
@@ -181,17 +200,25 @@ export async function readManifest(path: string, table: SymbolTable): Promise<Re
   try {
     let header: ManifestHeader | undefined
     const records: EntryRecord[] = []
+    let entry: { value: ManifestEntry; offset: number; length: number } | undefined
+    let complete = true
     for await (const line of file.lines()) {
-      const value: unknown = JSON.parse(line.text)
       if (header === undefined) {
+        const value: unknown = JSON.parse(line.text())
         if (validate('manifest.schema.json', value).length > 0) break
         header = value as ManifestHeader
-      } else {
+      } else if (entry === undefined) {
+        const value: unknown = JSON.parse(line.text())
+        complete = false
         if (validate('manifest.schema.json#/definitions/ManifestEntry', value).length > 0) break
-        records.push(entryRecord(value as ManifestEntry, { file, offset: line.offset, length: line.length }, table))
+        entry = { value: value as ManifestEntry, offset: line.offset, length: line.length }
+      } else {
+        records.push(entryRecord(entry.value, { file, offset: entry.offset, length: entry.length, diagnostics: line.length }, table))
+        entry = undefined
+        complete = true
       }
     }
-    if (header !== undefined && records.length === header.documents) return { header, mtimeNs: file.mtimeNs, records, file }
+    if (header !== undefined && complete && records.length === header.documents) return { header, mtimeNs: file.mtimeNs, records, file }
   } catch {
     // Unreadable or not JSON: as good as none.
   }
@@ -211,14 +238,14 @@ export async function writeManifest(path: string, header: Omit<ManifestHeader, '
     yield head
     for (const r of records) {
       offsets.push(offset)
-      offset += r.line.length + 1
-      yield `${await r.line.file.read(r.line.offset, r.line.length)}\n`
+      offset += r.line.length + 1 + r.line.diagnostics + 1
+      yield `${await recordLines(r)}\n`
     }
   })
   // The file it replaced stays readable through the handles open on it (POSIX, and Windows, where
   // Node opens files shareable for deletion) until they are closed, at the end of the run.
   const file = await LineFile.open(path)
-  records.forEach((r, i) => (r.line = { file, offset: offsets[i]!, length: r.line.length }))
+  records.forEach((r, i) => (r.line = { ...r.line, file, offset: offsets[i]! }))
   return file
 }
 
@@ -233,8 +260,21 @@ export async function removeJournal(journal: LineFile): Promise<void> {
   await unlink(journal.path).catch(() => undefined)
 }
 
-/** Appends an entry to a journal; returns its record. */
-export async function journalEntry(journal: LineFile, entry: ManifestEntry, table: SymbolTable): Promise<EntryRecord> {
-  const line = await journal.append(JSON.stringify(entry))
-  return entryRecord(entry, { file: journal, ...line }, table)
+/** Appends an entry and its diagnostics to a journal; returns its record. */
+export async function journalEntry(journal: LineFile, entry: ManifestEntry, diagnostics: readonly Diagnostic[], table: StringTable): Promise<EntryRecord> {
+  return journalLines(journal, JSON.stringify(entry), JSON.stringify(diagnostics), entry, table)
+}
+
+/** Appends an entry with new fingerprints to a journal, its diagnostics copied as they are; returns its record. */
+export async function journalRefreshed(journal: LineFile, record: EntryRecord, fingerprints: Pick<ManifestEntry, 'input' | 'sidecar'>, table: StringTable): Promise<EntryRecord> {
+  const { sidecar: _stale, ...entry } = await readEntry(record)
+  const refreshed: ManifestEntry = { ...entry, ...fingerprints }
+  const { offset, length, diagnostics } = record.line
+  return journalLines(journal, JSON.stringify(refreshed), await record.line.file.read(offset + length + 1, diagnostics), refreshed, table)
+}
+
+async function journalLines(journal: LineFile, entryLine: string, diagnosticsLine: string, entry: ManifestEntry, table: StringTable): Promise<EntryRecord> {
+  const { offset } = await journal.append(`${entryLine}\n${diagnosticsLine}`)
+  const length = Buffer.byteLength(entryLine)
+  return entryRecord(entry, { file: journal, offset, length, diagnostics: Buffer.byteLength(diagnosticsLine) }, table)
 }

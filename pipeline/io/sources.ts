@@ -15,6 +15,12 @@ export interface SourceFile {
   readonly sidecar?: string
 }
 
+/** Output base name of a source: its file name without .txt or .md. */
+export function outputName(path: string): string {
+  const base = path.split('/').pop()!
+  return base.replace(/\.(txt|text|md|markdown)$/i, '')
+}
+
 /** Path as people see it: relative to the working folder when inside it, with / separators. */
 export function displayPath(absolute: string, cwd = process.cwd()): string {
   const rel = relative(cwd, absolute)

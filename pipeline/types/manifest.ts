@@ -2,7 +2,15 @@
 import type { DocumentSummary } from './index.js'
 
 /**
- * The first line of a build's manifest in its output folder (output/.undoc-manifest.jsonl), or of one shard's (output/.undoc-shard-I-of-N.jsonl). A manifest is JSON Lines: this header, then one ManifestEntry a line, sorted by path, so that a build reads and writes it a document at a time and never holds a corpus's entries. For each source an entry records the fingerprint of what was built, its outputs, the corpus links it was built with, its summary and its diagnostics. A rebuild skips a source whose fingerprint and links are unchanged.
+ * The line after a source's entry: its diagnostics, reported again when it is skipped.
+ *
+ * This interface was referenced by `ManifestHeader`'s JSON-Schema
+ * via the `definition` "ManifestDiagnostics".
+ */
+export type ManifestDiagnostics = Diagnostic[]
+
+/**
+ * The first line of a build's manifest in its output folder (output/.undoc-manifest.jsonl), or of one shard's (output/.undoc-shard-I-of-N.jsonl). A manifest is JSON Lines: this header, then two lines a source, sorted by path: its ManifestEntry, then its ManifestDiagnostics. A build reads and writes it a line at a time and never holds a corpus's entries; it reads the diagnostics lines (most of the bytes) only to report them. For each source an entry records the fingerprint of what was built, its outputs, the corpus links it was built with, its summary and how many errors and warnings it has. A rebuild skips a source whose fingerprint and links are unchanged.
  */
 export interface ManifestHeader {
   /**
@@ -16,7 +24,7 @@ export interface ManifestHeader {
   shard?: Shard
   index?: Fingerprint
   /**
-   * How many entry lines follow (ManifestEntry, sorted by path): a manifest with fewer is cut short, and is none.
+   * How many sources it records (each an entry line and a diagnostics line): a manifest with fewer is cut short, and is none.
    */
   documents: number
 }
@@ -72,9 +80,13 @@ export interface ManifestEntry {
   pages?: number
   summary?: DocumentSummary
   /**
-   * Its diagnostics, reported again when it is skipped.
+   * How many of its diagnostics are errors.
    */
-  diagnostics: Diagnostic[]
+  errors: number
+  /**
+   * How many of its diagnostics are warnings.
+   */
+  warnings: number
 }
 /**
  * This interface was referenced by `ManifestHeader`'s JSON-Schema

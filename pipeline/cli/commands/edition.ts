@@ -1,12 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { buildDocument } from '../../build/document.js'
 import { compareDiagnostics, errorCode, Messages, type Diagnostic } from '../../core/diagnostic.js'
-import { editionPdf, type EditionDocument } from '../../emit/pdf/edition.js'
+import type { EditionDocument } from '../../emit/pdf/edition.js'
 import { findSources, readSource } from '../../io/sources.js'
 import { writeAtomic } from '../../io/write.js'
 import type { Command } from '../command.js'
-import { counts, formatDiagnostic, plural } from '../report.js'
+import { counts } from '../../core/diagnostic.js'
+import { formatDiagnostic, plural } from '../report.js'
 
 export const editionCommand: Command = {
   name: 'edition',
@@ -17,6 +17,8 @@ export const editionCommand: Command = {
     out: { type: 'string', short: 'o' }
   },
   async run(values, positionals, io) {
+    // The pipeline and the typesetter are loaded by the command that uses them, not by every command.
+    const [{ buildDocument }, { editionPdf }] = await Promise.all([import('../../build/document.js'), import('../../emit/pdf/edition.js')])
     const title = values.title as string | undefined
     const out = values.out as string | undefined
     if (!title?.trim() || !out) {

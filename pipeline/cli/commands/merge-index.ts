@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { SymbolTable } from '../../crossref/corpus-index.js'
+import { StringTable } from '../../crossref/corpus-index.js'
 import { MANIFEST_NAME, readManifest, SHARD_FILE, type EntryRecord, type LineFile } from '../../io/manifest.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
@@ -44,7 +44,7 @@ export const indexCommand: Command = {
     else return fail(`nothing to index in ${shown}: no shard files (.undoc-shard-I-of-N.jsonl) and no build manifest (${MANIFEST_NAME}). Run undoc build first.`)
 
     // Shards are read a line at a time into records, as a build reads its manifest.
-    const table = new SymbolTable()
+    const table = new StringTable()
     const records = new Map<string, EntryRecord>()
     const opened: LineFile[] = []
     let pipeline: string | undefined

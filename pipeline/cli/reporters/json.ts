@@ -1,4 +1,4 @@
-import { counts } from '../report.js'
+import { counts } from '../../core/diagnostic.js'
 import type { FileReport as FileResult } from '../../types/report.js'
 import type { Reporter } from './index.js'
 

@@ -1,5 +1,6 @@
 import { styleText } from 'node:util'
-import { counts, plural } from '../report.js'
+import { counts } from '../../core/diagnostic.js'
+import { plural } from '../report.js'
 import type { Reporter } from './index.js'
 
 /**

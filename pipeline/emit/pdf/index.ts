@@ -1,7 +1,7 @@
 import { profileFor } from '../../lang/index.js'
 import type { Typesetting } from '../../lang/profile.js'
 import type { UndocDocument } from '../../types/document.js'
-import type { EmitContext, Emitter } from '../index.js'
+import type { EmitContext } from '../index.js'
 import { compose } from './compose.js'
 import { Flow, type Page } from './layout.js'
 import type { MissingGlyph } from './linebreak.js'
@@ -63,4 +63,3 @@ export async function emitPdf(document: UndocDocument, ctx: EmitContext): Promis
   })
 }
 
-export const pdfEmitter: Emitter = { format: 'pdf', extension: '.pdf', emit: emitPdf }
