@@ -41,6 +41,9 @@ const READ_AHEAD = 1 << 20
 export class LineFile {
   private buffer = Buffer.alloc(0)
   private bufferAt = 0
+  /** Appends begun, and those not yet written. */
+  private appends = 0
+  private pending = 0
 
   private constructor(
     private readonly handle: FileHandle,
@@ -60,7 +63,11 @@ export class LineFile {
   async read(offset: number, length: number): Promise<string> {
     if (offset < this.bufferAt || offset + length > this.bufferAt + this.buffer.length) {
       const bytes = Buffer.allocUnsafe(Math.max(length, Math.min(READ_AHEAD, this.size - offset)))
+      const [appends, quiet] = [this.appends, this.pending === 0]
       const { bytesRead } = await this.handle.read(bytes, 0, bytes.length, offset)
+      // Appends finish in any order: bytes read ahead while one was being written may hold the
+      // gap where it goes. Those are used for this line (written before it was asked for) only.
+      if (!quiet || this.pending > 0 || appends !== this.appends) return bytes.toString('utf8', 0, length)
       this.buffer = bytes.subarray(0, bytesRead)
       this.bufferAt = offset
     }
@@ -73,7 +80,13 @@ export class LineFile {
     // Taken before the write is awaited: appends made at once each get their own place.
     const offset = this.size
     this.size += bytes.length
-    await this.handle.write(bytes, 0, bytes.length, offset)
+    this.appends++
+    this.pending++
+    try {
+      await this.handle.write(bytes, 0, bytes.length, offset)
+    } finally {
+      this.pending--
+    }
     return { offset, length: bytes.length - 1 }
   }
 
