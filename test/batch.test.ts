@@ -139,6 +139,20 @@ describe('batch builds', () => {
     expect(did((await undoc(dir, 'build', '--force')).stderr)).toEqual({ documents: 2, built: 2, skipped: 0 })
   })
 
+  it('builds again the sources a killed build had named as pending, and removes the pending file', async () => {
+    const dir = corpus()
+    await undoc(dir, 'build')
+    const pending = join(dir, 'output', '.undoc-manifest.pending.json')
+    // As a build killed after naming the letter, before writing its manifest, leaves it.
+    writeFileSync(pending, JSON.stringify([SEEDS.letter]))
+    expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 1, skipped: 2 })
+    expect(existsSync(pending)).toBe(false)
+    // A pending file that is not valid leaves nothing standing: everything is built.
+    writeFileSync(pending, '{"paths": [')
+    expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 3, skipped: 0 })
+    expect(existsSync(pending)).toBe(false)
+  })
+
   it('says so when a line of diagnostics in the manifest was damaged since it was written', async () => {
     const dir = corpus()
     await undoc(dir, 'build')

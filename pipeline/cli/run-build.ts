@@ -21,9 +21,11 @@ import {
   readEntry,
   readManifest,
   removeJournal,
+  removePending,
   SHARD_FILE,
   shardFileName,
   writeManifest,
+  writePending,
   type EntryRecord,
   type LineFile
 } from '../io/manifest.js'
@@ -171,13 +173,27 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const outputsOf = async (r: EntryRecord) => (r.wrote ? (await readEntry(r)).outputs : [])
     // Set once index.json is known to be the one this manifest describes.
     let indexPrint: Fingerprint | undefined
-    const saveManifest = async () => {
-      if (manifestPath === undefined) return
+    /** Writes the manifest of the records; false when it cannot be written. */
+    const saveManifest = async (): Promise<boolean> => {
+      if (manifestPath === undefined) return false
       const sorted = [...records.values()].sort((a, b) => byCodeUnits(a.path, b.path))
       try {
         files.push(await writeManifest(manifestPath, { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}) }, sorted))
+        return true
       } catch (error) {
         diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
+        ioError = true
+        return false
+      }
+    }
+    // Sources this run is about to rewrite or remove, named in the pending file before it does.
+    const pending = new Set<string>()
+    const markPending = async (paths: readonly string[]) => {
+      for (const p of paths) pending.add(p)
+      try {
+        await writePending(manifestPath!, [...pending].sort(byCodeUnits))
+      } catch (error) {
+        diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest's pending file (${errorCode(error)}).`))
         ioError = true
       }
     }
@@ -263,11 +279,11 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
 
     let indexed: EntryRecord[] | undefined
     try {
-      // Outputs of sources that are gone go with them; the manifest forgets what is about to be
-      // rewritten first, so a build killed half-way never leaves an entry that lies.
+      // Outputs of sources that are gone go with them; the pending file names what is about to
+      // be rewritten before anything is, so a build killed half-way never leaves an entry that lies.
       if (out !== undefined && (removed.length > 0 || dirty.length > 0)) {
         for (const r of removed) await remove(await outputsOf(r))
-        await saveManifest()
+        await markPending([...removed.map((r) => r.path), ...dirty.map((s) => s.path)])
       }
       // A source is first built with the links its citations had in the corpus as it was. A new
       // source has no citations known; new sources are first read without writing anything (a
@@ -311,7 +327,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
           count(records.get(s.path)!, -1)
           records.delete(s.path)
         }
-        await saveManifest()
+        await markPending([...relink.keys()].map((s) => s.path))
         await buildAll([...relink.keys()], (s) => corpus.links(relink.get(s)!))
       }
       if (out !== undefined && shard === undefined && !signal?.aborted) indexed = [...records.values()]
@@ -341,7 +357,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       }
     }
     // Even an interrupted build records what it finished, so the next one goes on from there.
-    if (out !== undefined && (changed || rewrote)) await saveManifest()
+    if (out !== undefined && (changed || rewrote) && (await saveManifest())) await removePending(manifestPath!)
 
     let pages: number | undefined
     const answered = accepted.flatMap((s) => {

@@ -34,6 +34,43 @@ export async function pipelineKey(cwd: string, config?: string, formats?: readon
   return hash.digest('hex')
 }
 
+/** The pending file of a manifest: `.undoc-manifest.pending.json` beside `.undoc-manifest.jsonl`. */
+export function pendingFileName(manifestPath: string): string {
+  return manifestPath.replace(/\.jsonl$/, '.pending.json')
+}
+
+/**
+ * Records, before their outputs are touched, the sources a build is about to rewrite or remove:
+ * a build killed half-way leaves their entries in the manifest, and the next build must not take
+ * them for up to date. A few paths, not the whole manifest written again.
+ */
+export async function writePending(manifestPath: string, paths: readonly string[]): Promise<void> {
+  await writeAtomic(pendingFileName(manifestPath), `${JSON.stringify(paths)}\n`)
+}
+
+/** Removes the pending file once the manifest says what was built. */
+export async function removePending(manifestPath: string): Promise<void> {
+  await unlink(pendingFileName(manifestPath)).catch(() => undefined)
+}
+
+/** The pending paths beside a manifest: none when there is no file, undefined when it is not valid. */
+async function readPending(manifestPath: string): Promise<Set<string> | undefined> {
+  let text: string
+  try {
+    text = await readFile(pendingFileName(manifestPath), 'utf8')
+  } catch {
+    return new Set()
+  }
+  try {
+    const value: unknown = JSON.parse(text)
+    return validate('manifest.schema.json#/definitions/PendingSources', value).length === 0 ? new Set(value as string[]) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const NEWLINE = Buffer.from('\n')
+
 /** Bytes read at once: lines read in file order (as a build goes through a manifest) cost a read a megabyte, not one a line. */
 const READ_AHEAD = 1 << 20
 
@@ -61,17 +98,22 @@ export class LineFile {
 
   /** The line at `offset`, `length` bytes long without its newline. */
   async read(offset: number, length: number): Promise<string> {
+    return (await this.bytes(offset, length)).toString('utf8')
+  }
+
+  /** The bytes at `offset`: valid until the next read. */
+  async bytes(offset: number, length: number): Promise<Buffer> {
     if (offset < this.bufferAt || offset + length > this.bufferAt + this.buffer.length) {
       const bytes = Buffer.allocUnsafe(Math.max(length, Math.min(READ_AHEAD, this.size - offset)))
       const [appends, quiet] = [this.appends, this.pending === 0]
       const { bytesRead } = await this.handle.read(bytes, 0, bytes.length, offset)
       // Appends finish in any order: bytes read ahead while one was being written may hold the
       // gap where it goes. Those are used for this line (written before it was asked for) only.
-      if (!quiet || this.pending > 0 || appends !== this.appends) return bytes.toString('utf8', 0, length)
+      if (!quiet || this.pending > 0 || appends !== this.appends) return bytes.subarray(0, length)
       this.buffer = bytes.subarray(0, bytesRead)
       this.bufferAt = offset
     }
-    return this.buffer.toString('utf8', offset - this.bufferAt, offset - this.bufferAt + length)
+    return this.buffer.subarray(offset - this.bufferAt, offset - this.bufferAt + length)
   }
 
   /** Appends a line; returns its offset and length. */
@@ -165,9 +207,9 @@ export async function readEntry(record: EntryRecord): Promise<ManifestEntry> {
 }
 
 /** Both lines of a record, as they are written: its entry, a newline, its diagnostics. */
-function recordLines(record: EntryRecord): Promise<string> {
+function recordLines(record: EntryRecord): Promise<Buffer> {
   const { file, offset, length, diagnostics } = record.line
-  return file.read(offset, length + 1 + diagnostics)
+  return file.bytes(offset, length + 1 + diagnostics)
 }
 
 /** The rule of the error that stands for diagnostics that could not be read back. */
@@ -231,7 +273,10 @@ export async function readManifest(path: string, table: StringTable): Promise<Re
         complete = true
       }
     }
-    if (header !== undefined && complete && records.length === header.documents) return { header, mtimeNs: file.mtimeNs, records, file }
+    const pending = await readPending(path)
+    if (header !== undefined && complete && records.length === header.documents && pending !== undefined) {
+      return { header, mtimeNs: file.mtimeNs, records: pending.size > 0 ? records.filter((r) => !pending.has(r.path)) : records, file }
+    }
   } catch {
     // Unreadable or not JSON: as good as none.
   }
@@ -249,11 +294,21 @@ export async function writeManifest(path: string, header: Omit<ManifestHeader, '
     const head = `${JSON.stringify({ ...header, documents: records.length })}\n`
     let offset = Buffer.byteLength(head)
     yield head
+    // Copied as bytes, a megabyte at a time: a corpus's manifest is tens of megabytes.
+    let batch: Buffer[] = []
+    let batched = 0
     for (const r of records) {
       offsets.push(offset)
       offset += r.line.length + 1 + r.line.diagnostics + 1
-      yield `${await recordLines(r)}\n`
+      batch.push(Buffer.from(await recordLines(r)), NEWLINE)
+      batched += r.line.length + r.line.diagnostics + 2
+      if (batched >= READ_AHEAD) {
+        yield Buffer.concat(batch)
+        batch = []
+        batched = 0
+      }
     }
+    yield Buffer.concat(batch)
   })
   // The file it replaced stays readable through the handles open on it (POSIX, and Windows, where
   // Node opens files shareable for deletion) until they are closed, at the end of the run.

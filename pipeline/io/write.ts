@@ -9,14 +9,14 @@ import { hostname } from 'node:os'
  * the content goes to a temporary file in the same folder, is flushed to disk, and is renamed
  * over the target.
  */
-export async function writeAtomic(path: string, content: string | Uint8Array | (() => Iterable<string> | AsyncIterable<string>)): Promise<void> {
+export async function writeAtomic(path: string, content: string | Uint8Array | (() => Iterable<string> | AsyncIterable<string | Uint8Array>)): Promise<void> {
   const tmp = tempPath(path)
   liveTemps.add(tmp)
   try {
     const handle = await open(tmp, 'w')
     try {
       if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content)
-      else for await (const chunk of content()) await handle.write(chunk)
+      else for await (const chunk of content()) await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk))
       await handle.sync()
     } finally {
       await handle.close()

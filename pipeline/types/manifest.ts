@@ -2,6 +2,13 @@
 import type { DocumentSummary } from './index.js'
 
 /**
+ * The pending file beside a manifest (.undoc-manifest.pending.json): the paths of the sources a build is about to rewrite or remove, written before it touches their outputs. Their entries in the manifest no longer stand; the build's last step, writing the manifest, removes the file.
+ *
+ * This interface was referenced by `ManifestHeader`'s JSON-Schema
+ * via the `definition` "PendingSources".
+ */
+export type PendingSources = string[]
+/**
  * The line after a source's entry: its diagnostics, reported again when it is skipped.
  *
  * This interface was referenced by `ManifestHeader`'s JSON-Schema
