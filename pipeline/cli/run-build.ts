@@ -407,6 +407,8 @@ async function send(own: Diagnostic[], records: readonly EntryRecord[], sink: Di
   return { damaged }
 }
 
+class InvalidIndexError extends Error {}
+
 /**
  * Writes the corpus index of these records into `out` atomically, a document at a time (each
  * summary read back from its entry's line); returns its fingerprint, or the diagnostic when it
@@ -418,33 +420,30 @@ export async function writeCorpusIndex(out: string, records: readonly EntryRecor
   const byName = new Map(records.map((r) => [r.name, r]))
   const checked = <T>(definition: string, value: T): T => {
     const invalid = validate(`index.schema.json#/definitions/${definition}`, value)
-    if (invalid.length > 0) throw new Error(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
+    if (invalid.length > 0) throw new InvalidIndexError(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
     return value
   }
   const path = join(out, INDEX_NAME)
+  const hash = createHash('sha256')
+  const hashed = (part: string) => {
+    hash.update(part)
+    return part
+  }
   try {
-    const hash = createHash('sha256')
     // The bytes of JSON.stringify of the whole index (as emitJson writes it), made in parts.
     await writeAtomic(path, async function* () {
-      const parts = async function* () {
-        yield `{"undoc":${JSON.stringify(VERSION)},"documents":[`
-        let first = true
-        for (const m of graph.members) {
-          const summary = (await readEntry(byName.get(m.name)!)).summary!
-          yield `${first ? '' : ','}${JSON.stringify(checked('IndexedDocument', indexedDocument(summary, graph, citedBy(m.name))))}`
-          first = false
-        }
-        yield `],"missing":${JSON.stringify(missing().map((m) => checked('MissingSymbol', m)))}}\n`
+      yield hashed(`{"undoc":${JSON.stringify(VERSION)},"documents":[`)
+      for (const [i, m] of graph.members.entries()) {
+        const summary = (await readEntry(byName.get(m.name)!)).summary!
+        yield hashed(`${i > 0 ? ',' : ''}${JSON.stringify(checked('IndexedDocument', indexedDocument(summary, graph, citedBy(m.name))))}`)
       }
-      for await (const part of parts()) {
-        hash.update(part)
-        yield part
-      }
+      yield hashed(`],"missing":${JSON.stringify(missing().map((m) => checked('MissingSymbol', m)))}}\n`)
     })
     const written = await stat(path, { bigint: true })
     return { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() }
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('The corpus index is not valid')) throw error
+    // An index not valid is undoc's own bug, not a failure to write it.
+    if (error instanceof InvalidIndexError) throw error
     return fileDiagnostic(join(shown, INDEX_NAME), `Cannot write the output (${errorCode(error)}).`)
   }
 }

@@ -40,19 +40,19 @@ export function summarize(doc: UndocDocument): DocumentSummary {
  */
 export class StringTable {
   private readonly ids = new Map<string, number>()
-  private readonly symbols: string[] = []
+  private readonly strings: string[] = []
 
-  id(symbol: string): number {
-    let id = this.ids.get(symbol)
+  id(text: string): number {
+    let id = this.ids.get(text)
     if (id === undefined) {
-      id = this.symbols.push(symbol) - 1
-      this.ids.set(symbol, id)
+      id = this.strings.push(text) - 1
+      this.ids.set(text, id)
     }
     return id
   }
 
-  symbol(id: number): string {
-    return this.symbols[id]!
+  string(id: number): string {
+    return this.strings[id]!
   }
 }
 
@@ -105,7 +105,7 @@ export class CorpusGraph {
     const links: Record<string, string> = {}
     for (const id of member.cited) {
       const i = this.bySymbol.get(id)
-      if (i !== undefined) links[this.table.symbol(id)] = this.members[i]!.name
+      if (i !== undefined) links[this.table.string(id)] = this.members[i]!.name
     }
     return links
   }
@@ -159,13 +159,13 @@ export class CorpusGraph {
           const last = backlinks[backlinks.length - 1]
           // A member citing it as two kinds of citation is one backlink with both counts.
           if (last?.name === from.name) last.count += counts[slot]!
-          else backlinks.push({ name: from.name, ...(from.symbol !== undefined ? { symbol: this.table.symbol(from.symbol) } : {}), count: counts[slot]! })
+          else backlinks.push({ name: from.name, ...(from.symbol !== undefined ? { symbol: this.table.string(from.symbol) } : {}), count: counts[slot]! })
         }
         return backlinks
       },
       missing: () =>
         [...absent.entries()]
-          .map(([id, list]) => ({ symbol: this.table.symbol(id), citedBy: list.map((i) => this.members[i]!.name) }))
+          .map(([id, list]) => ({ symbol: this.table.string(id), citedBy: list.map((i) => this.members[i]!.name) }))
           .sort((a, b) => byCodeUnits(a.symbol, b.symbol))
     }
   }

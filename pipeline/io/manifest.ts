@@ -107,9 +107,10 @@ export class LineFile {
       const bytes = Buffer.allocUnsafe(Math.max(length, Math.min(READ_AHEAD, this.size - offset)))
       const [appends, quiet] = [this.appends, this.pending === 0]
       const { bytesRead } = await this.handle.read(bytes, 0, bytes.length, offset)
-      // Appends finish in any order: bytes read ahead while one was being written may hold the
-      // gap where it goes. Those are used for this line (written before it was asked for) only.
-      if (!quiet || this.pending > 0 || appends !== this.appends) return bytes.subarray(0, length)
+      // Appends finish in any order: bytes read ahead while one was being written (pending at the
+      // start, or begun since) may hold the gap where it goes. Those serve this line only, which
+      // was written before it was asked for.
+      if (!quiet || appends !== this.appends) return bytes.subarray(0, length)
       this.buffer = bytes.subarray(0, bytesRead)
       this.bufferAt = offset
     }
@@ -212,6 +213,12 @@ function recordLines(record: EntryRecord): Promise<Buffer> {
   return file.bytes(offset, length + 1 + diagnostics)
 }
 
+/** The line after a record's entry: its diagnostics, as written. */
+function diagnosticsLine(record: EntryRecord): Promise<string> {
+  const { file, offset, length, diagnostics } = record.line
+  return file.read(offset + length + 1, diagnostics)
+}
+
 /** The rule of the error that stands for diagnostics that could not be read back. */
 export const MANIFEST_DAMAGED = 'manifest-damaged'
 
@@ -221,15 +228,14 @@ export const MANIFEST_DAMAGED = 'manifest-damaged'
  * one that is not valid is a manifest damaged since, and an error to say so.
  */
 export async function readDiagnostics(record: EntryRecord): Promise<Diagnostic[]> {
-  const { file, offset, length, diagnostics } = record.line
   let value: unknown
   try {
-    value = JSON.parse(await file.read(offset + length + 1, diagnostics))
+    value = JSON.parse(await diagnosticsLine(record))
   } catch {
     value = undefined
   }
   if (value !== undefined && validate('manifest.schema.json#/definitions/ManifestDiagnostics', value).length === 0) return value as Diagnostic[]
-  return [fileDiagnostic(displayPath(file.path), `The diagnostics of ${record.path} in this build manifest are damaged: build with --force to write it anew.`, MANIFEST_DAMAGED)]
+  return [fileDiagnostic(displayPath(record.line.file.path), `The diagnostics of ${record.path} in this build manifest are damaged: build with --force to write it anew.`, MANIFEST_DAMAGED)]
 }
 
 /** A manifest as read: its header, its modification time (a source changed in that same tick is hashed again), its entries' records. */
@@ -337,8 +343,7 @@ export async function journalEntry(journal: LineFile, entry: ManifestEntry, diag
 export async function journalRefreshed(journal: LineFile, record: EntryRecord, fingerprints: Pick<ManifestEntry, 'input' | 'sidecar'>, table: StringTable): Promise<EntryRecord> {
   const { sidecar: _stale, ...entry } = await readEntry(record)
   const refreshed: ManifestEntry = { ...entry, ...fingerprints }
-  const { offset, length, diagnostics } = record.line
-  return journalLines(journal, JSON.stringify(refreshed), await record.line.file.read(offset + length + 1, diagnostics), refreshed, table)
+  return journalLines(journal, JSON.stringify(refreshed), await diagnosticsLine(record), refreshed, table)
 }
 
 async function journalLines(journal: LineFile, entryLine: string, diagnosticsLine: string, entry: ManifestEntry, table: StringTable): Promise<EntryRecord> {
