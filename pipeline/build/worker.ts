@@ -62,7 +62,7 @@ export interface TaskResult {
 export async function runTask(task: BuildTask): Promise<TaskResult> {
   const { source } = task
   const before = fingerprintStats(source)
-  const input = await readSource(source, task.cwd)
+  const input = readSource(source, task.cwd)
   if ('ruleId' in input) return { path: source.path, diagnostics: [input], ioError: true }
   // Without an output folder nothing is written, so no edition is made either.
   const emitters = task.out === undefined ? [] : EMITTERS.filter((e) => task.formats === undefined || task.formats.includes(e.format))

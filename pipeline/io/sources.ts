@@ -1,5 +1,5 @@
-import type { Dirent } from 'node:fs'
-import { readdir, readFile, realpath, stat } from 'node:fs/promises'
+import { readFileSync, type Dirent } from 'node:fs'
+import { readdir, realpath, stat } from 'node:fs/promises'
 import { basename, join, relative, resolve, sep } from 'node:path'
 import { errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
 import type { SourceInput } from '../build/document.js'
@@ -105,10 +105,12 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
 }
 
 /** Reads a source and its sidecar; an unreadable file is a diagnostic, not an exception. */
-export async function readSource(source: SourceFile, cwd = process.cwd()): Promise<SourceInput | Diagnostic> {
+export function readSource(source: SourceFile, cwd = process.cwd()): SourceInput | Diagnostic {
   try {
-    const bytes = await readFile(source.absolute)
-    const sidecar = source.sidecar ? { path: displayPath(source.sidecar, cwd), bytes: await readFile(source.sidecar) } : undefined
+    // Synchronous, as writeAtomic writes: a round trip through the thread pool per call left a
+    // worker idle, and it has nothing else to do while its source is read.
+    const bytes = readFileSync(source.absolute)
+    const sidecar = source.sidecar ? { path: displayPath(source.sidecar, cwd), bytes: readFileSync(source.sidecar) } : undefined
     return { path: source.path, bytes, ...(sidecar ? { sidecar } : {}) }
   } catch (error) {
     return fileDiagnostic(source.path, `Cannot read the file (${errorCode(error)}).`)

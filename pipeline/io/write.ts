@@ -1,29 +1,43 @@
-import { open, readdir, rename, unlink } from 'node:fs/promises'
+import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { readdir, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
-
 
 /**
  * Writes a file so that readers only ever see the old complete file or the new complete one:
  * the content goes to a temporary file in the same folder, is flushed to disk, and is renamed
  * over the target.
+ *
+ * The system calls are made synchronously. Each takes microseconds, where through libuv's thread
+ * pool each is a round trip of the event loop: a worker writing a document's editions that way
+ * sat idle for a sixth of a JSON + Markdown build. A worker has nothing else to do meanwhile,
+ * and the main thread writes only a few files a run.
  */
 export async function writeAtomic(path: string, content: string | Uint8Array | (() => Iterable<string> | AsyncIterable<string | Uint8Array>)): Promise<void> {
   const tmp = tempPath(path)
   liveTemps.add(tmp)
   try {
-    const handle = await open(tmp, 'w')
+    const fd = openSync(tmp, 'w')
     try {
-      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content)
-      else for await (const chunk of content()) await (typeof chunk === 'string' ? handle.write(chunk) : handle.write(chunk))
-      await handle.sync()
+      if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(fd, content)
+      else {
+        const chunks = content()
+        // A function's chunks are written where the last ended (writeFileSync on a descriptor writes at its position).
+        if (Symbol.asyncIterator in chunks) for await (const chunk of chunks) writeFileSync(fd, chunk)
+        else for (const chunk of chunks) writeFileSync(fd, chunk)
+      }
+      fsyncSync(fd)
     } finally {
-      await handle.close()
+      closeSync(fd)
     }
-    await rename(tmp, path)
+    renameSync(tmp, path)
   } catch (error) {
-    await unlink(tmp).catch(() => undefined)
+    try {
+      unlinkSync(tmp)
+    } catch {
+      // never created, or already gone
+    }
     throw error
   } finally {
     liveTemps.delete(tmp)

@@ -29,7 +29,7 @@ export const editionCommand: Command = {
     let ioError = diagnostics.length > 0
     const inputs = []
     for (const source of sources) {
-      const input = await readSource(source, io.cwd)
+      const input = readSource(source, io.cwd)
       if ('ruleId' in input) {
         diagnostics.push(input)
         ioError = true
