@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
@@ -120,6 +120,27 @@ describe('batch builds', () => {
     rmSync(join(dir, 'output'), { recursive: true })
     await undoc(dir, 'build')
     expect(outputs(dir)).toEqual(fresh)
+  })
+
+  it('tells a touched source from a changed one by its hash when only its time moved', async () => {
+    const dir = corpus()
+    await undoc(dir, 'build')
+    const letter = join(dir, SEEDS.letter)
+    const entryOf = () => readFileSync(join(dir, 'output', MANIFEST), 'utf8').split('\n').map((l) => JSON.parse(l || '{}') as { path?: string; input?: { sha256: string; mtimeNs: string } }).find((e) => e.path === SEEDS.letter)!
+    const built = entryOf()
+    // The same bytes under a new time: not built again, and the entry takes the new time.
+    utimesSync(letter, new Date('2030-01-01'), new Date('2030-01-01'))
+    expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 0, skipped: 3 })
+    const touched = entryOf()
+    expect(touched.input).toEqual({ ...built.input, mtimeNs: statSync(letter, { bigint: true }).mtimeNs.toString() })
+    expect(touched.input!.mtimeNs).not.toBe(built.input!.mtimeNs)
+    // Other bytes of the same size, under a new time: built again.
+    const text = readFileSync(letter, 'utf8')
+    expect(Buffer.byteLength('协作')).toBe(Buffer.byteLength('合作'))
+    writeFileSync(letter, text.replace('合作', '协作'))
+    utimesSync(letter, new Date('2031-01-01'), new Date('2031-01-01'))
+    expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 1, skipped: 2 })
+    expect(entryOf().input!.sha256).not.toBe(built.input!.sha256)
   })
 
   it('removes the outputs of a source that is gone, and rebuilds everything with --force', async () => {

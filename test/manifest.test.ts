@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { StringTable } from '../pipeline/crossref/corpus-index.js'
+import { CorpusTable } from '../pipeline/crossref/corpus-index.js'
 import { journalEntry, LineFile, openJournal, readDiagnostics, readEntry, readManifest, removeJournal, writeManifest } from '../pipeline/io/manifest.js'
 import type { ManifestEntry } from '../pipeline/types/manifest.js'
 
@@ -47,14 +47,14 @@ describe('the files of a build manifest', () => {
 
   it('writes a manifest that reads back to the same entries and diagnostics, and takes one cut short for none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'undoc-manifest-'))
-    const table = new StringTable()
+    const table = new CorpusTable()
     const journal = await openJournal(dir)
     const diagnostics = (i: number) => [{ file: `input/doc-${i}.zh.txt`, line: i + 1, column: 1, severity: 'warning' as const, ruleId: 'r', source: 'undoc', reason: '说明'.repeat(i) }]
     const records = await Promise.all(Array.from({ length: 50 }, (_, i) => journalEntry(journal, entryOf(i), diagnostics(i), table)))
     const path = join(dir, 'manifest.jsonl')
     const written = await writeManifest(path, { undoc: 'test', pipeline: 'b'.repeat(64) }, records)
     await removeJournal(journal)
-    const read = await readManifest(path, new StringTable())
+    const read = await readManifest(path, new CorpusTable())
     expect(read?.records.map((r) => r.path)).toEqual(records.map((r) => r.path))
     for (const [i, r] of read!.records.entries()) {
       expect(await readEntry(r)).toEqual(entryOf(i))
@@ -69,9 +69,9 @@ describe('the files of a build manifest', () => {
     // Without the last source's diagnostics line; without its entry too; a line cut in two.
     for (const cut of [bytes.slice(0, bytes.lastIndexOf('\n', bytes.length - 2) + 1), bytes.slice(0, bytes.lastIndexOf('\n', bytes.lastIndexOf('\n', bytes.length - 2) - 1) + 1), bytes.slice(0, -5)]) {
       writeFileSync(path, cut)
-      expect(await readManifest(path, new StringTable())).toBeUndefined()
+      expect(await readManifest(path, new CorpusTable())).toBeUndefined()
     }
-    expect(await readManifest(join(dir, 'none.jsonl'), new StringTable())).toBeUndefined()
+    expect(await readManifest(join(dir, 'none.jsonl'), new CorpusTable())).toBeUndefined()
   })
 
   it('reads a file that ends without a newline up to its last whole line', async () => {

@@ -5,13 +5,14 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import type { BuildTask, TaskResult } from '../build/worker.js'
-import { fingerprintStats, sha256 } from '../io/fingerprint.js'
+import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
 import { compareDiagnostics, counts, errorCode, fileDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js'
 import { byCodeUnits } from '../core/order.js'
 import { PACKAGE_ROOT, VERSION } from '../core/package-root.js'
-import { CorpusGraph, corpusMember, indexedDocument, StringTable, type CorpusMember } from '../crossref/corpus-index.js'
+import { CorpusGraph, corpusMember, CorpusTable, indexedDocument, type CorpusMember } from '../crossref/corpus-index.js'
 import {
   journalEntry,
+  isMember,
   journalRefreshed,
   MANIFEST_NAME,
   openJournal,
@@ -31,7 +32,7 @@ import {
 } from '../io/manifest.js'
 import { displayPath, findSources, outputName, type SourceFile } from '../io/sources.js'
 import { removeStaleTemps, removeTemps, writeAtomic } from '../io/write.js'
-import type { Fingerprint, Shard } from '../types/manifest.js'
+import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
 
 /** The corpus index's file in the output folder. */
@@ -147,7 +148,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     return fail(fileDiagnostic(options.out ?? tmpdir(), `Cannot write in this folder (${errorCode(error)}).`))
   }
   const files: LineFile[] = [journal]
-  const table = new StringTable()
+  const table = new CorpusTable()
 
   try {
     // What the output folder holds from earlier builds, and which of it this run answers for.
@@ -300,7 +301,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         })
       }
       // A source built before counts with what it cited then (a --force build links each once).
-      const guess = (s: SourceFile) => firstRead.get(s) ?? before.get(s.path)?.member
+      const guess = (s: SourceFile) => firstRead.get(s) ?? memberOf(before.get(s.path))
       // A shard links to the documents of the other shards whose manifests are beside its own.
       const others = shard === undefined || out === undefined ? [] : await otherShards(out, shard, table)
       const known = new CorpusGraph([...membersOf(records.values()), ...dirty.flatMap((s) => guess(s) ?? []), ...others], table)
@@ -316,8 +317,8 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       if (out !== undefined && !signal?.aborted) {
         for (const s of accepted) {
           const r = records.get(s.path)
-          if (r?.member === undefined || !r.wrote) continue
-          if (!sameNumbers(corpus.linkIds(r.member), r.links)) relink.set(s, r.member)
+          if (!isMember(r) || !r.wrote) continue
+          if (!sameNumbers(corpus.linkIds(r), table.numbers(r.links))) relink.set(s, r)
         }
       }
       if (relink.size > 0) {
@@ -414,7 +415,7 @@ class InvalidIndexError extends Error {}
  * summary read back from its entry's line); returns its fingerprint, or the diagnostic when it
  * cannot be written (`shown` is the folder as the user named it).
  */
-export async function writeCorpusIndex(out: string, records: readonly EntryRecord[], table: StringTable, shown: string): Promise<Fingerprint | Diagnostic> {
+export async function writeCorpusIndex(out: string, records: readonly EntryRecord[], table: CorpusTable, shown: string): Promise<Fingerprint | Diagnostic> {
   const graph = new CorpusGraph(membersOf(records), table)
   const { citedBy, missing } = graph.citers()
   const byName = new Map(records.map((r) => [r.name, r]))
@@ -452,23 +453,27 @@ export async function writeCorpusIndex(out: string, records: readonly EntryRecor
  * The documents of the other shards of the same split whose manifests are in the output folder,
  * as members that cite nothing: their names and symbols, all a shard needs to link to them.
  */
-async function otherShards(out: string, shard: Shard, table: StringTable): Promise<CorpusMember[]> {
+async function otherShards(out: string, shard: Shard, table: CorpusTable): Promise<CorpusMember[]> {
   const members: CorpusMember[] = []
-  const none = new Uint32Array(0)
+  const none = table.list([])
   for (const name of (await readdir(out).catch(() => [])).sort()) {
     const m = SHARD_FILE.exec(name)
     if (!m || Number(m[2]) !== shard.count || Number(m[1]) === shard.index) continue
     const read = await readManifest(join(out, name), table)
     if (!read) continue
     await read.file.close()
-    for (const r of read.records) if (r.member?.symbol !== undefined) members.push({ name: r.name, symbol: r.member.symbol, cited: none, counts: none })
+    for (const r of read.records) if (r.symbol !== undefined) members.push({ name: r.name, symbol: r.symbol, citations: none })
   }
   return members
 }
 
 /** The corpus members of records: those of documents that were built. */
 export function* membersOf(records: Iterable<EntryRecord>): Generator<CorpusMember> {
-  for (const r of records) if (r.member) yield r.member
+  for (const r of records) if (isMember(r)) yield r
+}
+
+function memberOf(record: EntryRecord | undefined): CorpusMember | undefined {
+  return isMember(record) ? record : undefined
 }
 
 function sameNumbers(a: Uint32Array, b: Uint32Array): boolean {
@@ -483,19 +488,22 @@ export function shardOf(path: string, count: number): number {
 /**
  * The record again when the source and its sidecar are those it was built from: the same size and
  * modification time (older than the manifest, so not changed within the tick it was written in),
- * or else the same hash; with the fingerprint refreshed (a new entry in the journal) in that case.
+ * or else the same hash; with the stamps refreshed (a new entry in the journal) in that case.
  */
-async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: LineFile, table: StringTable): Promise<EntryRecord | undefined> {
+async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: LineFile, table: CorpusTable): Promise<EntryRecord | undefined> {
   const now = fingerprintStats(source)
-  const same = async (path: string | undefined, stored: Fingerprint | undefined, current: Omit<Fingerprint, 'sha256'> | undefined): Promise<Fingerprint | undefined | false> => {
+  // The hashes stay on disk, in the entry: they are read only when a time has changed.
+  let entry: ManifestEntry | undefined
+  const same = async (path: string | undefined, stored: Stamp | undefined, current: Stamp | undefined, which: 'input' | 'sidecar'): Promise<Stamp | undefined | false> => {
     if (path === undefined || stored === undefined || current === undefined) return path === undefined && stored === undefined ? undefined : false
     if (stored.size !== current.size) return false
     if (stored.mtimeNs === current.mtimeNs && BigInt(stored.mtimeNs) < manifestTime) return stored
     const hash = await readFile(path).then(sha256, () => undefined)
-    return hash === stored.sha256 ? { ...current, sha256: hash } : false
+    entry ??= await readEntry(record)
+    return hash !== undefined && hash === entry[which]?.sha256 ? current : false
   }
-  const input = await same(source.absolute, record.input, now.input)
-  const sidecar = await same(source.sidecar, record.sidecar, now.sidecar)
+  const input = await same(source.absolute, record.input, now.input, 'input')
+  const sidecar = await same(source.sidecar, record.sidecar, now.sidecar, 'sidecar')
   if (input === false || input === undefined || sidecar === false) return undefined
   if (input === record.input && sidecar === record.sidecar) return record
   return journalRefreshed(journal, record, { input, ...(sidecar ? { sidecar } : {}) }, table)

@@ -35,12 +35,16 @@ export function summarize(doc: UndocDocument): DocumentSummary {
 }
 
 /**
- * Symbols (and names) as numbers: a corpus cites the same symbols over and over, and a number a
- * citation keeps what a batch run holds of each document small.
+ * What a batch run holds of a corpus, as numbers: its symbols and names (a corpus cites the same
+ * symbols over and over), and small lists of those numbers end to end in one growing array. A
+ * typed array of its own would cost a list some 200 bytes besides its numbers: with a few lists
+ * a document, that was most of what a run held of each.
  */
-export class StringTable {
+export class CorpusTable {
   private readonly ids = new Map<string, number>()
   private readonly strings: string[] = []
+  private lists = new Uint32Array(1 << 12)
+  private used = 0
 
   id(text: string): number {
     let id = this.ids.get(text)
@@ -54,23 +58,44 @@ export class StringTable {
   string(id: number): string {
     return this.strings[id]!
   }
+
+  /** Keeps a list of numbers; returns where it is, for `numbers`. */
+  list(values: ArrayLike<number>): number {
+    const at = this.used
+    const end = at + 1 + values.length
+    if (end > this.lists.length) {
+      const grown = new Uint32Array(Math.max(end, this.lists.length * 2))
+      grown.set(this.lists.subarray(0, at))
+      this.lists = grown
+    }
+    this.lists[at] = values.length
+    this.lists.set(values, at + 1)
+    this.used = end
+    return at
+  }
+
+  /** The list kept at `at`. (A list never changes once kept, so the view stays true when the array grows.) */
+  numbers(at: number): Uint32Array {
+    return this.lists.subarray(at + 1, at + 1 + this.lists[at]!)
+  }
 }
 
-/** What the corpus's links need of a document: its name, its symbol and what it cites, as numbers of a StringTable. */
+/** What the corpus's links need of a document: its name, its symbol and what it cites, as numbers of a CorpusTable. */
 export interface CorpusMember {
   readonly name: string
   readonly symbol?: number
-  /** One symbol a citation of its summary (a symbol cited as two kinds comes twice), in the summary's order. */
-  readonly cited: Uint32Array
-  readonly counts: Uint32Array
+  /**
+   * The table's list of its citations: a (symbol, count) pair a citation of its summary (a symbol
+   * cited as two kinds comes twice), in the summary's order.
+   */
+  readonly citations: number
 }
 
-export function corpusMember(summary: DocumentSummary, table: StringTable): CorpusMember {
+export function corpusMember(summary: DocumentSummary, table: CorpusTable): CorpusMember {
   return {
     name: summary.name,
     ...(summary.symbol ? { symbol: table.id(summary.symbol) } : {}),
-    cited: Uint32Array.from(summary.citations, (c) => table.id(c.symbol)),
-    counts: Uint32Array.from(summary.citations, (c) => c.count)
+    citations: table.list(summary.citations.flatMap((c) => [table.id(c.symbol), c.count]))
   }
 }
 
@@ -86,7 +111,7 @@ export class CorpusGraph {
 
   constructor(
     members: Iterable<CorpusMember>,
-    readonly table: StringTable
+    readonly table: CorpusTable
   ) {
     this.members = [...members].sort((a, b) => byCodeUnits(a.name, b.name))
     this.members.forEach((m, i) => {
@@ -103,9 +128,10 @@ export class CorpusGraph {
   /** The output name of each symbol a member cites that is in the corpus. */
   links(member: CorpusMember): Record<string, string> {
     const links: Record<string, string> = {}
-    for (const id of member.cited) {
-      const i = this.bySymbol.get(id)
-      if (i !== undefined) links[this.table.string(id)] = this.members[i]!.name
+    const citations = this.table.numbers(member.citations)
+    for (let k = 0; k < citations.length; k += 2) {
+      const i = this.bySymbol.get(citations[k]!)
+      if (i !== undefined) links[this.table.string(citations[k]!)] = this.members[i]!.name
     }
     return links
   }
@@ -126,17 +152,19 @@ export class CorpusGraph {
     const counted = new Uint32Array(this.members.length)
     const absent = new Map<number, number[]>()
     this.members.forEach((m, citing) => {
-      m.cited.forEach((id, k) => {
+      const citations = this.table.numbers(m.citations)
+      for (let k = 0; k < citations.length; k += 2) {
+        const id = citations[k]!
         const target = this.bySymbol.get(id)
         if (target !== undefined) {
-          cited.push(target, citing, m.counts[k]!)
+          cited.push(target, citing, citations[k + 1]!)
           counted[target]!++
         } else {
           const list = absent.get(id) ?? []
           if (list[list.length - 1] !== citing) list.push(citing)
           absent.set(id, list)
         }
-      })
+      }
     })
     const start = new Uint32Array(this.members.length + 1)
     for (let i = 0; i < counted.length; i++) start[i + 1] = start[i]! + counted[i]!
@@ -172,7 +200,7 @@ export class CorpusGraph {
 }
 
 /** Links (symbol → name) as (symbol, name) pairs of numbers, ordered by symbol: equal arrays are equal links. */
-export function linkPairs(links: Iterable<[string, string | undefined]>, table: StringTable): Uint32Array {
+export function linkPairs(links: Iterable<[string, string | undefined]>, table: CorpusTable): Uint32Array {
   const pairs: [number, number][] = []
   for (const [symbol, name] of links) if (name !== undefined) pairs.push([table.id(symbol), table.id(name)])
   pairs.sort((a, b) => a[0] - b[0])
@@ -198,7 +226,7 @@ export function indexedDocument(summary: DocumentSummary, graph: CorpusGraph, ci
  * parts into index.json instead of holding them: see run-build.)
  */
 export function buildCorpusIndex(summaries: readonly DocumentSummary[]): CorpusIndex {
-  const table = new StringTable()
+  const table = new CorpusTable()
   const byName = new Map(summaries.map((s) => [s.name, s]))
   const graph = new CorpusGraph(summaries.map((s) => corpusMember(s, table)), table)
   const { citedBy, missing } = graph.citers()

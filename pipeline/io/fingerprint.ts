@@ -7,8 +7,11 @@ export function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex')
 }
 
+/** A fingerprint without its hash: what a stat tells of a file. */
+export type Stamp = Omit<Fingerprint, 'sha256'>
+
 /** Size and modification time of a source and its sidecar, taken before they are read (so a later change shows). */
-export function fingerprintStats(source: SourceFile): { input: Omit<Fingerprint, 'sha256'>; sidecar?: Omit<Fingerprint, 'sha256'> } {
+export function fingerprintStats(source: SourceFile): { input: Stamp; sidecar?: Stamp } {
   // Synchronous: a stat takes microseconds, and tens through the thread pool; a no-change
   // rebuild makes one per source, and nothing else waits on this thread meanwhile.
   const of = (path: string) => {

@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto'
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VERSION } from '../core/package-root.js'
-import { corpusMember, linkPairs, type CorpusMember, type StringTable } from '../crossref/corpus-index.js'
+import { corpusMember, linkPairs, type CorpusMember, type CorpusTable } from '../crossref/corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
 import { CONFIG_NAME } from '../lint/config.js'
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
-import type { Fingerprint, ManifestEntry, ManifestHeader, Shard } from '../types/manifest.js'
+import type { ManifestEntry, ManifestHeader, Shard } from '../types/manifest.js'
+import type { Stamp } from './fingerprint.js'
 import { displayPath } from './sources.js'
 import { validate } from '../validate/index.js'
 import { tempPath, writeAtomic } from './write.js'
@@ -162,21 +163,23 @@ export class LineFile {
 
 /**
  * What a run holds of a document while it goes through a corpus: what decides whether the
- * document is built again, and its corpus links as numbers. The rest of its entry (summary,
- * links) and its diagnostics stay in their lines on disk and are read back when needed.
+ * document is built again, and its corpus links as numbers. The rest of its entry (its hashes,
+ * summary, links) and its diagnostics stay in their lines on disk and are read back when needed.
  */
 export interface EntryRecord {
   readonly path: string
   readonly name: string
-  readonly input: Fingerprint
-  readonly sidecar?: Fingerprint
+  readonly input: Stamp
+  readonly sidecar?: Stamp
   /** It wrote its outputs: it had no errors. */
   readonly wrote: boolean
   readonly pages?: number
-  /** Its summary's part in the corpus's links; absent when it could not be built. */
-  readonly member?: CorpusMember
-  /** The corpus links it was built with, as `linkPairs` gives them. */
-  readonly links: Uint32Array
+  /** Its summary's symbol, as CorpusMember has it; absent when it has none or could not be built. */
+  readonly symbol?: number
+  /** Its summary's citations, as CorpusMember has them; absent when it could not be built. */
+  readonly citations?: number
+  /** The table's list of the corpus links it was built with, as `linkPairs` gives them. */
+  readonly links: number
   readonly warnings: number
   readonly errors: number
   /**
@@ -186,16 +189,24 @@ export interface EntryRecord {
   line: { file: LineFile; offset: number; length: number; diagnostics: number }
 }
 
-export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], table: StringTable): EntryRecord {
+/** A record with a summary is the corpus member of its document. */
+export function isMember(record: EntryRecord | undefined): record is EntryRecord & CorpusMember {
+  return record?.citations !== undefined
+}
+
+export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], table: CorpusTable): EntryRecord {
+  const stamp = ({ size, mtimeNs }: Stamp): Stamp => ({ size, mtimeNs })
+  const member = entry.summary ? corpusMember(entry.summary, table) : undefined
   return {
     path: entry.path,
     name: entry.name,
-    input: entry.input,
-    ...(entry.sidecar ? { sidecar: entry.sidecar } : {}),
+    input: stamp(entry.input),
+    ...(entry.sidecar ? { sidecar: stamp(entry.sidecar) } : {}),
     wrote: entry.outputs.length > 0,
     ...(entry.pages !== undefined ? { pages: entry.pages } : {}),
-    ...(entry.summary ? { member: corpusMember(entry.summary, table) } : {}),
-    links: linkPairs(Object.entries(entry.links), table),
+    ...(member?.symbol !== undefined ? { symbol: member.symbol } : {}),
+    ...(member ? { citations: member.citations } : {}),
+    links: table.list(linkPairs(Object.entries(entry.links), table)),
     warnings: entry.warnings,
     errors: entry.errors,
     line
@@ -251,7 +262,7 @@ export interface ReadManifest {
  * Reads a manifest a line at a time into records, keeping each entry's line on disk; a missing,
  * unreadable, corrupt, cut short or invalid one is none (the build is then full).
  */
-export async function readManifest(path: string, table: StringTable): Promise<ReadManifest | undefined> {
+export async function readManifest(path: string, table: CorpusTable): Promise<ReadManifest | undefined> {
   let file: LineFile
   try {
     file = await LineFile.open(path)
@@ -335,18 +346,21 @@ export async function removeJournal(journal: LineFile): Promise<void> {
 }
 
 /** Appends an entry and its diagnostics to a journal; returns its record. */
-export async function journalEntry(journal: LineFile, entry: ManifestEntry, diagnostics: readonly Diagnostic[], table: StringTable): Promise<EntryRecord> {
+export async function journalEntry(journal: LineFile, entry: ManifestEntry, diagnostics: readonly Diagnostic[], table: CorpusTable): Promise<EntryRecord> {
   return journalLines(journal, JSON.stringify(entry), JSON.stringify(diagnostics), entry, table)
 }
 
-/** Appends an entry with new fingerprints to a journal, its diagnostics copied as they are; returns its record. */
-export async function journalRefreshed(journal: LineFile, record: EntryRecord, fingerprints: Pick<ManifestEntry, 'input' | 'sidecar'>, table: StringTable): Promise<EntryRecord> {
-  const { sidecar: _stale, ...entry } = await readEntry(record)
-  const refreshed: ManifestEntry = { ...entry, ...fingerprints }
+/**
+ * Appends the entry of a record whose source and sidecar have the bytes it was built from under
+ * new stamps (sizes and times), its diagnostics copied as they are; returns its record.
+ */
+export async function journalRefreshed(journal: LineFile, record: EntryRecord, stamps: { input: Stamp; sidecar?: Stamp }, table: CorpusTable): Promise<EntryRecord> {
+  const entry = await readEntry(record)
+  const refreshed: ManifestEntry = { ...entry, input: { ...entry.input, ...stamps.input }, ...(entry.sidecar && stamps.sidecar ? { sidecar: { ...entry.sidecar, ...stamps.sidecar } } : {}) }
   return journalLines(journal, JSON.stringify(refreshed), await diagnosticsLine(record), refreshed, table)
 }
 
-async function journalLines(journal: LineFile, entryLine: string, diagnosticsLine: string, entry: ManifestEntry, table: StringTable): Promise<EntryRecord> {
+async function journalLines(journal: LineFile, entryLine: string, diagnosticsLine: string, entry: ManifestEntry, table: CorpusTable): Promise<EntryRecord> {
   const { offset } = await journal.append(`${entryLine}\n${diagnosticsLine}`)
   const length = Buffer.byteLength(entryLine)
   return entryRecord(entry, { file: journal, offset, length, diagnostics: Buffer.byteLength(diagnosticsLine) }, table)

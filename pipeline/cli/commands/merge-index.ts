@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { StringTable } from '../../crossref/corpus-index.js'
-import { MANIFEST_NAME, readManifest, SHARD_FILE, type EntryRecord, type LineFile } from '../../io/manifest.js'
+import { CorpusTable } from '../../crossref/corpus-index.js'
+import { isMember, MANIFEST_NAME, readManifest, SHARD_FILE, type EntryRecord, type LineFile } from '../../io/manifest.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
 import { INDEX_NAME, writeCorpusIndex } from '../run-build.js'
@@ -44,7 +44,7 @@ export const indexCommand: Command = {
     else return fail(`nothing to index in ${shown}: no shard files (.undoc-shard-I-of-N.jsonl) and no build manifest (${MANIFEST_NAME}). Run undoc build first.`)
 
     // Shards are read a line at a time into records, as a build reads its manifest.
-    const table = new StringTable()
+    const table = new CorpusTable()
     const records = new Map<string, EntryRecord>()
     const opened: LineFile[] = []
     let pipeline: string | undefined
@@ -65,7 +65,7 @@ export const indexCommand: Command = {
     } finally {
       for (const f of opened) await f.close()
     }
-    const documents = [...records.values()].filter((r) => r.member !== undefined).length
+    const documents = [...records.values()].filter((r) => isMember(r)).length
     io.stderr.write(`${join(shown, INDEX_NAME)}: ${plural(documents, 'document')} from ${plural(files.length, 'file')}\n`)
     return 0
   }
