@@ -11,11 +11,13 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
 const CLI = join(ROOT, 'dist', 'pipeline', 'cli', 'main.js')
+/** A compiled module of the pipeline, as the CLI runs it. */
+const pipeline = (...path) => import(pathToFileURL(join(ROOT, 'dist', 'pipeline', ...path)).href)
 const { values } = parseArgs({
   options: { size: { type: 'string', default: '1000' }, jobs: { type: 'string' }, keep: { type: 'boolean', default: false }, corpus: { type: 'string' } }
 })
@@ -136,7 +138,7 @@ if (values.corpus !== undefined) {
 
 const dir = mkdtempSync(join(tmpdir(), 'undoc-bench-'))
 try {
-  const { EMITTERS } = await import(join(ROOT, 'dist', 'pipeline', 'emit', 'index.js'))
+  const { EMITTERS } = await pipeline('emit', 'index.js')
   const formats = EMITTERS.map((e) => e.format)
   const bytes = makeCorpus(dir)
   const mb = bytes / 1e6
@@ -160,12 +162,27 @@ try {
   row('peak RSS, no-change rebuild', `${fmt(again.peak / 2 ** 20)} MB`, 'the main thread alone: Node, undoc and a record of every document')
   const perWorker = (full.peak - again.peak) / JOBS
   row('peak RSS, whole run', `${fmt(full.peak / 2 ** 20)} MB`, `less the main thread's, ${fmt(perWorker / 2 ** 20)} MB per worker thread (target < 200)`)
+  // A tenth of the corpus, built and rebuilt without change the same way: the difference of the two
+  // rebuilds' peaks is what the main thread holds for each document (Node and undoc cancel out).
+  // JSON alone keeps it fast; the formats are in the pipeline key, so the rebuild names them too.
+  const tenthArgs = ['build', 'input', '--out', 'output-tenth', '--quiet', '--jobs', String(JOBS), '--shard', '1/10', '--formats', 'json']
+  const tenth = await undoc(dir, tenthArgs)
+  if (tenth.code !== 0 && tenth.code !== 1) throw new Error(`bench: the build of a tenth failed (exit ${tenth.code}):\n${tenth.stderr}`)
+  const tenthAgain = await undoc(dir, tenthArgs)
+  const tenthDocuments = JSON.parse(readFileSync(join(dir, 'output-tenth', '.undoc-shard-1-of-10.jsonl'), 'utf8').split('\n', 1)[0]).documents
+  const perDocument = (again.peak - tenthAgain.peak) / (entries.length - tenthDocuments)
+  row(
+    'main thread bytes per document',
+    `${fmt(perDocument / 1024)} kB`,
+    `no-change rebuilds: ${fmt(again.peak / 2 ** 20)} MB for ${entries.length.toLocaleString('en')} documents, ${fmt(tenthAgain.peak / 2 ** 20)} MB for a tenth (${tenthDocuments.toLocaleString('en')}, --shard 1/10)`
+  )
 
   // The text editions alone, into a folder of their own (another set of formats is another build).
   const text = await undoc(dir, ['build', 'input', '--out', 'output-text', '--quiet', '--jobs', String(JOBS), '--formats', 'json,markdown'])
   if (text.code !== 0 && text.code !== 1) throw new Error(`bench: the JSON + Markdown build failed (exit ${text.code}):\n${text.stderr}`)
   row('full build, json + markdown', `${fmt(SIZE / text.seconds)} docs/s`, `${text.seconds.toFixed(2)} s, lint included`)
   row('raw text throughput, json + markdown', `${fmt(mb / text.seconds, 2)} MB/s`, `${fmt(mb / text.seconds / JOBS, 2)} MB/s per worker (target 20 per core)`)
+  await stages(join(dir, 'input'))
   const touched = readdirSync(join(dir, 'input')).sort()[1]
   writeFileSync(join(dir, 'input', touched), readFileSync(join(dir, 'input', touched), 'utf8').replace('合作', '协作'))
   const one = await undoc(dir, ['build', 'input', '--out', 'output', '--quiet', '--jobs', String(JOBS)])
@@ -204,9 +221,9 @@ try {
   }
 
   // The citation tokenizer and grammar alone, on text without citations and on dense citations.
-  const { tokenize } = await import(join(ROOT, 'dist', 'pipeline', 'crossref', 'tokenize.js'))
-  const { parseCitations } = await import(join(ROOT, 'dist', 'pipeline', 'crossref', 'grammar.js'))
-  const { zh } = await import(join(ROOT, 'dist', 'pipeline', 'lang', 'zh.js'))
+  const { tokenize } = await pipeline('crossref', 'tokenize.js')
+  const { parseCitations } = await pipeline('crossref', 'grammar.js')
+  const { zh } = await pipeline('lang', 'zh.js')
   const plain = '各国应当在相互尊重的基础上进一步加强对话与交流，促进共同繁荣与持久和平。'.repeat(Math.ceil(10e6 / 3 / 37)).slice(0, Math.floor(10e6 / 3))
   const dense = '1982年10月22日第37/4号决议，'.repeat(100_000)
   for (const [what, text, citations] of [
@@ -229,6 +246,73 @@ try {
 } finally {
   if (values.keep) console.log(`kept ${dir}`)
   else rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * What bounds JSON + Markdown throughput: each stage a worker runs, timed alone on one thread in
+ * this process, hot (two rounds first, so that what is timed is compiled code and not the
+ * compiler), on the first documents of the corpus. Then the floors no stage work can go below:
+ * the JSON edition's JSON.stringify and the Markdown writer's remark-stringify.
+ */
+async function stages(input) {
+  const { decode } = await pipeline('read', 'index.js')
+  const { RawText } = await pipeline('core', 'raw-text.js')
+  const { normalize } = await pipeline('normalize', 'index.js')
+  const { structure } = await pipeline('structure', 'index.js')
+  const { crossref } = await pipeline('crossref', 'index.js')
+  const { buildDocument } = await pipeline('build', 'document.js')
+  const { validate } = await pipeline('validate', 'index.js')
+  const { lint } = await pipeline('lint', 'index.js')
+  const { emitJson } = await pipeline('emit', 'json', 'index.js')
+  const { emitMarkdown, toMdast } = await pipeline('emit', 'markdown', 'index.js')
+  const { zh } = await pipeline('lang', 'zh.js')
+  const sources = readdirSync(input)
+    .sort()
+    .slice(0, 300)
+    .map((n) => ({ path: `input/${n}`, bytes: readFileSync(join(input, n)) }))
+  const sampleMb = sources.reduce((n, s) => n + s.bytes.length, 0) / 1e6
+  let ms
+  let jsonBytes
+  const timed = async (what, run) => {
+    const started = performance.now()
+    const out = await run()
+    ms.set(what, (ms.get(what) ?? 0) + performance.now() - started)
+    return out
+  }
+  for (let round = 0; round < 3; round++) {
+    ms = new Map()
+    jsonBytes = 0
+    for (const source of sources) {
+      // The stages up to crossref by themselves; the document they make is buildDocument's
+      // (assembling it here would copy build/document.ts), and the later stages take that.
+      const raw = await timed('read', () => new RawText(source.path, decode(source.bytes).text))
+      const normalized = await timed('normalize', () => normalize(raw, zh))
+      const structured = await timed('structure', () => structure(normalized, zh, {}))
+      await timed('crossref', () => crossref(structured.tree, normalized.text, zh, structured.metadata))
+      const { document } = await timed('buildDocument', () => buildDocument(source, { corpus: new Map() }, []))
+      if (!document) throw new Error(`bench: ${source.path} did not build`)
+      await timed('validate', () => validate('document.schema.json', document))
+      await timed('lint', () => lint(document))
+      await timed('emitJson', () => [...emitJson(document)])
+      await timed('emitMarkdown', () => emitMarkdown(document))
+      jsonBytes += Buffer.byteLength(await timed('JSON.stringify', () => JSON.stringify(document)))
+      await timed('toMdast', () => toMdast(document))
+    }
+  }
+  const rate = (t) => `${fmt(sampleMb / (t / 1000))} MB/s`
+  const perDocument = (t) => `${(t / sources.length).toFixed(2)} ms/document`
+  row('what bounds json + markdown', '', `one thread, in process, hot: the first ${sources.length} documents, ${sampleMb.toFixed(1)} MB of raw text`)
+  const steps = ['read', 'normalize', 'structure', 'crossref', 'validate']
+  for (const what of [...steps, 'lint', 'emitJson', 'emitMarkdown']) {
+    row(`stage: ${what === 'read' ? 'read (decode, line index)' : what}`, rate(ms.get(what)), perDocument(ms.get(what)))
+  }
+  const parts = steps.reduce((t, what) => t + ms.get(what), 0)
+  row('buildDocument, read → validate', rate(ms.get('buildDocument')), `${perDocument(ms.get('buildDocument'))}; its stages above take ${perDocument(parts)}, the rest assembles the document`)
+  const json = ms.get('JSON.stringify')
+  const markdown = ms.get('emitMarkdown') - ms.get('toMdast')
+  row('floor: JSON.stringify', rate(json), `${perDocument(json)}, of the document alone; the JSON is ${fmt(jsonBytes / 1e6 / sampleMb)}× the raw text`)
+  row('floor: remark-stringify', rate(markdown), `${perDocument(markdown)}, emitMarkdown less toMdast`)
+  row('floor: JSON.stringify + remark-stringify', rate(json + markdown), 'the most JSON + Markdown can do per core were every other stage free (target 20 per core)')
 }
 
 /** The typst binary of the npm package, where its package.json's "exports" says it is. */
