@@ -183,16 +183,19 @@ describe('the corpus index', () => {
     expect(index.missing.map((m) => m.symbol)).not.toContain('A/RES/67/264')
   })
 
-  it('adds the counts of a symbol cited as two kinds into one backlink, and lists each citing document once', () => {
+  it('adds the counts of a symbol cited as two kinds into one backlink, lists each citing document once, and gives a symbol two documents have to the first', () => {
     const summary = (name: string, symbol: string | undefined, citations: [string, CitationKind, number][]) => ({ name, path: `input/${name}.txt`, ...(symbol ? { symbol } : {}), kind: 'ga-resolution' as const, citations: citations.map(([s, kind, count]) => ({ symbol: s, kind, count })) })
     const index = buildCorpusIndex([
       summary('b', 'A/RES/2', [['A/RES/1', 'document', 1], ['A/RES/1', 'ga-resolution', 2], ['A/RES/9', 'document', 1], ['A/RES/9', 'ga-resolution', 1]]),
       summary('a', 'A/RES/1', [['A/RES/9', 'ga-resolution', 3]]),
-      summary('c', undefined, [['A/RES/1', 'ga-resolution', 1]])
+      summary('c', undefined, [['A/RES/1', 'ga-resolution', 1]]),
+      summary('d', 'A/RES/1', [])
     ])
     expect(validate('index.schema.json', index)).toEqual([])
-    expect(index.documents.map((d) => d.name)).toEqual(['a', 'b', 'c'])
+    expect(index.documents.map((d) => d.name)).toEqual(['a', 'b', 'c', 'd'])
     expect(index.documents[0]!.citedBy).toEqual([{ name: 'b', symbol: 'A/RES/2', count: 3 }, { name: 'c', count: 1 }])
+    expect(index.documents[3]!.citedBy).toEqual([])
+    expect(index.documents[2]!.citations[0]!.target).toBe('a')
     expect(index.missing).toEqual([{ symbol: 'A/RES/9', citedBy: ['a', 'b'] }])
   })
 

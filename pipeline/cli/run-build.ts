@@ -418,7 +418,6 @@ class InvalidIndexError extends Error {}
 export async function writeCorpusIndex(out: string, records: readonly EntryRecord[], table: CorpusTable, shown: string): Promise<Fingerprint | Diagnostic> {
   const graph = new CorpusGraph(membersOf(records), table)
   const { citedBy, missing } = graph.citers()
-  const byName = new Map(records.map((r) => [r.name, r]))
   const checked = <T>(definition: string, value: T): T => {
     const invalid = validate(`index.schema.json#/definitions/${definition}`, value)
     if (invalid.length > 0) throw new InvalidIndexError(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
@@ -434,11 +433,17 @@ export async function writeCorpusIndex(out: string, records: readonly EntryRecor
     // The bytes of JSON.stringify of the whole index (as emitJson writes it), made in parts.
     await writeAtomic(path, async function* () {
       yield hashed(`{"undoc":${JSON.stringify(VERSION)},"documents":[`)
-      for (const [i, m] of graph.members.entries()) {
-        const summary = (await readEntry(byName.get(m.name)!)).summary!
-        yield hashed(`${i > 0 ? ',' : ''}${JSON.stringify(checked('IndexedDocument', indexedDocument(summary, graph, citedBy(m.name))))}`)
+      for (const [i, record] of graph.members.entries()) {
+        const summary = (await readEntry(record)).summary!
+        yield hashed(`${i > 0 ? ',' : ''}${JSON.stringify(checked('IndexedDocument', indexedDocument(summary, graph, citedBy(i))))}`)
       }
-      yield hashed(`],"missing":${JSON.stringify(missing().map((m) => checked('MissingSymbol', m)))}}\n`)
+      yield hashed('],"missing":[')
+      let first = true
+      for (const symbol of missing()) {
+        yield hashed(`${first ? '' : ','}${JSON.stringify(checked('MissingSymbol', symbol))}`)
+        first = false
+      }
+      yield hashed(']}\n')
     })
     const written = await stat(path, { bigint: true })
     return { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() }
@@ -468,7 +473,7 @@ async function otherShards(out: string, shard: Shard, table: CorpusTable): Promi
 }
 
 /** The corpus members of records: those of documents that were built. */
-export function* membersOf(records: Iterable<EntryRecord>): Generator<CorpusMember> {
+export function* membersOf(records: Iterable<EntryRecord>): Generator<EntryRecord & CorpusMember> {
   for (const r of records) if (isMember(r)) yield r
 }
 

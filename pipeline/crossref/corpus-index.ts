@@ -59,6 +59,11 @@ export class CorpusTable {
     return this.strings[id]!
   }
 
+  /** How many strings it has numbered (ids are 0 to size − 1). */
+  get size(): number {
+    return this.strings.length
+  }
+
   /** Keeps a list of numbers; returns where it is, for `numbers`. */
   list(values: ArrayLike<number>): number {
     const at = this.used
@@ -104,13 +109,13 @@ export function corpusMember(summary: DocumentSummary, table: CorpusTable): Corp
  * and, for the index, who cites whom. Pairs are kept in typed arrays, not objects: a corpus of
  * hundreds of thousands of documents cites millions of times.
  */
-export class CorpusGraph {
+export class CorpusGraph<Member extends CorpusMember = CorpusMember> {
   /** The members, sorted by name. */
-  readonly members: readonly CorpusMember[]
+  readonly members: readonly Member[]
   private readonly bySymbol = new Map<number, number>()
 
   constructor(
-    members: Iterable<CorpusMember>,
+    members: Iterable<Member>,
     readonly table: CorpusTable
   ) {
     this.members = [...members].sort((a, b) => byCodeUnits(a.name, b.name))
@@ -142,47 +147,36 @@ export class CorpusGraph {
   }
 
   /**
-   * The members that cite each member (backlinks) and the cited symbols that are in no member,
-   * each list sorted by the citing member's name.
+   * The members that cite each member (its backlinks, by the member's place in `members`) and
+   * the cited symbols that are in no member, each list sorted by the citing member's name.
    */
-  citers(): { citedBy: (name: string) => Backlink[]; missing: () => MissingSymbol[] } {
-    // Each (cited, citing) pair with its count, bucketed by the cited (a counting sort): citing
-    // members come in name order, so every bucket is sorted as it is filled.
-    const cited: number[] = []
-    const counted = new Uint32Array(this.members.length)
-    const absent = new Map<number, number[]>()
-    this.members.forEach((m, citing) => {
-      const citations = this.table.numbers(m.citations)
-      for (let k = 0; k < citations.length; k += 2) {
-        const id = citations[k]!
-        const target = this.bySymbol.get(id)
-        if (target !== undefined) {
-          cited.push(target, citing, citations[k + 1]!)
-          counted[target]!++
-        } else {
-          const list = absent.get(id) ?? []
-          if (list[list.length - 1] !== citing) list.push(citing)
-          absent.set(id, list)
-        }
-      }
-    })
-    const start = new Uint32Array(this.members.length + 1)
-    for (let i = 0; i < counted.length; i++) start[i + 1] = start[i]! + counted[i]!
+  citers(): { citedBy: (member: number) => Backlink[]; missing: () => Generator<MissingSymbol> } {
+    // Every citation bucketed by the symbol it cites, by a counting sort in two passes over the
+    // members, into arrays of 8 bytes a citation; citing members come in name order, so every
+    // bucket is sorted as it is filled.
+    const start = new Uint32Array(this.table.size + 1)
+    const each = (visit: (symbol: number, citing: number, count: number) => void) =>
+      this.members.forEach((m, citing) => {
+        const citations = this.table.numbers(m.citations)
+        for (let k = 0; k < citations.length; k += 2) visit(citations[k]!, citing, citations[k + 1]!)
+      })
+    each((symbol) => start[symbol + 1]!++)
+    for (let id = 0; id < this.table.size; id++) start[id + 1]! += start[id]!
     const fill = start.slice(0, -1)
-    const citing = new Uint32Array(start[this.members.length]!)
+    const citing = new Uint32Array(start[this.table.size]!)
     const counts = new Uint32Array(citing.length)
-    for (let p = 0; p < cited.length; p += 3) {
-      const slot = fill[cited[p]!]!++
-      citing[slot] = cited[p + 1]!
-      counts[slot] = cited[p + 2]!
-    }
-    const index = new Map(this.members.map((m, i) => [m.name, i]))
+    each((symbol, member, count) => {
+      const slot = fill[symbol]!++
+      citing[slot] = member
+      counts[slot] = count
+    })
     return {
-      citedBy: (name) => {
-        const i = index.get(name)
+      citedBy: (member) => {
+        const symbol = this.members[member]!.symbol
         const backlinks: Backlink[] = []
-        if (i === undefined) return backlinks
-        for (let slot = start[i]!; slot < start[i + 1]!; slot++) {
+        // A symbol two members have is the first's: the other is cited by no one.
+        if (symbol === undefined || this.bySymbol.get(symbol) !== member) return backlinks
+        for (let slot = start[symbol]!; slot < start[symbol + 1]!; slot++) {
           const from = this.members[citing[slot]!]!
           const last = backlinks[backlinks.length - 1]
           // A member citing it as two kinds of citation is one backlink with both counts.
@@ -191,10 +185,23 @@ export class CorpusGraph {
         }
         return backlinks
       },
-      missing: () =>
-        [...absent.entries()]
-          .map(([id, list]) => ({ symbol: this.table.string(id), citedBy: list.map((i) => this.members[i]!.name) }))
-          .sort((a, b) => byCodeUnits(a.symbol, b.symbol))
+      missing: () => this.missing(start, citing)
+    }
+  }
+
+  /** The cited symbols in no member, by symbol, from the buckets of `citers`. */
+  private *missing(start: Uint32Array, citing: Uint32Array): Generator<MissingSymbol> {
+    const absent: number[] = []
+    for (let id = 0; id < this.table.size; id++) if (start[id + 1]! > start[id]! && !this.bySymbol.has(id)) absent.push(id)
+    for (const id of absent.sort((a, b) => byCodeUnits(this.table.string(a), this.table.string(b)))) {
+      const names: string[] = []
+      let last = -1
+      for (let slot = start[id]!; slot < start[id + 1]!; slot++) {
+        // A member citing it as two kinds of citation comes twice in a row.
+        if (citing[slot] !== last) names.push(this.members[citing[slot]!]!.name)
+        last = citing[slot]!
+      }
+      yield { symbol: this.table.string(id), citedBy: names }
     }
   }
 }
@@ -232,7 +239,7 @@ export function buildCorpusIndex(summaries: readonly DocumentSummary[]): CorpusI
   const { citedBy, missing } = graph.citers()
   return {
     undoc: VERSION,
-    documents: graph.members.map((m) => indexedDocument(byName.get(m.name)!, graph, citedBy(m.name))),
-    missing: missing()
+    documents: graph.members.map((m, i) => indexedDocument(byName.get(m.name)!, graph, citedBy(i))),
+    missing: [...missing()]
   }
 }
