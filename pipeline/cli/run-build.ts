@@ -237,7 +237,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       // The pipeline is loaded only when a document is built in this thread: a run with nothing
       // to build, or one on workers, starts without it.
       if (threads <= 1) return import('../build/worker.js').then((w) => w.runTask(task))
-      pool ??= new Piscina<BuildTask, TaskResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000 })
+      // Two documents a worker: while one waits for its outputs to reach the disk, the other is
+      // built. Building is synchronous, so only one of them is ever being built at a time.
+      pool ??= new Piscina<BuildTask, TaskResult>({ filename: WORKER, minThreads: threads, maxThreads: threads, idleTimeout: 1000, concurrentTasksPerWorker: 2 })
       return pool.run(task, { ...(signal ? { signal } : {}) })
     }
     const removals: Promise<void>[] = []

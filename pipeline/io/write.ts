@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, fsync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { promisify } from 'node:util'
 import { readdir, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
@@ -9,10 +10,11 @@ import { hostname } from 'node:os'
  * the content goes to a temporary file in the same folder, is flushed to disk, and is renamed
  * over the target.
  *
- * The system calls are made synchronously. Each takes microseconds, where through libuv's thread
- * pool each is a round trip of the event loop: a worker writing a document's editions that way
- * sat idle for a sixth of a JSON + Markdown build. A worker has nothing else to do meanwhile,
- * and the main thread writes only a few files a run.
+ * The system calls are made synchronously but for the flush. Each takes microseconds, where
+ * through libuv's thread pool each is a round trip of the event loop: a worker writing a
+ * document's editions that way sat idle for a sixth of a JSON + Markdown build. The flush is the
+ * one that waits on the disk: it goes through the thread pool, so that a worker builds its next
+ * document meanwhile.
  */
 export async function writeAtomic(path: string, content: string | Uint8Array | (() => Iterable<string> | AsyncIterable<string | Uint8Array>)): Promise<void> {
   const tmp = tempPath(path)
@@ -27,7 +29,7 @@ export async function writeAtomic(path: string, content: string | Uint8Array | (
         if (Symbol.asyncIterator in chunks) for await (const chunk of chunks) writeFileSync(fd, chunk)
         else for (const chunk of chunks) writeFileSync(fd, chunk)
       }
-      fsyncSync(fd)
+      await flush(fd)
     } finally {
       closeSync(fd)
     }
@@ -43,6 +45,8 @@ export async function writeAtomic(path: string, content: string | Uint8Array | (
     liveTemps.delete(tmp)
   }
 }
+
+const flush = promisify(fsync)
 
 /** Temporary files being written now, for a clean stop on Ctrl-C. */
 export const liveTemps = new Set<string>()
