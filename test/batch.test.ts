@@ -58,6 +58,20 @@ describe('batch builds', () => {
     expect(targets(one, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
   })
 
+  // 16 MB lets a worker start but not build a seed; 4 MB does not let it start (then the pool
+  // fails outside any task). Either way every document is built, in the main thread, as in one.
+  it.each([16, 4])('builds in the main thread what a worker heap of %i MB cannot hold, to the same bytes', async (workerHeapMb) => {
+    const one = corpus()
+    const small = corpus()
+    await runBuild({ paths: ['input'], out: 'output', cwd: one, jobs: 1 })
+    const result = await runBuild({ paths: ['input'], out: 'output', cwd: small, jobs: 2, workerHeapMb })
+    expect(result).toMatchObject({ errors: 0, ioError: false, stats: { documents: 3, built: 3 } })
+    const a = outputs(one)
+    const b = outputs(small)
+    expect([...b.keys()]).toEqual([...a.keys()])
+    for (const [name, bytes] of a) expect(b.get(name)!.equals(bytes), name).toBe(true)
+  })
+
   it('writes each document once, already linked to the documents of the corpus it cites, new or forced', async () => {
     const dir = corpus()
     const result = await runBuild({ paths: ['input'], out: 'output', cwd: dir, jobs: 1 })

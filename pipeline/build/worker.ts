@@ -5,7 +5,7 @@ import { EMITTERS } from '../emit/index.js'
 import { loadLinter, type Linter } from '../io/linter.js'
 import { fingerprintStats, sha256 } from '../io/fingerprint.js'
 import { displayPath, outputName, readSource, type SourceFile } from '../io/sources.js'
-import { writeAtomic } from '../io/write.js'
+import { commit, stage, type StagedFile } from '../io/write.js'
 import type { Fingerprint, ManifestEntry } from '../types/manifest.js'
 import { buildDocument } from './document.js'
 import { counts, errorCode, fileDiagnostic } from '../core/diagnostic.js'
@@ -61,43 +61,82 @@ export interface TaskResult {
  */
 export async function runTask(task: BuildTask): Promise<TaskResult> {
   const { source } = task
+  const built = await buildStaged(task)
+  if ('ruleId' in built) return { path: source.path, diagnostics: [built], ioError: true }
+  const { diagnostics } = built
+  // Flushed only now that the document is let go: while its outputs reach the disk, this thread
+  // builds its next document, and it never holds more than that one's tree.
+  const committed = await Promise.all(built.staged.map(({ file }) => commit(file).then(() => undefined, (error: unknown) => error)))
+  const outputs: string[] = []
+  let ioError = built.ioError
+  committed.forEach((error, i) => {
+    const { name } = built.staged[i]!
+    if (error === undefined) outputs.push(name)
+    else {
+      diagnostics.push(cannotWrite(task, name, error))
+      ioError = true
+    }
+  })
+  const entry: ManifestEntry = { ...built.entry, outputs, ...counts(diagnostics) }
+  // An output that could not be written leaves the document unfinished: no entry, so it is built again.
+  return ioError ? { path: source.path, diagnostics, ioError } : { path: source.path, entry, diagnostics, ioError }
+}
+
+/** A document built and its outputs staged: what its task keeps of it once its tree is let go. */
+interface Built {
+  /** Its entry but for its counts, and its outputs yet to be written (placed as the manifest orders them). */
+  readonly entry: Omit<ManifestEntry, 'errors' | 'warnings'>
+  readonly diagnostics: Diagnostic[]
+  readonly staged: { readonly name: string; readonly file: StagedFile }[]
+  /** An output could not be staged. */
+  readonly ioError: boolean
+}
+
+/** Reads, builds, lints a source and stages its outputs; the diagnostic when it cannot be read. */
+async function buildStaged(task: BuildTask): Promise<Built | Diagnostic> {
+  const { source } = task
   const before = fingerprintStats(source)
   const input = readSource(source, task.cwd)
-  if ('ruleId' in input) return { path: source.path, diagnostics: [input], ioError: true }
+  if ('ruleId' in input) return input
   // Without an output folder nothing is written, so no edition is made either.
   const emitters = task.out === undefined ? [] : EMITTERS.filter((e) => task.formats === undefined || task.formats.includes(e.format))
   const build = await buildDocument(input, { corpus: new Map(Object.entries(task.links)) }, emitters)
   const diagnostics = build.diagnostics
   // Lint findings are reported; they never stop a document's outputs being written.
   if (task.lint && build.document && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...(await linterFor(task.cwd, task.lint.config))(build.document))
-  const outputs: string[] = []
+  const staged: Built['staged'][number][] = []
   let pages: number | undefined
   let ioError = false
   if (task.out !== undefined) {
     for (const output of build.outputs) {
       try {
-        await writeAtomic(join(task.out, output.name), output.content)
-        outputs.push(output.name)
+        staged.push({ name: output.name, file: await stage(join(task.out, output.name), output.content) })
       } catch (error) {
-        diagnostics.push(fileDiagnostic(displayPath(join(task.out, output.name), task.cwd), `Cannot write the output (${errorCode(error)}).`))
+        diagnostics.push(cannotWrite(task, output.name, error))
         ioError = true
       }
       if (output.name.endsWith('.pdf') && output.content instanceof Uint8Array) pages = (pages ?? 0) + pdfPageCount(output.content)
     }
   }
-  const entry: ManifestEntry = {
-    path: source.path,
-    name: build.name,
-    input: { ...before.input, sha256: sha256(input.bytes) },
-    ...(before.sidecar && input.sidecar ? { sidecar: { ...before.sidecar, sha256: sha256(input.sidecar.bytes) } } : {}),
-    outputs,
-    links: { ...task.links },
-    ...(pages !== undefined ? { pages } : {}),
-    ...(build.document ? { summary: summarize(build.document) } : {}),
-    ...counts(diagnostics)
+  return {
+    entry: {
+      path: source.path,
+      name: build.name,
+      input: { ...before.input, sha256: sha256(input.bytes) },
+      ...(before.sidecar && input.sidecar ? { sidecar: { ...before.sidecar, sha256: sha256(input.sidecar.bytes) } } : {}),
+      outputs: [],
+      links: { ...task.links },
+      ...(pages !== undefined ? { pages } : {}),
+      ...(build.document ? { summary: summarize(build.document) } : {})
+    },
+    diagnostics,
+    staged,
+    ioError
   }
-  // An output that could not be written leaves the document unfinished: no entry, so it is built again.
-  return ioError ? { path: source.path, diagnostics, ioError } : { path: source.path, entry, diagnostics, ioError }
+}
+
+function cannotWrite(task: BuildTask, name: string, error: unknown): Diagnostic {
+  return fileDiagnostic(displayPath(join(task.out!, name), task.cwd), `Cannot write the output (${errorCode(error)}).`)
 }
 
 export default runTask

@@ -5,45 +5,83 @@ import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
 
+/** What a file's content may be: whole, or made in chunks each time the function is called. */
+export type FileContent = string | Uint8Array | (() => Iterable<string> | AsyncIterable<string | Uint8Array>)
+
 /**
  * Writes a file so that readers only ever see the old complete file or the new complete one:
  * the content goes to a temporary file in the same folder, is flushed to disk, and is renamed
  * over the target.
- *
- * The system calls are made synchronously but for the flush. Each takes microseconds, where
- * through libuv's thread pool each is a round trip of the event loop: a worker writing a
- * document's editions that way sat idle for a sixth of a JSON + Markdown build. The flush is the
- * one that waits on the disk: it goes through the thread pool, so that a worker builds its next
- * document meanwhile.
  */
-export async function writeAtomic(path: string, content: string | Uint8Array | (() => Iterable<string> | AsyncIterable<string | Uint8Array>)): Promise<void> {
+export async function writeAtomic(path: string, content: FileContent): Promise<void> {
+  await commit(await stage(path, content))
+}
+
+/** A file written to its temporary file beside its path, open, not yet flushed nor in place. */
+export interface StagedFile {
+  readonly path: string
+  readonly tmp: string
+  readonly fd: number
+}
+
+/**
+ * The first half of writeAtomic: the content written to a temporary file. Its system calls are
+ * made synchronously: each takes microseconds, where through libuv's thread pool each is a round
+ * trip of the event loop, and a worker writing a document's editions that way sat idle for a
+ * sixth of a JSON + Markdown build. Content made of synchronous chunks is staged without yielding.
+ */
+export async function stage(path: string, content: FileContent): Promise<StagedFile> {
   const tmp = tempPath(path)
   liveTemps.add(tmp)
+  let fd: number | undefined
   try {
-    const fd = openSync(tmp, 'w')
-    try {
-      if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(fd, content)
-      else {
-        const chunks = content()
-        // A function's chunks are written where the last ended (writeFileSync on a descriptor writes at its position).
-        if (Symbol.asyncIterator in chunks) for await (const chunk of chunks) writeFileSync(fd, chunk)
-        else for (const chunk of chunks) writeFileSync(fd, chunk)
-      }
-      await flush(fd)
-    } finally {
-      closeSync(fd)
+    fd = openSync(tmp, 'w')
+    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(fd, content)
+    else {
+      const chunks = content()
+      // A function's chunks are written where the last ended (writeFileSync on a descriptor writes at its position).
+      if (Symbol.asyncIterator in chunks) for await (const chunk of chunks) writeFileSync(fd, chunk)
+      else for (const chunk of chunks) writeFileSync(fd, chunk)
     }
-    renameSync(tmp, path)
+    return { path, tmp, fd }
   } catch (error) {
-    try {
-      unlinkSync(tmp)
-    } catch {
-      // never created, or already gone
-    }
+    discard(tmp, fd)
     throw error
-  } finally {
-    liveTemps.delete(tmp)
   }
+}
+
+/**
+ * The second half of writeAtomic: the staged file flushed to disk and renamed over its path. The
+ * flush is the call that waits on the disk: it goes through the thread pool, so that a worker
+ * builds its next document meanwhile.
+ */
+export async function commit(file: StagedFile): Promise<void> {
+  let fd: number | undefined = file.fd
+  try {
+    await flush(fd)
+    closeSync(fd)
+    fd = undefined
+    renameSync(file.tmp, file.path)
+    liveTemps.delete(file.tmp)
+  } catch (error) {
+    discard(file.tmp, fd)
+    throw error
+  }
+}
+
+/** A temporary file given up: closed when it is open, and removed. */
+function discard(tmp: string, fd: number | undefined): void {
+  try {
+    if (fd !== undefined) closeSync(fd)
+  } catch {
+    // closed already
+  }
+  try {
+    unlinkSync(tmp)
+  } catch {
+    // never created, or already gone
+  }
+  liveTemps.delete(tmp)
 }
 
 const flush = promisify(fsync)
