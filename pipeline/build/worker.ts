@@ -64,8 +64,8 @@ export async function runTask(task: BuildTask): Promise<TaskResult> {
   const built = await buildStaged(task)
   if ('ruleId' in built) return { path: source.path, diagnostics: [built], ioError: true }
   const { diagnostics } = built
-  // Flushed only now that the document is let go: while its outputs reach the disk, this thread
-  // builds its next document, and it never holds more than that one's tree.
+  // Flushed together, and only now that the document is let go: the flushes overlap, and the
+  // thread holds no tree while it waits on the disk.
   const committed = await Promise.all(built.staged.map(({ file }) => commit(file).then(() => undefined, (error: unknown) => error)))
   const outputs: string[] = []
   let ioError = built.ioError

@@ -52,8 +52,8 @@ export async function stage(path: string, content: FileContent): Promise<StagedF
 
 /**
  * The second half of writeAtomic: the staged file flushed to disk and renamed over its path. The
- * flush is the call that waits on the disk: it goes through the thread pool, so that a worker
- * builds its next document meanwhile.
+ * flush is the call that waits on the disk: it goes through the thread pool, so that the flushes
+ * of a document's outputs overlap.
  */
 export async function commit(file: StagedFile): Promise<void> {
   let fd: number | undefined = file.fd
