@@ -106,9 +106,9 @@ export interface RunResult {
 
 /**
  * A worker's heap limit, in MB. Below 2 GB, V8 lets a heap grow to about twice what was live after
- * a collection, where above it lets it grow fourfold: a worker then holds about 140 MB where it
- * held 200 (10,000 documents with PDF: 406 MB for the whole run against 533), for some 3% more
- * time collecting. A document that needs more than this is built again in the main thread.
+ * a collection, where above it lets it grow fourfold: a worker then holds about 145 MB where it
+ * held 195 (10,000 documents with PDF: 420 MB for the whole run against 525), for a few per cent
+ * more time collecting. A document that needs more than this is built again in the main thread.
  */
 export const WORKER_HEAP_MB = 2047
 
