@@ -542,7 +542,8 @@ async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: 
   const sidecar = await same(source.sidecar, record.sidecar, now.sidecar, 'sidecar')
   if (input === false || input === undefined || sidecar === false) return undefined
   if (input === record.input && sidecar === record.sidecar) return record
-  return journalRefreshed(journal, record, { input, ...(sidecar ? { sidecar } : {}) }, table)
+  // A stamp changed only where its hash was compared, so the entry has been read.
+  return journalRefreshed(journal, record, entry!, { input, ...(sidecar ? { sidecar } : {}) }, table)
 }
 
 /** How long a run waits for its workers to exit once they are told to. */

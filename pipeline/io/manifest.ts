@@ -351,11 +351,11 @@ export async function journalEntry(journal: LineFile, entry: ManifestEntry, diag
 }
 
 /**
- * Appends the entry of a record whose source and sidecar have the bytes it was built from under
- * new stamps (sizes and times), its diagnostics copied as they are; returns its record.
+ * Appends the entry of a record (as `readEntry` read it) whose source and sidecar have the bytes
+ * it was built from under new stamps (sizes and times), its diagnostics copied as they are;
+ * returns its record.
  */
-export async function journalRefreshed(journal: LineFile, record: EntryRecord, stamps: { input: Stamp; sidecar?: Stamp }, table: CorpusTable): Promise<EntryRecord> {
-  const entry = await readEntry(record)
+export async function journalRefreshed(journal: LineFile, record: EntryRecord, entry: ManifestEntry, stamps: { input: Stamp; sidecar?: Stamp }, table: CorpusTable): Promise<EntryRecord> {
   const refreshed: ManifestEntry = { ...entry, input: { ...entry.input, ...stamps.input }, ...(entry.sidecar && stamps.sidecar ? { sidecar: { ...entry.sidecar, ...stamps.sidecar } } : {}) }
   return journalLines(journal, JSON.stringify(refreshed), await diagnosticsLine(record), refreshed, table)
 }
