@@ -14,7 +14,6 @@
 import type {
   Adoption,
   Attachment,
-  Body,
   Conclusions,
   FootnoteDefinition,
   Formula,
