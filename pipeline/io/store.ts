@@ -1,0 +1,197 @@
+import { rm } from 'node:fs/promises'
+import { ClassicLevel } from 'classic-level'
+import { byCodeUnits } from '../core/order.js'
+
+/**
+ * A run's scratch tables on disk (LevelDB): what it knows of each document of a corpus (its
+ * record, its citations, its place in the corpus's links and index) lives here, not in the
+ * heap, so that a run holds the same memory for a thousand documents or a million. Keys are a
+ * table's letter and then fields, each as UTF-16 code units (big-endian) with two zero bytes
+ * between them: LevelDB's byte order is then the code-unit order (`byCodeUnits`) undoc sorts by
+ * everywhere else, field by field. (No field holds U+0000: paths, names and symbols cannot.)
+ */
+export class Store {
+  private constructor(
+    private readonly db: ClassicLevel<Buffer, string>,
+    readonly dir: string
+  ) {}
+
+  /** A new, empty store in `dir` (which must not exist). */
+  static async open(dir: string): Promise<Store> {
+    const db = new ClassicLevel<Buffer, string>(dir, { keyEncoding: 'buffer', valueEncoding: 'utf8', createIfMissing: true, errorIfExists: true, writeBufferSize: 16 << 20 })
+    await db.open()
+    return new Store(db, dir)
+  }
+
+  /** Closes the store and removes its folder. */
+  async close(): Promise<void> {
+    await this.db.close().catch(() => undefined)
+    await rm(this.dir, { recursive: true, force: true })
+  }
+
+  get(table: string, fields: readonly string[]): Promise<string | undefined> {
+    return this.db.get(key(table, fields))
+  }
+
+  getMany(table: string, keys: readonly (readonly string[])[]): Promise<(string | undefined)[]> {
+    return keys.length === 0 ? Promise.resolve([]) : this.db.getMany(keys.map((k) => key(table, k)))
+  }
+
+  put(table: string, fields: readonly string[], value: string): Promise<void> {
+    return this.db.put(key(table, fields), value)
+  }
+
+  del(table: string, fields: readonly string[]): Promise<void> {
+    return this.db.del(key(table, fields))
+  }
+
+  /** Puts and deletes sent in batches: call `flush` before reading what they write. */
+  writer(): StoreWriter {
+    return new StoreWriter(this.db)
+  }
+
+  /** Empties a table. */
+  clear(table: string): Promise<void> {
+    return this.db.clear(range(table, []))
+  }
+
+  /** A table's entries (under `prefix`, its first fields) in key order, read a thousand at a time. */
+  async *scan(table: string, prefix: readonly string[] = []): AsyncGenerator<[string[], string]> {
+    const iterator = this.db.iterator(range(table, prefix))
+    try {
+      for (;;) {
+        const batch = await iterator.nextv(1000)
+        if (batch.length === 0) return
+        for (const [k, value] of batch) yield [fields(k), value]
+      }
+    } finally {
+      await iterator.close()
+    }
+  }
+
+  /**
+   * A table gone through in key order alongside another, by the first field of its keys: `at`
+   * takes keys in order, and gives the value of each that the table has. Quicker than lookups.
+   */
+  alongside(table: string): { at: (key: string) => Promise<string | undefined>; close: () => Promise<void> } {
+    const entries = peekable(this.scan(table))
+    return {
+      at: async (key) => {
+        for (let e = await entries.peek(); e && byCodeUnits(e[0][0]!, key) < 0; e = await entries.peek()) await entries.next()
+        const e = await entries.peek()
+        return e && e[0][0] === key ? e[1] : undefined
+      },
+      close: entries.close
+    }
+  }
+
+  /** How many entries a table has. */
+  async count(table: string): Promise<number> {
+    let n = 0
+    const iterator = this.db.keys(range(table, []))
+    try {
+      for (let batch = await iterator.nextv(1000); batch.length > 0; batch = await iterator.nextv(1000)) n += batch.length
+    } finally {
+      await iterator.close()
+    }
+    return n
+  }
+}
+
+/** Operations a writer holds before it sends them: a few hundred kilobytes at most. */
+const BATCH = 1000
+
+export class StoreWriter {
+  private ops: ({ type: 'put'; key: Buffer; value: string } | { type: 'del'; key: Buffer })[] = []
+  /** The batch being written: one at a time, so batches land in order. */
+  private writing: Promise<void> = Promise.resolve()
+
+  constructor(private readonly db: ClassicLevel<Buffer, string>) {}
+
+  async put(table: string, fields: readonly string[], value: string): Promise<void> {
+    this.ops.push({ type: 'put', key: key(table, fields), value })
+    if (this.ops.length >= BATCH) await this.send()
+  }
+
+  async del(table: string, fields: readonly string[]): Promise<void> {
+    this.ops.push({ type: 'del', key: key(table, fields) })
+    if (this.ops.length >= BATCH) await this.send()
+  }
+
+  /** Sends what it holds; what it was sending before must land first. LevelDB writes on the thread pool meanwhile: the caller goes on making the next batch. */
+  private async send(): Promise<void> {
+    await this.writing
+    const ops = this.ops
+    this.ops = []
+    this.writing = ops.length === 0 ? Promise.resolve() : this.db.batch(ops)
+  }
+
+  /** Writes all it was given. */
+  async flush(): Promise<void> {
+    await this.send()
+    await this.writing
+  }
+}
+
+function key(table: string, fields: readonly string[]): Buffer {
+  let length = 1 + 2 * (fields.length - 1)
+  for (const field of fields) length += 2 * field.length
+  // Written code unit by code unit: quicker than a buffer a field, for the short fields keys have.
+  const bytes = Buffer.allocUnsafe(Math.max(1, length))
+  bytes[0] = table.charCodeAt(0)
+  let at = 1
+  fields.forEach((field, i) => {
+    if (i > 0) {
+      bytes[at++] = 0
+      bytes[at++] = 0
+    }
+    for (let k = 0; k < field.length; k++) {
+      const unit = field.charCodeAt(k)
+      bytes[at++] = unit >> 8
+      bytes[at++] = unit & 0xff
+    }
+  })
+  return bytes
+}
+
+function fields(bytes: Buffer): string[] {
+  const out: string[] = []
+  let units: number[] = []
+  for (let i = 1; i + 1 < bytes.length; i += 2) {
+    const unit = (bytes[i]! << 8) | bytes[i + 1]!
+    if (unit === 0) {
+      out.push(String.fromCharCode(...units))
+      units = []
+    } else units.push(unit)
+  }
+  out.push(String.fromCharCode(...units))
+  return out
+}
+
+/** The keys of a table under a prefix of fields: a whole prefix field, followed by more fields or none. */
+function range(table: string, prefix: readonly string[]): { gte: Buffer; lt: Buffer } {
+  const start = prefix.length === 0 ? Buffer.from(table, 'latin1') : key(table, prefix)
+  if (prefix.length === 0) return { gte: start, lt: Buffer.from(String.fromCharCode(table.charCodeAt(0) + 1), 'latin1') }
+  // The key itself, or it followed by the separator (0x0000) and more fields; a longer last field
+  // goes on with a code unit of 0x0001 or more, so it is not in the range.
+  return { gte: start, lt: Buffer.concat([start, Buffer.from([0, 1])]) }
+}
+
+/** An async generator whose next value can be looked at before it is taken (to go through two tables side by side). */
+export function peekable<T>(source: AsyncGenerator<T>): { peek: () => Promise<T | undefined>; next: () => Promise<void>; close: () => Promise<void> } {
+  let head: Promise<IteratorResult<T>> = source.next()
+  return {
+    peek: async () => {
+      const r = await head
+      return r.done ? undefined : r.value
+    },
+    next: async () => {
+      await head
+      head = source.next()
+    },
+    close: async () => {
+      await head
+      await source.return(undefined)
+    }
+  }
+}
