@@ -1,11 +1,12 @@
-import { readFileSync, type Dirent } from 'node:fs'
-import { readdir, realpath, stat } from 'node:fs/promises'
-import { basename, join, relative, resolve, sep } from 'node:path'
+import { opendirSync, readFileSync, statSync, type Dirent } from 'node:fs'
+import { realpath, stat } from 'node:fs/promises'
+import { join, relative, resolve, sep } from 'node:path'
 import { errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
 import type { SourceInput } from '../build/document.js'
 import { byCodeUnits } from '../core/order.js'
 
 const SOURCE = /\.(txt|text|md|markdown)$/i
+const SIDECAR = '.meta.json'
 
 /** A source file found on disk, before it is read. */
 export interface SourceFile {
@@ -29,20 +30,44 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
 
 /**
  * The sources under the given files and folders, sorted by path, each with its sidecar
- * (NAME.meta.json beside NAME.txt). Folders are walked once each, so a symlink loop ends.
+ * (NAME.meta.json beside NAME.txt).
  */
 export async function findSources(paths: readonly string[], cwd = process.cwd()): Promise<{ sources: SourceFile[]; diagnostics: Diagnostic[] }> {
   const found = new Map<string, SourceFile>()
+  const diagnostics = await walkSources(paths, cwd, (source) => void found.set(source.path, source))
+  return { sources: [...found.values()].sort((a, b) => byCodeUnits(a.path, b.path)), diagnostics }
+}
+
+/**
+ * Hands each source under the given files and folders to `take` (a source named twice comes
+ * twice), with its sidecar; returns the problems met. A folder's files are read as a stream and
+ * handed on at once, so a folder of a million texts is never listed whole; its subfolders and
+ * links, gathered and visited in name order after its files, are few. Folders are walked once
+ * each (by their real path, so a symlink loop ends), the first way name order reaches them.
+ */
+export async function walkSources(paths: readonly string[], cwd: string, take: (source: SourceFile) => void | Promise<void>): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = []
   const seenDirs = new Set<string>()
   const problem = (path: string, reason: string, ruleId?: string) => diagnostics.push(fileDiagnostic(displayPath(path, cwd), reason, ruleId))
 
-  /**
-   * `listed` is what the folder listing already says of a path (a plain file or folder, and the
-   * names beside it), which spares a stat per file and per missing sidecar in large folders.
-   */
-  const visit = async (path: string, explicit: boolean, listed?: { kind: 'file' | 'folder'; siblings: ReadonlySet<string> }): Promise<void> => {
-    let kind = listed?.kind
+  /** `sidecars` is false when the file's folder has no sidecar at all, which spares a stat a source. */
+  const file = async (path: string, explicit: boolean, sidecars = true): Promise<void> => {
+    if (!SOURCE.test(path)) {
+      if (explicit) problem(path, 'Not a source text: undoc reads .txt and .md files.', 'usage')
+      return
+    }
+    const sidecar = path.replace(SOURCE, SIDECAR)
+    let has = false
+    try {
+      has = sidecars && (statSync(sidecar, { throwIfNoEntry: false })?.isFile() ?? false)
+    } catch {
+      // unreadable: as good as none
+    }
+    await take({ path: displayPath(path, cwd), absolute: path, ...(has ? { sidecar } : {}) })
+  }
+
+  /** `kind` is what a folder listing already says of a path (a plain file or folder), which spares a stat. */
+  const visit = async (path: string, explicit: boolean, kind?: 'file' | 'folder'): Promise<void> => {
     if (kind === undefined) {
       try {
         const info = await stat(path)
@@ -54,54 +79,51 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
         return
       }
     }
-    if (kind === 'folder') {
-      let real: string
-      try {
-        real = await realpath(path)
-      } catch {
-        return
+    if (kind === 'file') return file(path, explicit)
+    if (kind !== 'folder') return
+    let real: string
+    try {
+      real = await realpath(path)
+    } catch {
+      return
+    }
+    if (seenDirs.has(real)) return
+    seenDirs.add(real)
+    const later: { name: string; kind?: 'folder' }[] = []
+    try {
+      // Read synchronously, a thousand entries a call: the walk has nothing else to do meanwhile,
+      // and an entry at a time through the thread pool cost more than the rest of the walk.
+      const entries = function* (): Generator<Dirent> {
+        const dir = opendirSync(path, { bufferSize: 1024 })
+        try {
+          for (let e = dir.readSync(); e !== null; e = dir.readSync()) yield e
+        } finally {
+          dir.closeSync()
+        }
       }
-      if (seenDirs.has(real)) return
-      seenDirs.add(real)
-      let entries: Dirent[]
-      try {
-        entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => byCodeUnits(a.name, b.name))
-      } catch (error) {
-        problem(path, `Cannot list the folder (${errorCode(error)}).`)
-        return
+      // A first look through the listing, to its first sidecar if it has one.
+      let sidecars = false
+      for (const e of entries()) {
+        if (e.name.endsWith(SIDECAR)) {
+          sidecars = true
+          break
+        }
       }
-      const siblings = new Set(entries.filter((e) => e.isFile()).map((e) => e.name))
-      for (const e of entries) {
+      for (const e of entries()) {
         if (e.name.startsWith('.')) continue
-        // Symbolic links (and anything else) are followed with a stat, as given paths are.
-        const known = e.isFile() ? 'file' : e.isDirectory() ? 'folder' : undefined
-        await visit(join(path, e.name), false, known ? { kind: known, siblings } : undefined)
+        if (e.isFile()) await file(join(path, e.name), false, sidecars)
+        // Folders, and symbolic links (and anything else), followed with a stat as given paths are.
+        else later.push(e.isDirectory() ? { name: e.name, kind: 'folder' } : { name: e.name })
       }
+    } catch (error) {
+      problem(path, `Cannot list the folder (${errorCode(error)}).`)
       return
     }
-    if (kind !== 'file') return
-    if (!SOURCE.test(path)) {
-      if (explicit) problem(path, 'Not a source text: undoc reads .txt and .md files.', 'usage')
-      return
-    }
-    const absolute = join(path)
-    const sidecarPath = absolute.replace(SOURCE, '.meta.json')
-    let sidecar: string | undefined
-    if (listed) {
-      if (listed.siblings.has(basename(sidecarPath))) sidecar = sidecarPath
-    } else {
-      try {
-        if ((await stat(sidecarPath)).isFile()) sidecar = sidecarPath
-      } catch {
-        // no sidecar: the text says all there is
-      }
-    }
-    const display = displayPath(absolute, cwd)
-    found.set(display, { path: display, absolute, ...(sidecar ? { sidecar } : {}) })
+    for (const e of later.sort((a, b) => byCodeUnits(a.name, b.name))) await visit(join(path, e.name), false, e.kind)
   }
 
   for (const p of paths) await visit(resolve(cwd, p), true)
-  return { sources: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics }
+  return diagnostics
 }
 
 /** Reads a source and its sidecar; an unreadable file is a diagnostic, not an exception. */
