@@ -112,8 +112,9 @@ describe('batch builds', () => {
     await undoc(dir, 'build')
     const entries = readFileSync(join(dir, 'output', MANIFEST), 'utf8').trimEnd().split('\n').slice(1).filter((_, i) => i % 2 === 0)
     const summaries = entries.map((l) => (JSON.parse(l) as { summary: DocumentSummary }).summary)
-    expect(readFileSync(join(dir, 'output', 'index.json'), 'utf8')).toBe([...emitJson(buildCorpusIndex(summaries))].join(''))
-    expect(buildCorpusIndex(summaries).documents.find((d) => d.name === 'a-res-67-264.zh')!.citedBy.map((b) => b.name)).toEqual(['a-res-68-1.zh'])
+    const whole = await buildCorpusIndex(summaries)
+    expect(readFileSync(join(dir, 'output', 'index.json'), 'utf8')).toBe([...emitJson(whole)].join(''))
+    expect(whole.documents.find((d) => d.name === 'a-res-67-264.zh')!.citedBy.map((b) => b.name)).toEqual(['a-res-68-1.zh'])
   })
 
   it('rebuilds a changed source, and the documents whose links it changes', async () => {
@@ -134,6 +135,25 @@ describe('batch builds', () => {
     rmSync(join(dir, 'output'), { recursive: true })
     await undoc(dir, 'build')
     expect(outputs(dir)).toEqual(fresh)
+  })
+
+  it('checks every link again after a build that stopped before it could, and only then when nothing changed', async () => {
+    const dir = corpus()
+    await undoc(dir, 'build')
+    const manifest = join(dir, 'output', MANIFEST)
+    const lines = readFileSync(manifest, 'utf8').split('\n')
+    // As a build stopped after writing the citing resolution, before linking it: no links yet.
+    const citing = lines.findIndex((l) => l.startsWith('{') && l.includes('"path":"input/a-res-68-1.zh.txt"'))
+    const unlinkedEntry = JSON.stringify({ ...JSON.parse(lines[citing]!), links: {} })
+    const write = (header: object) => writeFileSync(manifest, [JSON.stringify(header), ...lines.slice(1, citing), unlinkedEntry, ...lines.slice(citing + 1)].join('\n'))
+    const header = JSON.parse(lines[0]!) as object
+    // Unmarked, a build with nothing changed trusts the links the manifest records.
+    write(header)
+    expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 0, skipped: 3 })
+    write({ ...header, unlinked: true })
+    expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 1, skipped: 2 })
+    expect(targets(dir, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
+    expect(JSON.parse(readFileSync(manifest, 'utf8').split('\n')[0]!)).not.toHaveProperty('unlinked')
   })
 
   it('tells a touched source from a changed one by its hash when only its time moved', async () => {
@@ -177,13 +197,14 @@ describe('batch builds', () => {
   it('builds again the sources a killed build had named as pending, and removes the pending file', async () => {
     const dir = corpus()
     await undoc(dir, 'build')
-    const pending = join(dir, 'output', '.undoc-manifest.pending.json')
-    // As a build killed after naming the letter, before writing its manifest, leaves it.
-    writeFileSync(pending, JSON.stringify([SEEDS.letter]))
+    const pending = join(dir, 'output', '.undoc-manifest.pending.jsonl')
+    // As a build killed after naming the letter, before writing its manifest, leaves it; a line
+    // cut short by the kill names nothing.
+    writeFileSync(pending, `${JSON.stringify(SEEDS.letter)}\n"input/a-res-6`)
     expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 1, skipped: 2 })
     expect(existsSync(pending)).toBe(false)
     // A pending file that is not valid leaves nothing standing: everything is built.
-    writeFileSync(pending, '{"paths": [')
+    writeFileSync(pending, '{"paths": []}\n')
     expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 3, skipped: 0 })
     expect(existsSync(pending)).toBe(false)
   })

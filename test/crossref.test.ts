@@ -174,7 +174,7 @@ describe('the corpus index', () => {
   it('records outgoing citations, backlinks and missing symbols, valid against its schema', async () => {
     const resolution = await buildSeed(SEEDS.resolution)
     const citing = await build('input/a-res-68-1.zh.txt', ['68/1. 合作', '', '大会，', '', ' 回顾其2013年5月17日第67/264号决议，', '', ' 1. 决定继续合作。', ''].join('\n'))
-    const index = buildCorpusIndex([summarize(resolution), summarize(citing.document!)])
+    const index = await buildCorpusIndex([summarize(resolution), summarize(citing.document!)])
     expect(validate('index.schema.json', index)).toEqual([])
     const res = index.documents.find((d) => d.name === 'a-res-67-264.zh')!
     expect(res.citedBy).toEqual([{ name: 'a-res-68-1.zh', symbol: 'A/RES/68/1', count: 1 }])
@@ -183,9 +183,9 @@ describe('the corpus index', () => {
     expect(index.missing.map((m) => m.symbol)).not.toContain('A/RES/67/264')
   })
 
-  it('adds the counts of a symbol cited as two kinds into one backlink, lists each citing document once, and gives a symbol two documents have to the first', () => {
+  it('adds the counts of a symbol cited as two kinds into one backlink, lists each citing document once, and gives a symbol two documents have to the first', async () => {
     const summary = (name: string, symbol: string | undefined, citations: [string, CitationKind, number][]) => ({ name, path: `input/${name}.txt`, ...(symbol ? { symbol } : {}), kind: 'ga-resolution' as const, citations: citations.map(([s, kind, count]) => ({ symbol: s, kind, count })) })
-    const index = buildCorpusIndex([
+    const index = await buildCorpusIndex([
       summary('b', 'A/RES/2', [['A/RES/1', 'document', 1], ['A/RES/1', 'ga-resolution', 2], ['A/RES/9', 'document', 1], ['A/RES/9', 'ga-resolution', 1]]),
       summary('a', 'A/RES/1', [['A/RES/9', 'ga-resolution', 3]]),
       summary('c', undefined, [['A/RES/1', 'ga-resolution', 1]]),

@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { CorpusTable } from '../pipeline/crossref/corpus-index.js'
-import { journalEntry, LineFile, openJournal, readDiagnostics, readEntry, readManifest, removeJournal, writeManifest } from '../pipeline/io/manifest.js'
+import { journalEntry, LineFile, LineFiles, openJournal, readDiagnostics, readEntry, readManifest, removeJournal, writeManifest, type EntryRecord } from '../pipeline/io/manifest.js'
 import type { ManifestEntry } from '../pipeline/types/manifest.js'
 
 /** Lines of many lengths, Chinese among them (several bytes a character), some longer than the read-ahead. */
@@ -47,31 +46,42 @@ describe('the files of a build manifest', () => {
 
   it('writes a manifest that reads back to the same entries and diagnostics, and takes one cut short for none', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'undoc-manifest-'))
-    const table = new CorpusTable()
-    const journal = await openJournal(dir)
+    const files = new LineFiles()
+    const file = await openJournal(dir)
+    const journal = { file, number: files.add(file) }
     const diagnostics = (i: number) => [{ file: `input/doc-${i}.zh.txt`, line: i + 1, column: 1, severity: 'warning' as const, ruleId: 'r', source: 'undoc', reason: '说明'.repeat(i) }]
-    const records = await Promise.all(Array.from({ length: 50 }, (_, i) => journalEntry(journal, entryOf(i), diagnostics(i), table)))
+    const records = await Promise.all(Array.from({ length: 50 }, (_, i) => journalEntry(journal, entryOf(i), diagnostics(i))))
     const path = join(dir, 'manifest.jsonl')
-    const written = await writeManifest(path, { undoc: 'test', pipeline: 'b'.repeat(64) }, records)
-    await removeJournal(journal)
-    const read = await readManifest(path, new CorpusTable())
-    expect(read?.records.map((r) => r.path)).toEqual(records.map((r) => r.path))
-    for (const [i, r] of read!.records.entries()) {
-      expect(await readEntry(r)).toEqual(entryOf(i))
-      expect(await readDiagnostics(r)).toEqual(diagnostics(i))
+    await writeManifest(path, { undoc: 'test', pipeline: 'b'.repeat(64), documents: records.length }, files, (async function* () {
+      yield* records
+    })())
+    await removeJournal(journal.file)
+    const read: EntryRecord[] = []
+    const pending: string[] = []
+    const again = new LineFiles()
+    expect(await readManifest(path, again, async (p) => void pending.push(p), async (r) => void read.push(r))).toBeDefined()
+    expect(read.map((r) => r.path)).toEqual(records.map((r) => r.path))
+    expect(pending).toEqual([])
+    for (const [i, r] of read.entries()) {
+      expect(await readEntry(again, r)).toEqual(entryOf(i))
+      expect(await readDiagnostics(again, r)).toEqual(diagnostics(i))
     }
-    // The records written were pointed at the new file: the journal they came from is gone.
-    expect(await readEntry(records[7]!)).toEqual(entryOf(7))
-    await Promise.all([written.close(), read!.file.close()])
+    await again.close()
 
     const { readFileSync } = await import('node:fs')
     const bytes = readFileSync(path, 'utf8')
+    const none = async (at: string) => {
+      const opened = new LineFiles()
+      const result = await readManifest(at, opened, async () => undefined, async () => undefined)
+      await opened.close()
+      return result
+    }
     // Without the last source's diagnostics line; without its entry too; a line cut in two.
     for (const cut of [bytes.slice(0, bytes.lastIndexOf('\n', bytes.length - 2) + 1), bytes.slice(0, bytes.lastIndexOf('\n', bytes.lastIndexOf('\n', bytes.length - 2) - 1) + 1), bytes.slice(0, -5)]) {
       writeFileSync(path, cut)
-      expect(await readManifest(path, new CorpusTable())).toBeUndefined()
+      expect(await none(path)).toBeUndefined()
     }
-    expect(await readManifest(join(dir, 'none.jsonl'), new CorpusTable())).toBeUndefined()
+    expect(await none(join(dir, 'none.jsonl'))).toBeUndefined()
   })
 
   it('reads a file that ends without a newline up to its last whole line', async () => {

@@ -9,11 +9,12 @@ import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
 import { compareDiagnostics, counts, errorCode, fileDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js'
 import { byCodeUnits } from '../core/order.js'
 import { PACKAGE_ROOT, VERSION } from '../core/package-root.js'
-import { CorpusGraph, corpusMember, CorpusTable, indexedDocument, type CorpusMember } from '../crossref/corpus-index.js'
+import { corpusMember, linkPairs, StoredCorpus, type CorpusMember } from '../crossref/corpus-index.js'
 import {
   journalEntry,
   isMember,
   journalRefreshed,
+  LineFiles,
   MANIFEST_NAME,
   openJournal,
   pipelineKey,
@@ -21,6 +22,7 @@ import {
   readDiagnostics,
   readEntry,
   readManifest,
+  readMember,
   removeJournal,
   removePending,
   SHARD_FILE,
@@ -28,11 +30,14 @@ import {
   writeManifest,
   writePending,
   type EntryRecord,
-  type LineFile
+  type Journal,
+  type ReadManifest
 } from '../io/manifest.js'
-import { displayPath, findSources, outputName, type SourceFile } from '../io/sources.js'
-import { removeStaleTemps, removeTemps, writeAtomic } from '../io/write.js'
+import { displayPath, outputName, walkSources, type SourceFile } from '../io/sources.js'
+import { peekable, Store, type StoreWriter } from '../io/store.js'
+import { removeStaleTemps, removeTemps, tempPath, writeAtomic } from '../io/write.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
+import type { DocumentSummary } from '../types/index.js'
 import { validate } from '../validate/index.js'
 
 /** The corpus index's file in the output folder. */
@@ -77,6 +82,8 @@ export interface DiagnosticSink {
   /** The severities it takes (default: all). */
   readonly severities?: readonly Severity[]
   write(diagnostic: Diagnostic): void
+  /** Takes, in order, the path of each source the run answers for that was built or was up to date. */
+  source?(path: string): void
 }
 
 export interface RunStats {
@@ -95,8 +102,6 @@ export interface RunStats {
 export interface RunResult {
   readonly errors: number
   readonly warnings: number
-  /** The sources it answers for that were built or were up to date, by path. */
-  readonly sources: string[]
   /** Set when the run itself could not go on (usage or I/O), as opposed to a document's errors. */
   readonly ioError: boolean
   /** Set when the run was aborted: not every source was built. */
@@ -123,23 +128,28 @@ const WORKER = import.meta.url.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'pip
  * outputs atomically as soon as it is built; one bad file never stops the others. A manifest in
  * the output folder makes rebuilds incremental: a source whose bytes, sidecar, corpus links and
  * pipeline are unchanged is not built again, and the index is made from the stored summaries.
+ *
+ * What the run knows of each document (its source, its record, its links and citations) is kept
+ * in a store on disk and gone through a table at a time, in key order; entries and diagnostics
+ * stay in their lines, in the manifest or the run's journal. The heap holds a few batches of a
+ * thousand, whatever the size of the corpus. The store's tables, by path unless said: A the
+ * sources it answers for; N (name, path) every source found; P the manifest's pending sources;
+ * R the records as they now stand; D the sources to build; W their previous records; G what
+ * each was last known to cite; Z the records of sources gone; H the documents of other shards;
+ * L the sources to build again with the corpus's links; F the diagnostics of sources that could
+ * not be built; T the sources built; and StoredCorpus's.
  */
 export async function runBuild(options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd()
-  const found = await findSources(options.paths, cwd)
-  const diagnostics = found.diagnostics
-  let ioError = diagnostics.some((d) => d.ruleId === 'io-error' || d.ruleId === 'usage')
-  const clashes = nameClashes(found.sources)
-  diagnostics.push(...clashes.diagnostics)
   const shard = options.shard
   const inShare = (path: string) => shard === undefined || shardOf(path, shard.count) === shard.index
-  const accepted = found.sources.filter((s) => !clashes.refused.has(s.path) && inShare(s.path))
   const out = options.out === undefined ? undefined : resolve(cwd, options.out)
-  const empty: RunStats = { documents: accepted.length, built: 0, skipped: 0, work: 0 }
-  const fail = async (d: Diagnostic): Promise<RunResult> => {
+  const diagnostics: Diagnostic[] = []
+  let ioError = false
+  const fail = (d: Diagnostic): RunResult => {
     diagnostics.push(d)
-    await send(diagnostics, [], options.report)
-    return { ...counts(diagnostics), sources: [], ioError: true, interrupted: false, stats: empty }
+    for (const each of diagnostics.sort(compareDiagnostics)) if (takes(options.report, each.severity)) options.report!.write(each)
+    return { ...counts(diagnostics), ioError: true, interrupted: false, stats: { documents: 0, built: 0, skipped: 0, work: 0 } }
   }
   if (out !== undefined) {
     try {
@@ -149,98 +159,139 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       return fail(fileDiagnostic(options.out!, `Cannot create the output folder (${errorCode(error)}).`))
     }
   }
-  // What a run holds of a document is its record; its entry waits on disk, in the manifest it
-  // came from or in this run's journal, until the manifest is written again.
-  let journal: LineFile
+  // The run's journal of new entries and its store, named as temporary files in the output folder.
+  const scratch = out ?? tmpdir()
+  const files = new LineFiles()
+  let journal: Journal
+  let store: Store
   try {
-    journal = await openJournal(out ?? tmpdir())
+    const file = await openJournal(scratch)
+    journal = { file, number: files.add(file) }
   } catch (error) {
-    return fail(fileDiagnostic(options.out ?? tmpdir(), `Cannot write in this folder (${errorCode(error)}).`))
+    return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
   }
-  const files: LineFile[] = [journal]
-  const table = new CorpusTable()
+  try {
+    store = await Store.open(tempPath(join(scratch, 'store')))
+  } catch (error) {
+    await removeJournal(journal.file)
+    return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
+  }
+  const signal = options.signal
+  const writer = store.writer()
+  const record = async (table: string, path: string) => decodeRecord(await store.get(table, [path]))
 
   try {
+    // The sources: those it answers for, and every one found, by name, for clashes.
+    const found = await walkSources(options.paths, cwd, async (source) => {
+      await writer.put('N', [outputName(source.path), source.path], '')
+      if (inShare(source.path)) await writer.put('A', [source.path], JSON.stringify(source))
+    })
+    diagnostics.push(...found)
+    ioError = found.some((d) => d.ruleId === 'io-error' || d.ruleId === 'usage')
+    await writer.flush()
+    const accepted = await refuseClashes(store, diagnostics, inShare)
+
     // What the output folder holds from earlier builds, and which of it this run answers for.
     const manifestPath = out === undefined ? undefined : join(out, shard ? shardFileName(shard) : MANIFEST_NAME)
     const key = await pipelineKey(cwd, options.lint?.config, options.formats)
-    const previous = manifestPath === undefined ? undefined : await readManifest(manifestPath, table)
-    if (previous) files.push(previous.file)
-    const before = new Map((previous?.records ?? []).map((r) => [r.path, r]))
-    const reusable = previous !== undefined && previous.header.pipeline === key && !options.force
     const scope = options.paths.map((p) => displayPath(resolve(cwd, p), cwd))
     const covers = (path: string) => inShare(path) && scope.some((s) => s === '' || path === s || path.startsWith(`${s}/`))
-    const present = new Set(accepted.map((s) => s.path))
-    const records = new Map<string, EntryRecord>()
-    const removed: EntryRecord[] = []
-    for (const r of before.values()) {
-      if (!covers(r.path)) records.set(r.path, r)
-      else if (!present.has(r.path)) removed.push(r)
+
+    let done = 0
+    let total = accepted
+    const tally = { warnings: 0, errors: 0 }
+    const count = (r: { warnings: number; errors: number }, sign = 1) => {
+      tally.warnings += sign * r.warnings
+      tally.errors += sign * r.errors
     }
+    // The sources (table A) and the manifest's records, both by path, are gone through side by
+    // side. A source is up to date when it has the same bytes as its record says (by size and
+    // time, else by hash) under the same pipeline, and its record is not pending.
+    let upToDate = 0
+    let dirty = 0
+    let fresh = 0
+    let removed = 0
+    let refreshed = false
+    let sources = peekable(store.scan('A'))
+    let pending: ReturnType<Store['alongside']> | undefined
+    const toBuild = async (source: SourceFile, old?: EntryRecord) => {
+      await writer.put('D', [source.path], JSON.stringify({ source, ...(old ? {} : { fresh: true }) }))
+      dirty++
+      if (!old) fresh++
+      else {
+        // What it was last known to cite, for its first links; its record, for its old outputs.
+        await writer.put('W', [source.path], JSON.stringify(old))
+        if (isMember(old)) await writer.put('G', [source.path], JSON.stringify((await readMember(files, old)).member))
+      }
+    }
+    /** The sources before `path` (all that are left without it) have no record: they are new. */
+    const newUpTo = async (path?: string) => {
+      for (let a = await sources.peek(); a && (path === undefined || byCodeUnits(a[0][0]!, path) < 0); a = await sources.peek()) {
+        await toBuild(JSON.parse(a[1]) as SourceFile)
+        await sources.next()
+      }
+    }
+    const classify = async (r: EntryRecord, read: ReadManifest) => {
+      if (pending === undefined) {
+        await writer.flush()
+        pending = store.alongside('P')
+      }
+      await newUpTo(r.path)
+      const isPending = (await pending.at(r.path)) !== undefined
+      const a = await sources.peek()
+      if (a && a[0][0] === r.path) {
+        await sources.next()
+        const source = JSON.parse(a[1]) as SourceFile
+        const now = !isPending && read.header.pipeline === key && !options.force ? await unchanged(source, r, read.mtimeNs, journal, files) : undefined
+        if (now === undefined) return toBuild(source, isPending ? undefined : r)
+        await writer.put('R', [source.path], JSON.stringify(now))
+        count(now)
+        upToDate++
+        if (now !== r) refreshed = true
+      } else if (isPending) return
+      // Records of sources outside the paths given stay as they are; those of sources gone go.
+      else if (!covers(r.path)) await writer.put('R', [r.path], JSON.stringify(r))
+      else {
+        await writer.put('Z', [r.path], JSON.stringify(r))
+        removed++
+      }
+    }
+    const previous = manifestPath === undefined ? undefined : await readManifest(manifestPath, files, (path) => writer.put('P', [path], ''), classify)
+    await pending?.close()
+    if (previous === undefined && pending !== undefined) {
+      // The manifest turned out not to be valid, half-way through: as if there were none.
+      await sources.close()
+      await writer.flush()
+      for (const table of ['D', 'G', 'R', 'W', 'Z']) await store.clear(table)
+      ;[upToDate, dirty, fresh, removed, refreshed] = [0, 0, 0, 0, false]
+      tally.warnings = tally.errors = 0
+      sources = peekable(store.scan('A'))
+    }
+    await newUpTo()
+    await sources.close()
+    await writer.flush()
+    done = upToDate
+    const report = () => options.onProgress?.({ done, total, ...tally })
+    report()
 
     const remove = async (names: readonly string[]) => {
       for (const name of names) await unlink(join(out!, name)).catch(() => undefined)
     }
-    const outputsOf = async (r: EntryRecord) => (r.wrote ? (await readEntry(r)).outputs : [])
-    // Set once index.json is known to be the one this manifest describes.
-    let indexPrint: Fingerprint | undefined
-    /** Writes the manifest of the records; false when it cannot be written. */
-    const saveManifest = async (): Promise<boolean> => {
-      if (manifestPath === undefined) return false
-      const sorted = [...records.values()].sort((a, b) => byCodeUnits(a.path, b.path))
+    const outputsOf = async (r: EntryRecord) => (r.wrote ? (await readEntry(files, r)).outputs : [])
+    /** Names in the pending file the sources a table holds, before their outputs are touched. */
+    const markPending = async (...tables: string[]) => {
       try {
-        files.push(await writeManifest(manifestPath, { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}) }, sorted))
-        return true
-      } catch (error) {
-        diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
-        ioError = true
-        return false
-      }
-    }
-    // Sources this run is about to rewrite or remove, named in the pending file before it does.
-    const pending = new Set<string>()
-    const markPending = async (paths: readonly string[]) => {
-      for (const p of paths) pending.add(p)
-      try {
-        await writePending(manifestPath!, [...pending].sort(byCodeUnits))
+        await writePending(manifestPath!, (async function* () {
+          for (const table of tables) for await (const [[path]] of store.scan(table)) yield path!
+        })())
       } catch (error) {
         diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest's pending file (${errorCode(error)}).`))
         ioError = true
       }
     }
 
-    // Up to date: the same bytes (by size and time, else by hash) under the same pipeline.
-    const upToDate = await mapLimit(accepted, 64, async (source) => {
-      const record = before.get(source.path)
-      if (!reusable || record === undefined) return undefined
-      return unchanged(source, record, previous!.mtimeNs, journal, table)
-    })
-    const dirty: SourceFile[] = []
-    let refreshed = false
-    accepted.forEach((source, i) => {
-      const record = upToDate[i]
-      if (record) records.set(source.path, record)
-      else dirty.push(source)
-      if (record && record !== before.get(source.path)) refreshed = true
-    })
-
-    const failures = new Map<string, Diagnostic[]>()
-    const builtPaths = new Set<string>()
-    let work = 0
-    let done = accepted.length - dirty.length
-    let total = accepted.length
-    const tally = { warnings: 0, errors: 0 }
-    const count = (r: { warnings: number; errors: number }, sign = 1) => {
-      tally.warnings += sign * r.warnings
-      tally.errors += sign * r.errors
-    }
-    for (const r of records.values()) if (present.has(r.path)) count(r)
-    const report = () => options.onProgress?.({ done, total, ...tally })
-    report()
-
     const jobs = Math.max(1, options.jobs ?? availableParallelism())
     let pool: Piscina<BuildTask, TaskResult> | undefined
-    const signal = options.signal
     const onAbort = () => void pool?.destroy()
     signal?.addEventListener('abort', onAbort)
     // Set when the pool fails outside a task (its workers cannot start): the run goes on here.
@@ -271,184 +322,232 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         return inThread()
       })
     }
-    const removals: Promise<void>[] = []
+    let work = 0
     const settle = async (result: TaskResult) => {
       work++
-      builtPaths.add(result.path)
-      const old = records.get(result.path) ?? before.get(result.path)
+      await store.put('T', [result.path], '')
+      // A source built again with the corpus's links counts its second build's diagnostics only.
+      const current = await record('R', result.path)
+      if (current) count(current, -1)
+      const old = current ?? (await record('W', result.path))
       if (result.entry) {
-        const record = await journalEntry(journal, result.entry, result.diagnostics, table)
-        records.set(result.path, record)
-        failures.delete(result.path)
-        count(record)
+        const now = await journalEntry(journal, result.entry, result.diagnostics)
+        await store.put('R', [result.path], JSON.stringify(now))
+        await store.del('F', [result.path])
+        count(now)
         // Outputs it no longer writes (it has errors now, or a format went) would be stale.
-        const now = result.entry.outputs
-        if (old) removals.push(outputsOf(old).then((names) => remove(names.filter((n) => !now.includes(n)))))
+        const names = result.entry.outputs
+        if (old) await remove((await outputsOf(old)).filter((n) => !names.includes(n)))
       } else {
-        records.delete(result.path)
-        failures.set(result.path, result.diagnostics)
+        await store.del('R', [result.path])
+        await store.put('F', [result.path], JSON.stringify(result.diagnostics))
         count(counts(result.diagnostics))
         ioError = true
       }
       done++
       report()
     }
-    const buildAll = async (sources: readonly SourceFile[], linksOf: (s: SourceFile) => Record<string, string>) => {
-      const threads = Math.min(jobs, sources.length)
-      await mapLimit(sources, threads * 4, async (source) => {
+    /** Builds the sources of a table (`size` of them), each with the links `linksOf` gives it. */
+    const buildAll = async (table: string, size: number, sourceOf: (value: string) => SourceFile, linksOf: (path: string) => Promise<Record<string, string>>) => {
+      const threads = Math.min(jobs, size)
+      await eachLimit(store.scan(table), threads * 4, async ([[path], value]) => {
         if (signal?.aborted) return
-        const task: BuildTask = { source, cwd, ...(out !== undefined ? { out } : {}), links: linksOf(source), ...(options.lint ? { lint: options.lint } : {}), ...(options.formats ? { formats: options.formats } : {}) }
+        const task: BuildTask = { source: sourceOf(value), cwd, ...(out !== undefined ? { out } : {}), links: await linksOf(path!), ...(options.lint ? { lint: options.lint } : {}), ...(options.formats ? { formats: options.formats } : {}) }
         let result: TaskResult
         try {
           result = await exec(task, threads)
         } catch (error) {
           if (signal?.aborted) return
-          result = { path: source.path, diagnostics: [internalError(source.path, error)], ioError: true }
+          result = { path: path!, diagnostics: [internalError(path!, error)], ioError: true }
         }
         await settle(result)
       })
     }
+    const corpus = new StoredCorpus(store)
+    const guessed = async (path: string) => {
+      const guess = await store.get('G', [path])
+      return guess === undefined ? {} : corpus.links(JSON.parse(guess) as CorpusMember)
+    }
+    const dirtySource = (value: string) => (JSON.parse(value) as { source: SourceFile }).source
 
-    let indexed: EntryRecord[] | undefined
+    let relinked = 0
+    let wroteIndex = false
+    // Set once every document's links are checked against the corpus as it is.
+    let linked = false
+    // Set once index.json is known to be the one this manifest describes.
+    let indexPrint: Fingerprint | undefined
     try {
       // Outputs of sources that are gone go with them; the pending file names what is about to
       // be rewritten before anything is, so a build killed half-way never leaves an entry that lies.
-      if (out !== undefined && (removed.length > 0 || dirty.length > 0)) {
-        for (const r of removed) await remove(await outputsOf(r))
-        await markPending([...removed.map((r) => r.path), ...dirty.map((s) => s.path)])
+      if (out !== undefined && (removed > 0 || dirty > 0)) {
+        for await (const [, value] of store.scan('Z')) await remove(await outputsOf(decodeRecord(value)!))
+        await markPending('Z', 'D')
       }
       // A source is first built with the links its citations had in the corpus as it was. A new
       // source has no citations known; new sources are first read without writing anything (a
       // small share of the cost of writing their editions, a PDF above all) so that they are
       // written once, with their links, instead of written and then written again.
-      const fresh = out === undefined ? [] : dirty.filter((s) => !before.has(s.path))
-      const firstRead = new Map<SourceFile, CorpusMember>()
-      if (fresh.length > 0) {
-        const threads = Math.min(jobs, fresh.length)
-        await mapLimit(fresh, threads * 4, async (source) => {
-          if (signal?.aborted) return
+      if (out !== undefined && fresh > 0) {
+        const threads = Math.min(jobs, fresh)
+        await eachLimit(store.scan('D'), threads * 4, async ([[path], value]) => {
+          const { source, fresh } = JSON.parse(value) as { source: SourceFile; fresh?: true }
+          if (!fresh || signal?.aborted) return
           const summary = await exec({ source, cwd, links: {} }, threads).then((r) => r.entry?.summary, () => undefined)
-          if (summary) firstRead.set(source, corpusMember(summary, table))
+          if (summary) await store.put('G', [path!], JSON.stringify(corpusMember(summary)))
         })
       }
-      // A source built before counts with what it cited then (a --force build links each once).
-      const guess = (s: SourceFile) => firstRead.get(s) ?? memberOf(before.get(s.path))
       // A shard links to the documents of the other shards whose manifests are beside its own.
-      const others = shard === undefined || out === undefined ? [] : await otherShards(out, shard, table)
-      const known = new CorpusGraph([...membersOf(records.values()), ...dirty.flatMap((s) => guess(s) ?? []), ...others], table)
-      await buildAll(dirty, (s) => {
-        const member = guess(s)
-        return member ? known.links(member) : {}
-      })
+      if (shard !== undefined && out !== undefined) await otherShards(store, out, shard, files)
+      // The corpus as it was: its records, and what the sources to build were last known to cite.
+      if (dirty > 0) {
+        for await (const [, value] of store.scan('R')) {
+          const r = decodeRecord(value)!
+          if (isMember(r)) await corpus.add(writer, symbolOf(r))
+        }
+        for (const table of ['G', 'H']) for await (const [, value] of store.scan(table)) await corpus.add(writer, JSON.parse(value) as CorpusMember)
+        await corpus.seal(writer)
+        await buildAll('D', dirty, dirtySource, guessed)
+      }
 
       // Citations of documents that are in this corpus point at them: a document whose links to
-      // the corpus are not those it was built with is built again with them.
-      const corpus = new CorpusGraph([...membersOf(records.values()), ...others], table)
-      const relink = new Map<SourceFile, CorpusMember>()
-      if (out !== undefined && !signal?.aborted) {
-        for (const s of accepted) {
-          const r = records.get(s.path)
-          if (!isMember(r) || !r.wrote) continue
-          if (!sameNumbers(corpus.linkIds(r), table.numbers(r.links))) relink.set(s, r)
-        }
-      }
-      if (relink.size > 0) {
-        total += relink.size
-        for (const s of relink.keys()) {
-          // Its diagnostics come again with its second build.
-          count(records.get(s.path)!, -1)
-          records.delete(s.path)
-        }
-        await markPending([...relink.keys()].map((s) => s.path))
-        await buildAll([...relink.keys()], (s) => corpus.links(relink.get(s)!))
-      }
-      if (out !== undefined && shard === undefined && !signal?.aborted) indexed = [...records.values()]
-    } finally {
-      signal?.removeEventListener('abort', onAbort)
-      if (pool) await endPool(pool)
-      await Promise.all(removals)
-    }
-    const interrupted = signal?.aborted ?? false
-    // Workers stopped half-way through a write leave their temporary files (named with our pid).
-    // The journal is among them: it stays readable through its open handle until the run ends.
-    if (interrupted && out !== undefined) await removeTemps(out, (pid) => pid === process.pid)
-    const changed = work > 0 || removed.length > 0 || refreshed || previous?.header.pipeline !== key
-    let rewrote = false
-    if (indexed !== undefined) {
+      // the corpus are not those it was built with is built again with them. They are checked
+      // when the corpus may have changed since they were: something was built or removed, other
+      // shards' documents count, or the last build stopped before it checked them.
+      const changed = () => work > 0 || removed > 0 || refreshed || previous?.header.pipeline !== key
+      const checkLinks = out !== undefined && !signal?.aborted && (changed() || shard !== undefined || previous?.header.unlinked === true)
       // Nothing changed and index.json is as the last build wrote it: it is right as it is.
+      const indexed = out !== undefined && shard === undefined
       const kept = previous?.header.index
-      const now = !changed && kept ? await stat(join(out!, INDEX_NAME), { bigint: true }).catch(() => undefined) : undefined
-      if (kept && now && Number(now.size) === kept.size && now.mtimeNs.toString() === kept.mtimeNs) indexPrint = kept
-      else {
-        const written = await writeCorpusIndex(out!, indexed, table, options.out!)
-        rewrote = true
+      const current = indexed && !checkLinks && kept ? await stat(join(out!, INDEX_NAME), { bigint: true }).catch(() => undefined) : undefined
+      if (kept && current && Number(current.size) === kept.size && current.mtimeNs.toString() === kept.mtimeNs) indexPrint = kept
+      const writeIndex = indexed && indexPrint === undefined && !signal?.aborted
+      if (checkLinks || writeIndex) {
+        // The corpus as it is now, which also makes the index.
+        await corpus.clear()
+        for await (const [[path], value] of store.scan('R')) {
+          const r = decodeRecord(value)!
+          // The index needs what each member cites: read from its entry only then.
+          if (isMember(r)) await corpus.add(writer, indexed ? (await readMember(files, r)).member : symbolOf(r), indexed ? path : undefined)
+        }
+        for await (const [, value] of store.scan('H')) await corpus.add(writer, JSON.parse(value) as CorpusMember)
+        await corpus.seal(writer)
+      }
+      if (checkLinks) {
+        for await (const batch of batches(store.scan('R'))) {
+          const sources = await store.getMany('A', batch.map(([[path]]) => [path!]))
+          for (const [i, [[path], value]] of batch.entries()) {
+            const r = decodeRecord(value)!
+            if (sources[i] === undefined || !isMember(r) || !r.wrote) continue
+            const { member, links } = await readMember(files, r)
+            if (JSON.stringify(linkPairs(await corpus.links(member))) !== JSON.stringify(links)) {
+              await writer.put('L', [path!], sources[i]!)
+              relinked++
+            }
+          }
+        }
+        await writer.flush()
+        if (relinked > 0) {
+          total += relinked
+          await markPending('L')
+          await buildAll('L', relinked, (value) => JSON.parse(value) as SourceFile, async (path) => corpus.links((await readMember(files, (await record('R', path))!)).member))
+        }
+        linked = !signal?.aborted
+      }
+      if (writeIndex && !signal?.aborted) {
+        const written = await writeCorpusIndex(out!, corpus, writer, async (path) => (await readEntry(files, (await record('R', path))!)).summary!, options.out!)
+        wroteIndex = true
         if ('ruleId' in written) {
           diagnostics.push(written)
           ioError = true
         } else indexPrint = written
       }
+      // Even an interrupted build records what it finished, so the next one goes on from there.
+      if (manifestPath !== undefined && (changed() || wroteIndex)) {
+        try {
+          const unlinked = !linked && (changed() || previous?.header.unlinked === true)
+          const header = { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}), ...(unlinked ? { unlinked } : {}), documents: await store.count('R') }
+          await writeManifest(manifestPath, header, files, records(store.scan('R')))
+          await removePending(manifestPath)
+        } catch (error) {
+          diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
+          ioError = true
+        }
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort)
+      if (pool) await endPool(pool)
     }
-    // Even an interrupted build records what it finished, so the next one goes on from there.
-    if (out !== undefined && (changed || rewrote) && (await saveManifest())) await removePending(manifestPath!)
-
-    let pages: number | undefined
-    const answered = accepted.flatMap((s) => {
-      const r = records.get(s.path)
-      if (r?.pages !== undefined) pages = (pages ?? 0) + r.pages
-      return r ? [r] : []
-    })
-    for (const failed of failures.values()) diagnostics.push(...failed)
-    const { damaged } = await send(diagnostics, answered, options.report)
-    const { errors, warnings } = counts(diagnostics)
-    const stats: RunStats = { documents: accepted.length, built: builtPaths.size, skipped: accepted.filter((s, i) => upToDate[i] !== undefined && !builtPaths.has(s.path)).length, work, ...(pages !== undefined ? { pages } : {}) }
+    const answered = await send(store, files, diagnostics, options.report)
+    const relinkedUpToDate = relinked === 0 ? 0 : await countMissing(store, 'L', 'D')
     return {
-      errors: answered.reduce((n, r) => n + r.errors, errors + damaged),
-      warnings: answered.reduce((n, r) => n + r.warnings, warnings),
-      sources: answered.map((r) => r.path),
+      errors: answered.errors,
+      warnings: answered.warnings,
       ioError,
-      interrupted,
-      stats
+      interrupted: signal?.aborted ?? false,
+      stats: { documents: accepted, built: work > 0 ? await store.count('T') : 0, skipped: upToDate - relinkedUpToDate, work, ...(answered.pages !== undefined ? { pages: answered.pages } : {}) }
     }
   } finally {
-    for (const f of files) if (f !== journal) await f.close().catch(() => undefined)
-    await removeJournal(journal)
+    await store.close()
+    await files.close()
+    await removeJournal(journal.file)
+    // Workers stopped half-way through a write leave their temporary files (named with our pid).
+    if (signal?.aborted && out !== undefined) await removeTemps(out, (pid) => pid === process.pid)
   }
 }
 
+/** Whether a sink takes diagnostics of this severity. */
+function takes(sink: DiagnosticSink | undefined, severity: Severity): boolean {
+  return sink !== undefined && (sink.severities === undefined || sink.severities.includes(severity))
+}
+
 /**
- * Hands the diagnostics to the sink in order: by file, those of each source (read back from its
- * entry's line) with the run's own in their place among them.
+ * Goes through the sources the run answers for, in order: counts their errors, warnings and
+ * pages, and hands the sink their diagnostics (those of a source read back from its entry's line,
+ * or those of its failed build) with the run's own in their place among them.
  */
-async function send(own: Diagnostic[], records: readonly EntryRecord[], sink: DiagnosticSink | undefined): Promise<{ damaged: number }> {
-  let damaged = 0
-  if (sink === undefined) return { damaged }
-  const takes = (severity: Severity) => sink.severities === undefined || sink.severities.includes(severity)
-  const loose = own.filter((d) => takes(d.severity)).sort(compareDiagnostics)
+async function send(store: Store, files: LineFiles, own: Diagnostic[], sink: DiagnosticSink | undefined): Promise<{ errors: number; warnings: number; pages?: number }> {
+  const total = counts(own)
+  let pages: number | undefined
+  const loose = own.filter((d) => takes(sink, d.severity)).sort(compareDiagnostics)
   let next = 0
-  for (const r of records) {
-    while (next < loose.length && byCodeUnits(loose[next]!.file, r.path) < 0) sink.write(loose[next++]!)
-    const wanted = (r.errors > 0 && takes('error')) || (r.warnings > 0 && takes('warning')) || takes('info')
-    if (!wanted) continue
-    const read = await readDiagnostics(r)
-    if (read.length === 1 && read[0]!.ruleId === MANIFEST_DAMAGED) damaged++
-    const mine = read.filter((d) => takes(d.severity))
-    while (next < loose.length && loose[next]!.file === r.path) mine.push(loose[next++]!)
+  const [records, failures] = [store.alongside('R'), store.alongside('F')]
+  for await (const [[path]] of store.scan('A')) {
+    const r = decodeRecord(await records.at(path!))
+    // A failed build's diagnostics are counted with the run's own.
+    const failure = await failures.at(path!)
+    const failed = failure === undefined ? [] : (JSON.parse(failure) as Diagnostic[])
+    if (r) {
+      total.errors += r.errors
+      total.warnings += r.warnings
+      if (r.pages !== undefined) pages = (pages ?? 0) + r.pages
+      sink?.source?.(path!)
+    } else {
+      const c = counts(failed)
+      total.errors += c.errors
+      total.warnings += c.warnings
+    }
+    if (sink === undefined) continue
+    while (next < loose.length && byCodeUnits(loose[next]!.file, path!) < 0) sink.write(loose[next++]!)
+    const wanted = r !== undefined && ((r.errors > 0 && takes(sink, 'error')) || (r.warnings > 0 && takes(sink, 'warning')) || takes(sink, 'info'))
+    const read = wanted ? await readDiagnostics(files, r) : failed
+    if (wanted && read.length === 1 && read[0]!.ruleId === MANIFEST_DAMAGED) total.errors++
+    const mine = read.filter((d) => takes(sink, d.severity))
+    while (next < loose.length && loose[next]!.file === path) mine.push(loose[next++]!)
     for (const d of mine.sort(compareDiagnostics)) sink.write(d)
   }
-  while (next < loose.length) sink.write(loose[next++]!)
-  return { damaged }
+  await Promise.all([records.close(), failures.close()])
+  while (sink && next < loose.length) sink.write(loose[next++]!)
+  return { ...total, ...(pages !== undefined ? { pages } : {}) }
 }
 
 class InvalidIndexError extends Error {}
 
 /**
- * Writes the corpus index of these records into `out` atomically, a document at a time (each
- * summary read back from its entry's line); returns its fingerprint, or the diagnostic when it
- * cannot be written (`shown` is the folder as the user named it).
+ * Writes the index of a sealed corpus into `out` atomically, a document at a time (`summaryAt`
+ * reads a member's summary from where the corpus says it is); returns its fingerprint, or the
+ * diagnostic when it cannot be written (`shown` is the folder as the user named it).
  */
-export async function writeCorpusIndex(out: string, records: readonly EntryRecord[], table: CorpusTable, shown: string): Promise<Fingerprint | Diagnostic> {
-  const graph = new CorpusGraph(membersOf(records), table)
-  const { citedBy, missing } = graph.citers()
+export async function writeCorpusIndex(out: string, corpus: StoredCorpus, writer: StoreWriter, summaryAt: (at: string) => Promise<DocumentSummary>, shown: string): Promise<Fingerprint | Diagnostic> {
   const checked = <T>(definition: string, value: T): T => {
     const invalid = validate(`index.schema.json#/definitions/${definition}`, value)
     if (invalid.length > 0) throw new InvalidIndexError(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
@@ -464,17 +563,13 @@ export async function writeCorpusIndex(out: string, records: readonly EntryRecor
     // The bytes of JSON.stringify of the whole index (as emitJson writes it), made in parts.
     await writeAtomic(path, async function* () {
       yield hashed(`{"undoc":${JSON.stringify(VERSION)},"documents":[`)
-      for (const [i, record] of graph.members.entries()) {
-        const summary = (await readEntry(record)).summary!
-        yield hashed(`${i > 0 ? ',' : ''}${JSON.stringify(checked('IndexedDocument', indexedDocument(summary, graph, citedBy(i))))}`)
+      let documents = 0
+      let missing = 0
+      for await (const part of corpus.index(summaryAt, writer)) {
+        if ('document' in part) yield hashed(`${documents++ > 0 ? ',' : ''}${JSON.stringify(checked('IndexedDocument', part.document))}`)
+        else yield hashed(`${missing++ > 0 ? ',' : '],"missing":['}${JSON.stringify(checked('MissingSymbol', part.missing))}`)
       }
-      yield hashed('],"missing":[')
-      let first = true
-      for (const symbol of missing()) {
-        yield hashed(`${first ? '' : ','}${JSON.stringify(checked('MissingSymbol', symbol))}`)
-        first = false
-      }
-      yield hashed(']}\n')
+      yield hashed(missing > 0 ? ']}\n' : '],"missing":[]}\n')
     })
     const written = await stat(path, { bigint: true })
     return { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() }
@@ -486,34 +581,111 @@ export async function writeCorpusIndex(out: string, records: readonly EntryRecor
 }
 
 /**
- * The documents of the other shards of the same split whose manifests are in the output folder,
- * as members that cite nothing: their names and symbols, all a shard needs to link to them.
+ * Reads a manifest into a table of the store, its records by path; one that turns out not to be
+ * valid (see readManifest) leaves the table empty.
  */
-async function otherShards(out: string, shard: Shard, table: CorpusTable): Promise<CorpusMember[]> {
-  const members: CorpusMember[] = []
-  const none = table.list([])
+export async function loadManifest(store: Store, table: string, path: string, files: LineFiles): Promise<ReadManifest | undefined> {
+  const writer = store.writer()
+  const read = await readManifest(
+    path,
+    files,
+    (pending) => writer.put('Y', [pending], ''),
+    (r) => writer.put(table, [r.path], JSON.stringify(r))
+  )
+  await writer.flush()
+  // Pending entries no longer stand.
+  for await (const [[pending]] of store.scan('Y')) await writer.del(table, [pending!])
+  await writer.flush()
+  await store.clear('Y')
+  if (read === undefined) await store.clear(table)
+  return read
+}
+
+/**
+ * The documents of the other shards of the same split whose manifests are in the output folder,
+ * into table H as members that cite nothing: their names and symbols, all a shard needs to link
+ * to them.
+ */
+async function otherShards(store: Store, out: string, shard: Shard, files: LineFiles): Promise<void> {
+  const writer = store.writer()
   for (const name of (await readdir(out).catch(() => [])).sort()) {
     const m = SHARD_FILE.exec(name)
     if (!m || Number(m[2]) !== shard.count || Number(m[1]) === shard.index) continue
-    const read = await readManifest(join(out, name), table)
-    if (!read) continue
-    await read.file.close()
-    for (const r of read.records) if (r.symbol !== undefined) members.push({ name: r.name, symbol: r.symbol, citations: none })
+    if (!(await loadManifest(store, 'K', join(out, name), files))) continue
+    for await (const [[path], value] of store.scan('K')) {
+      const r = decodeRecord(value)!
+      if (r.symbol !== undefined) await writer.put('H', [path!], JSON.stringify(symbolOf(r)))
+    }
+    await writer.flush()
+    await store.clear('K')
   }
-  return members
 }
 
-/** The corpus members of records: those of documents that were built. */
-export function* membersOf(records: Iterable<EntryRecord>): Generator<EntryRecord & CorpusMember> {
-  for (const r of records) if (isMember(r)) yield r
+export function decodeRecord(value: string | undefined): EntryRecord | undefined {
+  return value === undefined ? undefined : (JSON.parse(value) as EntryRecord)
 }
 
-function memberOf(record: EntryRecord | undefined): CorpusMember | undefined {
-  return isMember(record) ? record : undefined
+/** The records of a table's entries. */
+export async function* records(entries: AsyncIterable<[string[], string]>): AsyncGenerator<EntryRecord> {
+  for await (const [, value] of entries) yield decodeRecord(value)!
 }
 
-function sameNumbers(a: Uint32Array, b: Uint32Array): boolean {
-  return a.length === b.length && a.every((n, i) => n === b[i])
+/** A record as a member of the corpus's links, which need only its name and symbol. */
+function symbolOf(r: EntryRecord): CorpusMember {
+  return { name: r.name, ...(r.symbol !== undefined ? { symbol: r.symbol } : {}), citations: [] }
+}
+
+/** A stream's items in arrays of up to a thousand: one store lookup an array. */
+async function* batches<T>(items: AsyncIterable<T>, size = 1000): AsyncGenerator<T[]> {
+  let batch: T[] = []
+  for await (const item of items) {
+    batch.push(item)
+    if (batch.length >= size) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
+}
+
+/** How many keys of table `a` are not in table `b`. */
+async function countMissing(store: Store, a: string, b: string): Promise<number> {
+  let n = 0
+  for await (const batch of batches(store.scan(a))) n += (await store.getMany(b, batch.map(([key]) => key))).filter((v) => v === undefined).length
+  return n
+}
+
+/**
+ * Two sources that would write the same output name are both refused, each naming the other
+ * (table N holds every source found by name); returns how many of those in the run's share are not.
+ */
+async function refuseClashes(store: Store, diagnostics: Diagnostic[], inShare: (path: string) => boolean): Promise<number> {
+  let group: string[] = []
+  let name: string | undefined
+  let accepted = 0
+  const settle = async () => {
+    // A path found twice (named twice, or under two paths given) is one key, one source.
+    const paths = group
+    if (paths.length < 2) {
+      accepted += paths.filter(inShare).length
+      return
+    }
+    for (const path of paths) {
+      await store.del('A', [path])
+      const others = paths.filter((o) => o !== path).join(', ')
+      diagnostics.push({ file: path, line: 1, column: 1, severity: 'error', ruleId: 'output-clash', source: 'undoc', reason: `Both this file and ${others} would write the outputs named "${name}": rename one of them.` })
+    }
+  }
+  for await (const [[n, path]] of store.scan('N')) {
+    if (n !== name) {
+      await settle()
+      group = []
+      name = n
+    }
+    group.push(path!)
+  }
+  await settle()
+  return accepted
 }
 
 /** Which shard (1…count) a source belongs to: by a hash of its path, so it stays put when others come and go. */
@@ -526,7 +698,7 @@ export function shardOf(path: string, count: number): number {
  * modification time (older than the manifest, so not changed within the tick it was written in),
  * or else the same hash; with the stamps refreshed (a new entry in the journal) in that case.
  */
-async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: LineFile, table: CorpusTable): Promise<EntryRecord | undefined> {
+async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: Journal, files: LineFiles): Promise<EntryRecord | undefined> {
   const now = fingerprintStats(source)
   // The hashes stay on disk, in the entry: they are read only when a time has changed.
   let entry: ManifestEntry | undefined
@@ -535,7 +707,7 @@ async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: 
     if (stored.size !== current.size) return false
     if (stored.mtimeNs === current.mtimeNs && BigInt(stored.mtimeNs) < manifestTime) return stored
     const hash = await readFile(path).then(sha256, () => undefined)
-    entry ??= await readEntry(record)
+    entry ??= await readEntry(files, record)
     return hash !== undefined && hash === entry[which]?.sha256 ? current : false
   }
   const input = await same(source.absolute, record.input, now.input, 'input')
@@ -543,7 +715,7 @@ async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: 
   if (input === false || input === undefined || sidecar === false) return undefined
   if (input === record.input && sidecar === record.sidecar) return record
   // A stamp changed only where its hash was compared, so the entry has been read.
-  return journalRefreshed(journal, record, entry!, { input, ...(sidecar ? { sidecar } : {}) }, table)
+  return journalRefreshed(journal, files, record, entry!, { input, ...(sidecar ? { sidecar } : {}) })
 }
 
 /** How long a run waits for its workers to exit once they are told to. */
@@ -578,27 +750,16 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return results
 }
 
+/** Runs `fn` over a stream's items with at most `limit` at once. */
+async function eachLimit<T>(items: AsyncIterable<T>, limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  const iterator = items[Symbol.asyncIterator]()
+  // An async generator queues the calls of next() made at once: each lane gets its own item.
+  const lane = async () => {
+    for (let item = await iterator.next(); !item.done; item = await iterator.next()) await fn(item.value)
+  }
+  await Promise.all(Array.from({ length: Math.max(1, limit) }, lane))
+}
+
 function internalError(file: string, error: unknown): Diagnostic {
   return fileDiagnostic(file, `undoc failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`, 'internal-error')
 }
-
-/** Two sources that would write the same output name are both refused, each naming the other. */
-function nameClashes(sources: readonly SourceFile[]): { refused: Set<string>; diagnostics: Diagnostic[] } {
-  const byName = new Map<string, SourceFile[]>()
-  for (const s of sources) {
-    const name = outputName(s.path)
-    byName.set(name, [...(byName.get(name) ?? []), s])
-  }
-  const refused = new Set<string>()
-  const diagnostics: Diagnostic[] = []
-  for (const [name, group] of byName) {
-    if (group.length < 2) continue
-    for (const s of group) {
-      refused.add(s.path)
-      const others = group.filter((o) => o !== s).map((o) => o.path).join(', ')
-      diagnostics.push({ file: s.path, line: 1, column: 1, severity: 'error', ruleId: 'output-clash', source: 'undoc', reason: `Both this file and ${others} would write the outputs named "${name}": rename one of them.` })
-    }
-  }
-  return { refused, diagnostics }
-}
-

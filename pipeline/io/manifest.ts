@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VERSION } from '../core/package-root.js'
-import { corpusMember, linkPairs, type CorpusMember, type CorpusTable } from '../crossref/corpus-index.js'
+import { corpusMember, linkPairs, type CorpusMember } from '../crossref/corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
 import { CONFIG_NAME } from '../lint/config.js'
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
@@ -35,18 +35,33 @@ export async function pipelineKey(cwd: string, config?: string, formats?: readon
   return hash.digest('hex')
 }
 
-/** The pending file of a manifest: `.undoc-manifest.pending.json` beside `.undoc-manifest.jsonl`. */
+/** The pending file of a manifest: `.undoc-manifest.pending.jsonl` beside `.undoc-manifest.jsonl`. */
 export function pendingFileName(manifestPath: string): string {
-  return manifestPath.replace(/\.jsonl$/, '.pending.json')
+  return manifestPath.replace(/\.jsonl$/, '.pending.jsonl')
 }
 
 /**
- * Records, before their outputs are touched, the sources a build is about to rewrite or remove:
- * a build killed half-way leaves their entries in the manifest, and the next build must not take
- * them for up to date. A few paths, not the whole manifest written again.
+ * Records, before their outputs are touched, the sources a build is about to rewrite or remove,
+ * a path a line, appended and flushed to disk: a build killed half-way leaves their entries in
+ * the manifest, and the next build must not take them for up to date. A line cut short by a
+ * kill names a source whose outputs were not yet touched.
  */
-export async function writePending(manifestPath: string, paths: readonly string[]): Promise<void> {
-  await writeAtomic(pendingFileName(manifestPath), `${JSON.stringify(paths)}\n`)
+export async function writePending(manifestPath: string, paths: AsyncIterable<string> | Iterable<string>): Promise<void> {
+  const handle = await open(pendingFileName(manifestPath), 'a')
+  try {
+    let lines: string[] = []
+    for await (const path of paths) {
+      lines.push(`${JSON.stringify(path)}\n`)
+      if (lines.length >= 1000) {
+        await handle.write(lines.join(''))
+        lines = []
+      }
+    }
+    await handle.write(lines.join(''))
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Removes the pending file once the manifest says what was built. */
@@ -54,19 +69,25 @@ export async function removePending(manifestPath: string): Promise<void> {
   await unlink(pendingFileName(manifestPath)).catch(() => undefined)
 }
 
-/** The pending paths beside a manifest: none when there is no file, undefined when it is not valid. */
-async function readPending(manifestPath: string): Promise<Set<string> | undefined> {
-  let text: string
+/** Hands each pending path beside a manifest to `take`; false when the file is not valid. */
+async function readPending(manifestPath: string, take: (path: string) => Promise<void>): Promise<boolean> {
+  let file: LineFile
   try {
-    text = await readFile(pendingFileName(manifestPath), 'utf8')
+    file = await LineFile.open(pendingFileName(manifestPath))
   } catch {
-    return new Set()
+    return true
   }
   try {
-    const value: unknown = JSON.parse(text)
-    return validate('manifest.schema.json#/definitions/PendingSources', value).length === 0 ? new Set(value as string[]) : undefined
+    for await (const line of file.lines()) {
+      const value: unknown = JSON.parse(line.text())
+      if (validate('manifest.schema.json#/definitions/PendingSource', value).length > 0) return false
+      await take(value as string)
+    }
+    return true
   } catch {
-    return undefined
+    return false
+  } finally {
+    await file.close()
   }
 }
 
@@ -161,10 +182,28 @@ export class LineFile {
   }
 }
 
+/** The line files a run's records point into, by number: its journal, the manifests it read. */
+export class LineFiles {
+  private readonly files: LineFile[] = []
+
+  add(file: LineFile): number {
+    return this.files.push(file) - 1
+  }
+
+  get(n: number): LineFile {
+    return this.files[n]!
+  }
+
+  async close(): Promise<void> {
+    for (const f of this.files) await f.close().catch(() => undefined)
+  }
+}
+
 /**
- * What a run holds of a document while it goes through a corpus: what decides whether the
- * document is built again, and its corpus links as numbers. The rest of its entry (its hashes,
- * summary, links) and its diagnostics stay in their lines on disk and are read back when needed.
+ * What a run keeps of a document, in its store, while it goes through a corpus: what decides
+ * whether the document is built again, and its symbol, all the corpus's links need of it. The
+ * rest of its entry (its hashes, summary, citations, links, outputs) and its diagnostics stay in
+ * their lines on disk and are read back when needed: a rebuild with nothing changed needs none.
  */
 export interface EntryRecord {
   readonly path: string
@@ -174,29 +213,32 @@ export interface EntryRecord {
   /** It wrote its outputs: it had no errors. */
   readonly wrote: boolean
   readonly pages?: number
-  /** Its summary's symbol, as CorpusMember has it; absent when it has none or could not be built. */
-  readonly symbol?: number
-  /** Its summary's citations, as CorpusMember has them; absent when it could not be built. */
-  readonly citations?: number
-  /** The table's list of the corpus links it was built with, as `linkPairs` gives them. */
-  readonly links: number
+  /** It has a summary: it is a member of the corpus. */
+  readonly member?: true
+  /** Its summary's symbol. */
+  readonly symbol?: string
   readonly warnings: number
   readonly errors: number
   /**
    * Where its entry and, on the next line, its diagnostics are (lengths without the newlines):
-   * in a manifest, or in the run's journal.
+   * in a manifest, or in the run's journal, by its number in the run's LineFiles.
    */
-  line: { file: LineFile; offset: number; length: number; diagnostics: number }
+  readonly line: { file: number; offset: number; length: number; diagnostics: number }
 }
 
-/** A record with a summary is the corpus member of its document. */
-export function isMember(record: EntryRecord | undefined): record is EntryRecord & CorpusMember {
-  return record?.citations !== undefined
+/** A record with a summary is that of a member of the corpus. */
+export function isMember(record: EntryRecord | undefined): boolean {
+  return record?.member === true
 }
 
-export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], table: CorpusTable): EntryRecord {
+/** What a member's entry says it cites, and the corpus links it was built with (as `linkPairs` gives them). */
+export async function readMember(files: LineFiles, record: EntryRecord): Promise<{ member: CorpusMember; links: [string, string][] }> {
+  const entry = await readEntry(files, record)
+  return { member: corpusMember(entry.summary!), links: linkPairs(entry.links) }
+}
+
+export function entryRecord(entry: ManifestEntry, line: EntryRecord['line']): EntryRecord {
   const stamp = ({ size, mtimeNs }: Stamp): Stamp => ({ size, mtimeNs })
-  const member = entry.summary ? corpusMember(entry.summary, table) : undefined
   return {
     path: entry.path,
     name: entry.name,
@@ -204,9 +246,8 @@ export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], tab
     ...(entry.sidecar ? { sidecar: stamp(entry.sidecar) } : {}),
     wrote: entry.outputs.length > 0,
     ...(entry.pages !== undefined ? { pages: entry.pages } : {}),
-    ...(member?.symbol !== undefined ? { symbol: member.symbol } : {}),
-    ...(member ? { citations: member.citations } : {}),
-    links: table.list(linkPairs(Object.entries(entry.links), table)),
+    ...(entry.summary ? { member: true } : {}),
+    ...(entry.summary?.symbol !== undefined ? { symbol: entry.summary.symbol } : {}),
     warnings: entry.warnings,
     errors: entry.errors,
     line
@@ -214,20 +255,20 @@ export function entryRecord(entry: ManifestEntry, line: EntryRecord['line'], tab
 }
 
 /** The whole entry of a record, read back from its line. */
-export async function readEntry(record: EntryRecord): Promise<ManifestEntry> {
-  return JSON.parse(await record.line.file.read(record.line.offset, record.line.length)) as ManifestEntry
+export async function readEntry(files: LineFiles, record: EntryRecord): Promise<ManifestEntry> {
+  return JSON.parse(await files.get(record.line.file).read(record.line.offset, record.line.length)) as ManifestEntry
 }
 
 /** Both lines of a record, as they are written: its entry, a newline, its diagnostics. */
-function recordLines(record: EntryRecord): Promise<Buffer> {
+function recordLines(files: LineFiles, record: EntryRecord): Promise<Buffer> {
   const { file, offset, length, diagnostics } = record.line
-  return file.bytes(offset, length + 1 + diagnostics)
+  return files.get(file).bytes(offset, length + 1 + diagnostics)
 }
 
 /** The line after a record's entry: its diagnostics, as written. */
-function diagnosticsLine(record: EntryRecord): Promise<string> {
+function diagnosticsLine(files: LineFiles, record: EntryRecord): Promise<string> {
   const { file, offset, length, diagnostics } = record.line
-  return file.read(offset + length + 1, diagnostics)
+  return files.get(file).read(offset + length + 1, diagnostics)
 }
 
 /** The rule of the error that stands for diagnostics that could not be read back. */
@@ -238,86 +279,80 @@ export const MANIFEST_DAMAGED = 'manifest-damaged'
  * line by line as it is read but for these lines, the bulk of it, which are parsed only here:
  * one that is not valid is a manifest damaged since, and an error to say so.
  */
-export async function readDiagnostics(record: EntryRecord): Promise<Diagnostic[]> {
+export async function readDiagnostics(files: LineFiles, record: EntryRecord): Promise<Diagnostic[]> {
   let value: unknown
   try {
-    value = JSON.parse(await diagnosticsLine(record))
+    value = JSON.parse(await diagnosticsLine(files, record))
   } catch {
     value = undefined
   }
   if (value !== undefined && validate('manifest.schema.json#/definitions/ManifestDiagnostics', value).length === 0) return value as Diagnostic[]
-  return [fileDiagnostic(displayPath(record.line.file.path), `The diagnostics of ${record.path} in this build manifest are damaged: build with --force to write it anew.`, MANIFEST_DAMAGED)]
+  return [fileDiagnostic(displayPath(files.get(record.line.file).path), `The diagnostics of ${record.path} in this build manifest are damaged: build with --force to write it anew.`, MANIFEST_DAMAGED)]
 }
 
-/** A manifest as read: its header, its modification time (a source changed in that same tick is hashed again), its entries' records. */
+/** A manifest as read: its header, and its modification time (a source changed in that same tick is hashed again). */
 export interface ReadManifest {
   readonly header: ManifestHeader
   readonly mtimeNs: bigint
-  readonly records: EntryRecord[]
-  /** Open while its records are used: close it when done. */
-  readonly file: LineFile
 }
 
 /**
- * Reads a manifest a line at a time into records, keeping each entry's line on disk; a missing,
- * unreadable, corrupt, cut short or invalid one is none (the build is then full).
+ * Reads a manifest a line at a time: first each path its pending file names to `pending` (their
+ * entries no longer stand), then each entry's record, in the manifest's order (by path), to `take`
+ * with the header (its lines stay on disk, in the file, which joins `files`). A missing,
+ * unreadable, corrupt, cut short or invalid manifest (or pending file) is none: the caller then
+ * forgets what it was handed.
  */
-export async function readManifest(path: string, table: CorpusTable): Promise<ReadManifest | undefined> {
+export async function readManifest(path: string, files: LineFiles, pending: (path: string) => Promise<void>, take: (record: EntryRecord, read: ReadManifest) => Promise<void>): Promise<ReadManifest | undefined> {
   let file: LineFile
   try {
     file = await LineFile.open(path)
   } catch {
     return undefined
   }
+  const number = files.add(file)
   try {
-    let header: ManifestHeader | undefined
-    const records: EntryRecord[] = []
+    if (!(await readPending(path, pending))) return undefined
+    let read: ReadManifest | undefined
+    let documents = 0
     let entry: { value: ManifestEntry; offset: number; length: number } | undefined
     let complete = true
     for await (const line of file.lines()) {
-      if (header === undefined) {
+      if (read === undefined) {
         const value: unknown = JSON.parse(line.text())
         if (validate('manifest.schema.json', value).length > 0) break
-        header = value as ManifestHeader
+        read = { header: value as ManifestHeader, mtimeNs: file.mtimeNs }
       } else if (entry === undefined) {
         const value: unknown = JSON.parse(line.text())
         complete = false
         if (validate('manifest.schema.json#/definitions/ManifestEntry', value).length > 0) break
         entry = { value: value as ManifestEntry, offset: line.offset, length: line.length }
       } else {
-        records.push(entryRecord(entry.value, { file, offset: entry.offset, length: entry.length, diagnostics: line.length }, table))
+        await take(entryRecord(entry.value, { file: number, offset: entry.offset, length: entry.length, diagnostics: line.length }), read)
+        documents++
         entry = undefined
         complete = true
       }
     }
-    const pending = await readPending(path)
-    if (header !== undefined && complete && records.length === header.documents && pending !== undefined) {
-      return { header, mtimeNs: file.mtimeNs, records: pending.size > 0 ? records.filter((r) => !pending.has(r.path)) : records, file }
-    }
+    if (read !== undefined && complete && documents === read.header.documents) return read
   } catch {
     // Unreadable or not JSON: as good as none.
   }
-  await file.close()
   return undefined
 }
 
 /**
- * Writes a manifest atomically: the header, then each record's entry line copied from where it
- * is. Returns the written file, open, with the records pointed at their lines in it.
+ * Writes a manifest atomically: the header, then each record's entry and diagnostics lines
+ * copied as bytes from where they are.
  */
-export async function writeManifest(path: string, header: Omit<ManifestHeader, 'documents'>, records: readonly EntryRecord[]): Promise<LineFile> {
-  const offsets: number[] = []
+export async function writeManifest(path: string, header: ManifestHeader, files: LineFiles, records: AsyncIterable<EntryRecord>): Promise<void> {
   await writeAtomic(path, async function* () {
-    const head = `${JSON.stringify({ ...header, documents: records.length })}\n`
-    let offset = Buffer.byteLength(head)
-    yield head
-    // Copied as bytes, a megabyte at a time: a corpus's manifest is tens of megabytes.
+    yield `${JSON.stringify(header)}\n`
+    // A megabyte at a time: a corpus's manifest is tens of megabytes.
     let batch: Buffer[] = []
     let batched = 0
-    for (const r of records) {
-      offsets.push(offset)
-      offset += r.line.length + 1 + r.line.diagnostics + 1
-      batch.push(Buffer.from(await recordLines(r)), NEWLINE)
+    for await (const r of records) {
+      batch.push(Buffer.from(await recordLines(files, r)), NEWLINE)
       batched += r.line.length + r.line.diagnostics + 2
       if (batched >= READ_AHEAD) {
         yield Buffer.concat(batch)
@@ -327,11 +362,6 @@ export async function writeManifest(path: string, header: Omit<ManifestHeader, '
     }
     yield Buffer.concat(batch)
   })
-  // The file it replaced stays readable through the handles open on it (POSIX, and Windows, where
-  // Node opens files shareable for deletion) until they are closed, at the end of the run.
-  const file = await LineFile.open(path)
-  records.forEach((r, i) => (r.line = { ...r.line, file, offset: offsets[i]! }))
-  return file
 }
 
 /** A run's journal of new entries, beside the manifest and named as a temporary file, so a killed run's is cleaned away. */
@@ -339,15 +369,21 @@ export async function openJournal(dir: string): Promise<LineFile> {
   return LineFile.open(tempPath(join(dir, 'journal')), 'w+')
 }
 
-/** Closes a journal and removes its file. */
+/** Removes a journal's file (closed with the run's LineFiles). */
 export async function removeJournal(journal: LineFile): Promise<void> {
   await journal.close().catch(() => undefined)
   await unlink(journal.path).catch(() => undefined)
 }
 
+/** A run's journal and its number among the run's line files. */
+export interface Journal {
+  readonly file: LineFile
+  readonly number: number
+}
+
 /** Appends an entry and its diagnostics to a journal; returns its record. */
-export async function journalEntry(journal: LineFile, entry: ManifestEntry, diagnostics: readonly Diagnostic[], table: CorpusTable): Promise<EntryRecord> {
-  return journalLines(journal, JSON.stringify(entry), JSON.stringify(diagnostics), entry, table)
+export async function journalEntry(journal: Journal, entry: ManifestEntry, diagnostics: readonly Diagnostic[]): Promise<EntryRecord> {
+  return journalLines(journal, JSON.stringify(entry), JSON.stringify(diagnostics), entry)
 }
 
 /**
@@ -355,13 +391,13 @@ export async function journalEntry(journal: LineFile, entry: ManifestEntry, diag
  * it was built from under new stamps (sizes and times), its diagnostics copied as they are;
  * returns its record.
  */
-export async function journalRefreshed(journal: LineFile, record: EntryRecord, entry: ManifestEntry, stamps: { input: Stamp; sidecar?: Stamp }, table: CorpusTable): Promise<EntryRecord> {
+export async function journalRefreshed(journal: Journal, files: LineFiles, record: EntryRecord, entry: ManifestEntry, stamps: { input: Stamp; sidecar?: Stamp }): Promise<EntryRecord> {
   const refreshed: ManifestEntry = { ...entry, input: { ...entry.input, ...stamps.input }, ...(entry.sidecar && stamps.sidecar ? { sidecar: { ...entry.sidecar, ...stamps.sidecar } } : {}) }
-  return journalLines(journal, JSON.stringify(refreshed), await diagnosticsLine(record), refreshed, table)
+  return journalLines(journal, JSON.stringify(refreshed), await diagnosticsLine(files, record), refreshed)
 }
 
-async function journalLines(journal: LineFile, entryLine: string, diagnosticsLine: string, entry: ManifestEntry, table: CorpusTable): Promise<EntryRecord> {
-  const { offset } = await journal.append(`${entryLine}\n${diagnosticsLine}`)
+async function journalLines(journal: Journal, entryLine: string, diagnosticsLine: string, entry: ManifestEntry): Promise<EntryRecord> {
+  const { offset } = await journal.file.append(`${entryLine}\n${diagnosticsLine}`)
   const length = Buffer.byteLength(entryLine)
-  return entryRecord(entry, { file: journal, offset, length, diagnostics: Buffer.byteLength(diagnosticsLine) }, table)
+  return entryRecord(entry, { file: journal.number, offset, length, diagnostics: Buffer.byteLength(diagnosticsLine) })
 }

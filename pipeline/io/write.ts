@@ -1,6 +1,6 @@
 import { closeSync, fsync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { promisify } from 'node:util'
-import { readdir, unlink } from 'node:fs/promises'
+import { readdir, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
@@ -111,7 +111,7 @@ export async function removeStaleTemps(dir: string): Promise<string[]> {
   return removeTemps(dir, (pid) => !processAlive(pid))
 }
 
-/** Removes the temporary files in `dir` written on this machine by the processes `whose` selects (by pid). */
+/** Removes the temporary files (and folders) in `dir` written on this machine by the processes `whose` selects (by pid). */
 export async function removeTemps(dir: string, whose: (pid: number) => boolean): Promise<string[]> {
   const removed: string[] = []
   let names: string[]
@@ -124,7 +124,8 @@ export async function removeTemps(dir: string, whose: (pid: number) => boolean):
     const m = TEMP_NAME.exec(name)
     // Another machine's files are its own to clean.
     if (!m || m[1] !== HOST || !whose(Number(m[2]))) continue
-    await unlink(join(dir, name)).catch(() => undefined)
+    // A run's store is a folder.
+    await rm(join(dir, name), { recursive: true, force: true }).catch(() => undefined)
     removed.push(name)
   }
   return removed

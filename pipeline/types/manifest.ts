@@ -2,12 +2,12 @@
 import type { DocumentSummary } from './index.js'
 
 /**
- * The pending file beside a manifest (.undoc-manifest.pending.json): the paths of the sources a build is about to rewrite or remove, written before it touches their outputs. Their entries in the manifest no longer stand; the build's last step, writing the manifest, removes the file.
+ * A line of the pending file beside a manifest (.undoc-manifest.pending.jsonl, JSON Lines): the path of a source a build is about to rewrite or remove, appended and flushed before it touches its outputs. Its entry in the manifest no longer stands; the build's last step, writing the manifest, removes the file.
  *
  * This interface was referenced by `ManifestHeader`'s JSON-Schema
- * via the `definition` "PendingSources".
+ * via the `definition` "PendingSource".
  */
-export type PendingSources = string[]
+export type PendingSource = string
 /**
  * The line after a source's entry: its diagnostics, reported again when it is skipped.
  *
@@ -30,6 +30,10 @@ export interface ManifestHeader {
   pipeline: string
   shard?: Shard
   index?: Fingerprint
+  /**
+   * Set when the build that wrote it stopped (Ctrl-C) before it checked its documents' links against the corpus: the next build checks them even when nothing else changed.
+   */
+  unlinked?: true
   /**
    * How many sources it records (each an entry line and a diagnostics line): a manifest with fewer is cut short, and is none.
    */

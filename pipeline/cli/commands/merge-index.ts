@@ -1,10 +1,12 @@
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { CorpusTable } from '../../crossref/corpus-index.js'
-import { isMember, MANIFEST_NAME, readManifest, SHARD_FILE, type EntryRecord, type LineFile } from '../../io/manifest.js'
+import { StoredCorpus } from '../../crossref/corpus-index.js'
+import { isMember, LineFiles, MANIFEST_NAME, readEntry, readMember, SHARD_FILE } from '../../io/manifest.js'
+import { Store } from '../../io/store.js'
+import { tempPath } from '../../io/write.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
-import { INDEX_NAME, writeCorpusIndex } from '../run-build.js'
+import { decodeRecord, INDEX_NAME, loadManifest, records, writeCorpusIndex } from '../run-build.js'
 import { errorCode } from '../../core/diagnostic.js'
 
 export const indexCommand: Command = {
@@ -43,29 +45,40 @@ export const indexCommand: Command = {
     } else if (names.includes(MANIFEST_NAME)) files = [MANIFEST_NAME]
     else return fail(`nothing to index in ${shown}: no shard files (.undoc-shard-I-of-N.jsonl) and no build manifest (${MANIFEST_NAME}). Run undoc build first.`)
 
-    // Shards are read a line at a time into records, as a build reads its manifest.
-    const table = new CorpusTable()
-    const records = new Map<string, EntryRecord>()
-    const opened: LineFile[] = []
-    let pipeline: string | undefined
+    // Shards are read a line at a time into a store, as a build reads its manifest.
+    const store = await Store.open(tempPath(join(out, 'store')))
+    const lines = new LineFiles()
+    let documents = 0
     try {
+      let pipeline: string | undefined
       for (const file of files) {
-        const read = await readManifest(join(out, file), table)
+        const read = await loadManifest(store, 'K', join(out, file), lines)
         if (!read) return fail(`${join(shown, file)} is not a valid build manifest (schemas/manifest.schema.json): build that shard again.`)
-        opened.push(read.file)
         if (pipeline !== undefined && read.header.pipeline !== pipeline) return fail(`${join(shown, file)} was built by another undoc version or configuration than ${join(shown, files[0]!)}: build all shards with the same.`)
         pipeline = read.header.pipeline
-        for (const r of read.records) records.set(r.path, r)
+        // A source in two shards' files is the last one's.
+        const writer = store.writer()
+        for await (const [[path], value] of store.scan('K')) await writer.put('W', [path!], value)
+        await writer.flush()
+        await store.clear('K')
       }
-      const written = await writeCorpusIndex(out, [...records.values()], table, shown)
+      const corpus = new StoredCorpus(store)
+      const writer = store.writer()
+      for await (const r of records(store.scan('W'))) {
+        if (!isMember(r)) continue
+        await corpus.add(writer, (await readMember(lines, r)).member, r.path)
+        documents++
+      }
+      await corpus.seal(writer)
+      const written = await writeCorpusIndex(out, corpus, writer, async (path) => (await readEntry(lines, decodeRecord(await store.get('W', [path]))!)).summary!, shown)
       if ('ruleId' in written) {
         io.stderr.write(`${formatDiagnostic(written)}\n`)
         return 2
       }
     } finally {
-      for (const f of opened) await f.close()
+      await store.close()
+      await lines.close()
     }
-    const documents = [...records.values()].filter((r) => isMember(r)).length
     io.stderr.write(`${join(shown, INDEX_NAME)}: ${plural(documents, 'document')} from ${plural(files.length, 'file')}\n`)
     return 0
   }

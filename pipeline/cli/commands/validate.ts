@@ -33,8 +33,9 @@ export const validateCommand: Command = {
     }
     // A report (SARIF, JSON) is one document: its diagnostics are all held to write it.
     const diagnostics: Diagnostic[] = []
-    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, lint: config === undefined ? {} : { config }, report: { write: (d) => diagnostics.push(d) } })
-    io.stdout.write(reporter.format(report(diagnostics, result.sources, result.sources.length), { color }))
+    const sources: string[] = []
+    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, lint: config === undefined ? {} : { config }, report: { write: (d) => diagnostics.push(d), source: (path) => sources.push(path) } })
+    io.stdout.write(reporter.format(report(diagnostics, sources, sources.length), { color }))
     const { errors, warnings } = result
     if (result.ioError) return 2
     if (errors > 0) return 1
