@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { validate } from '../pipeline/validate/index.js'
+import { buildCorpusIndex, summarize } from '../pipeline/crossref/corpus-index.js'
+import { emitJson } from '../pipeline/emit/json/index.js'
+import { PRECOMPILED, precompiledFor, validate, validatorFor } from '../pipeline/validate/index.js'
+import { buildSeed, SEEDS } from './helpers.js'
 
 describe('validate', () => {
   it('reports every violation of an invalid value, though valid ones are checked by an instance that stops at the first', () => {
@@ -12,6 +15,40 @@ describe('validate', () => {
         { pointer: '/date', message: 'must match format "date"' }
       ])
       expect(validate('source-meta.schema.json', { symbol: 'A/RES/67/264', date: '2013-05-17' })).toEqual([])
+    }
+  })
+})
+
+describe('validators compiled when undoc is built', () => {
+  it('give the verdicts of those compiled at run time, on real values and on values broken in many ways', async () => {
+    const resolution = await buildSeed(SEEDS.resolution)
+    const document = JSON.parse([...emitJson(resolution)].join('')) as Record<string, unknown>
+    const summary = summarize(resolution)
+    const index = await buildCorpusIndex([summary])
+    const diagnostic = { file: SEEDS.resolution, line: 3, column: 1, severity: 'warning', ruleId: 'r', source: 'undoc', reason: '说明' }
+    const values: Record<string, unknown[]> = {
+      'document.schema.json': [document, { ...document, metadata: { ...(document.metadata as object), date: 'May 17' } }],
+      'manifest.schema.json': [{ undoc: '0.1.0', pipeline: 'a'.repeat(64), documents: 2, unlinked: true }, { undoc: '0.1.0', pipeline: 'a'.repeat(63), documents: 2 }],
+      'manifest.schema.json#/definitions/ManifestEntry': [{ path: SEEDS.resolution, name: 'a-res-67-264.zh', input: { sha256: 'b'.repeat(64), size: 1, mtimeNs: '1' }, outputs: ['a-res-67-264.zh.json'], links: {}, summary, errors: 0, warnings: 1 }],
+      'manifest.schema.json#/definitions/ManifestDiagnostics': [[diagnostic], [{ ...diagnostic, severity: 'fatal' }]],
+      'manifest.schema.json#/definitions/PendingSource': [SEEDS.resolution, 7],
+      'index.schema.json#/definitions/IndexedDocument': [index.documents[0]],
+      'index.schema.json#/definitions/MissingSymbol': [index.missing[0], { symbol: 'A/1' }]
+    }
+    expect(Object.keys(values).sort()).toEqual([...PRECOMPILED].sort())
+    /** The value broken at each of its own keys: gone, null, a number, and one key too many. */
+    const broken = (value: unknown): unknown[] =>
+      value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? [{ ...value, extra: 1 }, ...Object.keys(value).flatMap((k) => [Object.fromEntries(Object.entries(value).filter(([key]) => key !== k)), { ...value, [k]: null }, { ...value, [k]: 42 }])]
+        : [null, 42, 'text', []]
+    for (const ref of PRECOMPILED) {
+      const fast = precompiledFor(ref)!
+      expect(fast, ref).toBeTypeOf('function')
+      const all = values[ref]!.flatMap((v) => [v, ...broken(v)])
+      const verdicts = all.map((v) => fast(v))
+      expect(verdicts, ref).toEqual(all.map((v) => validatorFor(ref)(v)))
+      expect(verdicts[0], ref).toBe(true)
+      expect(verdicts.filter((v) => !v).length, ref).toBeGreaterThan(0)
     }
   })
 })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import { createRequire } from 'node:module'
+import { _, Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
 import addFormats from 'ajv-formats'
 
 import { PACKAGE_ROOT } from '../core/package-root.js'
@@ -13,10 +14,13 @@ export const METADATA_SCHEMA = 'document.schema.json#/definitions/Metadata'
 let ajv: Ajv | undefined
 let reporting: Ajv | undefined
 
-/** An ajv instance with every schema of schemas/ loaded (each compiled on its first use). */
-function instance(allErrors: boolean): Ajv {
+/**
+ * An ajv instance with every schema of schemas/ loaded (each compiled on its first use); with
+ * `source`, one that keeps the code of what it compiles, for scripts/precompile-schemas.mjs.
+ */
+export function instance(allErrors: boolean, source = false): Ajv {
   // Node unions are discriminated by `type`, so ajv checks one branch, not all: linear in the tree.
-  const a = new Ajv({ strict: true, allErrors, allowUnionTypes: true, discriminator: true })
+  const a = new Ajv({ strict: true, allErrors, allowUnionTypes: true, discriminator: true, ...(source ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {}) })
   addFormats.default(a)
   for (const name of ['document', 'source-meta', 'index']) {
     a.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as object, `${name}.schema.json`)
@@ -58,9 +62,42 @@ export interface SchemaViolation {
   readonly property?: string
 }
 
+/**
+ * The schemas a build checks on every document or every manifest line, compiled to code when
+ * undoc is built (`npm run build`, into PRECOMPILED_FILE): compiling them when a process starts
+ * cost more than a tenth of a second, in each worker and in a rebuild with nothing to do.
+ */
+export const PRECOMPILED: readonly string[] = [
+  'document.schema.json',
+  'manifest.schema.json',
+  'manifest.schema.json#/definitions/ManifestEntry',
+  'manifest.schema.json#/definitions/ManifestDiagnostics',
+  'manifest.schema.json#/definitions/PendingSource',
+  'index.schema.json#/definitions/IndexedDocument',
+  'index.schema.json#/definitions/MissingSymbol'
+]
+
+export const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'dist', 'pipeline', 'validate', 'precompiled.cjs')
+
+let precompiled: Map<string, (value: unknown) => boolean> | undefined
+
+/** The validator compiled at build time for a schema of PRECOMPILED, if the build made them. */
+export function precompiledFor(ref: string): ((value: unknown) => boolean) | undefined {
+  if (precompiled === undefined) {
+    precompiled = new Map()
+    try {
+      const functions = createRequire(import.meta.url)(PRECOMPILED_FILE) as Record<string, (value: unknown) => boolean>
+      PRECOMPILED.forEach((r, i) => precompiled!.set(r, functions[`v${i}`]!))
+    } catch {
+      // Not built (type checks only): schemas are compiled as they are used.
+    }
+  }
+  return precompiled.get(ref)
+}
+
 /** Validates `value` against a schema of schemas/, returning the violations (none when valid). */
 export function validate(file: string, value: unknown): SchemaViolation[] {
-  if (validatorFor(file)(value)) return []
+  if ((precompiledFor(file) ?? validatorFor(file))(value)) return []
   // Every error, from an instance made (and its schemas compiled) only when something is invalid.
   const fn = validatorIn((reporting ??= instance(true)), file)
   fn(value)
