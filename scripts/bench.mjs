@@ -8,7 +8,7 @@
 // measures undoc on it with the compiled CLI, as a user runs it, and prints a table. Tools it
 // compares with (pandoc, xelatex, typst) are used when installed and skipped when not.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -159,22 +159,20 @@ try {
   const again = await undoc(dir, ['build', 'input', '--out', 'output', '--quiet', '--jobs', String(JOBS)])
   row('no-change rebuild', `${again.seconds.toFixed(2)} s`, `${again.stderr.trim().split('\n').pop()} (target < 1 s for 10,000)`)
   // No worker starts when nothing changed: this is what the main thread holds, the corpus's records included.
-  row('peak RSS, no-change rebuild', `${fmt(again.peak / 2 ** 20)} MB`, 'the main thread alone: Node, undoc and a record of every document')
+  row('peak RSS, no-change rebuild', `${fmt(again.peak / 2 ** 20)} MB`, 'the main thread alone (its store on disk: LevelDB\'s caches count here)')
   const perWorker = (full.peak - again.peak) / JOBS
   row('peak RSS, whole run', `${fmt(full.peak / 2 ** 20)} MB`, `less the main thread's, ${fmt(perWorker / 2 ** 20)} MB per worker thread (target < 200)`)
-  // A tenth of the corpus, built the same way: what the main thread holds for each document is the
-  // difference of the two no-change rebuilds' live heaps (Node and undoc cancel out). RSS would
-  // count the room V8 leaves a heap to grow into, which varies more than the records weigh.
-  // JSON alone keeps it fast; the formats are in the pipeline key, so the rebuild names them too.
-  const tenth = await undoc(dir, ['build', 'input', '--out', 'output-tenth', '--quiet', '--jobs', String(JOBS), '--shard', '1/10', '--formats', 'json'])
-  if (tenth.code !== 0 && tenth.code !== 1) throw new Error(`bench: the build of a tenth failed (exit ${tenth.code}):\n${tenth.stderr}`)
-  const tenthDocuments = JSON.parse(readFileSync(join(dir, 'output-tenth', '.undoc-shard-1-of-10.jsonl'), 'utf8').split('\n', 1)[0]).documents
-  const live = liveHeap(dir, {})
-  const liveTenth = liveHeap(dir, { out: 'output-tenth', shard: { index: 1, count: 10 }, formats: ['json'] })
+  // What the main thread holds through a whole build (JSON alone, forced, on the workers), of the
+  // corpus and of a tenth of it: its records are in the run's store on disk, so the two peaks of
+  // live heap should be the same whatever the size. RSS would count the room V8 leaves a heap to
+  // grow into, which varies more than what is held.
+  const tenthDocuments = Math.round(SIZE / 10)
+  const live = liveHeap(dir, 'input')
+  const liveTenth = liveHeap(dir, 'input-tenth', tenthDocuments)
   row(
-    'main thread live heap per document',
-    `${fmt((live - liveTenth) / (entries.length - tenthDocuments))} bytes`,
-    `no-change rebuilds, after a full collection with every record held: ${fmt(live / 2 ** 20)} MB for ${entries.length.toLocaleString('en')} documents, ${fmt(liveTenth / 2 ** 20)} MB for a tenth (${tenthDocuments.toLocaleString('en')}, --shard 1/10)`
+    'main thread peak live heap',
+    `${fmt(live / 2 ** 20)} MB`,
+    `through a forced JSON build, after full collections: ${fmt(liveTenth / 2 ** 20)} MB for ${tenthDocuments.toLocaleString('en')} documents (a tenth); the run holds batches of 1,000, so it grows up to that many`
   )
 
   // The text editions alone, into a folder of their own (another set of formats is another build).
@@ -341,17 +339,31 @@ function typstOf(markdown) {
 }
 
 /**
- * The main thread's live heap (after a full collection) in a no-change rebuild, at the moment it
- * has matched the sources with the manifest: every record is held then. In a process of its own,
- * with the collector exposed.
+ * The main thread's peak live heap through a forced JSON build of the sources in `folder` (its
+ * first `count` texts, copied into it, when count is given): sampled after a full collection
+ * every 100 ms, in a process of its own, with the collector exposed.
  */
-function liveHeap(cwd, options) {
+function liveHeap(cwd, folder, count) {
+  if (count !== undefined) {
+    rmSync(join(cwd, folder), { recursive: true, force: true })
+    mkdirSync(join(cwd, folder))
+    const names = readdirSync(join(cwd, 'input'))
+    for (const name of names.filter((n) => n.endsWith('.txt')).sort().slice(0, count)) {
+      copyFileSync(join(cwd, 'input', name), join(cwd, folder, name))
+      const sidecar = name.replace(/\.txt$/, '.meta.json')
+      if (names.includes(sidecar)) copyFileSync(join(cwd, 'input', sidecar), join(cwd, folder, sidecar))
+    }
+  }
   const script = `
     const { runBuild } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'pipeline', 'cli', 'run-build.js')).href)})
     let live = 0
-    await runBuild({ paths: ['input'], out: 'output', cwd: process.cwd(), jobs: ${JOBS}, ...${JSON.stringify(options)}, onProgress: () => { gc(); live = Math.max(live, process.memoryUsage().heapUsed) } })
+    const sample = () => { gc(); live = Math.max(live, process.memoryUsage().heapUsed) }
+    const timer = setInterval(sample, 100)
+    await runBuild({ paths: [${JSON.stringify(folder)}], out: ${JSON.stringify(`output-heap-${folder}`)}, cwd: process.cwd(), jobs: ${JOBS}, force: true, formats: ['json'] })
+    clearInterval(timer)
+    sample()
     console.log(live)`
-  return Number(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { cwd, encoding: 'utf8' }).trim())
+  return Number(execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { cwd, encoding: 'utf8', maxBuffer: 1 << 26 }).trim())
 }
 
 /** The typst binary of the npm package, where its package.json's "exports" says it is. */
