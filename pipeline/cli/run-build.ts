@@ -9,7 +9,7 @@ import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
 import { compareDiagnostics, counts, errorCode, fileDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js'
 import { byCodeUnits } from '../core/order.js'
 import { PACKAGE_ROOT, VERSION } from '../core/package-root.js'
-import { corpusMember, linkPairs, StoredCorpus, type CorpusMember } from '../crossref/corpus-index.js'
+import { corpusMember, linkPairs, linksAmong, StoredCorpus, type CorpusMember } from '../crossref/corpus-index.js'
 import {
   journalEntry,
   isMember,
@@ -37,7 +37,6 @@ import { displayPath, outputName, walkSources, type SourceFile } from '../io/sou
 import { peekable, Store, type StoreWriter } from '../io/store.js'
 import { removeStaleTemps, removeTemps, tempPath, writeAtomic } from '../io/write.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
-import type { DocumentSummary } from '../types/index.js'
 import { validate } from '../validate/index.js'
 
 /** The corpus index's file in the output folder. */
@@ -400,10 +399,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       if (shard !== undefined && out !== undefined) await otherShards(store, out, shard, files)
       // The corpus as it was: its records, and what the sources to build were last known to cite.
       if (dirty > 0) {
-        for await (const [, value] of store.scan('R')) {
-          const r = decodeRecord(value)!
-          if (isMember(r)) await corpus.add(writer, symbolOf(r))
-        }
+        for await (const r of records(store.scan('R'))) if (isMember(r)) await corpus.add(writer, r)
         for (const table of ['G', 'H']) for await (const [, value] of store.scan(table)) await corpus.add(writer, JSON.parse(value) as CorpusMember)
         await corpus.seal(writer)
         await buildAll('D', dirty, dirtySource, guessed)
@@ -422,39 +418,31 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       if (kept && current && Number(current.size) === kept.size && current.mtimeNs.toString() === kept.mtimeNs) indexPrint = kept
       const writeIndex = indexed && indexPrint === undefined && !signal?.aborted
       if (checkLinks || writeIndex) {
-        // The corpus as it is now, which also makes the index.
+        // The corpus as it is now: its members by symbol; then, a thousand at a time, each
+        // member's links checked against it and its row of the index.
         await corpus.clear()
-        for await (const [[path], value] of store.scan('R')) {
-          const r = decodeRecord(value)!
-          // The index needs what each member cites: read from its entry only then.
-          if (isMember(r)) await corpus.add(writer, indexed ? (await readMember(files, r)).member : symbolOf(r), indexed ? path : undefined)
-        }
+        for await (const r of records(store.scan('R'))) if (isMember(r)) await corpus.add(writer, r)
         for await (const [, value] of store.scan('H')) await corpus.add(writer, JSON.parse(value) as CorpusMember)
         await corpus.seal(writer)
-      }
-      if (checkLinks) {
-        for await (const batch of batches(store.scan('R'))) {
-          const sources = await store.getMany('A', batch.map(([[path]]) => [path!]))
-          for (const [i, [[path], value]] of batch.entries()) {
-            const r = decodeRecord(value)!
-            if (sources[i] === undefined || !isMember(r) || !r.wrote) continue
-            const { member, links } = await readMember(files, r)
-            if (JSON.stringify(linkPairs(await corpus.links(member))) !== JSON.stringify(links)) {
-              await writer.put('L', [path!], sources[i]!)
-              relinked++
-            }
+        const answered = store.alongside('A')
+        await eachMember(store, 'R', files, corpus, writer, writeIndex, async (path, r, entry, targets) => {
+          if (!checkLinks || !r.wrote) return
+          const source = await answered.at(path)
+          if (source !== undefined && JSON.stringify(linkPairs(linksAmong(corpusMember(entry.summary!), targets))) !== JSON.stringify(linkPairs(entry.links))) {
+            await writer.put('L', [path], source)
+            relinked++
           }
-        }
-        await writer.flush()
-        if (relinked > 0) {
-          total += relinked
-          await markPending('L')
-          await buildAll('L', relinked, (value) => JSON.parse(value) as SourceFile, async (path) => corpus.links((await readMember(files, (await record('R', path))!)).member))
-        }
-        linked = !signal?.aborted
+        })
+        await answered.close()
       }
+      if (relinked > 0) {
+        total += relinked
+        await markPending('L')
+        await buildAll('L', relinked, (value) => JSON.parse(value) as SourceFile, async (path) => corpus.links((await readMember(files, (await record('R', path))!)).member))
+      }
+      linked = checkLinks && !signal?.aborted
       if (writeIndex && !signal?.aborted) {
-        const written = await writeCorpusIndex(out!, corpus, writer, async (path) => (await readEntry(files, (await record('R', path))!)).summary!, options.out!)
+        const written = await writeCorpusIndex(out!, corpus, options.out!)
         wroteIndex = true
         if ('ruleId' in written) {
           diagnostics.push(written)
@@ -543,11 +531,11 @@ async function send(store: Store, files: LineFiles, own: Diagnostic[], sink: Dia
 class InvalidIndexError extends Error {}
 
 /**
- * Writes the index of a sealed corpus into `out` atomically, a document at a time (`summaryAt`
- * reads a member's summary from where the corpus says it is); returns its fingerprint, or the
- * diagnostic when it cannot be written (`shown` is the folder as the user named it).
+ * Writes the index of a corpus whose rows are added into `out` atomically, a document at a time;
+ * returns its fingerprint, or the diagnostic when it cannot be written (`shown` is the folder as
+ * the user named it).
  */
-export async function writeCorpusIndex(out: string, corpus: StoredCorpus, writer: StoreWriter, summaryAt: (at: string) => Promise<DocumentSummary>, shown: string): Promise<Fingerprint | Diagnostic> {
+export async function writeCorpusIndex(out: string, corpus: StoredCorpus, shown: string): Promise<Fingerprint | Diagnostic> {
   const checked = <T>(definition: string, value: T): T => {
     const invalid = validate(`index.schema.json#/definitions/${definition}`, value)
     if (invalid.length > 0) throw new InvalidIndexError(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
@@ -565,7 +553,7 @@ export async function writeCorpusIndex(out: string, corpus: StoredCorpus, writer
       yield hashed(`{"undoc":${JSON.stringify(VERSION)},"documents":[`)
       let documents = 0
       let missing = 0
-      for await (const part of corpus.index(summaryAt, writer)) {
+      for await (const part of corpus.index()) {
         if ('document' in part) yield hashed(`${documents++ > 0 ? ',' : ''}${JSON.stringify(checked('IndexedDocument', part.document))}`)
         else yield hashed(`${missing++ > 0 ? ',' : '],"missing":['}${JSON.stringify(checked('MissingSymbol', part.missing))}`)
       }
@@ -614,7 +602,7 @@ async function otherShards(store: Store, out: string, shard: Shard, files: LineF
     if (!(await loadManifest(store, 'K', join(out, name), files))) continue
     for await (const [[path], value] of store.scan('K')) {
       const r = decodeRecord(value)!
-      if (r.symbol !== undefined) await writer.put('H', [path!], JSON.stringify(symbolOf(r)))
+      if (r.symbol !== undefined) await writer.put('H', [path!], JSON.stringify({ name: r.name, symbol: r.symbol }))
     }
     await writer.flush()
     await store.clear('K')
@@ -630,9 +618,34 @@ export async function* records(entries: AsyncIterable<[string[], string]>): Asyn
   for await (const [, value] of entries) yield decodeRecord(value)!
 }
 
-/** A record as a member of the corpus's links, which need only its name and symbol. */
-function symbolOf(r: EntryRecord): CorpusMember {
-  return { name: r.name, ...(r.symbol !== undefined ? { symbol: r.symbol } : {}), citations: [] }
+/**
+ * Goes through the members among a table's records, a thousand at a time, with their entries
+ * (read once) and the sealed corpus's targets for what they cite: `each` takes each, and with
+ * `rows` each adds its row to the corpus's index.
+ */
+export async function eachMember(
+  store: Store,
+  table: string,
+  files: LineFiles,
+  corpus: StoredCorpus,
+  writer: StoreWriter,
+  rows: boolean,
+  each?: (path: string, record: EntryRecord, entry: ManifestEntry, targets: ReadonlyMap<string, string>) => Promise<void>
+): Promise<void> {
+  for await (const batch of batches(store.scan(table))) {
+    const members: { path: string; record: EntryRecord; entry: ManifestEntry }[] = []
+    for (const [[path], value] of batch) {
+      const record = decodeRecord(value)!
+      if (isMember(record)) members.push({ path: path!, record, entry: await readEntry(files, record) })
+    }
+    // Documents of a corpus cite the same symbols over and over: one lookup a symbol a batch.
+    const targets = await corpus.targets(members.flatMap((m) => m.entry.summary!.citations.map((c) => c.symbol)))
+    for (const m of members) {
+      await each?.(m.path, m.record, m.entry, targets)
+      if (rows) await corpus.addRow(writer, m.entry.summary!, m.path, targets)
+    }
+  }
+  await writer.flush()
 }
 
 /** A stream's items in arrays of up to a thousand: one store lookup an array. */
@@ -734,20 +747,6 @@ async function endPool(pool: Piscina<BuildTask, TaskResult>): Promise<void> {
   const ended = await Promise.race([pool.destroy().then(() => 'ended' as const, () => 'ended' as const), late])
   clearTimeout(timer)
   if (ended === 'late') for (const thread of threads) thread.unref()
-}
-
-/** Runs `fn` over the items with at most `limit` at once; results in the items' order. */
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length)
-  let next = 0
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++
-      results[i] = await fn(items[i]!)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
-  return results
 }
 
 /** Runs `fn` over a stream's items with at most `limit` at once. */

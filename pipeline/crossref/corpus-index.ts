@@ -63,27 +63,21 @@ export function linkPairs(links: Readonly<Record<string, string | undefined>>): 
 /**
  * A corpus on a run's store, a document at a time, so that nothing in memory grows with it. Its
  * tables: M (symbol, name) of every member; S symbol → the name of its document (where two have
- * one symbol, the first by name); and for the index, O name → where the member's summary is,
- * C (cited symbol, citing name) → the citing member's symbol and count, B (cited name, citing
- * name) → the same, X (missing symbol, citing name).
+ * one symbol, the first by name); and for the index, O (name, at) → the member's row (its
+ * summary, each citation with its target), B (cited name, citing name) → the citing member's
+ * count and symbol, X (missing symbol, citing name).
  */
 export class StoredCorpus {
   constructor(private readonly store: Store) {}
 
   /** Forgets every member (a run links first to the corpus as it was, then as it is). */
   async clear(): Promise<void> {
-    for (const table of ['M', 'S', 'O', 'C', 'B', 'X']) await this.store.clear(table)
+    for (const table of ['M', 'S', 'O', 'B', 'X']) await this.store.clear(table)
   }
 
-  /**
-   * Adds a member to the corpus's links and, when `at` is given (where its summary is, for the
-   * index's `summaryAt`), to its index. Call `seal` once every member is added.
-   */
-  async add(writer: StoreWriter, member: CorpusMember, at?: string): Promise<void> {
+  /** Adds a member to the corpus's links, by its name and symbol. Call `seal` once every member is added. */
+  async add(writer: StoreWriter, member: Pick<CorpusMember, 'name' | 'symbol'>): Promise<void> {
     if (member.symbol !== undefined) await writer.put('M', [member.symbol, member.name], '')
-    if (at === undefined) return
-    await writer.put('O', [member.name], at)
-    for (const [symbol, count] of member.citations) await writer.put('C', [symbol, member.name], JSON.stringify(member.symbol !== undefined ? [count, member.symbol] : [count]))
   }
 
   /** Gives each symbol to the first of its members by name. */
@@ -97,11 +91,12 @@ export class StoredCorpus {
     await writer.flush()
   }
 
-  /** The output name of each symbol in the corpus among these. */
-  async targets(symbols: readonly string[]): Promise<Map<string, string>> {
-    const names = await this.store.getMany('S', symbols.map((s) => [s]))
+  /** The output name of each of these symbols that is in the corpus (each looked up once). */
+  async targets(symbols: Iterable<string>): Promise<Map<string, string>> {
+    const unique = [...new Set(symbols)]
+    const names = await this.store.getMany('S', unique.map((s) => [s]))
     const targets = new Map<string, string>()
-    symbols.forEach((s, i) => {
+    unique.forEach((s, i) => {
       if (names[i] !== undefined) targets.set(s, names[i]!)
     })
     return targets
@@ -109,43 +104,39 @@ export class StoredCorpus {
 
   /** The output name of each symbol a member cites that is in the corpus, in the order it cites them. */
   async links(member: CorpusMember): Promise<Record<string, string>> {
-    return Object.fromEntries(await this.targets(member.citations.map(([symbol]) => symbol)))
+    return linksAmong(member, await this.targets(member.citations.map(([symbol]) => symbol)))
   }
 
   /**
-   * The index's parts: each member by name with its backlinks (the members citing it, by name),
-   * then the cited symbols that are in no member, by symbol, each with its citing members.
+   * Adds a member's row to the index of the sealed corpus (`at` tells two of one name apart;
+   * `targets` has those of what it cites): its summary with each citation's target, and each of
+   * its citations as a backlink of the document it cites or a citation of a missing symbol.
    */
-  async *index(summaryAt: (at: string) => Promise<DocumentSummary>, writer: StoreWriter): AsyncGenerator<{ document: IndexedDocument } | { missing: MissingSymbol }> {
-    // Citations by the symbol they cite are backlinks of its document, or a missing symbol's.
-    let batch: [string[], string][] = []
-    const sort = async () => {
-      const targets = await this.targets([...new Set(batch.map(([[symbol]]) => symbol!))])
-      for (const [[symbol, citing], value] of batch) {
-        const cited = targets.get(symbol!)
-        if (cited !== undefined) await writer.put('B', [cited, citing!], value)
-        else await writer.put('X', [symbol!, citing!], '')
-      }
-      batch = []
+  async addRow(writer: StoreWriter, summary: DocumentSummary, at: string, targets: ReadonlyMap<string, string>): Promise<void> {
+    await writer.put('O', [summary.name, at], JSON.stringify(indexedDocument(summary, targets, [])))
+    for (const [symbol, count] of corpusMember(summary).citations) {
+      const cited = targets.get(symbol)
+      if (cited !== undefined) await writer.put('B', [cited, summary.name], JSON.stringify(summary.symbol !== undefined ? [count, summary.symbol] : [count]))
+      else await writer.put('X', [symbol, summary.name], '')
     }
-    for await (const entry of this.store.scan('C')) {
-      batch.push(entry)
-      if (batch.length >= 1000) await sort()
-    }
-    await sort()
-    await writer.flush()
+  }
 
+  /**
+   * The index's parts, from the rows added (and flushed): each member by name with its backlinks
+   * (the members citing it, by name), then the cited symbols that are in no member, by symbol,
+   * each with its citing members.
+   */
+  async *index(): AsyncGenerator<{ document: IndexedDocument } | { missing: MissingSymbol }> {
     const backlinks = peekable(this.store.scan('B'))
-    for await (const [[name], at] of this.store.scan('O')) {
-      const summary = await summaryAt(at)
+    for await (const [[name], row] of this.store.scan('O')) {
+      const document = JSON.parse(row) as IndexedDocument
       while ((await backlinks.peek()) && byCodeUnits((await backlinks.peek())![0][0]!, name!) < 0) await backlinks.next()
-      const citedBy: Backlink[] = []
       for (let b = await backlinks.peek(); b && b[0][0] === name; b = await backlinks.peek()) {
         const [count, symbol] = JSON.parse(b[1]) as [number, string?]
-        citedBy.push({ name: b[0][1]!, ...(symbol !== undefined ? { symbol } : {}), count })
+        document.citedBy.push({ name: b[0][1]!, ...(symbol !== undefined ? { symbol } : {}), count })
         await backlinks.next()
       }
-      yield { document: indexedDocument(summary, await this.targets(summary.citations.map((c) => c.symbol)), citedBy) }
+      yield { document }
     }
     await backlinks.close()
 
@@ -159,6 +150,16 @@ export class StoredCorpus {
     }
     if (missing) yield { missing }
   }
+}
+
+/** The output name of each symbol a member cites that is among `targets`, in the order it cites them. */
+export function linksAmong(member: CorpusMember, targets: ReadonlyMap<string, string>): Record<string, string> {
+  const links: Record<string, string> = {}
+  for (const [symbol] of member.citations) {
+    const target = targets.get(symbol)
+    if (target !== undefined) links[symbol] = target
+  }
+  return links
 }
 
 /** A document of the corpus index: its summary, each citation with its target in the corpus, and its backlinks. */
@@ -184,10 +185,12 @@ export async function buildCorpusIndex(summaries: readonly DocumentSummary[]): P
   try {
     const corpus = new StoredCorpus(store)
     const writer = store.writer()
-    for (const [i, s] of summaries.entries()) await corpus.add(writer, corpusMember(s), String(i))
+    for (const s of summaries) await corpus.add(writer, s)
     await corpus.seal(writer)
+    for (const [i, s] of summaries.entries()) await corpus.addRow(writer, s, String(i), await corpus.targets(s.citations.map((c) => c.symbol)))
+    await writer.flush()
     const index: CorpusIndex = { undoc: VERSION, documents: [], missing: [] }
-    for await (const part of corpus.index(async (at) => summaries[Number(at)]!, writer)) {
+    for await (const part of corpus.index()) {
       if ('document' in part) index.documents.push(part.document)
       else index.missing.push(part.missing)
     }

@@ -1,12 +1,12 @@
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { StoredCorpus } from '../../crossref/corpus-index.js'
-import { isMember, LineFiles, MANIFEST_NAME, readEntry, readMember, SHARD_FILE } from '../../io/manifest.js'
+import { isMember, LineFiles, MANIFEST_NAME, SHARD_FILE } from '../../io/manifest.js'
 import { Store } from '../../io/store.js'
 import { tempPath } from '../../io/write.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
-import { decodeRecord, INDEX_NAME, loadManifest, records, writeCorpusIndex } from '../run-build.js'
+import { eachMember, INDEX_NAME, loadManifest, records, writeCorpusIndex } from '../run-build.js'
 import { errorCode } from '../../core/diagnostic.js'
 
 export const indexCommand: Command = {
@@ -66,11 +66,12 @@ export const indexCommand: Command = {
       const writer = store.writer()
       for await (const r of records(store.scan('W'))) {
         if (!isMember(r)) continue
-        await corpus.add(writer, (await readMember(lines, r)).member, r.path)
+        await corpus.add(writer, r)
         documents++
       }
       await corpus.seal(writer)
-      const written = await writeCorpusIndex(out, corpus, writer, async (path) => (await readEntry(lines, decodeRecord(await store.get('W', [path]))!)).summary!, shown)
+      await eachMember(store, 'W', lines, corpus, writer, true)
+      const written = await writeCorpusIndex(out, corpus, shown)
       if ('ruleId' in written) {
         io.stderr.write(`${formatDiagnostic(written)}\n`)
         return 2
