@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
-import { _, Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import addFormats from 'ajv-formats'
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 
 import { PACKAGE_ROOT } from '../core/package-root.js'
 
@@ -14,14 +13,25 @@ export const METADATA_SCHEMA = 'document.schema.json#/definitions/Metadata'
 let ajv: Ajv | undefined
 let reporting: Ajv | undefined
 
+const require = createRequire(import.meta.url)
+
+/**
+ * ajv itself, loaded on first use: a build checks what it reads with the validators compiled
+ * when undoc was built, and a rebuild with nothing to do never needs it (it took 40 ms to load).
+ */
+function ajvModule(): typeof import('ajv') {
+  return require('ajv') as typeof import('ajv')
+}
+
 /**
  * An ajv instance with every schema of schemas/ loaded (each compiled on its first use); with
  * `source`, one that keeps the code of what it compiles, for scripts/precompile-schemas.mjs.
  */
 export function instance(allErrors: boolean, source = false): Ajv {
   // Node unions are discriminated by `type`, so ajv checks one branch, not all: linear in the tree.
+  const { Ajv, _ } = ajvModule()
   const a = new Ajv({ strict: true, allErrors, allowUnionTypes: true, discriminator: true, ...(source ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {}) })
-  addFormats.default(a)
+  ;(require('ajv-formats') as typeof import('ajv-formats').default)(a)
   for (const name of ['document', 'source-meta', 'index']) {
     a.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as object, `${name}.schema.json`)
   }
@@ -86,7 +96,7 @@ export function precompiledFor(ref: string): ((value: unknown) => boolean) | und
   if (precompiled === undefined) {
     precompiled = new Map()
     try {
-      const functions = createRequire(import.meta.url)(PRECOMPILED_FILE) as Record<string, (value: unknown) => boolean>
+      const functions = require(PRECOMPILED_FILE) as Record<string, (value: unknown) => boolean>
       PRECOMPILED.forEach((r, i) => precompiled!.set(r, functions[`v${i}`]!))
     } catch {
       // Not built (type checks only): schemas are compiled as they are used.
@@ -111,7 +121,7 @@ let defaulting: Ajv | undefined
  * schema's defaults in `value`. Compiled schemas are cached by ajv, keyed by the schema.
  */
 export function validateFilling(schema: object, value: unknown): SchemaViolation[] {
-  defaulting ??= new Ajv({ strict: true, allErrors: true, useDefaults: true })
+  defaulting ??= new (ajvModule().Ajv)({ strict: true, allErrors: true, useDefaults: true })
   const fn = defaulting.compile(schema)
   if (fn(value)) return []
   return simplify(fn.errors ?? [])
