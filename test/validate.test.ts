@@ -33,6 +33,7 @@ describe('validators compiled when undoc is built', () => {
       'manifest.schema.json#/definitions/ManifestDiagnostics': [[diagnostic], [{ ...diagnostic, severity: 'fatal' }]],
       'manifest.schema.json#/definitions/PendingSource': [SEEDS.resolution, 7],
       'index.schema.json#/definitions/IndexedDocument': [index.documents[0]],
+      'index.schema.json#/definitions/Backlink': [{ name: 'a-res-68-1.zh', symbol: 'A/RES/68/1', count: 2 }, { name: 'a', count: 0 }],
       'index.schema.json#/definitions/MissingSymbol': [index.missing[0], { symbol: 'A/1' }]
     }
     expect(Object.keys(values).sort()).toEqual([...PRECOMPILED].sort())

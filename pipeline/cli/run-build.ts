@@ -548,16 +548,23 @@ export async function writeCorpusIndex(out: string, corpus: StoredCorpus, shown:
     return part
   }
   try {
-    // The bytes of JSON.stringify of the whole index (as emitJson writes it), made in parts.
+    // The bytes of JSON.stringify of the whole index (as emitJson writes it), made in parts. A
+    // document or a missing symbol comes with an empty citedBy, its last key: its JSON is left
+    // open there, and its items are written into it as they come.
     await writeAtomic(path, async function* () {
       yield hashed(`{"undoc":${JSON.stringify(VERSION)},"documents":[`)
-      let documents = 0
-      let missing = 0
-      for await (const part of corpus.index()) {
-        if ('document' in part) yield hashed(`${documents++ > 0 ? ',' : ''}${JSON.stringify(checked('IndexedDocument', part.document))}`)
-        else yield hashed(`${missing++ > 0 ? ',' : '],"missing":['}${JSON.stringify(checked('MissingSymbol', part.missing))}`)
+      let [documents, missing, items] = [0, 0, 0]
+      const opened = (json: string) => {
+        items = 0
+        return json.slice(0, -']}'.length)
       }
-      yield hashed(missing > 0 ? ']}\n' : '],"missing":[]}\n')
+      const closed = () => (documents + missing > 0 ? ']}' : '')
+      for await (const part of corpus.index()) {
+        if ('document' in part) yield hashed(`${closed()}${documents++ > 0 ? ',' : ''}${opened(JSON.stringify(checked('IndexedDocument', part.document)))}`)
+        else if ('missing' in part) yield hashed(`${closed()}${missing++ > 0 ? ',' : '],"missing":['}${opened(JSON.stringify(checked('MissingSymbol', part.missing)))}`)
+        else yield hashed(`${items++ > 0 ? ',' : ''}${JSON.stringify('backlink' in part ? checked('Backlink', part.backlink) : part.citing)}`)
+      }
+      yield hashed(`${closed()}${missing > 0 ? ']}' : '],"missing":[]}'}\n`)
     })
     const written = await stat(path, { bigint: true })
     return { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() }

@@ -122,35 +122,37 @@ export class StoredCorpus {
   }
 
   /**
-   * The index's parts, from the rows added (and flushed): each member by name with its backlinks
-   * (the members citing it, by name), then the cited symbols that are in no member, by symbol,
-   * each with its citing members.
+   * The index's parts, from the rows added (and flushed): each member by name, then its
+   * backlinks (the members citing it, by name), a part each; then each cited symbol that is in no
+   * member, by symbol, then its citing members, a part each. A symbol the whole corpus cites has
+   * as many citing members as the corpus has documents: they are never held at once.
    */
-  async *index(): AsyncGenerator<{ document: IndexedDocument } | { missing: MissingSymbol }> {
+  async *index(): AsyncGenerator<IndexPart> {
     const backlinks = peekable(this.store.scan('B'))
     for await (const [[name], row] of this.store.scan('O')) {
-      const document = JSON.parse(row) as IndexedDocument
+      yield { document: JSON.parse(row) as IndexedDocument }
       while ((await backlinks.peek()) && byCodeUnits((await backlinks.peek())![0][0]!, name!) < 0) await backlinks.next()
       for (let b = await backlinks.peek(); b && b[0][0] === name; b = await backlinks.peek()) {
         const [count, symbol] = JSON.parse(b[1]) as [number, string?]
-        document.citedBy.push({ name: b[0][1]!, ...(symbol !== undefined ? { symbol } : {}), count })
+        yield { backlink: { name: b[0][1]!, ...(symbol !== undefined ? { symbol } : {}), count } }
         await backlinks.next()
       }
-      yield { document }
     }
     await backlinks.close()
-
-    let missing: MissingSymbol | undefined
+    let last: string | undefined
     for await (const [[symbol, citing]] of this.store.scan('X')) {
-      if (missing?.symbol !== symbol) {
-        if (missing) yield { missing }
-        missing = { symbol: symbol!, citedBy: [] }
-      }
-      missing!.citedBy.push(citing!)
+      if (symbol !== last) yield { missing: { symbol: symbol!, citedBy: [] } }
+      last = symbol
+      yield { citing: citing! }
     }
-    if (missing) yield { missing }
   }
 }
+
+/**
+ * A part of the corpus index as StoredCorpus streams it: a document or a missing symbol with an
+ * empty `citedBy`, whose items follow it, a part each.
+ */
+export type IndexPart = { document: IndexedDocument } | { backlink: Backlink } | { missing: MissingSymbol } | { citing: string }
 
 /** The output name of each symbol a member cites that is among `targets`, in the order it cites them. */
 export function linksAmong(member: CorpusMember, targets: ReadonlyMap<string, string>): Record<string, string> {
@@ -192,7 +194,9 @@ export async function buildCorpusIndex(summaries: readonly DocumentSummary[]): P
     const index: CorpusIndex = { undoc: VERSION, documents: [], missing: [] }
     for await (const part of corpus.index()) {
       if ('document' in part) index.documents.push(part.document)
-      else index.missing.push(part.missing)
+      else if ('backlink' in part) index.documents.at(-1)!.citedBy.push(part.backlink)
+      else if ('missing' in part) index.missing.push(part.missing)
+      else index.missing.at(-1)!.citedBy.push(part.citing)
     }
     return index
   } finally {

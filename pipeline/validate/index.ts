@@ -84,6 +84,7 @@ export const PRECOMPILED: readonly string[] = [
   'manifest.schema.json#/definitions/ManifestDiagnostics',
   'manifest.schema.json#/definitions/PendingSource',
   'index.schema.json#/definitions/IndexedDocument',
+  'index.schema.json#/definitions/Backlink',
   'index.schema.json#/definitions/MissingSymbol'
 ]
 
