@@ -552,7 +552,15 @@ export async function writeCorpusIndex(out: string, corpus: StoredCorpus, shown:
     // document or a missing symbol comes with an empty citedBy, its last key: its JSON is left
     // open there, and its items are written into it as they come.
     await writeAtomic(path, async function* () {
-      yield hashed(`{"undoc":${JSON.stringify(VERSION)},"documents":[`)
+      // Parts are small (a backlink, a name): they are written 64 KB at a time, not a system call each.
+      let buffered = `{"undoc":${JSON.stringify(VERSION)},"documents":[`
+      const add = (part: string) => {
+        buffered += part
+        if (buffered.length < 1 << 16) return undefined
+        const chunk = hashed(buffered)
+        buffered = ''
+        return chunk
+      }
       let [documents, missing, items] = [0, 0, 0]
       const opened = (json: string) => {
         items = 0
@@ -560,11 +568,13 @@ export async function writeCorpusIndex(out: string, corpus: StoredCorpus, shown:
       }
       const closed = () => (documents + missing > 0 ? ']}' : '')
       for await (const part of corpus.index()) {
-        if ('document' in part) yield hashed(`${closed()}${documents++ > 0 ? ',' : ''}${opened(JSON.stringify(checked('IndexedDocument', part.document)))}`)
-        else if ('missing' in part) yield hashed(`${closed()}${missing++ > 0 ? ',' : '],"missing":['}${opened(JSON.stringify(checked('MissingSymbol', part.missing)))}`)
-        else yield hashed(`${items++ > 0 ? ',' : ''}${JSON.stringify('backlink' in part ? checked('Backlink', part.backlink) : part.citing)}`)
+        let chunk: string | undefined
+        if ('document' in part) chunk = add(`${closed()}${documents++ > 0 ? ',' : ''}${opened(JSON.stringify(checked('IndexedDocument', part.document)))}`)
+        else if ('missing' in part) chunk = add(`${closed()}${missing++ > 0 ? ',' : '],"missing":['}${opened(JSON.stringify(checked('MissingSymbol', part.missing)))}`)
+        else chunk = add(`${items++ > 0 ? ',' : ''}${JSON.stringify('backlink' in part ? checked('Backlink', part.backlink) : part.citing)}`)
+        if (chunk !== undefined) yield chunk
       }
-      yield hashed(`${closed()}${missing > 0 ? ']}' : '],"missing":[]}'}\n`)
+      yield hashed(`${buffered}${closed()}${missing > 0 ? ']}' : '],"missing":[]}'}\n`)
     })
     const written = await stat(path, { bigint: true })
     return { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() }
