@@ -421,19 +421,20 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         // The corpus as it is now: its members by symbol; then, a thousand at a time, each
         // member's links checked against it and its row of the index.
         await corpus.clear()
-        for await (const r of records(store.scan('R'))) if (isMember(r)) await corpus.add(writer, r)
+        for await (const r of records(store.scan('R'))) if (isMember(r)) await corpus.add(writer, r, r.path)
         for await (const [, value] of store.scan('H')) await corpus.add(writer, JSON.parse(value) as CorpusMember)
         await corpus.seal(writer)
-        const answered = store.alongside('A')
-        await eachMember(store, 'R', files, corpus, writer, writeIndex, async (path, r, entry, targets) => {
-          if (!checkLinks || !r.wrote) return
-          const source = await answered.at(path)
-          if (source !== undefined && JSON.stringify(linkPairs(linksAmong(corpusMember(entry.summary!), targets))) !== JSON.stringify(linkPairs(entry.links))) {
-            await writer.put('L', [path], source)
-            relinked++
+        await eachMember(store, 'R', files, corpus, writer, writeIndex, async (members, targets) => {
+          if (!checkLinks) return
+          const sources = await store.getMany('A', members.map((m) => [m.path]))
+          for (const [i, { path, record, entry }] of members.entries()) {
+            if (sources[i] === undefined || !record.wrote) continue
+            if (JSON.stringify(linkPairs(linksAmong(corpusMember(entry.summary!), targets))) !== JSON.stringify(linkPairs(entry.links))) {
+              await writer.put('L', [path], sources[i]!)
+              relinked++
+            }
           }
         })
-        await answered.close()
       }
       if (relinked > 0) {
         total += relinked
@@ -635,10 +636,17 @@ export async function* records(entries: AsyncIterable<[string[], string]>): Asyn
   for await (const [, value] of entries) yield decodeRecord(value)!
 }
 
+/** A member of the corpus as eachMember gives it: its path, its record and its entry. */
+export interface MemberEntry {
+  readonly path: string
+  readonly record: EntryRecord
+  readonly entry: ManifestEntry
+}
+
 /**
- * Goes through the members among a table's records, a thousand at a time, with their entries
- * (read once) and the sealed corpus's targets for what they cite: `each` takes each, and with
- * `rows` each adds its row to the corpus's index.
+ * Goes through the corpus's members (added with their paths, whose records are in `table`) by
+ * name, a thousand at a time, with their entries (read once) and the sealed corpus's targets for
+ * what they cite: `each` takes each batch, and with `rows` the batch's rows go into the index.
  */
 export async function eachMember(
   store: Store,
@@ -647,20 +655,20 @@ export async function eachMember(
   corpus: StoredCorpus,
   writer: StoreWriter,
   rows: boolean,
-  each?: (path: string, record: EntryRecord, entry: ManifestEntry, targets: ReadonlyMap<string, string>) => Promise<void>
+  each?: (members: readonly MemberEntry[], targets: ReadonlyMap<string, string>) => Promise<void>
 ): Promise<void> {
-  for await (const batch of batches(store.scan(table))) {
-    const members: { path: string; record: EntryRecord; entry: ManifestEntry }[] = []
-    for (const [[path], value] of batch) {
-      const record = decodeRecord(value)!
-      if (isMember(record)) members.push({ path: path!, record, entry: await readEntry(files, record) })
+  let batch = 0
+  for await (const paths of corpus.batches()) {
+    const values = await store.getMany(table, paths.map((path) => [path]))
+    const members: MemberEntry[] = []
+    for (const [i, path] of paths.entries()) {
+      const record = decodeRecord(values[i])!
+      members.push({ path, record, entry: await readEntry(files, record) })
     }
     // Documents of a corpus cite the same symbols over and over: one lookup a symbol a batch.
     const targets = await corpus.targets(members.flatMap((m) => m.entry.summary!.citations.map((c) => c.symbol)))
-    for (const m of members) {
-      await each?.(m.path, m.record, m.entry, targets)
-      if (rows) await corpus.addRow(writer, m.entry.summary!, m.path, targets)
-    }
+    await each?.(members, targets)
+    if (rows) await corpus.addRows(writer, batch++, members.map((m) => ({ summary: m.entry.summary!, at: m.path })), targets)
   }
   await writer.flush()
 }

@@ -63,21 +63,29 @@ export function linkPairs(links: Readonly<Record<string, string | undefined>>): 
 /**
  * A corpus on a run's store, a document at a time, so that nothing in memory grows with it. Its
  * tables: M (symbol, name) of every member; S symbol → the name of its document (where two have
- * one symbol, the first by name); and for the index, O (name, at) → the member's row (its
- * summary, each citation with its target), B (cited name, citing name) → the citing member's
- * count and symbol, X (missing symbol, citing name).
+ * one symbol, the first by name); Q (name, at) → at, where each member is to be found; and for
+ * the index, O (name, at) → the member's row (its summary, each citation with its target), and
+ * per batch of members taken by name, B (cited name, batch) → the backlinks from the batch's
+ * members, X (missing symbol, batch) → the names of the batch's members citing it. Batches come
+ * in name order and each lists its members in name order: a document's backlinks and a missing
+ * symbol's citing members are their rows' lists one after the other, a row a batch where there
+ * would be one a citation.
  */
 export class StoredCorpus {
   constructor(private readonly store: Store) {}
 
   /** Forgets every member (a run links first to the corpus as it was, then as it is). */
   async clear(): Promise<void> {
-    for (const table of ['M', 'S', 'O', 'B', 'X']) await this.store.clear(table)
+    for (const table of ['M', 'S', 'Q', 'O', 'B', 'X']) await this.store.clear(table)
   }
 
-  /** Adds a member to the corpus's links, by its name and symbol. Call `seal` once every member is added. */
-  async add(writer: StoreWriter, member: Pick<CorpusMember, 'name' | 'symbol'>): Promise<void> {
+  /**
+   * Adds a member to the corpus's links, by its name and symbol, and with `at` (where it is to
+   * be found) to those `batches` goes through. Call `seal` once every member is added.
+   */
+  async add(writer: StoreWriter, member: Pick<CorpusMember, 'name' | 'symbol'>, at?: string): Promise<void> {
     if (member.symbol !== undefined) await writer.put('M', [member.symbol, member.name], '')
+    if (at !== undefined) await writer.put('Q', [member.name, at], at)
   }
 
   /** Gives each symbol to the first of its members by name. */
@@ -89,6 +97,19 @@ export class StoredCorpus {
       last = symbol
     }
     await writer.flush()
+  }
+
+  /** Where the members added with one are, by name, a thousand at a time. */
+  async *batches(): AsyncGenerator<string[]> {
+    let batch: string[] = []
+    for await (const [, at] of this.store.scan('Q')) {
+      batch.push(at)
+      if (batch.length >= BATCH) {
+        yield batch
+        batch = []
+      }
+    }
+    if (batch.length > 0) yield batch
   }
 
   /** The output name of each of these symbols that is in the corpus (each looked up once). */
@@ -108,24 +129,35 @@ export class StoredCorpus {
   }
 
   /**
-   * Adds a member's row to the index of the sealed corpus (`at` tells two of one name apart;
-   * `targets` has those of what it cites): its summary with each citation's target, and each of
-   * its citations as a backlink of the document it cites or a citation of a missing symbol.
+   * Adds the rows of a batch of members (the `batch`-th of `batches`, in its order; `targets`
+   * has those of what they cite) to the index of the sealed corpus: each member's summary with
+   * each citation's target, and its citations as backlinks of the documents they cite or
+   * citations of missing symbols.
    */
-  async addRow(writer: StoreWriter, summary: DocumentSummary, at: string, targets: ReadonlyMap<string, string>): Promise<void> {
-    await writer.put('O', [summary.name, at], JSON.stringify(indexedDocument(summary, targets, [])))
-    for (const [symbol, count] of corpusMember(summary).citations) {
-      const cited = targets.get(symbol)
-      if (cited !== undefined) await writer.put('B', [cited, summary.name], JSON.stringify(summary.symbol !== undefined ? [count, summary.symbol] : [count]))
-      else await writer.put('X', [symbol, summary.name], '')
+  async addRows(writer: StoreWriter, batch: number, members: readonly { summary: DocumentSummary; at: string }[], targets: ReadonlyMap<string, string>): Promise<void> {
+    const backlinks = new Map<string, Backlink[]>()
+    const missing = new Map<string, string[]>()
+    const list = <T>(lists: Map<string, T[]>, key: string) => lists.get(key) ?? lists.set(key, []).get(key)!
+    for (const { summary, at } of members) {
+      await writer.put('O', [summary.name, at], JSON.stringify(indexedDocument(summary, targets, [])))
+      for (const [symbol, count] of corpusMember(summary).citations) {
+        const cited = targets.get(symbol)
+        if (cited !== undefined) list(backlinks, cited).push({ name: summary.name, ...(summary.symbol !== undefined ? { symbol: summary.symbol } : {}), count })
+        else list(missing, symbol).push(summary.name)
+      }
     }
+    // Zero-padded, so that a key's batches sort in their order.
+    const key = String(batch).padStart(12, '0')
+    for (const [cited, from] of backlinks) await writer.put('B', [cited, key], JSON.stringify(from))
+    for (const [symbol, names] of missing) await writer.put('X', [symbol, key], JSON.stringify(names))
   }
 
   /**
    * The index's parts, from the rows added (and flushed): each member by name, then its
    * backlinks (the members citing it, by name), a part each; then each cited symbol that is in no
    * member, by symbol, then its citing members, a part each. A symbol the whole corpus cites has
-   * as many citing members as the corpus has documents: they are never held at once.
+   * as many citing members as the corpus has documents: they are never held at once, but a
+   * batch's at a time.
    */
   async *index(): AsyncGenerator<IndexPart> {
     const backlinks = peekable(this.store.scan('B'))
@@ -133,26 +165,22 @@ export class StoredCorpus {
       yield { document: JSON.parse(row) as IndexedDocument }
       while ((await backlinks.peek()) && byCodeUnits((await backlinks.peek())![0][0]!, name!) < 0) await backlinks.next()
       for (let b = await backlinks.peek(); b && b[0][0] === name; b = await backlinks.peek()) {
-        const [count, symbol] = JSON.parse(b[1]) as [number, string?]
-        yield { backlink: { name: b[0][1]!, ...(symbol !== undefined ? { symbol } : {}), count } }
+        for (const backlink of JSON.parse(b[1]) as Backlink[]) yield { backlink }
         await backlinks.next()
       }
     }
     await backlinks.close()
     let last: string | undefined
-    for await (const [[symbol, citing]] of this.store.scan('X')) {
+    for await (const [[symbol], names] of this.store.scan('X')) {
       if (symbol !== last) yield { missing: { symbol: symbol!, citedBy: [] } }
       last = symbol
-      yield { citing: citing! }
+      for (const citing of JSON.parse(names) as string[]) yield { citing }
     }
   }
 }
 
-/**
- * A part of the corpus index as StoredCorpus streams it: a document or a missing symbol with an
- * empty `citedBy`, whose items follow it, a part each.
- */
-export type IndexPart = { document: IndexedDocument } | { backlink: Backlink } | { missing: MissingSymbol } | { citing: string }
+/** Members a batch: what a batch holds (their entries, their citations) is bounded by it. */
+const BATCH = 1000
 
 /** The output name of each symbol a member cites that is among `targets`, in the order it cites them. */
 export function linksAmong(member: CorpusMember, targets: ReadonlyMap<string, string>): Record<string, string> {
@@ -163,6 +191,12 @@ export function linksAmong(member: CorpusMember, targets: ReadonlyMap<string, st
   }
   return links
 }
+
+/**
+ * A part of the corpus index as StoredCorpus streams it: a document or a missing symbol with an
+ * empty `citedBy`, whose items follow it, a part each.
+ */
+export type IndexPart = { document: IndexedDocument } | { backlink: Backlink } | { missing: MissingSymbol } | { citing: string }
 
 /** A document of the corpus index: its summary, each citation with its target in the corpus, and its backlinks. */
 function indexedDocument(summary: DocumentSummary, targets: ReadonlyMap<string, string>, citedBy: Backlink[]): IndexedDocument {
@@ -187,9 +221,13 @@ export async function buildCorpusIndex(summaries: readonly DocumentSummary[]): P
   try {
     const corpus = new StoredCorpus(store)
     const writer = store.writer()
-    for (const s of summaries) await corpus.add(writer, s)
+    for (const [i, s] of summaries.entries()) await corpus.add(writer, s, String(i))
     await corpus.seal(writer)
-    for (const [i, s] of summaries.entries()) await corpus.addRow(writer, s, String(i), await corpus.targets(s.citations.map((c) => c.symbol)))
+    let batch = 0
+    for await (const ats of corpus.batches()) {
+      const members = ats.map((at) => ({ summary: summaries[Number(at)]!, at }))
+      await corpus.addRows(writer, batch++, members, await corpus.targets(members.flatMap((m) => m.summary.citations.map((c) => c.symbol))))
+    }
     await writer.flush()
     const index: CorpusIndex = { undoc: VERSION, documents: [], missing: [] }
     for await (const part of corpus.index()) {

@@ -66,7 +66,7 @@ export const indexCommand: Command = {
       const writer = store.writer()
       for await (const r of records(store.scan('W'))) {
         if (!isMember(r)) continue
-        await corpus.add(writer, r)
+        await corpus.add(writer, r, r.path)
         documents++
       }
       await corpus.seal(writer)
