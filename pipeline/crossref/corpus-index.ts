@@ -160,7 +160,8 @@ export class StoredCorpus {
    * batch's at a time.
    */
   async *index(): AsyncGenerator<IndexPart> {
-    const backlinks = peekable(this.store.scan('B'))
+    // Rows of B and X list up to a batch of members each: read a few at a time.
+    const backlinks = peekable(this.store.scan('B', [], ROWS_READ))
     for await (const [[name], row] of this.store.scan('O')) {
       yield { document: JSON.parse(row) as IndexedDocument }
       while ((await backlinks.peek()) && byCodeUnits((await backlinks.peek())![0][0]!, name!) < 0) await backlinks.next()
@@ -171,7 +172,7 @@ export class StoredCorpus {
     }
     await backlinks.close()
     let last: string | undefined
-    for await (const [[symbol], names] of this.store.scan('X')) {
+    for await (const [[symbol], names] of this.store.scan('X', [], ROWS_READ)) {
       if (symbol !== last) yield { missing: { symbol: symbol!, citedBy: [] } }
       last = symbol
       for (const citing of JSON.parse(names) as string[]) yield { citing }
@@ -181,6 +182,9 @@ export class StoredCorpus {
 
 /** Members a batch: what a batch holds (their entries, their citations) is bounded by it. */
 const BATCH = 1000
+
+/** Rows of backlinks or citing members read at once, each a list of up to BATCH. */
+const ROWS_READ = 16
 
 /** The output name of each symbol a member cites that is among `targets`, in the order it cites them. */
 export function linksAmong(member: CorpusMember, targets: ReadonlyMap<string, string>): Record<string, string> {

@@ -57,12 +57,12 @@ export class Store {
     return this.db.clear(range(table, []))
   }
 
-  /** A table's entries (under `prefix`, its first fields) in key order, read a thousand at a time. */
-  async *scan(table: string, prefix: readonly string[] = []): AsyncGenerator<[string[], string]> {
+  /** A table's entries (under `prefix`, its first fields) in key order, read `read` at a time (a thousand unless said). */
+  async *scan(table: string, prefix: readonly string[] = [], read = 1000): AsyncGenerator<[string[], string]> {
     const iterator = this.db.iterator(range(table, prefix))
     try {
       for (;;) {
-        const batch = await iterator.nextv(1000)
+        const batch = await iterator.nextv(read)
         if (batch.length === 0) return
         for (const [k, value] of batch) yield [fields(k), value]
       }
