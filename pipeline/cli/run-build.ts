@@ -34,7 +34,7 @@ import {
   type ReadManifest
 } from '../io/manifest.js'
 import { displayPath, outputName, walkSources, type SourceFile } from '../io/sources.js'
-import { peekable, Store, type StoreWriter } from '../io/store.js'
+import { inBatches, mapped, peekable, Store, type StoreWriter } from '../io/store.js'
 import { removeStaleTemps, removeTemps, tempPath, writeAtomic } from '../io/write.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
@@ -632,8 +632,8 @@ export function decodeRecord(value: string | undefined): EntryRecord | undefined
 }
 
 /** The records of a table's entries. */
-export async function* records(entries: AsyncIterable<[string[], string]>): AsyncGenerator<EntryRecord> {
-  for await (const [, value] of entries) yield decodeRecord(value)!
+export function records(entries: AsyncIterable<[string[], string]>): AsyncGenerator<EntryRecord> {
+  return mapped(entries, ([, value]) => decodeRecord(value)!)
 }
 
 /** A member of the corpus as eachMember gives it: its path, its record and its entry. */
@@ -673,23 +673,10 @@ export async function eachMember(
   await writer.flush()
 }
 
-/** A stream's items in arrays of up to a thousand: one store lookup an array. */
-async function* batches<T>(items: AsyncIterable<T>, size = 1000): AsyncGenerator<T[]> {
-  let batch: T[] = []
-  for await (const item of items) {
-    batch.push(item)
-    if (batch.length >= size) {
-      yield batch
-      batch = []
-    }
-  }
-  if (batch.length > 0) yield batch
-}
-
 /** How many keys of table `a` are not in table `b`. */
 async function countMissing(store: Store, a: string, b: string): Promise<number> {
   let n = 0
-  for await (const batch of batches(store.scan(a))) n += (await store.getMany(b, batch.map(([key]) => key))).filter((v) => v === undefined).length
+  for await (const batch of inBatches(store.scan(a))) n += (await store.getMany(b, batch.map(([key]) => key))).filter((v) => v === undefined).length
   return n
 }
 

@@ -5,7 +5,7 @@ import { VERSION } from '../core/package-root.js'
 import type { Citation, UndocDocument } from '../types/document.js'
 import type { Backlink, CitedSymbol, CorpusIndex, DocumentSummary, IndexedDocument, MissingSymbol } from '../types/index.js'
 import { byCodeUnits } from '../core/order.js'
-import { peekable, Store, type StoreWriter } from '../io/store.js'
+import { inBatches, mapped, peekable, Store, type StoreWriter } from '../io/store.js'
 import { tempPath } from '../io/write.js'
 
 /** What the corpus index keeps of a document: its identity and the symbols it cites, counted. */
@@ -99,17 +99,9 @@ export class StoredCorpus {
     await writer.flush()
   }
 
-  /** Where the members added with one are, by name, a thousand at a time. */
-  async *batches(): AsyncGenerator<string[]> {
-    let batch: string[] = []
-    for await (const [, at] of this.store.scan('Q')) {
-      batch.push(at)
-      if (batch.length >= BATCH) {
-        yield batch
-        batch = []
-      }
-    }
-    if (batch.length > 0) yield batch
+  /** Where the members added with one are, by name, a batch at a time. */
+  batches(): AsyncGenerator<string[]> {
+    return inBatches(mapped(this.store.scan('Q'), ([, at]) => at), BATCH)
   }
 
   /** The output name of each of these symbols that is in the corpus (each looked up once). */

@@ -197,3 +197,21 @@ export function peekable<T>(source: AsyncGenerator<T>): { peek: () => Promise<T 
     }
   }
 }
+
+/** A stream's items in arrays of up to `size`: one store lookup an array, not one an item. */
+export async function* inBatches<T>(items: AsyncIterable<T>, size = 1000): AsyncGenerator<T[]> {
+  let batch: T[] = []
+  for await (const item of items) {
+    batch.push(item)
+    if (batch.length >= size) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
+}
+
+/** A stream's items, each as `f` makes it. */
+export async function* mapped<T, U>(items: AsyncIterable<T>, f: (item: T) => U): AsyncGenerator<U> {
+  for await (const item of items) yield f(item)
+}
