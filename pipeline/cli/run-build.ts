@@ -220,7 +220,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       else {
         // What it was last known to cite, for its first links; its record, for its old outputs.
         await writer.put('W', [source.path], JSON.stringify(old))
-        if (isMember(old)) await writer.put('G', [source.path], JSON.stringify((await readMember(files, old)).member))
+        if (isMember(old)) await writer.put('G', [source.path], JSON.stringify(await readMember(files, old)))
       }
     }
     /** The sources before `path` (all that are left without it) have no record: they are new. */
@@ -346,12 +346,13 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       done++
       report()
     }
-    /** Builds the sources of a table (`size` of them), each with the links `linksOf` gives it. */
-    const buildAll = async (table: string, size: number, sourceOf: (value: string) => SourceFile, linksOf: (path: string) => Promise<Record<string, string>>) => {
+    /** Builds the sources of a table (`size` of them), each with its source and links as `toBuild` reads them from its entry. */
+    const buildAll = async (table: string, size: number, toBuild: (path: string, value: string) => Promise<{ source: SourceFile; links: Record<string, string> }>) => {
       const threads = Math.min(jobs, size)
       await eachLimit(store.scan(table), threads * 4, async ([[path], value]) => {
         if (signal?.aborted) return
-        const task: BuildTask = { source: sourceOf(value), cwd, ...(out !== undefined ? { out } : {}), links: await linksOf(path!), ...(options.lint ? { lint: options.lint } : {}), ...(options.formats ? { formats: options.formats } : {}) }
+        const { source, links } = await toBuild(path!, value)
+        const task: BuildTask = { source, cwd, ...(out !== undefined ? { out } : {}), links, ...(options.lint ? { lint: options.lint } : {}), ...(options.formats ? { formats: options.formats } : {}) }
         let result: TaskResult
         try {
           result = await exec(task, threads)
@@ -363,11 +364,11 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       })
     }
     const corpus = new StoredCorpus(store)
-    const guessed = async (path: string) => {
+    /** A source to build, with the links its citations had in the corpus as it was. */
+    const withGuessedLinks = async (path: string, value: string) => {
       const guess = await store.get('G', [path])
-      return guess === undefined ? {} : corpus.links(JSON.parse(guess) as CorpusMember)
+      return { source: (JSON.parse(value) as { source: SourceFile }).source, links: guess === undefined ? {} : await corpus.links(JSON.parse(guess) as CorpusMember) }
     }
-    const dirtySource = (value: string) => (JSON.parse(value) as { source: SourceFile }).source
 
     let relinked = 0
     let wroteIndex = false
@@ -402,7 +403,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         for await (const r of records(store.scan('R'))) if (isMember(r)) await corpus.add(writer, r)
         for (const table of ['G', 'H']) for await (const [, value] of store.scan(table)) await corpus.add(writer, JSON.parse(value) as CorpusMember)
         await corpus.seal(writer)
-        await buildAll('D', dirty, dirtySource, guessed)
+        await buildAll('D', dirty, withGuessedLinks)
       }
 
       // Citations of documents that are in this corpus point at them: a document whose links to
@@ -429,8 +430,10 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
           const sources = await store.getMany('A', members.map((m) => [m.path]))
           for (const [i, { path, record, entry }] of members.entries()) {
             if (sources[i] === undefined || !record.wrote) continue
-            if (JSON.stringify(linkPairs(linksAmong(corpusMember(entry.summary!), targets))) !== JSON.stringify(linkPairs(entry.links))) {
-              await writer.put('L', [path], sources[i]!)
+            const links = linksAmong(corpusMember(entry.summary!), targets)
+            if (JSON.stringify(linkPairs(links)) !== JSON.stringify(linkPairs(entry.links))) {
+              // With the links it is to be built with: its entry is not read again.
+              await writer.put('L', [path], JSON.stringify({ source: JSON.parse(sources[i]!) as SourceFile, links }))
               relinked++
             }
           }
@@ -439,7 +442,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       if (relinked > 0) {
         total += relinked
         await markPending('L')
-        await buildAll('L', relinked, (value) => JSON.parse(value) as SourceFile, async (path) => corpus.links((await readMember(files, (await record('R', path))!)).member))
+        await buildAll('L', relinked, async (_, value) => JSON.parse(value) as { source: SourceFile; links: Record<string, string> })
       }
       linked = checkLinks && !signal?.aborted
       if (writeIndex && !signal?.aborted) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { VERSION } from '../core/package-root.js'
-import { corpusMember, linkPairs, type CorpusMember } from '../crossref/corpus-index.js'
+import { corpusMember, type CorpusMember } from '../crossref/corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
 import { CONFIG_NAME } from '../lint/config.js'
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
@@ -231,10 +231,9 @@ export function isMember(record: EntryRecord | undefined): boolean {
   return record?.member === true
 }
 
-/** What a member's entry says it cites, and the corpus links it was built with (as `linkPairs` gives them). */
-export async function readMember(files: LineFiles, record: EntryRecord): Promise<{ member: CorpusMember; links: [string, string][] }> {
-  const entry = await readEntry(files, record)
-  return { member: corpusMember(entry.summary!), links: linkPairs(entry.links) }
+/** What a member's entry says it cites. */
+export async function readMember(files: LineFiles, record: EntryRecord): Promise<CorpusMember> {
+  return corpusMember((await readEntry(files, record)).summary!)
 }
 
 export function entryRecord(entry: ManifestEntry, line: EntryRecord['line']): EntryRecord {
