@@ -691,16 +691,15 @@ async function refuseClashes(store: Store, diagnostics: Diagnostic[], inShare: (
   let group: string[] = []
   let name: string | undefined
   let accepted = 0
+  // A path found twice (named twice, or under two paths given) is one key of N: one source.
   const settle = async () => {
-    // A path found twice (named twice, or under two paths given) is one key, one source.
-    const paths = group
-    if (paths.length < 2) {
-      accepted += paths.filter(inShare).length
+    if (group.length < 2) {
+      accepted += group.filter(inShare).length
       return
     }
-    for (const path of paths) {
+    for (const path of group) {
       await store.del('A', [path])
-      const others = paths.filter((o) => o !== path).join(', ')
+      const others = group.filter((o) => o !== path).join(', ')
       diagnostics.push({ file: path, line: 1, column: 1, severity: 'error', ruleId: 'output-clash', source: 'undoc', reason: `Both this file and ${others} would write the outputs named "${name}": rename one of them.` })
     }
   }
