@@ -271,14 +271,15 @@ describe('batch builds', () => {
     expect(some.code).toBe(0)
     expect(some.stderr).not.toMatch(/pages/)
     const names = () => readdirSync(join(dir, 'output')).filter((n) => !n.startsWith('.'))
-    expect(names().filter((n) => n.endsWith('.pdf'))).toEqual([])
+    expect(names().filter((n) => n.endsWith('.pdf') || n.endsWith('.akn.xml'))).toEqual([])
     expect(names().filter((n) => n.endsWith('.md'))).toHaveLength(3)
     // Another set of formats is another pipeline: everything is built again.
     expect(did((await undoc(dir, 'build')).stderr)).toEqual({ documents: 3, built: 3, skipped: 0 })
     expect(names().filter((n) => n.endsWith('.pdf'))).toHaveLength(3)
+    expect(names().filter((n) => n.endsWith('.akn.xml'))).toHaveLength(3)
     const bad = await undoc(dir, 'build', '--formats', 'json,docx')
     expect(bad.code).toBe(2)
-    expect(bad.stderr).toContain('--formats takes a comma-separated list of json, markdown, pdf')
+    expect(bad.stderr).toContain('--formats takes a comma-separated list of json, markdown, akn, pdf')
   })
 
   it('prints one line with --quiet', async () => {

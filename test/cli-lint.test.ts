@@ -197,6 +197,7 @@ describe('undoc check', () => {
     await undoc(dir, 'build')
     writeFileSync(join(dir, 'output', 'a-res-67-264.zh.json'), '{}\n')
     writeFileSync(join(dir, 'output', 'a-65-letter-kazakhstan-astana-declaration.zh.md'), '# 信\n')
+    writeFileSync(join(dir, 'output', 'a-res-67-264.zh.akn.xml'), '<akomaNtoso/>\n')
     rmSync(join(dir, 'output', 'index.json'))
     writeFileSync(join(dir, 'output', 'withdrawn.zh.json'), '{}\n')
     writeFileSync(join(dir, 'output', 'notes.txt'), 'not an output\n')
@@ -204,10 +205,11 @@ describe('undoc check', () => {
     expect(run.code).toBe(1)
     expect(run.stderr.split('\n')).toEqual([
       'output/a-65-letter-kazakhstan-astana-declaration.zh.md  stale: a build now writes something else',
+      'output/a-res-67-264.zh.akn.xml  stale: a build now writes something else',
       'output/a-res-67-264.zh.json  stale: a build now writes something else',
       'output/index.json  missing: a build writes it, and it is not there',
       'output/withdrawn.zh.json  extra: no source builds it',
-      '4 outputs not current: run undoc build and commit output/',
+      '5 outputs not current: run undoc build and commit output/',
       ''
     ])
   })

@@ -7,6 +7,7 @@ import { emitPdf } from '../pipeline/emit/pdf/index.js'
 import { MARGIN, PAGE } from '../pipeline/emit/pdf/layout.js'
 import { atomize, breakLines, type Line } from '../pipeline/emit/pdf/linebreak.js'
 import { zh } from '../pipeline/lang/zh.js'
+import { elementIds } from '../pipeline/model/element-ids.js'
 import type { UndocDocument } from '../pipeline/types/document.js'
 import { build, buildSeed, ROOT, SEEDS, seedText } from './helpers.js'
 import { documentHan, han, pdfLines, readPdf, type ReadPdf } from './pdf-helpers.js'
@@ -103,6 +104,9 @@ describe.each(Object.entries(SEEDS))('PDF of the %s seed', (_, path) => {
     expect(pdf.outline.length).toBe(1 + annexes.length)
     // Every internal link leads to a destination the file has; citations with an address link to it.
     for (const link of pdf.links) if (link.dest) expect(pdf.dests).toContain(link.dest)
+    // Destinations are named by the Akoma Ntoso edition's eIds.
+    const ids = elementIds(doc.tree)
+    for (const annex of annexes) expect([...pdf.dests].some((d) => d.endsWith(`/${ids.of(annex)}`))).toBe(true)
     const hrefs = new Set<string>()
     JSON.stringify(doc.tree, (k, v: unknown) => (k === 'href' && typeof v === 'string' ? (hrefs.add(v), v) : v))
     expect(new Set(pdf.links.flatMap((l) => (l.url ? [l.url] : [])))).toEqual(hrefs)

@@ -30,12 +30,14 @@ export interface Emitter {
 
 export const jsonEmitter: Emitter = { format: 'json', extension: '.json', emit: (doc) => () => emitJson(doc) }
 
-// The Markdown and PDF writers are loaded on first use: together they are most of the time a
+// The Markdown, Akoma Ntoso and PDF writers are loaded on first use: together they are most of the time a
 // command takes to start (remark's writer, pdfkit and fontkit), and many runs write nothing (a
 // rebuild with nothing changed, validate, check's comparison, index).
 export const markdownEmitter: Emitter = { format: 'markdown', extension: '.md', emit: async (doc) => (await import('./markdown/index.js')).emitMarkdown(doc) }
 
+export const aknEmitter: Emitter = { format: 'akn', extension: '.akn.xml', emit: async (doc) => (await import('./akn/index.js')).emitAkn(doc) }
+
 export const pdfEmitter: Emitter = { format: 'pdf', extension: '.pdf', emit: async (doc, ctx) => (await import('./pdf/index.js')).emitPdf(doc, ctx) }
 
 /** The writers `undoc build` runs, in order. */
-export const EMITTERS: readonly Emitter[] = [jsonEmitter, markdownEmitter, pdfEmitter]
+export const EMITTERS: readonly Emitter[] = [jsonEmitter, markdownEmitter, aknEmitter, pdfEmitter]

@@ -3,6 +3,7 @@ import type { Heading, Inline, UndocDocument } from '../../types/document.js'
 import { BODY_SIZE, NOTE_SIZE, TEXT_WIDTH, type Block, type StructType } from './layout.js'
 import { atomize, breakLines, type Measure, type MissingGlyph, type Segment, type Style } from './linebreak.js'
 import { isInternal } from '../../crossref/resolve.js'
+import { elementIds, type ElementIds } from '../../model/element-ids.js'
 
 const BODY: Style = { face: 'serif', size: BODY_SIZE }
 const EM = BODY_SIZE
@@ -32,7 +33,7 @@ function noteKey(doc: string, identifier: string): string {
 }
 
 /** Inline content as styled segments: footnote references raised and linked, citations linked. */
-function segments(inlines: readonly Inline[], style: Style, doc: string, volume: ReadonlyMap<string, string>): Segment[] {
+function segments(inlines: readonly Inline[], style: Style, doc: string, volume: ReadonlyMap<string, string>, ids: ElementIds): Segment[] {
   const out: Segment[] = []
   for (const n of inlines) {
     if (n.type === 'text') out.push({ text: n.value, style, position: n.position })
@@ -40,7 +41,7 @@ function segments(inlines: readonly Inline[], style: Style, doc: string, volume:
       const key = noteKey(doc, n.identifier)
       out.push({ text: n.label, style: { face: style.face, size: style.size * 0.6, rise: style.size * 0.38 }, tag: { note: key, dest: key }, position: n.position })
     } else {
-      const dest = !n.target ? undefined : isInternal(n) ? (n.kind === 'footnote' ? noteKey(doc, n.target.replace(/^fn-/, '')) : destName(doc, n.target)) : volume.has(n.target) ? destName(volume.get(n.target)!, DOCUMENT_START) : undefined
+      const dest = !n.target ? undefined : isInternal(n) ? (n.kind === 'footnote' ? noteKey(doc, n.target.replace(/^fn-/, '')) : destName(doc, ids.target(n.target) ?? n.target)) : volume.has(n.target) ? destName(volume.get(n.target)!, DOCUMENT_START) : undefined
       const tag = { ...(n.href && !dest ? { url: n.href } : {}), ...(dest ? { dest } : {}), ...(n.symbol && INDEXED.has(n.kind) ? { cites: n.symbol } : {}) }
       for (const t of n.children) out.push({ text: t.value, style, position: t.position, ...(Object.keys(tag).length ? { tag } : {}) })
     }
@@ -130,6 +131,8 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
   const blocks: Block[] = []
   const notes = new Map<string, Block>()
   const closing = new Set<Block>()
+  // Destinations are named by the nodes' Akoma Ntoso eIds, as the AKN edition names them.
+  const ids = elementIds(document.tree)
   const set = (spec: BlockSpec): Block => {
     const block = setBlock(spec, rules, missing)
     blocks.push(block)
@@ -141,7 +144,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
         for (const fn of part.children) {
           const key = noteKey(doc, fn.identifier)
           const style: Style = { face: 'serif', size: NOTE_SIZE }
-          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width: TEXT_WIDTH, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, missing))
+          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume, ids), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width: TEXT_WIDTH, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, missing))
         }
         continue
       }
@@ -151,7 +154,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
         const first = blocks.length
         visit(part.children, part.id ?? 'annex')
         const opening = blocks[first]
-        if (opening) blocks[first] = { ...opening, newPage: true, outline: { title, level: 1 }, ...(part.id ? { dest: destName(doc, part.id) } : {}) }
+        if (opening) blocks[first] = { ...opening, newPage: true, outline: { title, level: 1 }, ...(part.id ? { dest: destName(doc, ids.of(part)!) } : {}) }
         continue
       }
       for (const b of part.children) {
@@ -161,15 +164,15 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
             const number = b.marker ?? ''
             const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children))
             const printed: Inline[] = number ? [{ type: 'text', value: number, position: b.position }, ...b.children] : b.children
-            set({ ...spec, segments: segments(printed, style, doc, volume) })
+            set({ ...spec, segments: segments(printed, style, doc, volume, ids) })
             break
           }
           case 'formula':
-            set({ segments: segments(b.children, BODY, doc, volume), measure: full('justify', 2 * EM), struct: 'P', spaceBefore: EM * 0.6 })
+            set({ segments: segments(b.children, BODY, doc, volume, ids), measure: full('justify', 2 * EM), struct: 'P', spaceBefore: EM * 0.6 })
             break
           case 'paragraph': {
-            const dest = b.id ? destName(doc, b.id) : undefined
-            const base = { segments: segments(b.children, BODY, doc, volume), struct: 'P' as const, spaceBefore: EM * 0.6, ...(dest ? { dest } : {}) }
+            const dest = b.id ? destName(doc, ids.of(b)!) : undefined
+            const base = { segments: segments(b.children, BODY, doc, volume, ids), struct: 'P' as const, spaceBefore: EM * 0.6, ...(dest ? { dest } : {}) }
             if (b.number === undefined) set({ ...base, measure: full('justify', 2 * EM) })
             else {
               const level = b.level ?? 1
@@ -179,10 +182,10 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
             break
           }
           case 'adoption':
-            closing.add(set({ segments: segments(b.children, BODY, doc, volume), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', TEXT_WIDTH - 12 * EM, TEXT_WIDTH - 12 * EM), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 }))
+            closing.add(set({ segments: segments(b.children, BODY, doc, volume, ids), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', TEXT_WIDTH - 12 * EM, TEXT_WIDTH - 12 * EM), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 }))
             break
           case 'signature':
-            b.children.forEach((line, i) => closing.add(set({ segments: segments(line.children, BODY, doc, volume), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 })))
+            b.children.forEach((line, i) => closing.add(set({ segments: segments(line.children, BODY, doc, volume, ids), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 })))
             break
         }
       }
