@@ -5,7 +5,9 @@ export type TokenKind =
   | 'instrument'
   | 'symbol'
   | 'date'
+  | 'monthDay'
   | 'numbered'
+  | 'resolutionWordFirst'
   | 'resolutionWord'
   | 'decisionWord'
   | 'separator'
@@ -55,9 +57,11 @@ function lexer(lang: LanguageProfile): Lexer {
     ['agendaItem', c.agendaItem],
     ['meeting', c.meeting],
     ['date', c.date],
+    ['monthDay', c.monthDay],
     ['numbered', c.numbered],
     ['paragraph', c.paragraph],
     ['annex', c.annex],
+    ['resolutionWordFirst', c.resolutionWordFirst],
     ['resolutionWord', c.resolutionWord],
     ['decisionWord', c.decisionWord],
     ['separator', c.separator],
