@@ -118,6 +118,8 @@ describe('the citation grammar on constructed sentences', () => {
     // Before 1976: numbers and sessions in Chinese numerals, "决议案" before the number; Traditional script.
     ['大会决议案三九六(五)', ['ga-resolution\t决议案三九六(五)\tA/RES/396(V) 396(V)']],
     ['決議案一(一)', ['ga-resolution\t決議案一(一)\tA/RES/1(I) 1(I)']],
+    ['决议案二0二五(二十)', ['ga-resolution\t决议案二0二五(二十)\tA/RES/2025(XX) 2025(XX)']], // an ASCII 0 among Chinese digits
+    ['1995年12月6日第50/28 B号决议', ['ga-resolution\t1995年12月6日第50/28 B号决议\tA/RES/50/28 1995-12-06 50/28 B']], // a part of a resolution
     ['第三十二(一)号决议', ['ga-resolution\t第三十二(一)号决议\tA/RES/32(I) 32(I)']],
     ['大会第二二二二(二十一)号决议', ['ga-resolution\t第二二二二(二十一)号决议\tA/RES/2222(XXI) 2222(XXI)']],
     ['第一八一（二）號決議案', ['ga-resolution\t第一八一（二）號決議案\tA/RES/181(II) 181(II)']],
@@ -125,6 +127,9 @@ describe('the citation grammar on constructed sentences', () => {
     ['大會第二屆會議', ['session\t大會第二屆會議\tGA/2']],
     // Symbols inside "第…号", and words of the Council's agenda.
     ['第S/Agenda/1769/Rev.1号文件', ['document\tS/Agenda/1769/Rev.1\tS/Agenda/1769/Rev.1']],
+    ['[未经发交主要委员会而通过(A/53/L.23/Rev.1和Rev.1/Add.1)]', ['document\tA/53/L.23/Rev.1\tA/53/L.23/Rev.1', 'document\tRev.1/Add.1\tA/53/L.23/Rev.1/Add.1']],
+    ['A/60/L.1和Add.1、Add.2', ['document\tA/60/L.1\tA/60/L.1', 'document\tAdd.1\tA/60/L.1/Add.1', 'document\tAdd.2\tA/60/L.1/Add.2']],
+    ['参见2003年6月12日SC/7791-IK/365号文件', ['date\t2003年6月12日\t2003-06-12', 'document\tSC/7791\tSC/7791', 'document\tIK/365\tIK/365']],
     ['E/CN.4/Sub.2/1999/2', ['document\tE/CN.4/Sub.2/1999/2\tE/CN.4/Sub.2/1999/2']],
     // A year or a month carried over from the date before it.
     ['一九七三年十月二十二日第338(1973)号、十月二十五日第340(1973)号和十月二十六日第341(1973)号决议', ['sc-resolution\t一九七三年十月二十二日第338(1973)号\tS/RES/338(1973) 1973-10-22 338(1973)', 'sc-resolution\t十月二十五日第340(1973)号\tS/RES/340(1973) 1973-10-25 340(1973)', 'sc-resolution\t十月二十六日第341(1973)号决议\tS/RES/341(1973) 1973-10-26 341(1973)']],
@@ -153,7 +158,8 @@ describe('the citation grammar on constructed sentences', () => {
     '宣布8月29日为国际日', // a day with no year stated, and no date before it to take one from
     '2012年13月5日', // no such month
     '第三十八届会议和第十次会议', // ordinals that number no resolution
-    '第2121(2013)、2127(2013)和' // a run that no "号" closes
+    '第2121(2013)、2127(2013)和', // a run that no "号" closes
+    '见其报告和Rev.1' // suffixes with no symbol before them
   ]
   it('finds no citation in look-alikes', () => {
     expect(negatives.flatMap(extract)).toEqual([])

@@ -5,7 +5,8 @@
 //   numbered  := ordinal number (separator number)* "号"  "第2121(2013)、2127(2013)和2399(2018)号":
 //                                                        each number is a reference of its own
 //   closing   := resolutionWord | decisionWord           "决议" applies to every item of the list
-//   citation  := list | resolutionWordFirst | symbol | instrument | date | meeting | session
+//   symbols   := symbol (separator symbolSuffix)*         "A/53/L.23/Rev.1和Rev.1/Add.1"
+//   citation  := list | resolutionWordFirst | symbols | instrument | date | meeting | session
 //              | agendaItem | paragraph | annex | organization
 //
 // A bracketed year in a number means the Security Council ("242(1967)"), a Roman numeral or a
@@ -59,6 +60,11 @@ export function parseCitations(tokens: readonly Token[], text: string, lang: Lan
       carry = read.carry
       continue
     }
+    if (t.kind === 'symbolSuffix') {
+      const suffixed = suffixedSymbol(tokens, i, text, out[out.length - 1])
+      if (suffixed) out.push(suffixed)
+      continue
+    }
     if (isDate(t)) {
       const days = dateDays(t, lang, carriedFrom(tokens, i, carry))
       if (days) out.push({ kind: 'date', start: t.start, end: t.end, date: days.iso })
@@ -69,6 +75,22 @@ export function parseCitations(tokens: readonly Token[], text: string, lang: Lan
     if (single) out.push(...single)
   }
   return out
+}
+
+/**
+ * A symbol written as suffixes after a symbol and a separator ("A/53/L.23/Rev.1和Rev.1/Add.1"):
+ * the symbol before it up to the suffix it starts with, or the whole of it, with the suffixes.
+ */
+function suffixedSymbol(tokens: readonly Token[], i: number, text: string, previous: Match | undefined): Match | null {
+  const t = tokens[i]!
+  const sep = tokens[i - 1]
+  if (!previous?.symbol || previous.kind !== 'document' || sep?.kind !== 'separator' || sep.end !== t.start || previous.end !== sep.start) return null
+  const suffixes = text.slice(t.start, t.end)
+  const parts = previous.symbol.split('/')
+  const first = suffixes.split('.')[0]!
+  const cut = parts.findIndex((p, k) => k > 0 && p.startsWith(`${first}.`))
+  const symbol = `${(cut === -1 ? parts : parts.slice(0, cut)).join('/')}/${suffixes}`
+  return isUnSymbol(symbol) ? { kind: 'document', start: t.start, end: t.end, symbol } : null
 }
 
 function isDate(t: Token): boolean {
@@ -137,10 +159,12 @@ function list(tokens: readonly Token[], i: number, text: string, lang: LanguageP
  * resolution of a numbered session, "242(1967)" an SC resolution; with its canonical number.
  */
 function numberedKind(written: string, decision: boolean, lang: LanguageProfile): { kind: CitationKind; symbol: string; number: string } | null {
-  const slash = /^(\d+)\s?\/\s?(\d+)$/.exec(written)
+  // A part of a resolution ("50/28 B") is cited by the resolution's symbol.
+  const slash = /^(\d+)\s?\/\s?(\d+)(?:\s?([A-Z]))?$/.exec(written)
   if (slash) {
-    const number = `${slash[1]}/${slash[2]}`
-    return decision ? { kind: 'ga-decision', symbol: `A/DEC/${number}`, number } : { kind: 'ga-resolution', symbol: `A/RES/${number}`, number }
+    const symbol = `${slash[1]}/${slash[2]}`
+    const number = slash[3] ? `${symbol} ${slash[3]}` : symbol
+    return decision ? { kind: 'ga-decision', symbol: `A/DEC/${symbol}`, number } : { kind: 'ga-resolution', symbol: `A/RES/${symbol}`, number }
   }
   const bracketed = /^(\S+?)\s?[(（]\s?(\S+?)\s?[)）]$/u.exec(written)
   if (!bracketed) return null

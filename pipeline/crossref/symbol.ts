@@ -10,7 +10,9 @@
 const SERIES = [
   'A', 'S', 'E', 'ST', 'UNEP', 'TD', 'DP', 'CRC', 'CEDAW', 'CCPR', 'CAT', 'CERD', 'CESCR', 'CMW', 'CRPD', 'CED',
   'HRC', 'ICEF', 'UNW', 'ECE', 'ESCAP', 'ECA', 'ECLAC', 'ESCWA', 'UNCTAD', 'UNHCR', 'FCCC', 'UNODC', 'TRADE', 'JIU',
-  'ACC', 'ACABQ', 'ILC', 'PBC', 'SG'
+  'ACC', 'ACABQ', 'ILC', 'PBC', 'SG',
+  // Press releases, cited by symbol too ("SC/7791-IK/365").
+  'SC', 'GA', 'IK', 'ECOSOC', 'HR', 'DEV', 'ORG', 'OBV', 'SAG', 'SOC', 'WOM', 'ENV'
 ] as const
 
 const SERIES_SET = new Set<string>(SERIES)

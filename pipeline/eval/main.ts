@@ -1,8 +1,8 @@
-// npm run eval [-- DIR]: builds the evaluation corpus (test/corpus/ unless DIR, from the package
-// root) with the real pipeline and prints how well undoc reads it against the gold files: the
+// npm run eval [-- DIR]: builds the evaluation corpus (test/corpus/ of the package unless DIR) with the real pipeline and prints how well undoc reads it against the gold files: the
 // share of texts each field is read exactly for, precision and recall of citations and dates,
 // and what each text missed. Exits 1 when the corpus itself is faulty (gold without a text, a
 // gold file not valid against schemas/corpus-gold.schema.json).
+import { join, resolve } from 'node:path'
 import { PACKAGE_ROOT } from '../core/package-root.js'
 import { evaluateCorpus } from './corpus.js'
 import { SCALAR_FIELDS, SET_FIELDS, type Evaluation } from './score.js'
@@ -27,6 +27,6 @@ function report(evaluation: Evaluation & { problems: readonly string[] }): strin
   return lines.join('\n') + '\n'
 }
 
-const evaluation = await evaluateCorpus(PACKAGE_ROOT, process.argv[2] ?? 'test/corpus')
+const evaluation = await evaluateCorpus(resolve(process.argv[2] ?? join(PACKAGE_ROOT, 'test', 'corpus')), '.')
 process.stdout.write(report(evaluation))
 process.exitCode = evaluation.problems.length ? 1 : 0

@@ -1,13 +1,16 @@
 import { eitherScript, keyedInEitherScript, simplified } from './han-script.js'
 import type { DateMatch, LanguageProfile } from './profile.js'
 
-const DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, '0': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 /** Twenty and thirty in one character, as days are often written ("廿一日"). */
 const TENS: Record<string, string> = { 廿: '二十', 卅: '三十' }
-/** A digit as a year is written, one character a digit: "一九四六", "二〇〇〇" (also with ○ or 零 for the zero). */
-const DIGIT_CHAR = '[〇○零一二三四五六七八九]'
-const NUMERAL = '[〇○零一二三四五六七八九十百千两廿卅]'
+/**
+ * A digit as a year is written, one character a digit: "一九四六", "二〇〇〇" (also with ○ or 零
+ * for the zero, or an ASCII 0 typed among the Chinese digits, as older web copies have it: "二0二五").
+ */
+const DIGIT_CHAR = '[〇○零0一二三四五六七八九]'
+const NUMERAL = '[〇○零0一二三四五六七八九十百千两廿卅]'
 const NUMERAL_ONLY = new RegExp(eitherScript(`^${NUMERAL}+$`))
 
 /** Chinese numerals: positional ("二〇一三") or with units ("六十五", "一百二十二", "廿一"); ASCII digits pass through. */
@@ -76,10 +79,10 @@ const DATE_TAIL_WORD = '[至和、及与]'
 /** One further date of a list or range, its year and month carried over unless it has its own. */
 const DATE_TAIL = `${DATE_TAIL_WORD}(?:${YEAR}年)?(?:${MONTH_OR_DAY}月)?${MONTH_OR_DAY}日`
 /**
- * The number of a resolution or decision: "37/4", "242(1967)", "3369(XXX)", and before 1976 also
- * in Chinese numerals, the session too: "三九六(五)", "三十二(一)", "二二二二(二十一)".
+ * The number of a resolution or decision: "37/4", "242(1967)", "3369(XXX)", "50/28 B" (a part of
+ * it), and before 1976 also in Chinese numerals, the session too: "三九六(五)", "三十二(一)".
  */
-const RESOLUTION_NUMBER = `(?:\\d+/\\d+|(?:\\d+|${NUMERAL}+)\\s?[(（]\\s?(?:\\d{4}|[IVXLC]+|${NUMERAL}+)\\s?[)）])`
+const RESOLUTION_NUMBER = `(?:\\d+/\\d+(?:\\s?[A-H](?![A-Za-z]))?|(?:\\d+|${NUMERAL}+)\\s?[(（]\\s?(?:\\d{4}|[IVXLC]+|${NUMERAL}+)\\s?[)）])`
 
 const DATE_TEXT = eitherScript(`${YEAR}\\s?年\\s?${MONTH_OR_DAY}\\s?月\\s?${MONTH_OR_DAY}\\s?日`)
 
