@@ -290,7 +290,7 @@ async function stages(input) {
       const raw = await timed('read', () => new RawText(source.path, decode(source.bytes).text))
       const normalized = await timed('normalize', () => normalize(raw, zh))
       const structured = await timed('structure', () => structure(normalized, zh, {}))
-      await timed('crossref', () => crossref(structured.tree, normalized.text, zh, structured.metadata))
+      await timed('crossref', () => crossref(structured.tree, normalized.text, zh, structured.metadata).tree)
       const { document } = await timed('buildDocument', () => buildDocument(source, { corpus: new Map() }, []))
       if (!document) throw new Error(`bench: ${source.path} did not build`)
       await timed('validate', () => validate('document.schema.json', document))

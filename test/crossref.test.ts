@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildCorpusIndex, summarize } from '../pipeline/crossref/corpus-index.js'
-import { parseCitations } from '../pipeline/crossref/grammar.js'
+import { carried, parseCitations } from '../pipeline/crossref/grammar.js'
 import { officialHref, resolveCitations } from '../pipeline/crossref/resolve.js'
 import { isUnSymbol, splitJointSymbol } from '../pipeline/crossref/symbol.js'
 import { tokenize } from '../pipeline/crossref/tokenize.js'
@@ -103,7 +104,45 @@ describe('the citation grammar on constructed sentences', () => {
     ['一九七五年十月十日', ['date\t一九七五年十月十日\t1975-10-10']],
     ['上文第12段和第5段(b)分段', ['paragraph\t上文第12段\t12', 'paragraph\t第5段(b)分段\t5(b)']],
     ['《消除对妇女一切形式歧视公约》', ['instrument\t《消除对妇女一切形式歧视公约》\t消除对妇女一切形式歧视公约']],
-    ['伊斯兰会议组织和世卫组织', ['organization\t伊斯兰会议组织\toic', 'organization\t世卫组织\twho']]
+    ['伊斯兰会议组织和世卫组织', ['organization\t伊斯兰会议组织\toic', 'organization\t世卫组织\twho']],
+    // A run of numbers under one ordinal and one "号决议": a citation per resolution.
+    ['回顾其第2121(2013)、2127(2013)和2399(2018)号决议，', ['sc-resolution\t第2121(2013)\tS/RES/2121(2013) 2121(2013)', 'sc-resolution\t2127(2013)\tS/RES/2127(2013) 2127(2013)', 'sc-resolution\t2399(2018)号决议\tS/RES/2399(2018) 2399(2018)']],
+    ['第1267(1999)，1333(2000)、1390(2002)以及1455(2003)与1526(2004)及第1617(2005)号决议', ['sc-resolution\t第1267(1999)\tS/RES/1267(1999) 1267(1999)', 'sc-resolution\t1333(2000)\tS/RES/1333(2000) 1333(2000)', 'sc-resolution\t1390(2002)\tS/RES/1390(2002) 1390(2002)', 'sc-resolution\t1455(2003)\tS/RES/1455(2003) 1455(2003)', 'sc-resolution\t1526(2004)\tS/RES/1526(2004) 1526(2004)', 'sc-resolution\t1617(2005)号决议\tS/RES/1617(2005) 1617(2005)']],
+    ['第1267(1999)至1333(2000)号决议', ['sc-resolution\t第1267(1999)\tS/RES/1267(1999) 1267(1999)', 'sc-resolution\t1333(2000)号决议\tS/RES/1333(2000) 1333(2000)']],
+    ['第60/1、61/2和62/3号决议', ['ga-resolution\t第60/1\tA/RES/60/1 60/1', 'ga-resolution\t61/2\tA/RES/61/2 61/2', 'ga-resolution\t62/3号决议\tA/RES/62/3 62/3']],
+    ['第55/488和56/464号决定', ['ga-decision\t第55/488\tA/DEC/55/488 55/488', 'ga-decision\t56/464号决定\tA/DEC/56/464 56/464']],
+    // Full-width brackets and spaces inside the number.
+    ['第242（1967）号决议', ['sc-resolution\t第242（1967）号决议\tS/RES/242(1967) 242(1967)']],
+    ['第 242 (1967) 号决议', ['sc-resolution\t第 242 (1967) 号决议\tS/RES/242(1967) 242(1967)']],
+    ['第3369（XXX）号和第3370 (XXX)号决议', ['ga-resolution\t第3369（XXX）号\tA/RES/3369(XXX) 3369(XXX)', 'ga-resolution\t第3370 (XXX)号决议\tA/RES/3370(XXX) 3370(XXX)']],
+    // Before 1976: numbers and sessions in Chinese numerals, "决议案" before the number; Traditional script.
+    ['大会决议案三九六(五)', ['ga-resolution\t决议案三九六(五)\tA/RES/396(V) 396(V)']],
+    ['決議案一(一)', ['ga-resolution\t決議案一(一)\tA/RES/1(I) 1(I)']],
+    ['决议案二0二五(二十)', ['ga-resolution\t决议案二0二五(二十)\tA/RES/2025(XX) 2025(XX)']], // an ASCII 0 among Chinese digits
+    ['1995年12月6日第50/28 B号决议', ['ga-resolution\t1995年12月6日第50/28 B号决议\tA/RES/50/28 1995-12-06 50/28 B']], // a part of a resolution
+    ['第三十二(一)号决议', ['ga-resolution\t第三十二(一)号决议\tA/RES/32(I) 32(I)']],
+    ['大会第二二二二(二十一)号决议', ['ga-resolution\t第二二二二(二十一)号决议\tA/RES/2222(XXI) 2222(XXI)']],
+    ['第一八一（二）號決議案', ['ga-resolution\t第一八一（二）號決議案\tA/RES/181(II) 181(II)']],
+    ['安全理事會第二四二(一九六七)號決議', ['sc-resolution\t第二四二(一九六七)號決議\tS/RES/242(1967) 242(1967)']],
+    ['大會第二屆會議', ['session\t大會第二屆會議\tGA/2']],
+    // Symbols inside "第…号", and words of the Council's agenda.
+    ['第S/Agenda/1769/Rev.1号文件', ['document\tS/Agenda/1769/Rev.1\tS/Agenda/1769/Rev.1']],
+    ['[未经发交主要委员会而通过(A/53/L.23/Rev.1和Rev.1/Add.1)]', ['document\tA/53/L.23/Rev.1\tA/53/L.23/Rev.1', 'document\tRev.1/Add.1\tA/53/L.23/Rev.1/Add.1']],
+    ['A/60/L.1和Add.1、Add.2', ['document\tA/60/L.1\tA/60/L.1', 'document\tAdd.1\tA/60/L.1/Add.1', 'document\tAdd.2\tA/60/L.1/Add.2']],
+    ['参见2003年6月12日SC/7791-IK/365号文件', ['date\t2003年6月12日\t2003-06-12', 'document\tSC/7791\tSC/7791', 'document\tIK/365\tIK/365']],
+    ['E/CN.4/Sub.2/1999/2', ['document\tE/CN.4/Sub.2/1999/2\tE/CN.4/Sub.2/1999/2']],
+    // A year or a month carried over from the date before it.
+    ['一九七三年十月二十二日第338(1973)号、十月二十五日第340(1973)号和十月二十六日第341(1973)号决议', ['sc-resolution\t一九七三年十月二十二日第338(1973)号\tS/RES/338(1973) 1973-10-22 338(1973)', 'sc-resolution\t十月二十五日第340(1973)号\tS/RES/340(1973) 1973-10-25 340(1973)', 'sc-resolution\t十月二十六日第341(1973)号决议\tS/RES/341(1973) 1973-10-26 341(1973)']],
+    ['1960年4月8日、四月十二日和十三日', ['date\t1960年4月8日、四月十二日和十三日\t1960-04-08,1960-04-12,1960-04-13']],
+    ['1960年4月8日以及四月十二日和十三日', ['date\t1960年4月8日\t1960-04-08', 'date\t四月十二日和十三日\t1960-04-12,1960-04-13']],
+    ['2000年9月6日至8日', ['date\t2000年9月6日至8日\t2000-09-06/2000-09-08']],
+    ['2000年9月6日至10月8日', ['date\t2000年9月6日至10月8日\t2000-09-06/2000-10-08']],
+    ['1999年12月30日至1月2日', ['date\t1999年12月30日至1月2日\t1999-12-30/2000-01-02']],
+    ['2000年12月30日至2001年1月2日', ['date\t2000年12月30日至2001年1月2日\t2000-12-30/2001-01-02']],
+    ['一九四六年十二月十四日', ['date\t一九四六年十二月十四日\t1946-12-14']],
+    ['二○○○年一月廿一日与卅一日', ['date\t二○○○年一月廿一日与卅一日\t2000-01-21,2000-01-31']],
+    ['2011年6月28日举行会议。8月29日', ['date\t2011年6月28日\t2011-06-28']], // no year across a sentence
+    ['2009年12月2日第64/35号决议宣布8月29日为国际日', ['ga-resolution\t2009年12月2日第64/35号决议\tA/RES/64/35 2009-12-02 64/35']]
   ]
   for (const [text, expected] of cases) {
     it(`reads “${text}”`, () => {
@@ -115,7 +154,12 @@ describe('the citation grammar on constructed sentences', () => {
     '其中3/4的国家和1/2的人口', // fractions are not resolutions
     '第3届论坛和第十一届会议', // a session of no UN organ
     '见http://example.org/A/B。', // a path in an address is not a symbol
-    'A/B测试和AB/CD' // upper-case words with a slash that no series starts
+    'A/B测试和AB/CD', // upper-case words with a slash that no series starts
+    '宣布8月29日为国际日', // a day with no year stated, and no date before it to take one from
+    '2012年13月5日', // no such month
+    '第三十八届会议和第十次会议', // ordinals that number no resolution
+    '第2121(2013)、2127(2013)和', // a run that no "号" closes
+    '见其报告和Rev.1' // suffixes with no symbol before them
   ]
   it('finds no citation in look-alikes', () => {
     expect(negatives.flatMap(extract)).toEqual([])
@@ -127,11 +171,49 @@ describe('the citation grammar on constructed sentences', () => {
   })
 })
 
+describe('runs, carried dates and OCR symbols (invariants)', () => {
+  const day = fc.record({ year: fc.integer({ min: 1945, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
+  const order = (d: { year: number; month: number; day: number }) => d.year * 10000 + d.month * 100 + d.day
+
+  it('never carries a date over to one before the date it comes from', () => {
+    fc.assert(
+      fc.property(day, fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }), fc.integer({ min: 1, max: 31 }), (before, month, d) => {
+        const after = carried(before, undefined, month, d)
+        return order(after) >= order(before) && after.day === d && (month === undefined || after.month === month)
+      })
+    )
+  })
+
+  it('reads a run of resolution numbers under one “第…号决议” as one citation each, whatever separates them', () => {
+    const item = fc.record({ n: fc.integer({ min: 1, max: 2999 }), year: fc.integer({ min: 1946, max: 2030 }), fullWidth: fc.boolean() })
+    const separator = fc.constantFrom('、', '，', ',', '和', '及', '以及', '与', '、第')
+    fc.assert(
+      fc.property(fc.array(item, { minLength: 1, maxLength: 8 }), fc.array(separator, { minLength: 7, maxLength: 7 }), (items, seps) => {
+        const written = items.map(({ n, year, fullWidth }) => (fullWidth ? `${n}（${year}）` : `${n}(${year})`))
+        const text = `回顾其第${written.map((w, i) => (i === 0 ? w : seps[i - 1]! + w)).join('')}号决议，`
+        const found = parseCitations(tokenize(text, zh), text, zh)
+        expect(found.map((m) => m.symbol)).toEqual(items.map(({ n, year }) => `S/RES/${n}(${year})`))
+      })
+    )
+  })
+
+  it('reads an OCR “Rev.l” as Rev.1 and warns at the symbol’s raw place', async () => {
+    const result = await build('test/a-res-67-997.zh.txt', ['67/997. 草案', '', '大会，', '', ' 审议了决议草案A/C.3/67/L.5/Rev.l，', '', ' 1. 决定继续。', ''].join('\n'))
+    const cited = citations(result.document!).find((c) => c.kind === 'document')
+    expect(cited).toMatchObject({ symbol: 'A/C.3/67/L.5/Rev.1' })
+    expect(cited!.children.map((t) => t.value).join('')).toBe('A/C.3/67/L.5/Rev.l')
+    const warning = result.diagnostics.find((d) => d.ruleId === 'ocr-symbol')
+    expect(warning).toMatchObject({ severity: 'warning', line: 5, column: 9 })
+    expect(warning!.reason).toContain('A/C.3/67/L.5/Rev.1')
+    expect(extract('A/67/280-S/2012/614/Add.l')).toEqual(['document\tA/67/280\tA/67/280', 'document\tS/2012/614/Add.l\tS/2012/614/Add.1'])
+  })
+})
+
 describe('the symbol grammar', () => {
-  it.each(['A/RES/67/264', 'A/60/633', 'S/2005/826', 'A/67/L.12', 'A/C.3/67/L.5', 'E/CN.4/2005/L.10', 'S/PRST/2005/1', 'A/67/280/Add.1', 'A/C.5/66/L.1/Rev.2', 'A/RES/3369(XXX)', 'S/RES/242(1967)'])('accepts %s', (s) => {
+  it.each(['S/Agenda/1769', 'E/CN.4/Sub.2/1999/2', 'A/RES/67/264', 'A/60/633', 'S/2005/826', 'A/67/L.12', 'A/C.3/67/L.5', 'E/CN.4/2005/L.10', 'S/PRST/2005/1', 'A/67/280/Add.1', 'A/C.5/66/L.1/Rev.2', 'A/RES/3369(XXX)', 'S/RES/242(1967)'])('accepts %s', (s) => {
     expect(isUnSymbol(s)).toBe(true)
   })
-  it.each(['A/B', 'AB/CD', 'a/67/1', 'A', 'X/67/1', 'A/67/ L.1'])('refuses %s', (s) => {
+  it.each(['A/B', 'AB/CD', 'a/67/1', 'A', 'X/67/1', 'A/67/ L.1', 'A/67/L.5/Rev.l', 'S/agenda/1769'])('refuses %s', (s) => {
     expect(isUnSymbol(s)).toBe(false)
   })
   it('splits a joint symbol into its documents', () => {

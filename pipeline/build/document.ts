@@ -104,7 +104,8 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
       const [s, e] = normalized.text.toRawRange(m.start, m.end)
       messages.add(m.severity, m.reason, m.ruleId, raw.position(s, e))
     }
-    const tree = crossref(structured.tree, normalized.text, lang, metadata)
+    const { tree, messages: citationMessages } = crossref(structured.tree, normalized.text, lang, metadata)
+    for (const m of citationMessages) messages.add(m.severity, m.reason, m.ruleId, m.position)
     const built: UndocDocument = {
       undoc: VERSION,
       source: {

@@ -2,12 +2,21 @@
 //
 //   list      := item (separator item)* closing?        items and separators adjacent
 //   item      := date? numbered                          "1982年10月22日第37/4号"
+//   numbered  := ordinal number (separator number)* "号"  "第2121(2013)、2127(2013)和2399(2018)号":
+//                                                        each number is a reference of its own
 //   closing   := resolutionWord | decisionWord           "决议" applies to every item of the list
-//   citation  := list | symbol | instrument | date | meeting | session | agendaItem
-//              | paragraph | annex | organization
+//   symbols   := symbol (separator symbolSuffix)*         "A/53/L.23/Rev.1和Rev.1/Add.1"
+//   citation  := list | resolutionWordFirst | symbols | instrument | date | meeting | session
+//              | agendaItem | paragraph | annex | organization
 //
 // A bracketed year in a number means the Security Council ("242(1967)"), a Roman numeral or a
-// slash the General Assembly ("3369(XXX)", "37/4").
+// slash the General Assembly ("3369(XXX)", "37/4"); before 1976 the Chinese editions wrote the
+// session in numerals of their own ("三九六(五)" is 396(V)).
+//
+// A date may leave out its year or month, carried over from the date just before it in a list
+// ("十月二十二日第338(1973)号、十月二十五日第340(1973)号", "9月6日至8日"): a date without a year
+// is read only right after a date and a separator, never across a sentence.
+import { romanNumeral } from '../core/roman.js'
 import type { CitationKind } from '../types/document.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import { organizationId } from './organizations.js'
@@ -23,14 +32,43 @@ export interface Match {
   readonly symbol?: string
   readonly date?: string
   readonly value?: string
+  /** Why the citation was read other than as printed (an OCR letter for a digit), for a warning. */
+  readonly repaired?: { readonly ruleId: string; readonly reason: string }
+}
+
+/** A day, as a date of the grammar is read before it is written in ISO. */
+interface Day {
+  readonly year: number
+  readonly month: number
+  readonly day: number
+}
+
+/** The last date read and where its list item ends: what a date without a year right after it takes its year from. */
+interface Carry {
+  readonly from: Day
+  readonly end: number
 }
 
 export function parseCitations(tokens: readonly Token[], text: string, lang: LanguageProfile): Match[] {
   const out: Match[] = []
+  let carry: Carry | undefined
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.kind === 'numbered' || (t.kind === 'date' && tokens[i + 1]?.kind === 'numbered' && tokens[i + 1]!.start === t.end)) {
-      i = list(tokens, i, lang, out) - 1
+    if (t.kind === 'numbered' || (isDate(t) && tokens[i + 1]?.kind === 'numbered' && tokens[i + 1]!.start === t.end)) {
+      const read = list(tokens, i, text, lang, carry, out)
+      i = read.next - 1
+      carry = read.carry
+      continue
+    }
+    if (t.kind === 'symbolSuffix') {
+      const suffixed = suffixedSymbol(tokens, i, text, out[out.length - 1])
+      if (suffixed) out.push(suffixed)
+      continue
+    }
+    if (isDate(t)) {
+      const days = dateDays(t, lang, carriedFrom(tokens, i, carry))
+      if (days) out.push({ kind: 'date', start: t.start, end: t.end, date: days.iso })
+      carry = days?.last ? { from: days.last, end: t.end } : undefined
       continue
     }
     const single = singleCitation(t, text, lang)
@@ -39,27 +77,62 @@ export function parseCitations(tokens: readonly Token[], text: string, lang: Lan
   return out
 }
 
-/** Reads a list of (dated) numbered references from token `i`; returns the index after it. */
-function list(tokens: readonly Token[], i: number, lang: LanguageProfile, out: Match[]): number {
+/**
+ * A symbol written as suffixes after a symbol and a separator ("A/53/L.23/Rev.1和Rev.1/Add.1"):
+ * the symbol before it up to the suffix it starts with, or the whole of it, with the suffixes.
+ */
+function suffixedSymbol(tokens: readonly Token[], i: number, text: string, previous: Match | undefined): Match | null {
+  const t = tokens[i]!
+  const sep = tokens[i - 1]
+  if (!previous?.symbol || previous.kind !== 'document' || sep?.kind !== 'separator' || sep.end !== t.start || previous.end !== sep.start) return null
+  const suffixes = text.slice(t.start, t.end)
+  const parts = previous.symbol.split('/')
+  const first = suffixes.split('.')[0]!
+  const cut = parts.findIndex((p, k) => k > 0 && p.startsWith(`${first}.`))
+  const symbol = `${(cut === -1 ? parts : parts.slice(0, cut)).join('/')}/${suffixes}`
+  return isUnSymbol(symbol) ? { kind: 'document', start: t.start, end: t.end, symbol } : null
+}
+
+function isDate(t: Token): boolean {
+  return t.kind === 'date' || t.kind === 'monthDay'
+}
+
+/** The date a date without a year at token `i` carries its year from: the last one read, if only a separator stands between them. */
+function carriedFrom(tokens: readonly Token[], i: number, carry: Carry | undefined): Day | undefined {
+  const sep = tokens[i - 1]
+  return carry && sep?.kind === 'separator' && sep.start === carry.end && sep.end === tokens[i]!.start ? carry.from : undefined
+}
+
+/** Reads a list of (dated) numbered references from token `i`; returns the index after it and the date a next one may carry over. */
+function list(tokens: readonly Token[], i: number, text: string, lang: LanguageProfile, before: Carry | undefined, out: Match[]): { next: number; carry: Carry | undefined } {
   const items: { start: number; end: number; number: string; date?: string }[] = []
+  let carry = carriedFrom(tokens, i, before) ? before : undefined
   let k = i
   for (;;) {
     const first = tokens[k]
     if (!first) break
     let date: string | undefined
     let ref = first
-    if (first.kind === 'date') {
+    if (isDate(first)) {
       const next = tokens[k + 1]
       if (!next || next.kind !== 'numbered' || next.start !== first.end) break
-      date = dateValue(first, lang)
+      const days = dateDays(first, lang, carriedFrom(tokens, k, carry))
+      date = days?.iso
+      carry = days?.last ? { from: days.last, end: next.end } : carry
       ref = next
       k++
     } else if (first.kind !== 'numbered') break
-    items.push({ start: first.start, end: ref.end, number: ref.groups[0]!.replace(/\s/g, ''), ...(date ? { date } : {}) })
+    const numbers = [...text.slice(ref.start, ref.end).matchAll(new RegExp(lang.citations.number, 'gu'))]
+    numbers.forEach((n, j) => {
+      const start = j === 0 ? first.start : ref.start + n.index
+      const end = j === numbers.length - 1 ? ref.end : ref.start + n.index + n[0].length
+      items.push({ start, end, number: n[0], ...(date && j === 0 ? { date } : {}) })
+    })
+    if (carry) carry = { from: carry.from, end: ref.end }
     k++
     const sep = tokens[k]
     const after = tokens[k + 1]
-    if (sep?.kind === 'separator' && sep.start === ref.end && after && after.start === sep.end && (after.kind === 'numbered' || after.kind === 'date')) {
+    if (sep?.kind === 'separator' && sep.start === ref.end && after && after.start === sep.end && (after.kind === 'numbered' || isDate(after))) {
       k++
       continue
     }
@@ -70,22 +143,42 @@ function list(tokens: readonly Token[], i: number, lang: LanguageProfile, out: M
   const word = closing && closing.start === last.end && (closing.kind === 'resolutionWord' || closing.kind === 'decisionWord') ? closing : undefined
   if (word) {
     items[items.length - 1] = { ...last, end: word.end }
+    if (carry) carry = { from: carry.from, end: word.end }
     k++
   }
   for (const item of items) {
-    const resolved = numberedKind(item.number, word?.kind === 'decisionWord')
+    const resolved = numberedKind(item.number, word?.kind === 'decisionWord', lang)
     if (!resolved) continue
-    out.push({ kind: resolved.kind, start: item.start, end: item.end, symbol: resolved.symbol, ...(item.date ? { date: item.date } : {}), value: item.number })
+    out.push({ kind: resolved.kind, start: item.start, end: item.end, symbol: resolved.symbol, ...(item.date ? { date: item.date } : {}), value: resolved.number })
   }
-  return k
+  return { next: k, carry }
 }
 
-/** What a number cites: "37/4" a GA resolution (or decision), "3369(XXX)" a GA resolution, "242(1967)" an SC resolution. */
-function numberedKind(number: string, decision: boolean): { kind: CitationKind; symbol: string } | null {
-  if (/^\d+\/\d+$/.test(number)) return decision ? { kind: 'ga-decision', symbol: `A/DEC/${number}` } : { kind: 'ga-resolution', symbol: `A/RES/${number}` }
-  if (/^\d+\([IVXLC]+\)$/.test(number)) return { kind: 'ga-resolution', symbol: `A/RES/${number}` }
-  if (/^\d+\(\d{4}\)$/.test(number)) return { kind: 'sc-resolution', symbol: `S/RES/${number}` }
-  return null
+/**
+ * What a number cites: "37/4" a GA resolution (or decision), "3369(XXX)" or "三九六(五)" a GA
+ * resolution of a numbered session, "242(1967)" an SC resolution; with its canonical number.
+ */
+function numberedKind(written: string, decision: boolean, lang: LanguageProfile): { kind: CitationKind; symbol: string; number: string } | null {
+  // A part of a resolution ("50/28 B") is cited by the resolution's symbol.
+  const slash = /^(\d+)\s?\/\s?(\d+)(?:\s?([A-Z]))?$/.exec(written)
+  if (slash) {
+    const symbol = `${slash[1]}/${slash[2]}`
+    const number = slash[3] ? `${symbol} ${slash[3]}` : symbol
+    return decision ? { kind: 'ga-decision', symbol: `A/DEC/${symbol}`, number } : { kind: 'ga-resolution', symbol: `A/RES/${symbol}`, number }
+  }
+  const bracketed = /^(\S+?)\s?[(（]\s?(\S+?)\s?[)）]$/u.exec(written)
+  if (!bracketed) return null
+  const n = lang.numeral(bracketed[1]!)
+  const within = bracketed[2]!
+  if (n === null || n < 1) return null
+  if (/^[IVXLC]+$/.test(within)) return { kind: 'ga-resolution', symbol: `A/RES/${n}(${within})`, number: `${n}(${within})` }
+  const value = lang.numeral(within)
+  if (value === null || value < 1) return null
+  // Four digits are the year of a Security Council resolution; a smaller number is the session of the General Assembly.
+  if (value >= 1945 && [...within].length === 4) return { kind: 'sc-resolution', symbol: `S/RES/${n}(${value})`, number: `${n}(${value})` }
+  if (value > 30) return null
+  const session = romanNumeral(value)
+  return { kind: 'ga-resolution', symbol: `A/RES/${n}(${session})`, number: `${n}(${session})` }
 }
 
 function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] | null {
@@ -96,8 +189,10 @@ function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] 
       return symbols(text.slice(t.start, t.end), t.start)
     case 'instrument':
       return [{ kind: 'instrument', ...at, value: g[0]! }]
-    case 'date':
-      return [{ kind: 'date', ...at, date: dateValue(t, lang) }]
+    case 'resolutionWordFirst': {
+      const resolved = numberedKind(g[0]!, false, lang)
+      return resolved ? [{ kind: resolved.kind, ...at, symbol: resolved.symbol, value: resolved.number }] : null
+    }
     case 'meeting':
       return [{ kind: 'meeting', ...at, value: g[0]! }]
     case 'session': {
@@ -124,29 +219,80 @@ export function symbols(raw: string, start: number): Match[] | null {
   let s = raw
   const count = (c: string) => s.split(c).length - 1
   while (s.endsWith('.') || s.endsWith('-') || (s.endsWith(')') && count(')') > count('('))) s = s.slice(0, -1)
-  if (isUnSymbol(s)) return [{ kind: 'document', start, end: start + s.length, symbol: s }]
-  const parts = splitJointSymbol(s)
+  const read = (symbol: string, at: number): Match | null => {
+    if (isUnSymbol(symbol)) return { kind: 'document', start: at, end: at + symbol.length, symbol }
+    const repaired = ocrRepaired(symbol)
+    return repaired && isUnSymbol(repaired)
+      ? {
+          kind: 'document',
+          start: at,
+          end: at + symbol.length,
+          symbol: repaired,
+          repaired: { ruleId: 'ocr-symbol', reason: `Read the symbol “${symbol}” as ${repaired}: a letter l or I stands for the digit 1, as text recognition often reads it. Correct the source if so.` }
+        }
+      : null
+  }
+  const whole = read(s, start)
+  if (whole) return [whole]
+  const parts = splitJointSymbol(s) ?? splitJointSymbol(ocrRepaired(s) ?? '')
   if (!parts) return null
   const out: Match[] = []
   let at = start
   for (const p of parts) {
-    out.push({ kind: 'document', start: at, end: at + p.length, symbol: p })
+    out.push(read(s.slice(at - start, at - start + p.length), at)!)
     at += p.length + 1
   }
   return out
 }
 
-/** ISO 8601 of a date token: a date, a month, a range "start/end", or a list joined by ",". */
-function dateValue(t: Token, lang: LanguageProfile): string {
-  const [y, m, d, tail] = t.groups
-  const num = (s: string) => lang.numeral(s) ?? 0
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const month = `${String(num(y!)).padStart(4, '0')}-${pad(num(m!))}`
-  if (d === undefined) return month
-  const first = `${month}-${pad(num(d))}`
-  if (!tail) return first
-  const days = [...tail.matchAll(new RegExp(lang.citations.dateTail, 'gu'))]
-  const range = days.length === 1 && lang.citations.rangeWords.includes(days[0]![1]!)
-  const rest = days.map((x) => `${month}-${pad(num(x[2]!))}`)
-  return range ? `${first}/${rest[0]}` : [first, ...rest].join(',')
+/** A symbol whose numbered suffixes ("Rev.l", "Add.I") have a letter l or I for the digit 1, with the digit put back; null when it has none. */
+function ocrRepaired(symbol: string): string | null {
+  const repaired = symbol.replace(/(\/(?:Rev|Add|Corr|Amend)\.)([0-9lI]+)(?=\/|-|$)/g, (_, suffix: string, n: string) => suffix + n.replace(/[lI]/g, '1'))
+  return repaired === symbol ? null : repaired
+}
+
+/**
+ * The days of a date token, as ISO 8601: a date, a month, a range "start/end", or a list joined
+ * by ","; and its last day, which a date after it may carry its year from. A date without a year
+ * takes it from `from`, and is not read without one.
+ */
+function dateDays(t: Token, lang: LanguageProfile, from: Day | undefined): { iso: string; last?: Day } | null {
+  const num = (s: string | undefined) => (s === undefined ? undefined : (lang.numeral(s) ?? 0))
+  const [y, m, d, tail] = t.kind === 'monthDay' ? [undefined, ...t.groups] : t.groups
+  if (y === undefined && !from) return null
+  if (d === undefined) {
+    const month = num(m)!
+    return month >= 1 && month <= 12 ? { iso: `${pad(num(y)!, 4)}-${pad(month, 2)}` } : null
+  }
+  const first = y === undefined ? carried(from!, undefined, num(m), num(d)!) : { year: num(y)!, month: num(m)!, day: num(d)! }
+  const days = [first]
+  const parts = tail ? [...tail.matchAll(new RegExp(lang.citations.dateTail, 'gu'))] : []
+  for (const p of parts) days.push(carried(days[days.length - 1]!, num(p[2]), num(p[3]), num(p[4])!))
+  if (!days.every(valid)) return null
+  const range = parts.length === 1 && lang.citations.rangeWords.includes(parts[0]![1]!)
+  const isos = days.map(iso)
+  return { iso: range ? `${isos[0]}/${isos[1]}` : isos.join(','), last: days[days.length - 1]! }
+}
+
+/**
+ * A date that leaves out its year, or its year and month, carried over from the date before it:
+ * moved on a year (or a month) where it would otherwise come before that date ("12月30日至1月2日").
+ */
+export function carried(before: Day, year: number | undefined, month: number | undefined, day: number): Day {
+  if (year !== undefined) return { year, month: month ?? before.month, day }
+  if (month !== undefined) return { year: month < before.month || (month === before.month && day < before.day) ? before.year + 1 : before.year, month, day }
+  if (day >= before.day) return { ...before, day }
+  return before.month === 12 ? { year: before.year + 1, month: 1, day } : { year: before.year, month: before.month + 1, day }
+}
+
+function valid(d: Day): boolean {
+  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0')
+}
+
+function iso(d: Day): string {
+  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`
 }

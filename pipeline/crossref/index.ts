@@ -1,7 +1,7 @@
 import type { MappedText } from '../core/mapped-text.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import { Positions } from '../structure/blocks.js'
-import type { Citation, Inline, Metadata, Part, Root, Text } from '../types/document.js'
+import type { Citation, Inline, Metadata, Part, Position, Root, Text } from '../types/document.js'
 import { parseCitations, type Match } from './grammar.js'
 import { officialHref } from './resolve.js'
 import { tokenize } from './tokenize.js'
@@ -9,15 +9,30 @@ import { tokenize } from './tokenize.js'
 /** A node whose children are inline content. */
 type InlineParent = { children: Inline[] }
 
+/** A warning about a citation read other than as printed, at the citation's raw position. */
+export interface CrossrefMessage {
+  readonly severity: 'warning'
+  readonly ruleId: string
+  readonly reason: string
+  readonly position: Position
+}
+
+export interface CrossrefResult {
+  readonly tree: Root
+  readonly messages: readonly CrossrefMessage[]
+}
+
 /**
  * The crossref stage: finds the citations in every text of the tree and makes them `citation`
  * nodes with exact raw positions, resolved to canonical symbols, official links and the nodes
- * of this document they point to (which get ids). Pure: returns a new tree.
+ * of this document they point to (which get ids). Pure: returns a new tree, and a warning for
+ * each citation it read other than as printed.
  */
-export function crossref(tree: Root, text: MappedText, lang: LanguageProfile, metadata: Metadata): Root {
+export function crossref(tree: Root, text: MappedText, lang: LanguageProfile, metadata: Metadata): CrossrefResult {
   const pos = new Positions(text)
   const root = copyContainers(tree)
   const ids = assignIds(root)
+  const messages: CrossrefMessage[] = []
   let annex = 0
   const visitParts = (parts: Part[] | readonly Part[], where: string) => {
     for (const part of parts) {
@@ -33,10 +48,10 @@ export function crossref(tree: Root, text: MappedText, lang: LanguageProfile, me
     }
   }
   const link = (node: InlineParent, where: string) => {
-    node.children = node.children.flatMap((child) => (child.type === 'text' ? citationsIn(child, text, pos, lang, metadata, where, ids) : [child]))
+    node.children = node.children.flatMap((child) => (child.type === 'text' ? citationsIn(child, text, pos, lang, metadata, where, ids, messages) : [child]))
   }
   visitParts(root.children, 'main')
-  return root
+  return { tree: root, messages }
 }
 
 /**
@@ -98,7 +113,16 @@ function assignIds(root: Root): Set<string> {
   return ids
 }
 
-function citationsIn(node: Text, text: MappedText, pos: Positions, lang: LanguageProfile, metadata: Metadata, where: string, ids: Set<string>): Inline[] {
+function citationsIn(
+  node: Text,
+  text: MappedText,
+  pos: Positions,
+  lang: LanguageProfile,
+  metadata: Metadata,
+  where: string,
+  ids: Set<string>,
+  messages: CrossrefMessage[]
+): Inline[] {
   const start = text.toCurrent(node.position.start.offset)
   if (start === -1 || text.text.slice(start, start + node.value.length) !== node.value) return [node]
   const matches = parseCitations(tokenize(node.value, lang), node.value, lang)
@@ -109,6 +133,7 @@ function citationsIn(node: Text, text: MappedText, pos: Positions, lang: Languag
   for (const m of matches) {
     if (m.start > at) out.push(...pos.texts(start + at, start + m.start))
     const citation = resolve(m, pos.texts(start + m.start, start + m.end), pos, start, lang, metadata, where, ids)
+    if (m.repaired) messages.push({ severity: 'warning', ...m.repaired, position: citation.position })
     // "…第X号决议通过的《…》": the instrument was adopted by the resolution just before it.
     if (citation.kind === 'instrument' && previous?.symbol && adoptedBy(lang).test(node.value.slice(at, m.start))) {
       citation.symbol = previous.symbol

@@ -4,16 +4,19 @@
 //   suffix  := "/" ("Add." | "Rev." | "Corr." | "Amend." | "Summary" ...) number?
 //   joint   := symbol ("-" symbol)+        e.g. A/67/280-S/2012/614
 // Components are upper-case letters, digits, dots and a bracketed year or Roman session
-// ("3369(XXX)", "242(1967)"), and the lower-case part of a few series ("E/CN.4/2005/L.10").
+// ("3369(XXX)", "242(1967)"), the lower-case part of a few series ("E/CN.4/2005/L.10"), and
+// words of the Security Council's agenda and sub-bodies ("S/Agenda/1769", "E/CN.4/Sub.2/1999/2").
 
 const SERIES = [
   'A', 'S', 'E', 'ST', 'UNEP', 'TD', 'DP', 'CRC', 'CEDAW', 'CCPR', 'CAT', 'CERD', 'CESCR', 'CMW', 'CRPD', 'CED',
   'HRC', 'ICEF', 'UNW', 'ECE', 'ESCAP', 'ECA', 'ECLAC', 'ESCWA', 'UNCTAD', 'UNHCR', 'FCCC', 'UNODC', 'TRADE', 'JIU',
-  'ACC', 'ACABQ', 'ILC', 'PBC', 'SG'
+  'ACC', 'ACABQ', 'ILC', 'PBC', 'SG',
+  // Press releases, cited by symbol too ("SC/7791-IK/365").
+  'SC', 'GA', 'IK', 'ECOSOC', 'HR', 'DEV', 'ORG', 'OBV', 'SAG', 'SOC', 'WOM', 'ENV'
 ] as const
 
 const SERIES_SET = new Set<string>(SERIES)
-const COMPONENT = /^(?:[A-Z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Z0-9]+\))?|\d+\([A-Z0-9]+\))$/
+const COMPONENT = /^(?:[A-Z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Z0-9]+\))?|\d+\([A-Z0-9]+\)|[A-Z][a-z]+(?:\.\d+)?)$/
 const SUFFIX = /^(?:Add|Rev|Corr|Amend|Summary|Excerpt)\.?\d*$/
 
 /** True when `s` is the series letters of a UN body ("A", "E", "ST"): what a symbol starts with. */

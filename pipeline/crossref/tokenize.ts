@@ -4,8 +4,11 @@ import { organizationNames } from './organizations.js'
 export type TokenKind =
   | 'instrument'
   | 'symbol'
+  | 'symbolSuffix'
   | 'date'
+  | 'monthDay'
   | 'numbered'
+  | 'resolutionWordFirst'
   | 'resolutionWord'
   | 'decisionWord'
   | 'separator'
@@ -26,6 +29,9 @@ export interface Token {
 
 /** A document symbol's shape; the symbol grammar (symbol.ts) then decides whether it is one. */
 export const SYMBOL = '(?<![A-Za-z0-9/.:-])[A-Z][A-Z0-9]{0,9}(?:/[A-Za-z0-9.()\\-]+)+'
+
+/** The suffixes of a symbol standing for it and them after a symbol they share a base with: "A/53/L.23/Rev.1和Rev.1/Add.1". */
+const SYMBOL_SUFFIX = '(?<![A-Za-z0-9/.:-])(?:Rev|Add|Corr|Amend)\\.\\d+(?:/(?:Rev|Add|Corr|Amend)\\.\\d+)*'
 
 interface Lexer {
   readonly pattern: RegExp
@@ -51,13 +57,16 @@ function lexer(lang: LanguageProfile): Lexer {
   const sources: [TokenKind, string][] = [
     ['instrument', c.instrument],
     ['symbol', SYMBOL],
+    ['symbolSuffix', SYMBOL_SUFFIX],
     ['session', c.session],
     ['agendaItem', c.agendaItem],
     ['meeting', c.meeting],
     ['date', c.date],
+    ['monthDay', c.monthDay],
     ['numbered', c.numbered],
     ['paragraph', c.paragraph],
     ['annex', c.annex],
+    ['resolutionWordFirst', c.resolutionWordFirst],
     ['resolutionWord', c.resolutionWord],
     ['decisionWord', c.decisionWord],
     ['separator', c.separator],

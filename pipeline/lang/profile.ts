@@ -93,14 +93,26 @@ export interface Typesetting {
  * flags): the crossref tokenizer joins them into one pass over the text and reads their groups.
  */
 export interface CitationWords {
-  /** A date: groups year, month, day (optional), then a tail of further days ("至30日", "和8日"). */
+  /** A date: groups year, month, day (optional), then a tail of further dates ("至30日", "和8日", "至10月8日"). */
   readonly date: string
-  /** The separator inside a date tail: a range ("至") or a list ("和"). Group 1 the word, 2 the day. */
+  /** A date whose year is carried over from the date before it in a list: groups month, day, tail ("十月二十五日"). */
+  readonly monthDay: string
+  /** One date of a date's tail: group 1 the word (range or list), 2 a year, 3 a month (both optional), 4 the day. */
   readonly dateTail: string
   /** Words of a date tail that make it a range rather than a list. */
   readonly rangeWords: readonly string[]
-  /** A numbered reference "第37/4号": group 1 the number (37/4, 3369(XXX), 242(1967)). */
+  /**
+   * The number of a resolution or decision, no groups: "37/4", "3369(XXX)", "242(1967)", and as
+   * older texts write it "三九六(五)" (a session in the language's numerals).
+   */
+  readonly number: string
+  /**
+   * References by number, one or a run of them under one ordinal and one closing word:
+   * "第37/4号", "第2121(2013)、2127(2013)和2399(2018)号". Each `number` in it is one reference.
+   */
   readonly numbered: string
+  /** A resolution named by a word before its number: "决议案三九六(五)". Group 1 the number. */
+  readonly resolutionWordFirst: string
   /** The word closing a list of numbered references: a resolution or a decision. */
   readonly resolutionWord: string
   readonly decisionWord: string

@@ -1,19 +1,29 @@
+import { eitherScript, keyedInEitherScript, simplified } from './han-script.js'
 import type { DateMatch, LanguageProfile } from './profile.js'
 
-const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+const DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, '0': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
-const NUMERAL = '[〇零一二三四五六七八九十百千两]'
+/** Twenty and thirty in one character, as days are often written ("廿一日"). */
+const TENS: Record<string, string> = { 廿: '二十', 卅: '三十' }
+/**
+ * A digit as a year is written, one character a digit: "一九四六", "二〇〇〇" (also with ○ or 零
+ * for the zero, or an ASCII 0 typed among the Chinese digits, as older web copies have it: "二0二五").
+ */
+const DIGIT_CHAR = '[〇○零0一二三四五六七八九]'
+const NUMERAL = '[〇○零0一二三四五六七八九十百千两廿卅]'
+const NUMERAL_ONLY = new RegExp(eitherScript(`^${NUMERAL}+$`))
 
-/** Chinese numerals: positional ("二〇一三") or with units ("六十五", "一百二十二"); ASCII digits pass through. */
+/** Chinese numerals: positional ("二〇一三") or with units ("六十五", "一百二十二", "廿一"); ASCII digits pass through. */
 export function chineseNumeral(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text)
-  if (!new RegExp(`^${NUMERAL}+$`).test(text)) return null
-  if (![...text].some((c) => c in UNIT)) {
-    return Number([...text].map((c) => DIGIT[c]).join(''))
+  if (!NUMERAL_ONLY.test(text)) return null
+  const s = simplified(text).replace(/[廿卅]/g, (c) => TENS[c]!)
+  if (![...s].some((c) => c in UNIT)) {
+    return Number([...s].map((c) => DIGIT[c]).join(''))
   }
   let total = 0
   let digit = 0
-  for (const c of text) {
+  for (const c of s) {
     if (c in DIGIT) digit = DIGIT[c]!
     else {
       total += (digit || 1) * UNIT[c]!
@@ -46,10 +56,9 @@ export function chineseNumber(n: number): string {
   return out
 }
 
-const DATE = new RegExp(
-  `(\\d{4}|[〇零一二三四五六七八九]{4})\\s?年\\s?(\\d{1,2}|${NUMERAL}{1,3})\\s?月\\s?(\\d{1,2}|${NUMERAL}{1,3})\\s?日`,
-  'g'
-)
+const YEAR = `(?:\\d{4}|${DIGIT_CHAR}{4})`
+const MONTH_OR_DAY = `(?:\\d{1,2}|${NUMERAL}{1,3})`
+const DATE = new RegExp(eitherScript(`(${YEAR})\\s?年\\s?(${MONTH_OR_DAY})\\s?月\\s?(${MONTH_OR_DAY})\\s?日`), 'g')
 
 function isoDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null
@@ -65,7 +74,17 @@ function dates(text: string): DateMatch[] {
   return out
 }
 
-const DATE_TEXT = `(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s?年\\s?(?:\\d{1,2}|${NUMERAL}{1,3})\\s?月\\s?(?:\\d{1,2}|${NUMERAL}{1,3})\\s?日`
+/** The words joining the dates of a list or a range: "2000年9月6日至8日", "四月十二日和十三日". */
+const DATE_TAIL_WORD = '[至和、及与]'
+/** One further date of a list or range, its year and month carried over unless it has its own. */
+const DATE_TAIL = `${DATE_TAIL_WORD}(?:${YEAR}年)?(?:${MONTH_OR_DAY}月)?${MONTH_OR_DAY}日`
+/**
+ * The number of a resolution or decision: "37/4", "242(1967)", "3369(XXX)", "50/28 B" (a part of
+ * it), and before 1976 also in Chinese numerals, the session too: "三九六(五)", "三十二(一)".
+ */
+const RESOLUTION_NUMBER = `(?:\\d+/\\d+(?:\\s?[A-H](?![A-Za-z]))?|(?:\\d+|${NUMERAL}+)\\s?[(（]\\s?(?:\\d{4}|[IVXLC]+|${NUMERAL}+)\\s?[)）])`
+
+const DATE_TEXT = eitherScript(`${YEAR}\\s?年\\s?${MONTH_OR_DAY}\\s?月\\s?${MONTH_OR_DAY}\\s?日`)
 
 /** Simplified Chinese, as the UN's Chinese editions write it. */
 export const zh: LanguageProfile = {
@@ -85,21 +104,24 @@ export const zh: LanguageProfile = {
   dates,
   numeral: chineseNumeral,
   citations: {
-    date: `(\\d{4}|[〇零一二三四五六七八九]{4})年(\\d{1,2}|${NUMERAL}{1,3})月(?:(\\d{1,2}|${NUMERAL}{1,3})日((?:[至和、及](?:\\d{1,2}|${NUMERAL}{1,3})日)*))?`,
-    dateTail: `([至和、及])(\\d{1,2}|${NUMERAL}{1,3})日`,
+    date: eitherScript(`(${YEAR})年(${MONTH_OR_DAY})月(?:(${MONTH_OR_DAY})日((?:${DATE_TAIL})*))?`),
+    monthDay: eitherScript(`(${MONTH_OR_DAY})月(${MONTH_OR_DAY})日((?:${DATE_TAIL})*)`),
+    dateTail: eitherScript(`(${DATE_TAIL_WORD})(?:(${YEAR})年)?(?:(${MONTH_OR_DAY})月)?(${MONTH_OR_DAY})日`),
     rangeWords: ['至'],
-    numbered: '第(\\d+/\\d+|\\d+\\s?\\((?:[IVXLC]+|\\d{4})\\))号',
-    resolutionWord: '决议',
-    decisionWord: '决定',
-    separator: '、|以及|和|及',
-    meeting: '第(\\d+)次(?:全体)?会议',
-    session: `(大会|安全理事会|经济及社会理事会|人权理事会)第(${NUMERAL}+|\\d+)届(?:特别|紧急特别)?会议`,
-    organs: { 大会: 'GA', 安全理事会: 'SC', 经济及社会理事会: 'ECOSOC', 人权理事会: 'HRC' },
-    agendaItem: '(?:临时)?议程项目\\s?(\\d+(?:\\s?\\([a-z]{1,2}\\))?)',
-    paragraph: '(上文|下文)?第(\\d{1,3})段(?:\\(([a-z])\\)分段)?',
-    annex: '见附件',
+    number: eitherScript(RESOLUTION_NUMBER),
+    numbered: eitherScript(`第\\s?${RESOLUTION_NUMBER}(?:\\s?(?:、|，|,|以及|和|及|与|至)\\s?第?\\s?${RESOLUTION_NUMBER})*\\s?号`),
+    resolutionWordFirst: eitherScript(`决议案\\s?(${RESOLUTION_NUMBER})`),
+    resolutionWord: eitherScript('决议案?'),
+    decisionWord: eitherScript('决定'),
+    separator: eitherScript('、|，|,|以及|和|及|与'),
+    meeting: eitherScript('第(\\d+)次(?:全体)?会议'),
+    session: eitherScript(`(大会|安全理事会|经济及社会理事会|人权理事会)第(${NUMERAL}+|\\d+)届(?:特别|紧急特别)?会议`),
+    organs: keyedInEitherScript({ 大会: 'GA', 安全理事会: 'SC', 经济及社会理事会: 'ECOSOC', 人权理事会: 'HRC' } as const),
+    agendaItem: eitherScript('(?:临时)?议程项目\\s?(\\d+(?:\\s?\\([a-z]{1,2}\\))?)'),
+    paragraph: eitherScript('(上文|下文)?第(\\d{1,3})段(?:\\(([a-z])\\)分段)?'),
+    annex: eitherScript('见附件'),
     instrument: '《([^《》\\n]{1,120})》',
-    adoptedBy: '(?:通过|所载)的?$'
+    adoptedBy: eitherScript('(?:通过|所载)的?$')
   },
   punctuation: {
     pairs: [

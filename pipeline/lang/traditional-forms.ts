@@ -1,0 +1,42 @@
+// Generated from the Han characters of pipeline/lang/*.ts by scripts/generate-traditional-forms.mjs
+// (OpenCC data, opencc-js). Do not edit: edit the profile and run `npm run build`.
+
+/** The Traditional forms of each Simplified character the language profiles use, where they differ. */
+export const TRADITIONAL_FORMS: Readonly<Record<string, string>> = {
+  '与': '與',
+  '两': '兩',
+  '临': '臨',
+  '书': '書',
+  '于': '於',
+  '会': '會',
+  '体': '體',
+  '决': '決',
+  '别': '別',
+  '号': '號',
+  '员': '員',
+  '国': '國',
+  '声': '聲',
+  '届': '屆',
+  '录': '錄',
+  '托': '託',
+  '报': '報',
+  '时': '時',
+  '权': '權',
+  '济': '濟',
+  '秘': '祕',
+  '签': '簽籤',
+  '紧': '緊',
+  '纳': '納',
+  '经': '經',
+  '给': '給',
+  '联': '聯',
+  '见': '見',
+  '订': '訂',
+  '议': '議',
+  '说': '說説',
+  '请': '請',
+  '载': '載',
+  '过': '過',
+  '长': '長',
+  '项': '項'
+}
