@@ -60,7 +60,9 @@ describe('scoring readings against gold', () => {
 
   it('names every figure that falls below its floor', () => {
     const figures = evaluate([{ name: 'a', gold: gold(), reading: { ...gold(), kind: 'unknown', dates: [] } }]).figures
-    expect(belowFloors(figures, FLOORS)).toEqual(['kind 0.000 < 1', 'dates.recall 0.000 < 1'])
+    // Perfect floors, not the corpus's: this pins the check, whatever the corpus is read at now.
+    const perfect = evaluate([{ name: 'a', gold: gold(), reading: gold() }]).figures
+    expect(belowFloors(figures, perfect)).toEqual(['kind 0.000 < 1', 'dates.recall 0.000 < 1'])
   })
 
   it('reads a built document as the gold counts it: own paragraphs, cited symbols without meeting records, every stated day', async () => {
