@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildDocument, type DocumentBuild } from '../pipeline/build/document.js'
+import { buildDocument, type DocumentBuild } from '../pipeline/document/build.js'
 import { RawText } from '../pipeline/core/raw-text.js'
 import { zh } from '../pipeline/lang/zh.js'
 import { normalize, type NormalizedText } from '../pipeline/normalize/index.js'

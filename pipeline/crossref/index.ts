@@ -1,10 +1,10 @@
-import type { MappedText } from '../core/mapped-text.js'
+import type { MappedText } from '../model/mapped-text.js'
 import type { LanguageProfile } from '../lang/profile.js'
-import { Positions } from '../structure/blocks.js'
+import { Positions } from '../model/blocks.js'
 import type { Citation, Inline, Metadata, Part, Root, Text } from '../types/document.js'
-import { parseCitations, type Match } from './grammar.js'
-import { officialHref } from './resolve.js'
-import { tokenize } from './tokenize.js'
+import { parseCitations, type Match } from '../model/citation-grammar.js'
+import { officialHref } from '../model/citation-links.js'
+import { tokenize } from '../model/citation-tokens.js'
 
 /** A node whose children are inline content. */
 type InlineParent = { children: Inline[] }

@@ -2,7 +2,7 @@ import { opendirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
-import type { SourceInput } from '../build/document.js'
+import type { SourceInput } from '../document/build.js'
 import { byCodeUnits } from '../core/order.js'
 
 const SOURCE = /\.(txt|text|md|markdown)$/i

@@ -1,4 +1,4 @@
-import { MappedText } from '../core/mapped-text.js'
+import { MappedText } from '../model/mapped-text.js'
 import type { RawText } from '../core/raw-text.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import type { LiftedMeta, NormalizeRule, RuleMessage } from './rule.js'

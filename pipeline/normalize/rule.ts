@@ -1,4 +1,4 @@
-import type { MappedText } from '../core/mapped-text.js'
+import type { MappedText } from '../model/mapped-text.js'
 import type { LanguageProfile } from '../lang/profile.js'
 
 /** Metadata a rule found in page furniture instead of throwing it away. */

@@ -1,6 +1,6 @@
 import type { LanguageProfile } from '../lang/profile.js'
-import { endsClause } from '../normalize/clause.js'
-import type { Block } from './blocks.js'
+import { endsClause } from '../model/clause.js'
+import type { Block } from '../model/blocks.js'
 
 export type BlockKind =
   | 'session'

@@ -28,8 +28,8 @@ import type {
   SignatureLine
 } from '../types/document.js'
 import type { LanguageProfile } from '../lang/profile.js'
-import { endsClause, FOOTNOTE_DEFINITION } from '../normalize/clause.js'
-import type { Block, Positions } from './blocks.js'
+import { endsClause, FOOTNOTE_DEFINITION } from '../model/clause.js'
+import type { Block, Positions } from '../model/blocks.js'
 import type { Classified } from './classify.js'
 
 export interface GrammarMessage {

@@ -3,7 +3,7 @@ import type { NormalizedText } from '../normalize/index.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import type { Metadata, Root } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
-import { Positions, splitBlocks } from './blocks.js'
+import { Positions, splitBlocks } from '../model/blocks.js'
 import { classify } from './classify.js'
 import { Grammar, type Found, type GrammarMessage } from './grammar.js'
 

@@ -1,7 +1,7 @@
 import { splitLines, isBlankLine, type Line } from '../../core/lines.js'
-import type { Drop, Piece } from '../../core/mapped-text.js'
-import { endsClause, FOOTNOTE_RULE } from '../clause.js'
-import { joiner } from '../join.js'
+import type { Drop, Piece } from '../../model/mapped-text.js'
+import { endsClause, FOOTNOTE_RULE } from '../../model/clause.js'
+import { joiner } from '../../model/join.js'
 import type { NormalizeRule, RuleMessage } from '../rule.js'
 
 const LONE_NUMBER = /^(\d{1,3})$/

@@ -11,8 +11,8 @@
 import type { CitationKind } from '../types/document.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import { organizationId } from './organizations.js'
-import { isUnSymbol, splitJointSymbol } from './symbol.js'
-import type { Token } from './tokenize.js'
+import { isUnSymbol, splitJointSymbol } from './un-symbol.js'
+import type { Token } from './citation-tokens.js'
 
 /** A citation found in a text: its span, what it is, and what it says. */
 export interface Match {
