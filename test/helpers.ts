@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { buildDocument, type DocumentBuild } from '../pipeline/document/build.js'
 import { RawText } from '../pipeline/core/raw-text.js'
 import { zh } from '../pipeline/lang/zh.js'
-import { normalize, type NormalizedText } from '../pipeline/normalize/index.js'
+import { normalize } from '../pipeline/normalize/index.js'
+import type { NormalizedText } from '../pipeline/model/normalized-text.js'
 import type { Inline, UndocDocument } from '../pipeline/types/document.js'
 
 export const ROOT = join(import.meta.dirname, '..')

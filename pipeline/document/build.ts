@@ -10,7 +10,7 @@ import { crossref } from '../crossref/index.js'
 import { resolveCitations } from '../model/citation-links.js'
 import { decode } from '../read/index.js'
 import { readMarkdown } from '../read/markdown.js'
-import { outputName } from '../io/sources.js'
+import { outputName, type SourceInput } from '../io/sources.js'
 import { structure } from '../structure/index.js'
 import type { Metadata, Removal, UndocDocument } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
@@ -24,13 +24,6 @@ import { nodeAtPointer } from './pointer.js'
  * a larger file is refused with a diagnostic, never a crash.
  */
 export const MAX_SOURCE_BYTES = 12 * 2 ** 20
-
-/** One source as the edge read it: its path (with / separators), its bytes, its sidecar if any. */
-export interface SourceInput {
-  readonly path: string
-  readonly bytes: Uint8Array
-  readonly sidecar?: { readonly path: string; readonly bytes: Uint8Array }
-}
 
 export interface BuiltOutput {
   /** File name in the output folder. */
@@ -100,10 +93,7 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
     for (const m of [...(markdown?.messages ?? []), ...normalized.messages]) messages.add(m.severity, m.reason, m.ruleId, raw.position(m.rawStart, m.rawEnd))
     const structured = structure(normalized, lang, sidecar ?? {})
     const metadata = markdown?.metadata ? withFrontMatter(structured.metadata, markdown.metadata, sidecar ?? {}) : structured.metadata
-    for (const m of structured.messages) {
-      const [s, e] = normalized.text.toRawRange(m.start, m.end)
-      messages.add(m.severity, m.reason, m.ruleId, raw.position(s, e))
-    }
+    for (const m of structured.messages) messages.add(m.severity, m.reason, m.ruleId, raw.position(m.rawStart, m.rawEnd))
     const tree = crossref(structured.tree, normalized.text, lang, metadata)
     const built: UndocDocument = {
       undoc: VERSION,

@@ -32,14 +32,6 @@ import { endsClause, FOOTNOTE_DEFINITION } from '../model/clause.js'
 import type { Block, Positions } from '../model/blocks.js'
 import type { Classified } from './classify.js'
 
-export interface GrammarMessage {
-  readonly ruleId: string
-  readonly severity: 'error' | 'warning' | 'info'
-  readonly reason: string
-  readonly start: number
-  readonly end: number
-}
-
 /** What the grammar learns about the document while it reads it. */
 export interface Found {
   kind?: Kind
@@ -56,7 +48,6 @@ export interface Found {
 export class Grammar {
   private i = 0
   readonly found: Found = {}
-  readonly messages: GrammarMessage[] = []
 
   constructor(
     private readonly blocks: readonly Classified[],
