@@ -4,7 +4,7 @@ import { ConservationError } from '../model/mapped-text.js'
 import { VERSION } from '../core/package-root.js'
 import { RawText } from '../core/raw-text.js'
 import { EMITTERS, type EmitContext, type EmitOutput, type Emitter } from '../emit/index.js'
-import { detectLanguage, profileFor } from '../lang/index.js'
+import { detectLanguage, languageOfFileName, profileFor } from '../lang/index.js'
 import { normalize, TEXT_RULES } from '../normalize/index.js'
 import { crossref } from '../crossref/index.js'
 import { resolveCitations } from '../model/citation-links.js'
@@ -73,7 +73,7 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
     messages.add('error', `Its sidecar ${input.sidecar!.path} has errors: the file is not built until they are mended.`, 'sidecar-schema', undefined)
     return fail()
   }
-  const tag = sidecar?.language ?? languageFromName(input.path) ?? detectLanguage(decoded.text)
+  const tag = sidecar?.language ?? languageOfFileName(input.path) ?? detectLanguage(decoded.text)
   const lang = tag ? profileFor(tag) : undefined
   if (!lang) {
     messages.add(
@@ -146,11 +146,6 @@ function withFrontMatter(found: Metadata, frontMatter: Partial<Metadata>, sideca
   const merged: Metadata = { ...found, ...frontMatter, ...fromSidecar }
   const order = Object.keys((validatorFor(METADATA_SCHEMA).schema as { properties: object }).properties)
   return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))) as Metadata
-}
-
-function languageFromName(path: string): string | undefined {
-  const m = /\.(zh|en|fr|es|ru|ar)(?:-[A-Za-z]+)?\.(?:txt|text|md|markdown)$/i.exec(path)
-  return m ? (m[1]!.toLowerCase() === 'zh' ? 'zh-Hans' : m[1]!.toLowerCase()) : undefined
 }
 
 /** The sidecar's metadata, or the diagnostics (under the sidecar's own path) that say why there is none. */
