@@ -24,6 +24,12 @@ export interface LanguageProfile {
   dates(text: string): DateMatch[]
   /** The value of a numeral written the language's way ("六十五" → 65), or null. */
   numeral(text: string): number | null
+  /**
+   * The value of a date the citation finder found (a whole match of `citations.date`) in ISO 8601:
+   * a day, a month ("2012-06"), a range "start/end" or a list of days joined by ","; a year or a
+   * month written once for several days is given to each.
+   */
+  citationDate(text: string): string
   readonly grammar: GrammarWords
   readonly citations: CitationWords
   readonly punctuation: PunctuationWords
@@ -93,12 +99,8 @@ export interface Typesetting {
  * flags): the crossref tokenizer joins them into one pass over the text and reads their groups.
  */
 export interface CitationWords {
-  /** A date: groups year, month, day (optional), then a tail of further days ("至30日", "和8日"). */
+  /** A date, a month, or several days of one month ("2005年12月7日和8日"): its value is read by `citationDate`. */
   readonly date: string
-  /** The separator inside a date tail: a range ("至") or a list ("和"). Group 1 the word, 2 the day. */
-  readonly dateTail: string
-  /** Words of a date tail that make it a range rather than a list. */
-  readonly rangeWords: readonly string[]
   /** A numbered reference "第37/4号": group 1 the number (37/4, 3369(XXX), 242(1967)). */
   readonly numbered: string
   /** The word closing a list of numbered references: a resolution or a decision. */

@@ -65,6 +65,26 @@ function dates(text: string): DateMatch[] {
   return out
 }
 
+const CITED_DATE = `(\\d{4}|[〇零一二三四五六七八九]{4})年(\\d{1,2}|${NUMERAL}{1,3})月(?:(\\d{1,2}|${NUMERAL}{1,3})日((?:[至和、及](?:\\d{1,2}|${NUMERAL}{1,3})日)*))?`
+const CITED_DATE_WHOLE = new RegExp(`^${CITED_DATE}$`, 'u')
+/** A further day of a cited date: "至8日" (a range) or "和8日" (a list). */
+const FURTHER_DAY = new RegExp(`([至和、及])(\\d{1,2}|${NUMERAL}{1,3})日`, 'gu')
+
+/** "2005年12月7日和8日" → "2005-12-07,2005-12-08"; "2000年9月6日至8日" → "2000-09-06/2000-09-08"; "2012年6月" → "2012-06". */
+function citationDate(text: string): string {
+  const [, y, m, d, tail] = CITED_DATE_WHOLE.exec(text) ?? []
+  const num = (s: string | undefined) => (s === undefined ? 0 : (chineseNumeral(s) ?? 0))
+  const pad = (n: number) => String(n).padStart(2, '0')
+  const month = `${String(num(y)).padStart(4, '0')}-${pad(num(m))}`
+  if (d === undefined) return month
+  const first = `${month}-${pad(num(d))}`
+  if (!tail) return first
+  const days = [...tail.matchAll(FURTHER_DAY)]
+  const range = days.length === 1 && days[0]![1] === '至'
+  const rest = days.map((x) => `${month}-${pad(num(x[2]))}`)
+  return range ? `${first}/${rest[0]}` : [first, ...rest].join(',')
+}
+
 const DATE_TEXT = `(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s?年\\s?(?:\\d{1,2}|${NUMERAL}{1,3})\\s?月\\s?(?:\\d{1,2}|${NUMERAL}{1,3})\\s?日`
 
 /** Simplified Chinese, as the UN's Chinese editions write it. */
@@ -84,10 +104,9 @@ export const zh: LanguageProfile = {
   blockNumber: /^(?:\d+(?:\/\d+)?\.(?=[\s\u3000])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
   dates,
   numeral: chineseNumeral,
+  citationDate,
   citations: {
-    date: `(\\d{4}|[〇零一二三四五六七八九]{4})年(\\d{1,2}|${NUMERAL}{1,3})月(?:(\\d{1,2}|${NUMERAL}{1,3})日((?:[至和、及](?:\\d{1,2}|${NUMERAL}{1,3})日)*))?`,
-    dateTail: `([至和、及])(\\d{1,2}|${NUMERAL}{1,3})日`,
-    rangeWords: ['至'],
+    date: CITED_DATE,
     numbered: '第(\\d+/\\d+|\\d+\\s?\\((?:[IVXLC]+|\\d{4})\\))号',
     resolutionWord: '决议',
     decisionWord: '决定',

@@ -30,7 +30,7 @@ export function parseCitations(tokens: readonly Token[], text: string, lang: Lan
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     if (t.kind === 'numbered' || (t.kind === 'date' && tokens[i + 1]?.kind === 'numbered' && tokens[i + 1]!.start === t.end)) {
-      i = list(tokens, i, lang, out) - 1
+      i = list(tokens, i, text, lang, out) - 1
       continue
     }
     const single = singleCitation(t, text, lang)
@@ -40,7 +40,7 @@ export function parseCitations(tokens: readonly Token[], text: string, lang: Lan
 }
 
 /** Reads a list of (dated) numbered references from token `i`; returns the index after it. */
-function list(tokens: readonly Token[], i: number, lang: LanguageProfile, out: Match[]): number {
+function list(tokens: readonly Token[], i: number, text: string, lang: LanguageProfile, out: Match[]): number {
   const items: { start: number; end: number; number: string; date?: string }[] = []
   let k = i
   for (;;) {
@@ -51,7 +51,7 @@ function list(tokens: readonly Token[], i: number, lang: LanguageProfile, out: M
     if (first.kind === 'date') {
       const next = tokens[k + 1]
       if (!next || next.kind !== 'numbered' || next.start !== first.end) break
-      date = dateValue(first, lang)
+      date = lang.citationDate(text.slice(first.start, first.end))
       ref = next
       k++
     } else if (first.kind !== 'numbered') break
@@ -97,7 +97,7 @@ function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] 
     case 'instrument':
       return [{ kind: 'instrument', ...at, value: g[0]! }]
     case 'date':
-      return [{ kind: 'date', ...at, date: dateValue(t, lang) }]
+      return [{ kind: 'date', ...at, date: lang.citationDate(text.slice(t.start, t.end)) }]
     case 'meeting':
       return [{ kind: 'meeting', ...at, value: g[0]! }]
     case 'session': {
@@ -136,17 +136,3 @@ export function symbols(raw: string, start: number): Match[] | null {
   return out
 }
 
-/** ISO 8601 of a date token: a date, a month, a range "start/end", or a list joined by ",". */
-function dateValue(t: Token, lang: LanguageProfile): string {
-  const [y, m, d, tail] = t.groups
-  const num = (s: string) => lang.numeral(s) ?? 0
-  const pad = (n: number) => String(n).padStart(2, '0')
-  const month = `${String(num(y!)).padStart(4, '0')}-${pad(num(m!))}`
-  if (d === undefined) return month
-  const first = `${month}-${pad(num(d))}`
-  if (!tail) return first
-  const days = [...tail.matchAll(new RegExp(lang.citations.dateTail, 'gu'))]
-  const range = days.length === 1 && lang.citations.rangeWords.includes(days[0]![1]!)
-  const rest = days.map((x) => `${month}-${pad(num(x[2]!))}`)
-  return range ? `${first}/${rest[0]}` : [first, ...rest].join(',')
-}
