@@ -103,9 +103,13 @@ export interface CitationWords {
   readonly date: string
   /** A numbered reference "第37/4号": group 1 the number (37/4, 3369(XXX), 242(1967)). */
   readonly numbered: string
-  /** The word closing a list of numbered references: a resolution or a decision. */
+  /** The word of a list of numbered references, a resolution or a decision ("决议", "resolutions "), with the white space between it and the numbers. */
   readonly resolutionWord: string
   readonly decisionWord: string
+  /** Where that word stands: after the list ("第37/4号和第38/5号决议") or before it ("resolutions 37/4 and 38/5"). */
+  readonly wordPosition: 'before' | 'after'
+  /** Words that tie a date after a number to it (" of " in "37/4 of 22 October 1982"), where dates may follow numbers. */
+  readonly dateLink?: string
   /** Separators inside a list of references. */
   readonly separator: string
   /** A meeting: group 1 its number. */
@@ -116,7 +120,7 @@ export interface CitationWords {
   readonly organs: Readonly<Record<string, 'GA' | 'SC' | 'ECOSOC' | 'HRC'>>
   /** An agenda item: group 1 its number. */
   readonly agendaItem: string
-  /** A paragraph of this text: group 1 "above/below", group 2 the number, group 3 a subparagraph letter. */
+  /** A paragraph of this text: group 1 the number, group 2 a subparagraph letter. */
   readonly paragraph: string
   /** A reference to this text's annex. */
   readonly annex: string
@@ -130,6 +134,8 @@ export interface CitationWords {
 export interface GrammarWords {
   /** Enacting formula of a resolution or decision, naming the organ: "大会，". */
   readonly formula: readonly { readonly pattern: RegExp; readonly organ: 'GA' | 'SC' | 'ECOSOC' | 'HRC' | 'other'; readonly kind: Kind }[]
+  /** The longest a title, heading or adoption note runs, in characters: what Chinese says in 80, English says in about 240. */
+  readonly titleLength: number
   /** Title with the document's own number: "67/264. 联合国同…". Group 1 is the number, 2 the title. */
   readonly resolutionTitle: RegExp
   /** Title of a Security Council resolution: "第1624(2005)号决议". Group 1 the number, 2 the year. */

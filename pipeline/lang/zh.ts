@@ -110,12 +110,13 @@ export const zh: LanguageProfile = {
     numbered: '第(\\d+/\\d+|\\d+\\s?\\((?:[IVXLC]+|\\d{4})\\))号',
     resolutionWord: '决议',
     decisionWord: '决定',
+    wordPosition: 'after',
     separator: '、|以及|和|及',
     meeting: '第(\\d+)次(?:全体)?会议',
     session: `(大会|安全理事会|经济及社会理事会|人权理事会)第(${NUMERAL}+|\\d+)届(?:特别|紧急特别)?会议`,
     organs: { 大会: 'GA', 安全理事会: 'SC', 经济及社会理事会: 'ECOSOC', 人权理事会: 'HRC' },
     agendaItem: '(?:临时)?议程项目\\s?(\\d+(?:\\s?\\([a-z]{1,2}\\))?)',
-    paragraph: '(上文|下文)?第(\\d{1,3})段(?:\\(([a-z])\\)分段)?',
+    paragraph: '(?:上文|下文)?第(\\d{1,3})段(?:\\(([a-z])\\)分段)?',
     annex: '见附件',
     instrument: '《([^《》\\n]{1,120})》',
     adoptedBy: '(?:通过|所载)的?$'
@@ -154,6 +155,7 @@ export const zh: LanguageProfile = {
     citedIndex: '所引决议索引'
   },
   grammar: {
+    titleLength: 80,
     formula: [
       { pattern: /^大会[，,]$/, organ: 'GA', kind: 'ga-resolution' },
       { pattern: /^安全理事会[，,]$/, organ: 'SC', kind: 'sc-resolution' },

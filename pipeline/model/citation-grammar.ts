@@ -1,8 +1,9 @@
 // The citation grammar, over the tokens of one run of text:
 //
-//   list      := item (separator item)* closing?        items and separators adjacent
-//   item      := date? numbered                          "1982年10月22日第37/4号"
-//   closing   := resolutionWord | decisionWord           "决议" applies to every item of the list
+//   list      := word? item (separator item)* word?       items and separators adjacent; the
+//                                                        profile says on which side its word stands
+//   item      := date? numbered (dateLink date)?         "1982年10月22日第37/4号", "37/4 of 22 October 1982"
+//   word      := resolutionWord | decisionWord           "决议", "resolutions": applies to every item
 //   citation  := list | symbol | instrument | date | meeting | session | agendaItem
 //              | paragraph | annex | organization
 //
@@ -27,9 +28,14 @@ export interface Match {
 
 export function parseCitations(tokens: readonly Token[], text: string, lang: LanguageProfile): Match[] {
   const out: Match[] = []
+  const wordFirst = lang.citations.wordPosition === 'before'
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.kind === 'numbered' || (t.kind === 'date' && tokens[i + 1]?.kind === 'numbered' && tokens[i + 1]!.start === t.end)) {
+    const next = tokens[i + 1]
+    const opens = wordFirst
+      ? isWord(t) && next?.kind === 'numbered' && next.start === t.end
+      : t.kind === 'numbered' || (t.kind === 'date' && next?.kind === 'numbered' && next.start === t.end)
+    if (opens) {
       i = list(tokens, i, text, lang, out) - 1
       continue
     }
@@ -39,10 +45,19 @@ export function parseCitations(tokens: readonly Token[], text: string, lang: Lan
   return out
 }
 
-/** Reads a list of (dated) numbered references from token `i`; returns the index after it. */
+function isWord(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'resolutionWord' || t.kind === 'decisionWord')
+}
+
+/**
+ * Reads a list of (dated) numbered references from token `i`, its word before it ("resolutions
+ * 37/4 of 22 October 1982 and 38/5") or after it ("第37/4号和第38/5号决议"); returns the index after it.
+ */
 function list(tokens: readonly Token[], i: number, text: string, lang: LanguageProfile, out: Match[]): number {
   const items: { start: number; end: number; number: string; date?: string }[] = []
-  let k = i
+  const leading = lang.citations.wordPosition === 'before' ? tokens[i] : undefined
+  let k = leading ? i + 1 : i
+  const dateOf = (t: Token) => lang.citationDate(text.slice(t.start, t.end))
   for (;;) {
     const first = tokens[k]
     if (!first) break
@@ -51,24 +66,33 @@ function list(tokens: readonly Token[], i: number, text: string, lang: LanguageP
     if (first.kind === 'date') {
       const next = tokens[k + 1]
       if (!next || next.kind !== 'numbered' || next.start !== first.end) break
-      date = lang.citationDate(text.slice(first.start, first.end))
+      date = dateOf(first)
       ref = next
       k++
     } else if (first.kind !== 'numbered') break
-    items.push({ start: first.start, end: ref.end, number: ref.groups[0]!.replace(/\s/g, ''), ...(date ? { date } : {}) })
+    let end = ref.end
+    // A date after the number, tied to it by its link words: "37/4 of 22 October 1982".
+    const link = tokens[k + 1]
+    const after = tokens[k + 2]
+    if (date === undefined && link?.kind === 'dateLink' && link.start === end && after?.kind === 'date' && after.start === link.end) {
+      date = dateOf(after)
+      end = after.end
+      k += 2
+    }
+    items.push({ start: items.length === 0 && leading ? leading.start : first.start, end, number: ref.groups[0]!.replace(/\s/g, ''), ...(date ? { date } : {}) })
     k++
     const sep = tokens[k]
-    const after = tokens[k + 1]
-    if (sep?.kind === 'separator' && sep.start === ref.end && after && after.start === sep.end && (after.kind === 'numbered' || after.kind === 'date')) {
+    const following = tokens[k + 1]
+    if (sep?.kind === 'separator' && sep.start === end && following && following.start === sep.end && (following.kind === 'numbered' || following.kind === 'date')) {
       k++
       continue
     }
     break
   }
   const last = items[items.length - 1]!
-  const closing = tokens[k]
-  const word = closing && closing.start === last.end && (closing.kind === 'resolutionWord' || closing.kind === 'decisionWord') ? closing : undefined
-  if (word) {
+  const closing = leading ? undefined : tokens[k]
+  const word = leading ?? (closing && closing.start === last.end && isWord(closing) ? closing : undefined)
+  if (word && !leading) {
     items[items.length - 1] = { ...last, end: word.end }
     k++
   }
@@ -107,7 +131,7 @@ function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] 
     case 'agendaItem':
       return [{ kind: 'agenda-item', ...at, value: g[0]!.replace(/\s/g, '') }]
     case 'paragraph':
-      return [{ kind: 'paragraph', ...at, value: g[2] ? `${g[1]}(${g[2]})` : g[1]! }]
+      return [{ kind: 'paragraph', ...at, value: g[1] ? `${g[0]}(${g[1]})` : g[0]! }]
     case 'annex':
       return [{ kind: 'annex', ...at }]
     case 'organization': {

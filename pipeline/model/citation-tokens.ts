@@ -5,6 +5,7 @@ export type TokenKind =
   | 'instrument'
   | 'symbol'
   | 'date'
+  | 'dateLink'
   | 'numbered'
   | 'resolutionWord'
   | 'decisionWord'
@@ -55,6 +56,7 @@ function lexer(lang: LanguageProfile): Lexer {
     ['agendaItem', c.agendaItem],
     ['meeting', c.meeting],
     ['date', c.date],
+    ...(c.dateLink ? ([['dateLink', c.dateLink]] as [TokenKind, string][]) : []),
     ['numbered', c.numbered],
     ['paragraph', c.paragraph],
     ['annex', c.annex],

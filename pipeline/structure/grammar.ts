@@ -90,7 +90,7 @@ export class Grammar {
         const titles: string[] = []
         this.i++
         // The agenda item's titles follow it: short lines that are not the document's title.
-        while (this.peek && this.peek.kind === 'text' && this.peek.text.length <= 80 && !endsClause(this.peek.text.replace(/[：:]$/, '')) && titles.length < 3) {
+        while (this.peek && this.peek.kind === 'text' && this.peek.text.length <= this.lang.grammar.titleLength && !endsClause(this.peek.text.replace(/[：:]$/, '')) && titles.length < 3) {
           titles.push(this.peek.text)
           children.push(this.heading(this.peek, 'agendaTitle'))
           this.i++
@@ -261,7 +261,7 @@ export class Grammar {
     const end = this.nextIndex('annexHeading')
     // The annex's own title: a short line that is not yet its text.
     const t = this.peek
-    if (t && this.i < end && (t.kind === 'text' || t.kind === 'resolutionTitle' || t.kind === 'letterTitle' || t.kind === 'statementTitle') && t.text.length <= 80 && !endsClause(t.text)) {
+    if (t && this.i < end && (t.kind === 'text' || t.kind === 'resolutionTitle' || t.kind === 'letterTitle' || t.kind === 'statementTitle') && t.text.length <= this.lang.grammar.titleLength && !endsClause(t.text)) {
       headings.push(this.heading(t, 'title'))
       this.i++
     }
