@@ -56,3 +56,14 @@ export function canonicalOfRaw(raw: string, removals: UndocDocument['removals'],
   if (end > at) out += raw.slice(at, end)
   return out
 }
+
+/** The nodes of a type in a tree, in document order. */
+export function nodesOf<T extends { type: string }>(tree: { type: string; children?: unknown[] }, type: T['type']): T[] {
+  const out: T[] = []
+  const walk = (n: { type: string; children?: unknown[] }) => {
+    if (n.type === type) out.push(n as T)
+    for (const c of (n.children ?? []) as { type: string }[]) walk(c)
+  }
+  walk(tree)
+  return out
+}

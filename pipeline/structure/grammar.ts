@@ -1,7 +1,7 @@
 // The document grammar, read top-down (after Laws.Africa's bluebell):
 //
 //   document     := preface? text attachment* footnotes?
-//   preface      := (session | agendaItem agendaTitle*)* title?
+//   preface      := (session | agendaItem agendaTitle*)* title? (title | adoptionNote | subtitle)*   the last only before a formula
 //   title        := resolutionTitle | scResolutionTitle adoptionNote? | letterTitle | noteVerbaleTitle | statementTitle
 //   text         := preamble? body? conclusions?
 //   preamble     := formula? paragraph*            (the paragraphs before the first numbered one)
@@ -102,7 +102,31 @@ export class Grammar {
     }
     const title = this.title()
     if (title) children.push(...title)
+    children.push(...this.beforeFormula(title !== null))
     return children.length ? { type: 'preface', children, position: this.span(children) } : null
+  }
+
+  /**
+   * The lines a copy sets above the formula (a web page's title, the adoption line, a symbol in
+   * brackets): the preface's, with a title or adoption note among them read as such, when a
+   * formula follows before any numbered paragraph or annex.
+   */
+  private beforeFormula(titled: boolean): Heading[] {
+    const formulaAt = this.blocks.findIndex((b, n) => n >= this.i && ['formula', 'numbered', 'chapter', 'section', 'annexHeading'].includes(b.kind))
+    if (formulaAt <= this.i || this.blocks[formulaAt]!.kind !== 'formula') return []
+    const out: Heading[] = []
+    while (this.i < formulaAt) {
+      const title = titled ? null : this.title()
+      if (title) {
+        titled = true
+        out.push(...title)
+        continue
+      }
+      const note = this.adoptionNote(true)
+      if (note) out.push(note)
+      else out.push(this.heading(this.blocks[this.i++]!, 'subtitle'))
+    }
+    return out
   }
 
   private title(): Heading[] | null {
