@@ -219,3 +219,10 @@ describe('a Security Council resolution as the UN prints it in English', async (
     expect(ps.map((p) => `${p.role}:${p.number ?? ''}`)).toEqual(['preambular:', 'operative:1', 'operative:2'])
   })
 })
+
+describe('Security Council symbols printed with a space before the year', () => {
+  it('reads the year as part of a resolution symbol, and of no other', () => {
+    expect(cite('U.N. Doc. S/RES/1263 (1999).')).toEqual(['document | S/RES/1263 (1999) | S/RES/1263(1999)'])
+    expect(cite('the report (S/1999/954 (1999))')).toEqual(['document | S/1999/954 | S/1999/954'])
+  })
+})

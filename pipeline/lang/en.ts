@@ -185,7 +185,7 @@ export const en: LanguageProfile = {
       { pattern: /^["“]?The Human Rights Council,?$/, organ: 'HRC', kind: 'ga-resolution' }
     ],
     resolutionTitle: /^(\d+\/\d+|\d+\s?\((?:[IVXLC]+|\d{4})\))\.\s+(.+)$/,
-    scResolutionTitle: /^Resolution (\d+)\s?\((\d{4})\)$/,
+    scResolutionTitle: /^(?:United Nations Security Council )?Resolution (\d+)\s?\((\d{4})\)$/,
     statementTitle: /^Statement by the President of the (?:Security Council|General Assembly)$/,
     reportTitle: /^(?:Report|Note) (?:of|by) the .{3,120}$/,
     meetingInNote: /(\d+)(?:st|nd|rd|th) (?:plenary )?meeting/,

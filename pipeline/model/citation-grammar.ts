@@ -145,6 +145,13 @@ function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] 
 
 /** The documents of a symbol token: one, or each part of a joint symbol; a closing dot or bracket of the sentence is not part of it. */
 export function symbols(raw: string, start: number): Match[] | null {
+  const year = / \((\d{4})\)$/.exec(raw)
+  if (year) {
+    // The year belongs to a Security Council resolution's symbol ("S/RES/1263 (1999)"), to no other.
+    const base = raw.slice(0, year.index)
+    if (/^S\/RES\/\d+$/.test(base)) return [{ kind: 'document', start, end: start + raw.length, symbol: `${base}(${year[1]})` }]
+    return symbols(base, start)
+  }
   let s = raw
   const count = (c: string) => s.split(c).length - 1
   while (s.endsWith('.') || s.endsWith('-') || (s.endsWith(')') && count(')') > count('('))) s = s.slice(0, -1)

@@ -25,8 +25,11 @@ export interface Token {
   readonly groups: readonly (string | undefined)[]
 }
 
-/** A document symbol's shape; the symbol grammar (symbol.ts) then decides whether it is one. */
-export const SYMBOL = '(?<![A-Za-z0-9/.:-])[A-Z][A-Z0-9]{0,9}(?:/[A-Za-z0-9.()\\-]+)+'
+/**
+ * A document symbol's shape; the symbol grammar (symbol.ts) then decides whether it is one. The
+ * Security Council's resolutions are printed with a space before their year: "S/RES/1263 (1999)".
+ */
+export const SYMBOL = '(?<![A-Za-z0-9/.:-])[A-Z][A-Z0-9]{0,9}(?:/[A-Za-z0-9.()\\-]+)+(?:\\s\\(\\d{4}\\))?'
 
 interface Lexer {
   readonly pattern: RegExp
