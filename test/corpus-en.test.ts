@@ -91,4 +91,17 @@ describe('the English corpus against its gold', async () => {
     console.log([`texts: ${rows.length}`, ...fields.map((f) => `${f}: ${exact[f]}/${rows.length} exact`), `citations: precision ${citations.precision.toFixed(3)}, recall ${citations.recall.toFixed(3)}`, `dates: precision ${dates.precision.toFixed(3)}, recall ${dates.recall.toFixed(3)}`, ...misses].join('\n'))
     expect(rows.length).toBe(8)
   })
+
+  // Floors at what has been reached, so that a change cannot lose ground unseen; raise them as the
+  // grammar learns the web copies' forms (see the misses printed above).
+  it('keeps kind, symbol, structure, citations and dates at least as good as reached', () => {
+    expect(exact.kind).toBeGreaterThanOrEqual(7)
+    expect(exact.symbol).toBeGreaterThanOrEqual(3)
+    expect(exact.paragraphNumbers).toBeGreaterThanOrEqual(7)
+    expect(exact.preambular).toBeGreaterThanOrEqual(5)
+    expect(exact.footnotes).toBeGreaterThanOrEqual(5)
+    expect(citations.recall).toBe(1)
+    expect(citations.precision).toBeGreaterThanOrEqual(0.83)
+    expect(dates).toEqual({ precision: 1, recall: 1 })
+  })
 })
