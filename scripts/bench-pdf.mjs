@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 
 const root = join(fileURLToPath(import.meta.url), '..', '..')
-const { buildDocument } = await import(join(root, 'dist/pipeline/build/document.js'))
+const { buildDocument } = await import(join(root, 'dist/pipeline/document/build.js'))
 const { emitPdf, documentPages } = await import(join(root, 'dist/pipeline/emit/pdf/index.js'))
 const seeds = ['input/a-res-67-264.zh.txt', 'input/a-65-letter-kazakhstan-astana-declaration.zh.txt']
 const docs = []

@@ -223,8 +223,8 @@ try {
   }
 
   // The citation tokenizer and grammar alone, on text without citations and on dense citations.
-  const { tokenize } = await pipeline('crossref', 'tokenize.js')
-  const { parseCitations } = await pipeline('crossref', 'grammar.js')
+  const { tokenize } = await pipeline('model', 'citation-tokens.js')
+  const { parseCitations } = await pipeline('model', 'citation-grammar.js')
   const { zh } = await pipeline('lang', 'zh.js')
   const plain = '各国应当在相互尊重的基础上进一步加强对话与交流，促进共同繁荣与持久和平。'.repeat(Math.ceil(10e6 / 3 / 37)).slice(0, Math.floor(10e6 / 3))
   const dense = '1982年10月22日第37/4号决议，'.repeat(100_000)
@@ -262,7 +262,7 @@ async function stages(input) {
   const { normalize } = await pipeline('normalize', 'index.js')
   const { structure } = await pipeline('structure', 'index.js')
   const { crossref } = await pipeline('crossref', 'index.js')
-  const { buildDocument } = await pipeline('build', 'document.js')
+  const { buildDocument } = await pipeline('document', 'build.js')
   const { validate } = await pipeline('validate', 'index.js')
   const { lint } = await pipeline('lint', 'index.js')
   const { emitJson } = await pipeline('emit', 'json', 'index.js')
@@ -286,7 +286,7 @@ async function stages(input) {
     jsonBytes = 0
     for (const source of sources) {
       // The stages up to crossref by themselves; the document they make is buildDocument's
-      // (assembling it here would copy build/document.ts), and the later stages take that.
+      // (assembling it here would copy document/build.ts), and the later stages take that.
       const raw = await timed('read', () => new RawText(source.path, decode(source.bytes).text))
       const normalized = await timed('normalize', () => normalize(raw, zh))
       const structured = await timed('structure', () => structure(normalized, zh, {}))

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { buildDocument, type DocumentBuild } from '../pipeline/build/document.js'
+import { buildDocument, type DocumentBuild } from '../pipeline/document/build.js'
 import { RawText } from '../pipeline/core/raw-text.js'
 import { zh } from '../pipeline/lang/zh.js'
-import { normalize, type NormalizedText } from '../pipeline/normalize/index.js'
+import { normalize } from '../pipeline/normalize/index.js'
+import type { NormalizedText } from '../pipeline/model/normalized-text.js'
 import type { Inline, UndocDocument } from '../pipeline/types/document.js'
 
 export const ROOT = join(import.meta.dirname, '..')
@@ -53,5 +54,16 @@ export function canonicalOfRaw(raw: string, removals: UndocDocument['removals'],
     at = Math.max(at, Math.min(end, r.position.end.offset))
   }
   if (end > at) out += raw.slice(at, end)
+  return out
+}
+
+/** The nodes of a type in a tree, in document order. */
+export function nodesOf<T extends { type: string }>(tree: { type: string; children?: unknown[] }, type: T['type']): T[] {
+  const out: T[] = []
+  const walk = (n: { type: string; children?: unknown[] }) => {
+    if (n.type === type) out.push(n as T)
+    for (const c of (n.children ?? []) as { type: string }[]) walk(c)
+  }
+  walk(tree)
   return out
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { journalEntry, LineFile, LineFiles, openJournal, readDiagnostics, readEntry, readManifest, removeJournal, writeManifest, type EntryRecord } from '../pipeline/io/manifest.js'
+import { journalEntry, LineFile, LineFiles, openJournal, readDiagnostics, readEntry, readManifest, removeJournal, writeManifest, type EntryRecord } from '../pipeline/batch/manifest.js'
 import type { ManifestEntry } from '../pipeline/types/manifest.js'
 
 /** Lines of many lengths, Chinese among them (several bytes a character), some longer than the read-ahead. */

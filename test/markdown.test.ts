@@ -150,7 +150,7 @@ describe('the Markdown renders as CommonMark + GFM', () => {
 
   it('links a cited document of the corpus by the relative path of its Markdown', async () => {
     const citing = await build('input/a-res-68-1.zh.txt', ['大会，', '', ' 回顾其第67/264号决议，', ''].join('\n'))
-    const { resolveCitations } = await import('../pipeline/crossref/resolve.js')
+    const { resolveCitations } = await import('../pipeline/model/citation-links.js')
     const md = emitMarkdown(resolveCitations(citing.document!, new Map([['A/RES/67/264', 'a-res-67-264.zh']])))
     expect(md).toContain('[第67/264号决议](a-res-67-264.zh.md)')
   })

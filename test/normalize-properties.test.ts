@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { visit } from 'unist-util-visit'
 import type { Node } from 'unist'
-import type { MappedText } from '../pipeline/core/mapped-text.js'
+import type { MappedText } from '../pipeline/model/mapped-text.js'
 import type { Text } from '../pipeline/types/document.js'
 import { build, canonicalOfRaw, normalizeText, SEEDS, seedText } from './helpers.js'
 

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { byCodeUnits } from '../pipeline/core/order.js'
-import { Store } from '../pipeline/io/store.js'
+import { Store } from '../pipeline/batch/store.js'
 
 /** Fields as paths, names and symbols are: any code unit but U+0000, astral characters and lone surrogates among them. */
 const field = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'b', '/', '-', '.', '0', 'A', 'é', '联', '（', '\uffff', '\u0001', '\u00ff', '\u0100'), fc.integer({ min: 1, max: 0xffff }).map((u) => String.fromCharCode(u)), fc.constantFrom('😀', '𠀀')), maxLength: 6 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildCorpusIndex, summarize } from '../pipeline/crossref/corpus-index.js'
+import { buildCorpusIndex, summarize } from '../pipeline/batch/corpus-index.js'
 import { emitJson } from '../pipeline/emit/json/index.js'
 import { PRECOMPILED, precompiledFor, validate, validatorFor } from '../pipeline/validate/index.js'
 import { buildSeed, SEEDS } from './helpers.js'

@@ -22,6 +22,19 @@ export interface Diagnostic {
 }
 
 /**
+ * What a stage says about its file, before the file's messages are made: a vfile message's reason,
+ * severity and rule id, placed by offsets into the raw file (never into a stage's own text), so
+ * that every stage's findings point at what the user wrote.
+ */
+export interface RawMessage {
+  readonly ruleId: string
+  readonly severity: Severity
+  readonly reason: string
+  readonly rawStart: number
+  readonly rawEnd: number
+}
+
+/**
  * Collects messages on a vfile, the unified model (file.message with place, ruleId and source),
  * and hands them on as data.
  */

@@ -1,25 +1,19 @@
-import type { MappedText } from '../core/mapped-text.js'
+import type { MappedText } from '../model/mapped-text.js'
 import type { LanguageProfile } from '../lang/profile.js'
-import { Positions } from '../structure/blocks.js'
-import type { Citation, Inline, Metadata, Part, Position, Root, Text } from '../types/document.js'
-import { parseCitations, type Match } from './grammar.js'
-import { officialHref } from './resolve.js'
-import { tokenize } from './tokenize.js'
+import type { RawMessage } from '../core/diagnostic.js'
+import { Positions } from '../model/blocks.js'
+import type { Citation, Inline, Metadata, Part, Root, Text } from '../types/document.js'
+import { parseCitations, type Match } from '../model/citation-grammar.js'
+import { officialHref } from '../model/citation-links.js'
+import { tokenize } from '../model/citation-tokens.js'
 
 /** A node whose children are inline content. */
 type InlineParent = { children: Inline[] }
 
-/** A warning about a citation read other than as printed, at the citation's raw position. */
-export interface CrossrefMessage {
-  readonly severity: 'warning'
-  readonly ruleId: string
-  readonly reason: string
-  readonly position: Position
-}
-
 export interface CrossrefResult {
   readonly tree: Root
-  readonly messages: readonly CrossrefMessage[]
+  /** A warning for each citation read other than as printed, at the citation's raw offsets. */
+  readonly messages: readonly RawMessage[]
 }
 
 /**
@@ -32,7 +26,7 @@ export function crossref(tree: Root, text: MappedText, lang: LanguageProfile, me
   const pos = new Positions(text)
   const root = copyContainers(tree)
   const ids = assignIds(root)
-  const messages: CrossrefMessage[] = []
+  const messages: RawMessage[] = []
   let annex = 0
   const visitParts = (parts: Part[] | readonly Part[], where: string) => {
     for (const part of parts) {
@@ -121,7 +115,7 @@ function citationsIn(
   metadata: Metadata,
   where: string,
   ids: Set<string>,
-  messages: CrossrefMessage[]
+  messages: RawMessage[]
 ): Inline[] {
   const start = text.toCurrent(node.position.start.offset)
   if (start === -1 || text.text.slice(start, start + node.value.length) !== node.value) return [node]
@@ -133,7 +127,7 @@ function citationsIn(
   for (const m of matches) {
     if (m.start > at) out.push(...pos.texts(start + at, start + m.start))
     const citation = resolve(m, pos.texts(start + m.start, start + m.end), pos, start, lang, metadata, where, ids)
-    if (m.repaired) messages.push({ severity: 'warning', ...m.repaired, position: citation.position })
+    if (m.repaired) messages.push({ severity: 'warning', ...m.repaired, rawStart: citation.position.start.offset, rawEnd: citation.position.end.offset })
     // "…第X号决议通过的《…》": the instrument was adopted by the resolution just before it.
     if (citation.kind === 'instrument' && previous?.symbol && adoptedBy(lang).test(node.value.slice(at, m.start))) {
       citation.symbol = previous.symbol

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join, relative, sep } from 'node:path'
-import { buildDocument } from '../build/document.js'
+import { buildDocument } from '../document/build.js'
 import { byCodeUnits } from '../core/order.js'
 import type { CorpusGold } from '../types/corpus-gold.js'
 import { validate } from '../validate/index.js'

@@ -2,11 +2,17 @@ import { opendirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
-import type { SourceInput } from '../build/document.js'
 import { byCodeUnits } from '../core/order.js'
 
 const SOURCE = /\.(txt|text|md|markdown)$/i
 const SIDECAR = '.meta.json'
+
+/** One source as the edge read it: its path (with / separators), its bytes, its sidecar if any. */
+export interface SourceInput {
+  readonly path: string
+  readonly bytes: Uint8Array
+  readonly sidecar?: { readonly path: string; readonly bytes: Uint8Array }
+}
 
 /** A source file found on disk, before it is read. */
 export interface SourceFile {

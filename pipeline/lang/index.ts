@@ -1,23 +1,47 @@
 import type { LanguageProfile } from './profile.js'
+import { en } from './en.js'
 import { zh } from './zh.js'
 
-const PROFILES: Record<string, LanguageProfile> = { 'zh-Hans': zh, zh }
+const PROFILES: Record<string, LanguageProfile> = { 'zh-Hans': zh, zh, en }
 
 /** The profile for a BCP 47 tag, or undefined when undoc has none yet. */
 export function profileFor(tag: string): LanguageProfile | undefined {
   return PROFILES[tag] ?? PROFILES[tag.split('-')[0]!]
 }
 
-/** Guesses the language of a text from its script: Han-dominant text is Chinese. */
+/** The language a file name's tag gives ("a-res-67-264.zh.txt" → zh-Hans, "….en.txt" → en), as a BCP 47 tag. */
+export function languageOfFileName(path: string): string | undefined {
+  const m = /\.(zh|en|fr|es|ru|ar)(?:-[A-Za-z]+)?\.(?:txt|text|md|markdown)$/i.exec(path)
+  if (!m) return undefined
+  const code = m[1]!.toLowerCase()
+  // The UN's Chinese editions are in Simplified script; "zh" alone names them.
+  return code === 'zh' ? 'zh-Hans' : code
+}
+
+/** The words that make up about a fifth of any English text, and of no other official language's. */
+const ENGLISH_WORDS = new Set(['the', 'of', 'and', 'to', 'in', 'its', 'on', 'that', 'with', 'for'])
+
+/**
+ * Guesses the language of a text: Han-dominant text is Chinese; Latin-script text whose commonest
+ * little words are English is English (French and Spanish share the script, not these words).
+ */
 export function detectLanguage(text: string): string | undefined {
+  const sample = text.slice(0, 20000)
   let han = 0
   let letters = 0
-  for (const c of text.slice(0, 20000)) {
+  let latin = 0
+  for (const c of sample) {
     if (/\p{Script=Han}/u.test(c)) han++
-    else if (/\p{L}/u.test(c)) letters++
+    else if (/\p{L}/u.test(c)) {
+      letters++
+      if (/\p{Script=Latin}/u.test(c)) latin++
+    }
   }
   if (han > 0 && han >= letters * 0.5) return 'zh-Hans'
-  return undefined
+  if (latin < letters * 0.9) return undefined
+  const words = sample.toLowerCase().match(/\p{L}+/gu) ?? []
+  const english = words.filter((w) => ENGLISH_WORDS.has(w)).length
+  return words.length >= 3 && english >= words.length * 0.1 ? 'en' : undefined
 }
 
 export type { LanguageProfile } from './profile.js'

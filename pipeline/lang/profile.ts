@@ -1,3 +1,4 @@
+import type { CalendarDay } from '../core/calendar-day.js'
 import type { Kind } from '../types/document.js'
 
 /** A date as written in a text, with the span it was read from. */
@@ -5,6 +6,13 @@ export interface DateMatch {
   readonly iso: string
   readonly index: number
   readonly length: number
+}
+
+/** A cited date's value, and its last day, which a date after it may leave its year or month to. */
+export interface CitedDate {
+  readonly iso: string
+  /** Absent for a month ("2012-06"). */
+  readonly last?: CalendarDay
 }
 
 /**
@@ -24,6 +32,14 @@ export interface LanguageProfile {
   dates(text: string): DateMatch[]
   /** The value of a numeral written the language's way ("六十五" → 65), or null. */
   numeral(text: string): number | null
+  /**
+   * The value of a date the citation finder found (a whole match of `citations.date`) in ISO 8601:
+   * a day, a month ("2012-06"), a range "start/end" or a list of days joined by ","; a year or a
+   * month written once for several days is given to each. A date that leaves out its year (or
+   * month) takes it from `before`, the last day of the date just before it in a list, and is no
+   * date without one (null); so is a day that is not in the calendar.
+   */
+  citationDate(text: string, before?: CalendarDay): CitedDate | null
   readonly grammar: GrammarWords
   readonly citations: CitationWords
   readonly punctuation: PunctuationWords
@@ -93,29 +109,39 @@ export interface Typesetting {
  * flags): the crossref tokenizer joins them into one pass over the text and reads their groups.
  */
 export interface CitationWords {
-  /** A date: groups year, month, day (optional), then a tail of further dates ("至30日", "和8日", "至10月8日"). */
+  /**
+   * A date as the language writes it in a citation: a day, a month, several days or a range
+   * ("2005年12月7日和8日", "7 and 8 December 2005"), and where the language leaves them out, a date
+   * without the year or month the date before it in a list gives ("十月二十五日"). Its value is
+   * read by `citationDate`.
+   */
   readonly date: string
-  /** A date whose year is carried over from the date before it in a list: groups month, day, tail ("十月二十五日"). */
-  readonly monthDay: string
-  /** One date of a date's tail: group 1 the word (range or list), 2 a year, 3 a month (both optional), 4 the day. */
-  readonly dateTail: string
-  /** Words of a date tail that make it a range rather than a list. */
-  readonly rangeWords: readonly string[]
   /**
    * The number of a resolution or decision, no groups: "37/4", "3369(XXX)", "242(1967)", and as
    * older texts write it "三九六(五)" (a session in the language's numerals).
    */
   readonly number: string
   /**
-   * References by number, one or a run of them under one ordinal and one closing word:
-   * "第37/4号", "第2121(2013)、2127(2013)和2399(2018)号". Each `number` in it is one reference.
+   * References by number, one or a run of them under one ordinal ("第37/4号", "第2121(2013)、
+   * 2127(2013)和2399(2018)号"), or a `number` alone where the language writes no ordinal. Each
+   * `number` in it is one reference.
    */
   readonly numbered: string
-  /** A resolution named by a word before its number: "决议案三九六(五)". Group 1 the number. */
-  readonly resolutionWordFirst: string
-  /** The word closing a list of numbered references: a resolution or a decision. */
+  /**
+   * The word of a list of numbered references, a resolution or a decision ("决议", "resolutions "),
+   * with the white space between it and the numbers.
+   */
   readonly resolutionWord: string
   readonly decisionWord: string
+  /** Where that word stands: after the list ("第37/4号和第38/5号决议") or before it ("resolutions 37/4 and 38/5"). */
+  readonly wordPosition: 'before' | 'after'
+  /** Words that tie a date after a number to it (" of " in "37/4 of 22 October 1982"), where dates may follow numbers. */
+  readonly dateLink?: string
+  /**
+   * Where lists have their word after them, a resolution named by a word before its number all
+   * the same, as older texts write it: "决议案三九六(五)". Group 1 the number.
+   */
+  readonly resolutionWordFirst?: string
   /** Separators inside a list of references. */
   readonly separator: string
   /** A meeting: group 1 its number. */
@@ -126,7 +152,7 @@ export interface CitationWords {
   readonly organs: Readonly<Record<string, 'GA' | 'SC' | 'ECOSOC' | 'HRC'>>
   /** An agenda item: group 1 its number. */
   readonly agendaItem: string
-  /** A paragraph of this text: group 1 "above/below", group 2 the number, group 3 a subparagraph letter. */
+  /** A paragraph of this text: group 1 the number, group 2 a subparagraph letter. */
   readonly paragraph: string
   /** A reference to this text's annex. */
   readonly annex: string
@@ -140,6 +166,8 @@ export interface CitationWords {
 export interface GrammarWords {
   /** Enacting formula of a resolution or decision, naming the organ: "大会，". */
   readonly formula: readonly { readonly pattern: RegExp; readonly organ: 'GA' | 'SC' | 'ECOSOC' | 'HRC' | 'other'; readonly kind: Kind }[]
+  /** The longest a title, heading or adoption note runs, in characters: what Chinese says in 80, English says in about 240. */
+  readonly titleLength: number
   /** Title with the document's own number: "67/264. 联合国同…". Group 1 is the number, 2 the title. */
   readonly resolutionTitle: RegExp
   /** Title of a Security Council resolution: "第1624(2005)号决议". Group 1 the number, 2 the year. */

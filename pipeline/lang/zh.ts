@@ -1,5 +1,6 @@
 import { eitherScript, keyedInEitherScript, simplified } from './han-script.js'
-import type { DateMatch, LanguageProfile } from './profile.js'
+import { carried, isoDay, isValidDay, type CalendarDay } from '../core/calendar-day.js'
+import type { CitedDate, DateMatch, LanguageProfile } from './profile.js'
 
 const DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, '0': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
@@ -79,6 +80,40 @@ const DATE_TAIL_WORD = '[至和、及与]'
 /** One further date of a list or range, its year and month carried over unless it has its own. */
 const DATE_TAIL = `${DATE_TAIL_WORD}(?:${YEAR}年)?(?:${MONTH_OR_DAY}月)?${MONTH_OR_DAY}日`
 /**
+ * A date of a citation: a day, a month, or days of a list or range ("2005年12月7日和8日",
+ * "2000年9月6日至8日", "2012年6月"); or a date that leaves its year to the date before it in a
+ * list ("十月二十五日"), which `citationDate` reads only with that date.
+ */
+const CITED_DATE = `(?:${YEAR}年${MONTH_OR_DAY}月(?:${MONTH_OR_DAY}日(?:${DATE_TAIL})*)?|${MONTH_OR_DAY}月${MONTH_OR_DAY}日(?:${DATE_TAIL})*)`
+/** A cited date's parts: year (absent when carried over), month, day (absent for a month), the tail of further dates. */
+const CITED_DATE_PARTS = new RegExp(eitherScript(`^(?:(${YEAR})年)?(${MONTH_OR_DAY})月(?:(${MONTH_OR_DAY})日((?:${DATE_TAIL})*))?$`), 'u')
+/** One further date of a tail: the word (a range or a list), its own year and month if it has them, the day. */
+const FURTHER_DATE = new RegExp(eitherScript(`(${DATE_TAIL_WORD})(?:(${YEAR})年)?(?:(${MONTH_OR_DAY})月)?(${MONTH_OR_DAY})日`), 'gu')
+/** The word of a tail that makes it a range rather than a list. */
+const RANGE_WORD = '至'
+
+/**
+ * "2005年12月7日和8日" → "2005-12-07,2005-12-08"; "2000年9月6日至8日" → "2000-09-06/2000-09-08";
+ * "2012年6月" → "2012-06"; "十月二十五日" after 1973年10月22日 → "1973-10-25".
+ */
+function citationDate(text: string, before?: CalendarDay): CitedDate | null {
+  const [, y, m, d, tail] = CITED_DATE_PARTS.exec(text) ?? []
+  const num = (s: string | undefined) => (s === undefined ? undefined : (chineseNumeral(s) ?? 0))
+  if (m === undefined || (y === undefined && !before)) return null
+  if (d === undefined) {
+    const month = num(m)!
+    return y !== undefined && month >= 1 && month <= 12 ? { iso: `${String(num(y)).padStart(4, '0')}-${String(month).padStart(2, '0')}` } : null
+  }
+  const first = y === undefined ? carried(before!, undefined, num(m), num(d)!) : { year: num(y)!, month: num(m)!, day: num(d)! }
+  const days = [first]
+  const further = tail ? [...tail.matchAll(FURTHER_DATE)] : []
+  for (const f of further) days.push(carried(days[days.length - 1]!, num(f[2]), num(f[3]), num(f[4])!))
+  if (!days.every(isValidDay)) return null
+  const isos = days.map(isoDay)
+  const range = further.length === 1 && further[0]![1] === RANGE_WORD
+  return { iso: range ? `${isos[0]}/${isos[1]}` : isos.join(','), last: days[days.length - 1]! }
+}
+/**
  * The number of a resolution or decision: "37/4", "242(1967)", "3369(XXX)", "50/28 B" (a part of
  * it), and before 1976 also in Chinese numerals, the session too: "三九六(五)", "三十二(一)".
  */
@@ -103,22 +138,21 @@ export const zh: LanguageProfile = {
   blockNumber: /^(?:\d+(?:\/\d+)?\.(?=[\s\u3000])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
   dates,
   numeral: chineseNumeral,
+  citationDate,
   citations: {
-    date: eitherScript(`(${YEAR})年(${MONTH_OR_DAY})月(?:(${MONTH_OR_DAY})日((?:${DATE_TAIL})*))?`),
-    monthDay: eitherScript(`(${MONTH_OR_DAY})月(${MONTH_OR_DAY})日((?:${DATE_TAIL})*)`),
-    dateTail: eitherScript(`(${DATE_TAIL_WORD})(?:(${YEAR})年)?(?:(${MONTH_OR_DAY})月)?(${MONTH_OR_DAY})日`),
-    rangeWords: ['至'],
+    date: eitherScript(CITED_DATE),
     number: eitherScript(RESOLUTION_NUMBER),
     numbered: eitherScript(`第\\s?${RESOLUTION_NUMBER}(?:\\s?(?:、|，|,|以及|和|及|与|至)\\s?第?\\s?${RESOLUTION_NUMBER})*\\s?号`),
     resolutionWordFirst: eitherScript(`决议案\\s?(${RESOLUTION_NUMBER})`),
     resolutionWord: eitherScript('决议案?'),
     decisionWord: eitherScript('决定'),
+    wordPosition: 'after',
     separator: eitherScript('、|，|,|以及|和|及|与'),
     meeting: eitherScript('第(\\d+)次(?:全体)?会议'),
     session: eitherScript(`(大会|安全理事会|经济及社会理事会|人权理事会)第(${NUMERAL}+|\\d+)届(?:特别|紧急特别)?会议`),
     organs: keyedInEitherScript({ 大会: 'GA', 安全理事会: 'SC', 经济及社会理事会: 'ECOSOC', 人权理事会: 'HRC' } as const),
     agendaItem: eitherScript('(?:临时)?议程项目\\s?(\\d+(?:\\s?\\([a-z]{1,2}\\))?)'),
-    paragraph: eitherScript('(上文|下文)?第(\\d{1,3})段(?:\\(([a-z])\\)分段)?'),
+    paragraph: eitherScript('(?:上文|下文)?第(\\d{1,3})段(?:\\(([a-z])\\)分段)?'),
     annex: eitherScript('见附件'),
     instrument: '《([^《》\\n]{1,120})》',
     adoptedBy: eitherScript('(?:通过|所载)的?$')
@@ -157,6 +191,7 @@ export const zh: LanguageProfile = {
     citedIndex: '所引决议索引'
   },
   grammar: {
+    titleLength: 80,
     formula: [
       { pattern: /^大会[，,]$/, organ: 'GA', kind: 'ga-resolution' },
       { pattern: /^安全理事会[，,]$/, organ: 'SC', kind: 'sc-resolution' },

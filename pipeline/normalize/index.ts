@@ -1,7 +1,9 @@
-import { MappedText } from '../core/mapped-text.js'
+import { MappedText } from '../model/mapped-text.js'
 import type { RawText } from '../core/raw-text.js'
 import type { LanguageProfile } from '../lang/profile.js'
-import type { LiftedMeta, NormalizeRule, RuleMessage } from './rule.js'
+import type { LiftedMeta, NormalizedText } from '../model/normalized-text.js'
+import type { RawMessage } from '../core/diagnostic.js'
+import type { NormalizeRule } from './rule.js'
 import { unicodeNfc } from './rules/unicode-nfc.js'
 import { fullwidthAlphanumerics } from './rules/fullwidth-alphanumerics.js'
 import { pageFurniture } from './rules/page-furniture.js'
@@ -35,21 +37,10 @@ export const NORMALIZE_RULES: readonly NormalizeRule[] = [
  */
 export const TEXT_RULES: readonly NormalizeRule[] = [unicodeNfc, fullwidthAlphanumerics, hanSpacing, inlineWhitespace]
 
-/**
- * The canonical text of a document: one block per line, blocks separated by a blank line, no
- * indents, footnote references as "[^n]" and footnotes as "[^n]: …" blocks after the text; with
- * the map of every character back to the raw text and the log of everything removed.
- */
-export interface NormalizedText {
-  readonly text: MappedText
-  readonly lifted: LiftedMeta
-  readonly messages: readonly RuleMessage[]
-}
-
 export function normalize(raw: RawText | MappedText, lang: LanguageProfile, rules: readonly NormalizeRule[] = NORMALIZE_RULES): NormalizedText {
   let text = raw instanceof MappedText ? raw : MappedText.fromRaw(raw)
   const lifted: LiftedMeta = {}
-  const messages: RuleMessage[] = []
+  const messages: RawMessage[] = []
   for (const rule of rules) {
     const result = rule.apply(text, lang)
     text = result.text
@@ -59,4 +50,4 @@ export function normalize(raw: RawText | MappedText, lang: LanguageProfile, rule
   return { text, lifted, messages }
 }
 
-export type { NormalizeRule, LiftedMeta, RuleMessage } from './rule.js'
+export type { NormalizeRule } from './rule.js'

@@ -5,10 +5,10 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { parseDocument } from 'yaml'
-import { MappedText, type Drop, type Piece } from '../core/mapped-text.js'
+import { MappedText, type Drop, type Piece } from '../model/mapped-text.js'
 import type { RawText } from '../core/raw-text.js'
-import type { RuleMessage } from '../normalize/rule.js'
-import { joiner } from '../normalize/join.js'
+import type { RawMessage } from '../core/diagnostic.js'
+import { joiner } from '../model/join.js'
 import type { Metadata } from '../types/document.js'
 import { METADATA_SCHEMA, validate } from '../validate/index.js'
 
@@ -22,7 +22,7 @@ import { METADATA_SCHEMA, validate } from '../validate/index.js'
 export interface MarkdownRead {
   readonly text: MappedText
   readonly metadata?: Partial<Metadata>
-  readonly messages: readonly RuleMessage[]
+  readonly messages: readonly RawMessage[]
 }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
@@ -55,7 +55,7 @@ class MarkdownReader {
   private readonly main: Piece[][] = []
   private readonly footnotes: Piece[][] = []
   private readonly covered: { start: number; end: number; drop?: Drop }[] = []
-  private readonly messages: RuleMessage[] = []
+  private readonly messages: RawMessage[] = []
   private metadata: Partial<Metadata> | undefined
 
   constructor(private readonly raw: RawText) {

@@ -1,6 +1,6 @@
 import type { LanguageProfile } from '../lang/profile.js'
-import { endsClause } from '../normalize/clause.js'
-import type { Block } from './blocks.js'
+import { endsClause } from '../model/clause.js'
+import type { Block } from '../model/blocks.js'
 
 export type BlockKind =
   | 'session'
@@ -48,7 +48,7 @@ export function classify(block: Block, lang: LanguageProfile): Classified {
   if ((m = g.scResolutionTitle.exec(t))) return as('scResolutionTitle', m)
   for (const f of g.formula) if (f.pattern.test(t)) return as('formula')
   if ((m = g.annexHeading.exec(t))) return as('annexHeading', m)
-  const short = t.length <= 80 && !endsClause(t)
+  const short = t.length <= g.titleLength && !endsClause(t)
   if (short && (m = g.letterTitle.exec(t))) return as('letterTitle', m)
   if (short && (m = g.noteVerbaleTitle.exec(t))) return as('noteVerbaleTitle', m)
   if (short && (m = g.statementTitle.exec(t))) return as('statementTitle', m)

@@ -1,7 +1,7 @@
 // The document grammar, read top-down (after Laws.Africa's bluebell):
 //
 //   document     := preface? text attachment* footnotes?
-//   preface      := (session | agendaItem agendaTitle*)* title?
+//   preface      := (session | agendaItem agendaTitle*)* title? (title | adoptionNote | subtitle)*   the last only before a formula
 //   title        := resolutionTitle | scResolutionTitle adoptionNote? | letterTitle | noteVerbaleTitle | statementTitle
 //   text         := preamble? body? conclusions?
 //   preamble     := formula? paragraph*            (the paragraphs before the first numbered one)
@@ -28,17 +28,9 @@ import type {
   SignatureLine
 } from '../types/document.js'
 import type { LanguageProfile } from '../lang/profile.js'
-import { endsClause, FOOTNOTE_DEFINITION } from '../normalize/clause.js'
-import type { Block, Positions } from './blocks.js'
+import { endsClause, FOOTNOTE_DEFINITION } from '../model/clause.js'
+import type { Block, Positions } from '../model/blocks.js'
 import type { Classified } from './classify.js'
-
-export interface GrammarMessage {
-  readonly ruleId: string
-  readonly severity: 'error' | 'warning' | 'info'
-  readonly reason: string
-  readonly start: number
-  readonly end: number
-}
 
 /** What the grammar learns about the document while it reads it. */
 export interface Found {
@@ -56,7 +48,6 @@ export interface Found {
 export class Grammar {
   private i = 0
   readonly found: Found = {}
-  readonly messages: GrammarMessage[] = []
 
   constructor(
     private readonly blocks: readonly Classified[],
@@ -99,7 +90,7 @@ export class Grammar {
         const titles: string[] = []
         this.i++
         // The agenda item's titles follow it: short lines that are not the document's title.
-        while (this.peek && this.peek.kind === 'text' && this.peek.text.length <= 80 && !endsClause(this.peek.text.replace(/[：:]$/, '')) && titles.length < 3) {
+        while (this.peek && this.peek.kind === 'text' && this.peek.text.length <= this.lang.grammar.titleLength && !endsClause(this.peek.text.replace(/[：:]$/, '')) && titles.length < 3) {
           titles.push(this.peek.text)
           children.push(this.heading(this.peek, 'agendaTitle'))
           this.i++
@@ -111,7 +102,31 @@ export class Grammar {
     }
     const title = this.title()
     if (title) children.push(...title)
+    children.push(...this.beforeFormula(title !== null))
     return children.length ? { type: 'preface', children, position: this.span(children) } : null
+  }
+
+  /**
+   * The lines a copy sets above the formula (a web page's title, the adoption line, a symbol in
+   * brackets): the preface's, with a title or adoption note among them read as such, when a
+   * formula follows before any numbered paragraph or annex.
+   */
+  private beforeFormula(titled: boolean): Heading[] {
+    const formulaAt = this.blocks.findIndex((b, n) => n >= this.i && ['formula', 'numbered', 'chapter', 'section', 'annexHeading'].includes(b.kind))
+    if (formulaAt <= this.i || this.blocks[formulaAt]!.kind !== 'formula') return []
+    const out: Heading[] = []
+    while (this.i < formulaAt) {
+      const title = titled ? null : this.title()
+      if (title) {
+        titled = true
+        out.push(...title)
+        continue
+      }
+      const note = this.adoptionNote(true)
+      if (note) out.push(note)
+      else out.push(this.heading(this.blocks[this.i++]!, 'subtitle'))
+    }
+    return out
   }
 
   private title(): Heading[] | null {
@@ -270,7 +285,7 @@ export class Grammar {
     const end = this.nextIndex('annexHeading')
     // The annex's own title: a short line that is not yet its text.
     const t = this.peek
-    if (t && this.i < end && (t.kind === 'text' || t.kind === 'resolutionTitle' || t.kind === 'letterTitle' || t.kind === 'statementTitle') && t.text.length <= 80 && !endsClause(t.text)) {
+    if (t && this.i < end && (t.kind === 'text' || t.kind === 'resolutionTitle' || t.kind === 'letterTitle' || t.kind === 'statementTitle') && t.text.length <= this.lang.grammar.titleLength && !endsClause(t.text)) {
       headings.push(this.heading(t, 'title'))
       this.i++
     }

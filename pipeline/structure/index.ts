@@ -1,16 +1,18 @@
 import { romanValue } from '../core/roman.js'
-import type { NormalizedText } from '../normalize/index.js'
+import type { RawMessage } from '../core/diagnostic.js'
+import type { NormalizedText } from '../model/normalized-text.js'
+import { organOfSymbol, symbolFromNumber } from '../model/un-symbol.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import type { Metadata, Root } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
-import { Positions, splitBlocks } from './blocks.js'
+import { Positions, splitBlocks } from '../model/blocks.js'
 import { classify } from './classify.js'
-import { Grammar, type Found, type GrammarMessage } from './grammar.js'
+import { Grammar, type Found } from './grammar.js'
 
 export interface Structured {
   readonly tree: Root
   readonly metadata: Metadata
-  readonly messages: readonly GrammarMessage[]
+  readonly messages: readonly RawMessage[]
 }
 
 /** Canonical text → the document tree and its metadata, by the document grammar. */
@@ -21,15 +23,16 @@ export function structure(normalized: NormalizedText, lang: LanguageProfile, sid
   const grammar = new Grammar(main.map((b) => classify(b, lang)), pos, lang)
   const children = grammar.document(footnotes)
   const found = grammar.found
-  const messages = [...grammar.messages]
+  const messages: RawMessage[] = []
   const kind = sidecar.kind ?? found.kind ?? 'unknown'
   if (kind === 'unknown' && main.length > 0) {
+    const [rawStart, rawEnd] = text.toRawRange(main[0]!.start, main[0]!.end)
     messages.push({
       ruleId: 'unknown-kind',
       severity: 'warning',
       reason: 'The grammar does not know this kind of document (no resolution formula, letter or note title): it is built as plain paragraphs. Give its kind in a .meta.json sidecar if it is known.',
-      start: main[0]!.start,
-      end: main[0]!.end
+      rawStart,
+      rawEnd
     })
   }
   const tree: Root = { type: 'root', children, position: text.raw.position(0, text.raw.text.length) }
@@ -56,22 +59,6 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
     ...((sidecar.distribution ?? lifted.distribution) ? { distribution: sidecar.distribution ?? lifted.distribution } : {})
   }
   return meta
-}
-
-/** A resolution's own number gives its symbol: 67/264 → A/RES/67/264, 1624(2005) → S/RES/1624(2005). */
-export function symbolFromNumber(kind: Metadata['kind'], number: string | undefined): string | undefined {
-  if (!number) return undefined
-  if (kind === 'ga-resolution' && /^\d+\/\d+$/.test(number)) return `A/RES/${number}`
-  if (kind === 'ga-resolution' && /^\d+\([IVXLC]+\)$/.test(number)) return `A/RES/${number}`
-  if (kind === 'ga-decision' && /^\d+\/\d+$/.test(number)) return `A/DEC/${number}`
-  if (kind === 'sc-resolution' && /^\d+\(\d{4}\)$/.test(number)) return `S/RES/${number}`
-  return undefined
-}
-
-/** The organ whose series a symbol belongs to: S/PRST/2012/1 → SC, A/65/100 → GA, E/2012/1 → ECOSOC. */
-function organOfSymbol(symbol: string | undefined): Metadata['organ'] | undefined {
-  const series = symbol?.split('/')[0]
-  return series === 'S' ? 'SC' : series === 'A' ? 'GA' : series === 'E' ? 'ECOSOC' : undefined
 }
 
 /** A GA resolution's number tells its session: 67/264 → 67, 3369(XXX) → 30. */

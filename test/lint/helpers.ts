@@ -1,4 +1,4 @@
-import { buildDocument } from '../../pipeline/build/document.js'
+import { buildDocument } from '../../pipeline/document/build.js'
 import type { Diagnostic } from '../../pipeline/core/diagnostic.js'
 import { lint, type RuleRun } from '../../pipeline/lint/index.js'
 import type { UndocDocument } from '../../pipeline/types/document.js'

@@ -1,9 +1,9 @@
 import type { Command } from '../command.js'
 import { EMITTERS } from '../../emit/index.js'
-import { loadLinter } from '../../io/linter.js'
+import { loadLinter } from '../../batch/linter.js'
 import { progressView, summaryLine } from '../progress.js'
 import { formatDiagnostic } from '../report.js'
-import { runBuild } from '../run-build.js'
+import { runBuild } from '../../batch/run-build.js'
 
 /** Exit code of a run stopped by Ctrl-C, as shells report a process ended by SIGINT. */
 const INTERRUPTED = 130

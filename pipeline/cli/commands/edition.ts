@@ -18,7 +18,7 @@ export const editionCommand: Command = {
   },
   async run(values, positionals, io) {
     // The pipeline and the typesetter are loaded by the command that uses them, not by every command.
-    const [{ buildDocument }, { editionPdf }] = await Promise.all([import('../../build/document.js'), import('../../emit/pdf/edition.js')])
+    const [{ buildDocument }, { editionPdf }] = await Promise.all([import('../../document/build.js'), import('../../emit/pdf/edition.js')])
     const title = values.title as string | undefined
     const out = values.out as string | undefined
     if (!title?.trim() || !out) {

@@ -1,12 +1,12 @@
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { StoredCorpus } from '../../crossref/corpus-index.js'
-import { isMember, LineFiles, MANIFEST_NAME, SHARD_FILE } from '../../io/manifest.js'
-import { Store } from '../../io/store.js'
+import { StoredCorpus } from '../../batch/corpus-index.js'
+import { isMember, LineFiles, MANIFEST_NAME, SHARD_FILE } from '../../batch/manifest.js'
+import { Store } from '../../batch/store.js'
 import { tempPath } from '../../io/write.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
-import { eachMember, INDEX_NAME, loadManifest, records, writeCorpusIndex } from '../run-build.js'
+import { eachMember, INDEX_NAME, loadManifest, records, writeCorpusIndex } from '../../batch/run-build.js'
 import { errorCode } from '../../core/diagnostic.js'
 
 export const indexCommand: Command = {

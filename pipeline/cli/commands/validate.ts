@@ -1,8 +1,8 @@
 import type { Command } from '../command.js'
-import { loadLinter } from '../../io/linter.js'
+import { loadLinter } from '../../batch/linter.js'
 import type { Diagnostic } from '../../core/diagnostic.js'
 import { report, REPORTERS, useColor } from '../reporters/index.js'
-import { runBuild } from '../run-build.js'
+import { runBuild } from '../../batch/run-build.js'
 
 export const validateCommand: Command = {
   name: 'validate',

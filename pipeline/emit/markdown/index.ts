@@ -7,7 +7,7 @@ import { unified } from 'unified'
 import { stringify as yamlStringify } from 'yaml'
 import type { Heading, Inline, Paragraph, Part, UndocDocument } from '../../types/document.js'
 import { anyOf } from '../../core/chars.js'
-import { isInternal } from '../../crossref/resolve.js'
+import { isInternal } from '../../model/citation-links.js'
 
 /** A block of a part: what the parts other than attachments and footnotes hold. */
 type Block = Exclude<Part, { type: 'attachment' | 'footnotes' }>['children'][number]

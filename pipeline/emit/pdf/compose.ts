@@ -2,7 +2,7 @@ import type { Typesetting } from '../../lang/profile.js'
 import type { Heading, Inline, UndocDocument } from '../../types/document.js'
 import { BODY_SIZE, NOTE_SIZE, TEXT_WIDTH, type Block, type StructType } from './layout.js'
 import { atomize, breakLines, type Measure, type MissingGlyph, type Segment, type Style } from './linebreak.js'
-import { isInternal } from '../../crossref/resolve.js'
+import { isInternal } from '../../model/citation-links.js'
 import { elementIds, type ElementIds } from '../../model/element-ids.js'
 
 const BODY: Style = { face: 'serif', size: BODY_SIZE }

@@ -1,5 +1,5 @@
 import { anyOf } from '../../core/chars.js'
-import { organizationNames } from '../../crossref/organizations.js'
+import { organizationNames } from '../../model/organizations.js'
 import type { LintMessage, LintRule } from '../rule.js'
 
 /**

@@ -1,6 +1,6 @@
-import { symbols } from '../../crossref/grammar.js'
-import { isSeries, isUnSymbol, splitJointSymbol } from '../../crossref/symbol.js'
-import { SYMBOL } from '../../crossref/tokenize.js'
+import { symbols } from '../../model/citation-grammar.js'
+import { isSeries, isUnSymbol, splitJointSymbol } from '../../model/un-symbol.js'
+import { SYMBOL } from '../../model/citation-tokens.js'
 import type { LintMessage, LintRule } from '../rule.js'
 
 const GRAMMAR = 'a series (A, S, E/CN.4…), then "/"-separated components of capitals, digits and dots, then suffixes such as Rev.1, Add.2, Corr.1'

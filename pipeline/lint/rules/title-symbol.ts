@@ -1,4 +1,4 @@
-import { symbolFromNumber } from '../../structure/index.js'
+import { symbolFromNumber } from '../../model/un-symbol.js'
 import type { LintRule } from '../rule.js'
 
 /** A resolution's number, as its title prints it, is the number of its symbol (67/264 ↔ A/RES/67/264). */

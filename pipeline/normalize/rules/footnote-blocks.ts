@@ -1,8 +1,9 @@
 import { splitLines, isBlankLine, type Line } from '../../core/lines.js'
-import type { Drop, Piece } from '../../core/mapped-text.js'
-import { endsClause, FOOTNOTE_RULE } from '../clause.js'
-import { joiner } from '../join.js'
-import type { NormalizeRule, RuleMessage } from '../rule.js'
+import type { Drop, Piece } from '../../model/mapped-text.js'
+import { endsClause, FOOTNOTE_RULE } from '../../model/clause.js'
+import { joiner } from '../../model/join.js'
+import type { RawMessage } from '../../core/diagnostic.js'
+import type { NormalizeRule } from '../rule.js'
 
 const LONE_NUMBER = /^(\d{1,3})$/
 const INLINE_NUMBER = /^(\d{1,3})[\s\u3000]+\S/
@@ -21,7 +22,7 @@ export const footnoteBlocks: NormalizeRule = {
     const src = text.text
     const lines = splitLines(src)
     const content = (l: Line) => src.slice(l.contentStart, l.contentEnd)
-    const messages: RuleMessage[] = []
+    const messages: RawMessage[] = []
     const blocks: { start: number; end: number; notes: Note[]; ruleLine: Line }[] = []
     let lastLabel = 0
 

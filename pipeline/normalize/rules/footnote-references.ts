@@ -1,5 +1,5 @@
 import { splitLines, isBlankLine } from '../../core/lines.js'
-import type { Drop, Piece } from '../../core/mapped-text.js'
+import type { Drop, Piece } from '../../model/mapped-text.js'
 import type { NormalizeRule } from '../rule.js'
 
 const LONE_NUMBER = /^\d{1,3}$/

@@ -1,6 +1,6 @@
 import { isWide } from '../../core/chars.js'
 import { splitLines } from '../../core/lines.js'
-import { FOOTNOTE_DEFINITION } from '../clause.js'
+import { FOOTNOTE_DEFINITION } from '../../model/clause.js'
 import type { NormalizeRule } from '../rule.js'
 
 const SPACE_RUN = /[ \t\u00a0\u3000\u2002\u2003\u2009\u202f\f\v]+/g

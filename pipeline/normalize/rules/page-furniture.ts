@@ -1,8 +1,9 @@
 import { splitLines, isBlankLine, type Line } from '../../core/lines.js'
-import { isUnSymbol, splitJointSymbol } from '../../crossref/symbol.js'
-import type { Drop, Piece } from '../../core/mapped-text.js'
-import type { LiftedMeta, NormalizeRule } from '../rule.js'
-import { FOOTNOTE_RULE } from '../clause.js'
+import { isUnSymbol, splitJointSymbol } from '../../model/un-symbol.js'
+import type { Drop, Piece } from '../../model/mapped-text.js'
+import type { LiftedMeta } from '../../model/normalized-text.js'
+import type { NormalizeRule } from '../rule.js'
+import { FOOTNOTE_RULE } from '../../model/clause.js'
 
 // Furniture every UN PDF carries, whatever the language: job numbers ("12-48653 (C)" with its
 // dates, "*1248653*"), page numbers written "2/5" or "- 3 -", and a running header that is the

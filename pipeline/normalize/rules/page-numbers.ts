@@ -1,5 +1,5 @@
 import { splitLines } from '../../core/lines.js'
-import type { Drop } from '../../core/mapped-text.js'
+import type { Drop } from '../../model/mapped-text.js'
 import type { NormalizeRule } from '../rule.js'
 import { keptBetween } from './page-furniture.js'
 

@@ -1,8 +1,8 @@
 import { visualWidth } from '../../core/chars.js'
 import { splitLines, isBlankLine, type Line } from '../../core/lines.js'
-import type { Drop, Piece } from '../../core/mapped-text.js'
-import { endsClause, firstWordWidth, FOOTNOTE_DEFINITION } from '../clause.js'
-import { joiner } from '../join.js'
+import type { Drop, Piece } from '../../model/mapped-text.js'
+import { endsClause, firstWordWidth, FOOTNOTE_DEFINITION } from '../../model/clause.js'
+import { joiner } from '../../model/join.js'
 import type { NormalizeRule } from '../rule.js'
 import type { LanguageProfile } from '../../lang/profile.js'
 

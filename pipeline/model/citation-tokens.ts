@@ -6,7 +6,7 @@ export type TokenKind =
   | 'symbol'
   | 'symbolSuffix'
   | 'date'
-  | 'monthDay'
+  | 'dateLink'
   | 'numbered'
   | 'resolutionWordFirst'
   | 'resolutionWord'
@@ -27,8 +27,11 @@ export interface Token {
   readonly groups: readonly (string | undefined)[]
 }
 
-/** A document symbol's shape; the symbol grammar (symbol.ts) then decides whether it is one. */
-export const SYMBOL = '(?<![A-Za-z0-9/.:-])[A-Z][A-Z0-9]{0,9}(?:/[A-Za-z0-9.()\\-]+)+'
+/**
+ * A document symbol's shape; the symbol grammar (un-symbol.ts) then decides whether it is one. The
+ * Security Council's resolutions are printed with a space before their year: "S/RES/1263 (1999)".
+ */
+export const SYMBOL = '(?<![A-Za-z0-9/.:-])[A-Z][A-Z0-9]{0,9}(?:/[A-Za-z0-9.()\\-]+)+(?:\\s\\(\\d{4}\\))?'
 
 /** The suffixes of a symbol standing for it and them after a symbol they share a base with: "A/53/L.23/Rev.1和Rev.1/Add.1". */
 const SYMBOL_SUFFIX = '(?<![A-Za-z0-9/.:-])(?:Rev|Add|Corr|Amend)\\.\\d+(?:/(?:Rev|Add|Corr|Amend)\\.\\d+)*'
@@ -62,11 +65,11 @@ function lexer(lang: LanguageProfile): Lexer {
     ['agendaItem', c.agendaItem],
     ['meeting', c.meeting],
     ['date', c.date],
-    ['monthDay', c.monthDay],
+    ...(c.dateLink ? ([['dateLink', c.dateLink]] as [TokenKind, string][]) : []),
     ['numbered', c.numbered],
     ['paragraph', c.paragraph],
     ['annex', c.annex],
-    ['resolutionWordFirst', c.resolutionWordFirst],
+    ...(c.resolutionWordFirst ? ([['resolutionWordFirst', c.resolutionWordFirst]] as [TokenKind, string][]) : []),
     ['resolutionWord', c.resolutionWord],
     ['decisionWord', c.decisionWord],
     ['separator', c.separator],

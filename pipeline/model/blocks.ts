@@ -1,6 +1,6 @@
-import type { MappedText } from '../core/mapped-text.js'
+import type { MappedText } from './mapped-text.js'
 import type { Inline, Position, Text } from '../types/document.js'
-import { FOOTNOTE_DEFINITION } from '../normalize/clause.js'
+import { FOOTNOTE_DEFINITION } from './clause.js'
 
 /** One block of the canonical text (a line between blank lines), by its canonical offsets. */
 export interface Block {

@@ -5,7 +5,7 @@ import { VERSION } from '../core/package-root.js'
 import type { Citation, UndocDocument } from '../types/document.js'
 import type { Backlink, CitedSymbol, CorpusIndex, DocumentSummary, IndexedDocument, MissingSymbol } from '../types/index.js'
 import { byCodeUnits } from '../core/order.js'
-import { inBatches, mapped, peekable, Store, type StoreWriter } from '../io/store.js'
+import { inBatches, mapped, peekable, Store, type StoreWriter } from './store.js'
 import { tempPath } from '../io/write.js'
 
 /** What the corpus index keeps of a document: its identity and the symbols it cites, counted. */

@@ -4,12 +4,12 @@ import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
-import type { BuildTask, TaskResult } from '../build/worker.js'
+import type { BuildTask, TaskResult } from './worker.js'
 import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
 import { compareDiagnostics, counts, errorCode, fileDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js'
 import { byCodeUnits } from '../core/order.js'
 import { PACKAGE_ROOT, VERSION } from '../core/package-root.js'
-import { corpusMember, linkPairs, linksAmong, StoredCorpus, type CorpusMember } from '../crossref/corpus-index.js'
+import { corpusMember, linkPairs, linksAmong, StoredCorpus, type CorpusMember } from './corpus-index.js'
 import {
   journalEntry,
   isMember,
@@ -32,9 +32,9 @@ import {
   type EntryRecord,
   type Journal,
   type ReadManifest
-} from '../io/manifest.js'
+} from './manifest.js'
 import { displayPath, outputName, walkSources, type SourceFile } from '../io/sources.js'
-import { inBatches, mapped, peekable, Store, type StoreWriter } from '../io/store.js'
+import { inBatches, mapped, peekable, Store, type StoreWriter } from './store.js'
 import { removeStaleTemps, removeTemps, tempPath, writeAtomic } from '../io/write.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
@@ -120,7 +120,7 @@ export const WORKER_HEAP_MB = 2047
  * Under vitest this module runs from its TypeScript source, which worker threads (plain Node)
  * cannot load: they run the compiled worker that `npm run build` (part of `npm test`) makes.
  */
-const WORKER = import.meta.url.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'pipeline', 'build', 'worker.js') : fileURLToPath(new URL('../build/worker.js', import.meta.url))
+const WORKER = import.meta.url.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url))
 
 /**
  * Builds every source under the given paths, on worker threads, each writing its document's
@@ -298,7 +298,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const exec = (task: BuildTask, threads: number): Promise<TaskResult> => {
       // The pipeline is loaded only when a document is built in this thread: a run with nothing
       // to build, or one on workers, starts without it.
-      const inThread = () => import('../build/worker.js').then((w) => w.runTask(task))
+      const inThread = () => import('./worker.js').then((w) => w.runTask(task))
       if (threads <= 1 || poolFailed) return inThread()
       if (pool === undefined) {
         const started = new Piscina<BuildTask, TaskResult>({

@@ -1,4 +1,4 @@
-import type { RawText } from './raw-text.js'
+import type { RawText } from '../core/raw-text.js'
 
 /**
  * A stretch of the current text and where it came from in the raw text. `copy` means the text is

@@ -1,10 +1,11 @@
 // The citation grammar, over the tokens of one run of text:
 //
-//   list      := item (separator item)* closing?        items and separators adjacent
-//   item      := date? numbered                          "1982年10月22日第37/4号"
-//   numbered  := ordinal number (separator number)* "号"  "第2121(2013)、2127(2013)和2399(2018)号":
+//   list      := word? item (separator item)* word?       items and separators adjacent; the
+//                                                        profile says on which side its word stands
+//   item      := date? numbered (dateLink date)?         "1982年10月22日第37/4号", "37/4 of 22 October 1982"
+//   numbered  := ordinal? number (separator number)* "号"?  "第2121(2013)、2127(2013)和2399(2018)号":
 //                                                        each number is a reference of its own
-//   closing   := resolutionWord | decisionWord           "决议" applies to every item of the list
+//   word      := resolutionWord | decisionWord           "决议", "resolutions": applies to every item
 //   symbols   := symbol (separator symbolSuffix)*         "A/53/L.23/Rev.1和Rev.1/Add.1"
 //   citation  := list | resolutionWordFirst | symbols | instrument | date | meeting | session
 //              | agendaItem | paragraph | annex | organization
@@ -16,12 +17,13 @@
 // A date may leave out its year or month, carried over from the date just before it in a list
 // ("十月二十二日第338(1973)号、十月二十五日第340(1973)号", "9月6日至8日"): a date without a year
 // is read only right after a date and a separator, never across a sentence.
+import type { CalendarDay } from '../core/calendar-day.js'
 import { romanNumeral } from '../core/roman.js'
 import type { CitationKind } from '../types/document.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import { organizationId } from './organizations.js'
-import { isUnSymbol, splitJointSymbol } from './symbol.js'
-import type { Token } from './tokenize.js'
+import { isUnSymbol, splitJointSymbol } from './un-symbol.js'
+import type { Token } from './citation-tokens.js'
 
 /** A citation found in a text: its span, what it is, and what it says. */
 export interface Match {
@@ -36,25 +38,23 @@ export interface Match {
   readonly repaired?: { readonly ruleId: string; readonly reason: string }
 }
 
-/** A day, as a date of the grammar is read before it is written in ISO. */
-interface Day {
-  readonly year: number
-  readonly month: number
-  readonly day: number
-}
-
 /** The last date read and where its list item ends: what a date without a year right after it takes its year from. */
 interface Carry {
-  readonly from: Day
+  readonly from: CalendarDay
   readonly end: number
 }
 
 export function parseCitations(tokens: readonly Token[], text: string, lang: LanguageProfile): Match[] {
   const out: Match[] = []
   let carry: Carry | undefined
+  const wordFirst = lang.citations.wordPosition === 'before'
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
-    if (t.kind === 'numbered' || (isDate(t) && tokens[i + 1]?.kind === 'numbered' && tokens[i + 1]!.start === t.end)) {
+    const next = tokens[i + 1]
+    const opens = wordFirst
+      ? isWord(t) && next?.kind === 'numbered' && next.start === t.end
+      : t.kind === 'numbered' || (t.kind === 'date' && next?.kind === 'numbered' && next.start === t.end)
+    if (opens) {
       const read = list(tokens, i, text, lang, carry, out)
       i = read.next - 1
       carry = read.carry
@@ -65,10 +65,10 @@ export function parseCitations(tokens: readonly Token[], text: string, lang: Lan
       if (suffixed) out.push(suffixed)
       continue
     }
-    if (isDate(t)) {
-      const days = dateDays(t, lang, carriedFrom(tokens, i, carry))
-      if (days) out.push({ kind: 'date', start: t.start, end: t.end, date: days.iso })
-      carry = days?.last ? { from: days.last, end: t.end } : undefined
+    if (t.kind === 'date') {
+      const read = lang.citationDate(text.slice(t.start, t.end), carriedFrom(tokens, i, carry))
+      if (read) out.push({ kind: 'date', start: t.start, end: t.end, date: read.iso })
+      carry = read?.last ? { from: read.last, end: t.end } : undefined
       continue
     }
     const single = singleCitation(t, text, lang)
@@ -93,55 +93,71 @@ function suffixedSymbol(tokens: readonly Token[], i: number, text: string, previ
   return isUnSymbol(symbol) ? { kind: 'document', start: t.start, end: t.end, symbol } : null
 }
 
-function isDate(t: Token): boolean {
-  return t.kind === 'date' || t.kind === 'monthDay'
+function isWord(t: Token | undefined): boolean {
+  return t !== undefined && (t.kind === 'resolutionWord' || t.kind === 'decisionWord')
 }
 
 /** The date a date without a year at token `i` carries its year from: the last one read, if only a separator stands between them. */
-function carriedFrom(tokens: readonly Token[], i: number, carry: Carry | undefined): Day | undefined {
+function carriedFrom(tokens: readonly Token[], i: number, carry: Carry | undefined): CalendarDay | undefined {
   const sep = tokens[i - 1]
   return carry && sep?.kind === 'separator' && sep.start === carry.end && sep.end === tokens[i]!.start ? carry.from : undefined
 }
 
-/** Reads a list of (dated) numbered references from token `i`; returns the index after it and the date a next one may carry over. */
+/**
+ * Reads a list of (dated) numbered references from token `i`, its word before it ("resolutions
+ * 37/4 of 22 October 1982 and 38/5") or after it ("第37/4号和第38/5号决议"); returns the index
+ * after it and the date a next one may carry over.
+ */
 function list(tokens: readonly Token[], i: number, text: string, lang: LanguageProfile, before: Carry | undefined, out: Match[]): { next: number; carry: Carry | undefined } {
   const items: { start: number; end: number; number: string; date?: string }[] = []
+  const leading = lang.citations.wordPosition === 'before' ? tokens[i] : undefined
+  let k = leading ? i + 1 : i
   let carry = carriedFrom(tokens, i, before) ? before : undefined
-  let k = i
   for (;;) {
     const first = tokens[k]
     if (!first) break
     let date: string | undefined
     let ref = first
-    if (isDate(first)) {
+    if (first.kind === 'date') {
       const next = tokens[k + 1]
       if (!next || next.kind !== 'numbered' || next.start !== first.end) break
-      const days = dateDays(first, lang, carriedFrom(tokens, k, carry))
-      date = days?.iso
-      carry = days?.last ? { from: days.last, end: next.end } : carry
+      const read = lang.citationDate(text.slice(first.start, first.end), carriedFrom(tokens, k, carry))
+      date = read?.iso
+      carry = read?.last ? { from: read.last, end: next.end } : carry
       ref = next
       k++
     } else if (first.kind !== 'numbered') break
+    let end = ref.end
+    // A date after the number, tied to it by its link words: "37/4 of 22 October 1982".
+    const link = tokens[k + 1]
+    const after = tokens[k + 2]
+    if (date === undefined && link?.kind === 'dateLink' && link.start === end && after?.kind === 'date' && after.start === link.end) {
+      const read = lang.citationDate(text.slice(after.start, after.end))
+      date = read?.iso
+      carry = read?.last ? { from: read.last, end: after.end } : carry
+      end = after.end
+      k += 2
+    }
     const numbers = [...text.slice(ref.start, ref.end).matchAll(new RegExp(lang.citations.number, 'gu'))]
     numbers.forEach((n, j) => {
-      const start = j === 0 ? first.start : ref.start + n.index
-      const end = j === numbers.length - 1 ? ref.end : ref.start + n.index + n[0].length
-      items.push({ start, end, number: n[0], ...(date && j === 0 ? { date } : {}) })
+      const start = j > 0 ? ref.start + n.index : items.length === 0 && leading ? leading.start : first.start
+      const stop = j === numbers.length - 1 ? end : ref.start + n.index + n[0].length
+      items.push({ start, end: stop, number: n[0], ...(date && j === 0 ? { date } : {}) })
     })
-    if (carry) carry = { from: carry.from, end: ref.end }
+    if (carry) carry = { from: carry.from, end }
     k++
     const sep = tokens[k]
-    const after = tokens[k + 1]
-    if (sep?.kind === 'separator' && sep.start === ref.end && after && after.start === sep.end && (after.kind === 'numbered' || isDate(after))) {
+    const following = tokens[k + 1]
+    if (sep?.kind === 'separator' && sep.start === end && following && following.start === sep.end && (following.kind === 'numbered' || following.kind === 'date')) {
       k++
       continue
     }
     break
   }
   const last = items[items.length - 1]!
-  const closing = tokens[k]
-  const word = closing && closing.start === last.end && (closing.kind === 'resolutionWord' || closing.kind === 'decisionWord') ? closing : undefined
-  if (word) {
+  const closing = leading ? undefined : tokens[k]
+  const word = leading ?? (closing && closing.start === last.end && isWord(closing) ? closing : undefined)
+  if (word && !leading) {
     items[items.length - 1] = { ...last, end: word.end }
     if (carry) carry = { from: carry.from, end: word.end }
     k++
@@ -202,7 +218,7 @@ function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] 
     case 'agendaItem':
       return [{ kind: 'agenda-item', ...at, value: g[0]!.replace(/\s/g, '') }]
     case 'paragraph':
-      return [{ kind: 'paragraph', ...at, value: g[2] ? `${g[1]}(${g[2]})` : g[1]! }]
+      return [{ kind: 'paragraph', ...at, value: g[1] ? `${g[0]}(${g[1]})` : g[0]! }]
     case 'annex':
       return [{ kind: 'annex', ...at }]
     case 'organization': {
@@ -216,6 +232,13 @@ function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] 
 
 /** The documents of a symbol token: one, or each part of a joint symbol; a closing dot or bracket of the sentence is not part of it. */
 export function symbols(raw: string, start: number): Match[] | null {
+  const year = / \((\d{4})\)$/.exec(raw)
+  if (year) {
+    // The year belongs to a Security Council resolution's symbol ("S/RES/1263 (1999)"), to no other.
+    const base = raw.slice(0, year.index)
+    if (/^S\/RES\/\d+$/.test(base)) return [{ kind: 'document', start, end: start + raw.length, symbol: `${base}(${year[1]})` }]
+    return symbols(base, start)
+  }
   let s = raw
   const count = (c: string) => s.split(c).length - 1
   while (s.endsWith('.') || s.endsWith('-') || (s.endsWith(')') && count(')') > count('('))) s = s.slice(0, -1)
@@ -249,50 +272,4 @@ export function symbols(raw: string, start: number): Match[] | null {
 function ocrRepaired(symbol: string): string | null {
   const repaired = symbol.replace(/(\/(?:Rev|Add|Corr|Amend)\.)([0-9lI]+)(?=\/|-|$)/g, (_, suffix: string, n: string) => suffix + n.replace(/[lI]/g, '1'))
   return repaired === symbol ? null : repaired
-}
-
-/**
- * The days of a date token, as ISO 8601: a date, a month, a range "start/end", or a list joined
- * by ","; and its last day, which a date after it may carry its year from. A date without a year
- * takes it from `from`, and is not read without one.
- */
-function dateDays(t: Token, lang: LanguageProfile, from: Day | undefined): { iso: string; last?: Day } | null {
-  const num = (s: string | undefined) => (s === undefined ? undefined : (lang.numeral(s) ?? 0))
-  const [y, m, d, tail] = t.kind === 'monthDay' ? [undefined, ...t.groups] : t.groups
-  if (y === undefined && !from) return null
-  if (d === undefined) {
-    const month = num(m)!
-    return month >= 1 && month <= 12 ? { iso: `${pad(num(y)!, 4)}-${pad(month, 2)}` } : null
-  }
-  const first = y === undefined ? carried(from!, undefined, num(m), num(d)!) : { year: num(y)!, month: num(m)!, day: num(d)! }
-  const days = [first]
-  const parts = tail ? [...tail.matchAll(new RegExp(lang.citations.dateTail, 'gu'))] : []
-  for (const p of parts) days.push(carried(days[days.length - 1]!, num(p[2]), num(p[3]), num(p[4])!))
-  if (!days.every(valid)) return null
-  const range = parts.length === 1 && lang.citations.rangeWords.includes(parts[0]![1]!)
-  const isos = days.map(iso)
-  return { iso: range ? `${isos[0]}/${isos[1]}` : isos.join(','), last: days[days.length - 1]! }
-}
-
-/**
- * A date that leaves out its year, or its year and month, carried over from the date before it:
- * moved on a year (or a month) where it would otherwise come before that date ("12月30日至1月2日").
- */
-export function carried(before: Day, year: number | undefined, month: number | undefined, day: number): Day {
-  if (year !== undefined) return { year, month: month ?? before.month, day }
-  if (month !== undefined) return { year: month < before.month || (month === before.month && day < before.day) ? before.year + 1 : before.year, month, day }
-  if (day >= before.day) return { ...before, day }
-  return before.month === 12 ? { year: before.year + 1, month: 1, day } : { year: before.year, month: before.month + 1, day }
-}
-
-function valid(d: Day): boolean {
-  return d.month >= 1 && d.month <= 12 && d.day >= 1 && d.day <= 31
-}
-
-function pad(n: number, width: number): string {
-  return String(n).padStart(width, '0')
-}
-
-function iso(d: Day): string {
-  return `${pad(d.year, 4)}-${pad(d.month, 2)}-${pad(d.day, 2)}`
 }

@@ -1,16 +1,16 @@
 import { Messages, type Diagnostic } from '../core/diagnostic.js'
 import { jsonErrorOffset } from '../core/json-syntax.js'
-import { ConservationError } from '../core/mapped-text.js'
+import { ConservationError } from '../model/mapped-text.js'
 import { VERSION } from '../core/package-root.js'
 import { RawText } from '../core/raw-text.js'
 import { EMITTERS, type EmitContext, type EmitOutput, type Emitter } from '../emit/index.js'
-import { detectLanguage, profileFor } from '../lang/index.js'
+import { detectLanguage, languageOfFileName, profileFor } from '../lang/index.js'
 import { normalize, TEXT_RULES } from '../normalize/index.js'
 import { crossref } from '../crossref/index.js'
-import { resolveCitations } from '../crossref/resolve.js'
+import { resolveCitations } from '../model/citation-links.js'
 import { decode } from '../read/index.js'
 import { readMarkdown } from '../read/markdown.js'
-import { outputName } from '../io/sources.js'
+import { outputName, type SourceInput } from '../io/sources.js'
 import { structure } from '../structure/index.js'
 import type { Metadata, Removal, UndocDocument } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
@@ -24,13 +24,6 @@ import { nodeAtPointer } from './pointer.js'
  * a larger file is refused with a diagnostic, never a crash.
  */
 export const MAX_SOURCE_BYTES = 12 * 2 ** 20
-
-/** One source as the edge read it: its path (with / separators), its bytes, its sidecar if any. */
-export interface SourceInput {
-  readonly path: string
-  readonly bytes: Uint8Array
-  readonly sidecar?: { readonly path: string; readonly bytes: Uint8Array }
-}
 
 export interface BuiltOutput {
   /** File name in the output folder. */
@@ -80,7 +73,7 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
     messages.add('error', `Its sidecar ${input.sidecar!.path} has errors: the file is not built until they are mended.`, 'sidecar-schema', undefined)
     return fail()
   }
-  const tag = sidecar?.language ?? languageFromName(input.path) ?? detectLanguage(decoded.text)
+  const tag = sidecar?.language ?? languageOfFileName(input.path) ?? detectLanguage(decoded.text)
   const lang = tag ? profileFor(tag) : undefined
   if (!lang) {
     messages.add(
@@ -100,12 +93,8 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
     for (const m of [...(markdown?.messages ?? []), ...normalized.messages]) messages.add(m.severity, m.reason, m.ruleId, raw.position(m.rawStart, m.rawEnd))
     const structured = structure(normalized, lang, sidecar ?? {})
     const metadata = markdown?.metadata ? withFrontMatter(structured.metadata, markdown.metadata, sidecar ?? {}) : structured.metadata
-    for (const m of structured.messages) {
-      const [s, e] = normalized.text.toRawRange(m.start, m.end)
-      messages.add(m.severity, m.reason, m.ruleId, raw.position(s, e))
-    }
     const { tree, messages: citationMessages } = crossref(structured.tree, normalized.text, lang, metadata)
-    for (const m of citationMessages) messages.add(m.severity, m.reason, m.ruleId, m.position)
+    for (const m of [...structured.messages, ...citationMessages]) messages.add(m.severity, m.reason, m.ruleId, raw.position(m.rawStart, m.rawEnd))
     const built: UndocDocument = {
       undoc: VERSION,
       source: {
@@ -157,11 +146,6 @@ function withFrontMatter(found: Metadata, frontMatter: Partial<Metadata>, sideca
   const merged: Metadata = { ...found, ...frontMatter, ...fromSidecar }
   const order = Object.keys((validatorFor(METADATA_SCHEMA).schema as { properties: object }).properties)
   return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))) as Metadata
-}
-
-function languageFromName(path: string): string | undefined {
-  const m = /\.(zh|en|fr|es|ru|ar)(?:-[A-Za-z]+)?\.(?:txt|text|md|markdown)$/i.exec(path)
-  return m ? (m[1]!.toLowerCase() === 'zh' ? 'zh-Hans' : m[1]!.toLowerCase()) : undefined
 }
 
 /** The sidecar's metadata, or the diagnostics (under the sidecar's own path) that say why there is none. */

@@ -1,13 +1,13 @@
 import { join } from 'node:path'
 import type { Diagnostic } from '../core/diagnostic.js'
-import { summarize } from '../crossref/corpus-index.js'
+import { summarize } from './corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
-import { loadLinter, type Linter } from '../io/linter.js'
+import { loadLinter, type Linter } from './linter.js'
 import { fingerprintStats, sha256 } from '../io/fingerprint.js'
 import { displayPath, readSource, type SourceFile } from '../io/sources.js'
 import { commit, stage, type StagedFile } from '../io/write.js'
 import type { ManifestEntry } from '../types/manifest.js'
-import { buildDocument } from './document.js'
+import { buildDocument } from '../document/build.js'
 import { counts, errorCode, fileDiagnostic } from '../core/diagnostic.js'
 
 /**

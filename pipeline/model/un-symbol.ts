@@ -1,3 +1,5 @@
+import type { Metadata } from '../types/document.js'
+
 // The grammar of UN document symbols, read as components separated by "/":
 //   symbol  := series ("/" component)* suffix*
 //   series  := A | S | E | ST | UNEP | TD | DP | ... (a body's series letters)
@@ -52,4 +54,20 @@ export function splitJointSymbol(s: string): string[] | null {
   }
   parts.push(s.slice(start))
   return parts.length > 1 && parts.every(isUnSymbol) ? parts : null
+}
+
+/** A resolution's own number gives its symbol: 67/264 → A/RES/67/264, 1624(2005) → S/RES/1624(2005). */
+export function symbolFromNumber(kind: Metadata['kind'], number: string | undefined): string | undefined {
+  if (!number) return undefined
+  if (kind === 'ga-resolution' && /^\d+\/\d+$/.test(number)) return `A/RES/${number}`
+  if (kind === 'ga-resolution' && /^\d+\([IVXLC]+\)$/.test(number)) return `A/RES/${number}`
+  if (kind === 'ga-decision' && /^\d+\/\d+$/.test(number)) return `A/DEC/${number}`
+  if (kind === 'sc-resolution' && /^\d+\(\d{4}\)$/.test(number)) return `S/RES/${number}`
+  return undefined
+}
+
+/** The organ whose series a symbol belongs to: S/PRST/2012/1 → SC, A/65/100 → GA, E/2012/1 → ECOSOC. */
+export function organOfSymbol(symbol: string | undefined): Metadata['organ'] | undefined {
+  const series = symbol?.split('/')[0]
+  return series === 'S' ? 'SC' : series === 'A' ? 'GA' : series === 'E' ? 'ECOSOC' : undefined
 }

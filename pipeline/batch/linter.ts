@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
-import { displayPath } from './sources.js'
+import { displayPath } from '../io/sources.js'
 import { lint } from '../lint/index.js'
 import { CONFIG_NAME, parseConfig, settingsFor } from '../lint/config.js'
 import type { UndocDocument } from '../types/document.js'

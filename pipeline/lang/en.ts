@@ -1,0 +1,235 @@
+import type { CitedDate, DateMatch, LanguageProfile } from './profile.js'
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const MONTH = `(?:${MONTHS.join('|')})`
+
+const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
+const ORDINAL_UNITS: Record<string, number> = { first: 1, second: 2, third: 3, fifth: 5, eighth: 8, ninth: 9, twelfth: 12 }
+
+/** A number word of one part ("seven", "seventh", "seventieth"), or null. */
+function numberWord(word: string): number | null {
+  if (word in ORDINAL_UNITS) return ORDINAL_UNITS[word]!
+  const cardinal = word.replace(/ieth$/, 'y').replace(/th$/, '')
+  const unit = UNITS.indexOf(cardinal)
+  if (unit >= 0) return unit
+  const ten = TENS.indexOf(cardinal)
+  return ten >= 2 ? ten * 10 : null
+}
+
+/**
+ * English numbers as sessions and meetings are written: digits with or without an ordinal suffix
+ * ("67", "82nd"), or words, cardinal or ordinal, with a hyphen below a hundred and "hundred"
+ * above ("sixty-seventh", "one hundred and second").
+ */
+export function englishNumeral(text: string): number | null {
+  const t = text.trim().toLowerCase()
+  const digits = /^(\d+)(?:st|nd|rd|th)?$/.exec(t)
+  if (digits) return Number(digits[1])
+  let total = 0
+  let seen = false
+  for (const part of t.split(/\s+(?:and\s+)?/)) {
+    if (part === 'hundred' || part === 'hundredth') {
+      total = (total || 1) * 100
+      continue
+    }
+    let value = 0
+    for (const piece of part.split('-')) {
+      const n = numberWord(piece)
+      if (n === null) return null
+      value += n
+    }
+    total += value
+    seen = true
+  }
+  return seen ? total : null
+}
+
+/** One day of a date: its number, and its month when the month is written after it. */
+const DAY_ITEM = `\\d{1,2}(?:\\s${MONTH})?`
+/** Between the days of a list or a range: "7 and 8", "3, 5 and 7", "1–3", "30 November–2 December". */
+const DAY_SEPARATOR = `(?:\\s?[–-]\\s?|,\\s|,?\\sand\\s)`
+/**
+ * A date as UN English writes it, day first and year last: "22 October 1982", "7 and 8 December
+ * 2005", "1–3 May 2012", or a month alone, "August 1946". The month and year written once belong
+ * to every day before them.
+ */
+const DATE = `(?<![\\d\\p{L}])(?:\\d{1,2}(?:\\s${MONTH})?(?:${DAY_SEPARATOR}${DAY_ITEM}){0,8}\\s)?${MONTH}\\s\\d{4}(?!\\d)`
+const DATE_PATTERN = new RegExp(DATE, 'gu')
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+/** The days of a date as written, in ISO, and whether they are a range. */
+function daysOf(text: string): { days: string[]; range: boolean } | null {
+  const m = new RegExp(`^(.*?)\\s?(${MONTH})\\s(\\d{4})$`, 'su').exec(text.trim())
+  if (!m) return null
+  const [, head, lastMonth, year] = m
+  const month = (name: string) => MONTHS.indexOf(name) + 1
+  if (!head) return { days: [`${year}-${pad(month(lastMonth!))}`], range: false }
+  const separators = [...head.matchAll(new RegExp(DAY_SEPARATOR, 'gu'))].map((s) => s[0])
+  const items = head.split(new RegExp(DAY_SEPARATOR, 'u')).map((item) => /^(\d{1,2})(?:\s(\p{L}+))?$/u.exec(item.trim()))
+  if (items.some((i) => i === null)) return null
+  // A month written once after several days is theirs: "30 November–2 December" keeps its own.
+  let carried = month(lastMonth!)
+  const days: string[] = []
+  for (let k = items.length - 1; k >= 0; k--) {
+    const [, day, own] = items[k]!
+    if (own) carried = month(own)
+    const d = Number(day)
+    if (d < 1 || d > 31) return null
+    days.unshift(`${year}-${pad(carried)}-${pad(d)}`)
+  }
+  return { days, range: separators.length === 1 && /[–-]/.test(separators[0]!) }
+}
+
+function dates(text: string): DateMatch[] {
+  const out: DateMatch[] = []
+  for (const m of text.matchAll(DATE_PATTERN)) {
+    for (const iso of daysOf(m[0])?.days ?? []) if (iso.length === 10) out.push({ iso, index: m.index, length: m[0].length })
+  }
+  return out
+}
+
+/** English writes every date of a citation with its year: none is carried over from the date before it. */
+function citationDate(text: string): CitedDate | null {
+  const read = daysOf(text)
+  if (!read) return null
+  const iso = read.range ? `${read.days[0]}/${read.days[read.days.length - 1]}` : read.days.join(',')
+  const [year, month, day] = read.days[read.days.length - 1]!.split('-').map(Number)
+  return day === undefined ? { iso } : { iso, last: { year: year!, month: month!, day } }
+}
+
+/** The number of a resolution or decision: "37/4", "3369(XXX)", "242(1967)", "1373 (2001)". */
+const RESOLUTION_NUMBER = '(?:\\d+/\\d+|\\d+\\s?\\((?:[IVXLC]+|\\d{4})\\))'
+
+const ORGAN = '(General Assembly|Security Council|Economic and Social Council|Human Rights Council)'
+const ORDINAL_WORD = '[a-z]+(?:-[a-z]+)?'
+/** The words of an ordinal session number and the session: "sixty-seventh session", "tenth emergency special session". */
+const SESSION = `${ORDINAL_WORD}\\s(?:special\\s|emergency\\sspecial\\s)?session`
+const INSTRUMENT_WORD = '(?:Charter|Convention|Covenant|Declaration|Protocol|Treaty|Statute|Agreement|Programme of Action|Platform for Action|Plan of Action|Agenda for Development|Principles|Guidelines|Rules)'
+
+/** English, as the UN's English editions write it (Oxford spelling, day-month-year dates). */
+export const en: LanguageProfile = {
+  tag: 'en',
+  furniture: [
+    { pattern: /^United Nations$/, reason: 'masthead: name of the Organization', headOnly: true },
+    { pattern: /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)$/, reason: 'masthead: name of the organ', headOnly: true },
+    { pattern: /^English$/, reason: 'masthead: language of this version', headOnly: true },
+    { pattern: /^(?:♲\s?)?Please recycle(?:\s?♲)?$/, reason: 'page furniture: recycling note', headOnly: false },
+    // The furniture of the web copies that hold most older texts (Wikisource, the UN's own sites).
+    { pattern: /^(?:Jump to content|Jump to navigation(?: Jump to search)?|From Wikisource|Go to Top)$/, reason: 'web page furniture: navigation', headOnly: false },
+    {
+      pattern: /^(?:This work is excerpted from an official document of the United Nations\b.*|Pursuant to UN Administrative Instruction ST\/AI\/189\/Add\.9\/Rev\.2\b.*)$/,
+      reason: 'web page furniture: licence notice',
+      headOnly: false
+    }
+  ],
+  mastheadMeta: [
+    { pattern: /^Distr\.?\s?:\s?(\S.*)$/, field: 'distribution' },
+    { pattern: /^Original\s?:\s?(\S.*)$/, field: 'originalLanguage' }
+  ],
+  blockNumber: /^(?:["“]?\d+(?:\/\d+)?\.(?=\s|["“]?[A-Z])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=\s)|\((?:[a-z]{1,3}|[ivxlc]+)\)(?=\s)|[A-Z]\.(?=\s)|[IVXLC]+\.(?=\s))/,
+  dates,
+  numeral: englishNumeral,
+  citationDate,
+  citations: {
+    date: DATE,
+    dateLink: '\\sof\\s',
+    number: RESOLUTION_NUMBER,
+    // No ordinal word: each number stands alone, joined into a list by separators.
+    numbered: RESOLUTION_NUMBER,
+    resolutionWord: 'resolutions?\\s',
+    decisionWord: 'decisions?\\s',
+    wordPosition: 'before',
+    separator: ',\\sand\\s|,\\s|\\sand\\s',
+    meeting: '(\\d+)(?:st|nd|rd|th)\\s(?:plenary\\s)?meeting',
+    // The organ is named after the number ("the sixty-seventh session of the General Assembly"):
+    // a look-ahead captures it first, as the grammar reads the organ from group 1.
+    session: `the\\s(?=${SESSION}\\sof\\sthe\\s${ORGAN})(${ORDINAL_WORD})\\s(?:special\\s|emergency\\sspecial\\s)?session\\sof\\sthe\\s(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)`,
+    organs: { 'General Assembly': 'GA', 'Security Council': 'SC', 'Economic and Social Council': 'ECOSOC', 'Human Rights Council': 'HRC' },
+    agendaItem: '(?:provisional\\s)?agenda\\sitem\\s(\\d+(?:\\s?\\([a-z]{1,2}\\))?)',
+    paragraph: '(?:paragraphs?\\s)(\\d{1,3})(?:\\s?\\(([a-z])\\))?(?:\\s(?:above|below))?',
+    annex: 'annex(?:ed)?\\sto\\sthe\\spresent\\s(?:resolution|decision)',
+    instrument: `((?:[A-Z][\\p{L}'-]*\\s){0,6}${INSTRUMENT_WORD}(?:(?:\\s(?:of|on|for|against|to|the|in|relating|concerning|and(?!\\sthe\\s))){0,3}\\s[A-Z][\\p{L}'-]*){0,12})`,
+    adoptedBy: '(?:,\\s)?(?:by\\swhich\\sit\\sadopted|adopting|which\\sadopted)\\s(?:the\\s)?$'
+  },
+  punctuation: {
+    pairs: [
+      ['(', ')'],
+      ['“', '”'],
+      ['[', ']']
+    ],
+    continuedQuotes: ['“', '"'],
+    clauseEndings: { preambular: [','], operative: [';'], last: ['.'], introducing: [':'] },
+    sentenceEnds: ['.', ';', '!', '?'],
+    fullwidth: {}
+  },
+  typesetting: {
+    noLineStart: ',.;:!?)]}’”',
+    noLineEnd: '([{‘“',
+    unbreakablePairs: '',
+    blankAfter: '',
+    blankBefore: '',
+    date: (iso) => {
+      const [y, m, d] = iso.split('-')
+      return `${Number(d)} ${MONTHS[Number(m) - 1]} ${y}`
+    },
+    session: (n) => `${ordinalWords(n)[0]!.toUpperCase()}${ordinalWords(n).slice(1)} session`,
+    agendaItem: (number) => `Agenda item ${number}`,
+    organization: 'United Nations',
+    organs: { GA: 'General Assembly', SC: 'Security Council', ECOSOC: 'Economic and Social Council', HRC: 'Human Rights Council' },
+    distribution: 'Distr.: ',
+    contents: 'Contents',
+    citedIndex: 'Index of resolutions cited'
+  },
+  grammar: {
+    titleLength: 240,
+    formula: [
+      { pattern: /^["“]?The General Assembly,?$/, organ: 'GA', kind: 'ga-resolution' },
+      { pattern: /^["“]?The Security Council,?$/, organ: 'SC', kind: 'sc-resolution' },
+      { pattern: /^["“]?The Economic and Social Council,?$/, organ: 'ECOSOC', kind: 'ga-resolution' },
+      { pattern: /^["“]?The Human Rights Council,?$/, organ: 'HRC', kind: 'ga-resolution' }
+    ],
+    resolutionTitle: /^(\d+\/\d+|\d+\s?\((?:[IVXLC]+|\d{4})\))\.\s+(.+)$/,
+    scResolutionTitle: /^(?:United Nations Security Council )?Resolution (\d+)\s?\((\d{4})\)$/,
+    statementTitle: /^Statement by the President of the (?:Security Council|General Assembly)$/,
+    reportTitle: /^(?:Report|Note) (?:of|by) the .{3,120}$/,
+    meetingInNote: /(\d+)(?:st|nd|rd|th) (?:plenary )?meeting/,
+    session: /^([A-Z][a-z]+(?:-[a-z]+)?) (?:special |emergency special )?session$/,
+    agendaItem: /^(?:Provisional )?[Aa]genda items? (\d+(?:\s?\([a-z]{1,2}\))?(?:(?:,| and| to) \d+(?:\s?\([a-z]{1,2}\))?)*)$/,
+    letterTitle: /^(?:Identical )?[Ll]etters? dated .{5,200} (?:addressed )?to the .{3,120}$/,
+    noteVerbaleTitle: /^Note verbale dated .{5,200}$/,
+    annexHeading: /^(?:Annex(?: [IVX]+| \d+)?|Annex(?: [IVX]+)? to the .{4,200})$/,
+    adoptionNote: /^Adopted (?:unanimously |without a vote )?by the [A-Z].{3,240}$/,
+    signedMark: /\(Signed\)/,
+    meeting: /^(?:Adopted (?:unanimously )?at the )?(\d+)(?:st|nd|rd|th) (?:plenary )?meeting\b.*$/,
+    placeAndDate: new RegExp(`^(?:Done at )?([A-Z][\\p{L} -]{1,40}), (?:on )?(\\d{1,2} ${MONTH} \\d{4})\\.?$`, 'u'),
+    dateLine: new RegExp(`^\\d{1,2} ${MONTH} \\d{4}$`),
+    preambleEnd: /(?:as follows|the following):$/,
+    chapterHeading: /^([IVXLC]+)\.\s(.+)$/,
+    sectionHeading: /^([A-Z])\.\s(.+)$/,
+    paragraphNumber: [
+      { pattern: /^["“]?(\d{1,3})\.(?:\s+|(?=["“]?[A-Z]))/, level: 1 },
+      { pattern: /^\(([a-z]{1,2})\)\s?/, level: 2 },
+      { pattern: /^\(([ivxlc]{1,6})\)\s?/, level: 3 }
+    ]
+  }
+}
+
+/** "sixty-seventh" for 67, as the UN writes session numbers (below a thousand). */
+function ordinalWords(n: number): string {
+  const irregular: Record<number, string> = { 1: 'first', 2: 'second', 3: 'third', 5: 'fifth', 8: 'eighth', 9: 'ninth', 12: 'twelfth' }
+  const cardinal = (k: number): string => (k < 20 ? UNITS[k]! : `${TENS[Math.floor(k / 10)]}${k % 10 ? `-${UNITS[k % 10]}` : ''}`)
+  const ordinal = (k: number): string => {
+    if (irregular[k]) return irregular[k]
+    if (k < 20) return `${UNITS[k]}th`
+    if (k % 10 === 0) return `${TENS[k / 10]!.replace(/y$/, 'ie')}th`
+    return `${TENS[Math.floor(k / 10)]}-${ordinal(k % 10)}`
+  }
+  if (n < 100) return ordinal(n)
+  const rest = n % 100
+  const hundreds = `${cardinal(Math.floor(n / 100))} hundred`
+  return rest ? `${hundreds} and ${ordinal(rest)}` : `${hundreds}th`
+}

@@ -1,0 +1,232 @@
+import { describe, expect, it } from 'vitest'
+import { en, englishNumeral } from '../pipeline/lang/en.js'
+import { detectLanguage, languageOfFileName, profileFor } from '../pipeline/lang/index.js'
+import { parseCitations } from '../pipeline/model/citation-grammar.js'
+import { tokenize } from '../pipeline/model/citation-tokens.js'
+import type { Paragraph, UndocDocument } from '../pipeline/types/document.js'
+import { build, nodesOf } from './helpers.js'
+
+/** The citations of an English sentence: kind, the text covered, and what it resolves to. */
+function cite(text: string): string[] {
+  return parseCitations(tokenize(text, en), text, en).map((m) => [m.kind, text.slice(m.start, m.end), m.symbol ?? '', m.date ?? '', m.value ?? ''].filter((field) => field !== '').join(' | '))
+}
+
+function paragraphs(doc: UndocDocument): Paragraph[] {
+  return nodesOf<Paragraph>(doc.tree, 'paragraph')
+}
+
+describe('choosing the English profile', () => {
+  it('reads the language from the file name tag', () => {
+    expect(languageOfFileName('test/corpus/en/s-res-242-1967.en.txt')).toBe('en')
+    expect(languageOfFileName('a-res-67-264.zh.txt')).toBe('zh-Hans')
+    expect(languageOfFileName('notes.txt')).toBeUndefined()
+    expect(profileFor('en')).toBe(en)
+    expect(profileFor('en-GB')).toBe(en)
+  })
+
+  it('detects English text by its commonest words, and not French', () => {
+    expect(detectLanguage('The Security Council,\n\nRecalling its resolution 242 (1967) of 22 November 1967,\n\n1. Decides to remain seized of the matter.')).toBe('en')
+    expect(detectLanguage('Le Conseil de sécurité,\n\nRappelant sa résolution 242 (1967) du 22 novembre 1967,\n\n1. Décide de rester saisi de la question.')).toBeUndefined()
+    expect(detectLanguage('大会，\n\n回顾其决议，')).toBe('zh-Hans')
+  })
+})
+
+describe('English numerals', () => {
+  it('reads digits, ordinal suffixes and number words', () => {
+    expect(englishNumeral('82nd')).toBe(82)
+    expect(englishNumeral('Sixty-seventh')).toBe(67)
+    expect(englishNumeral('twentieth')).toBe(20)
+    expect(englishNumeral('one hundred and second')).toBe(102)
+    expect(englishNumeral('first')).toBe(1)
+    expect(englishNumeral('Recalling')).toBeNull()
+  })
+
+  it('prints the session line of a masthead in words', () => {
+    expect(en.typesetting.session(67)).toBe('Sixty-seventh session')
+    expect(en.typesetting.session(30)).toBe('Thirtieth session')
+    expect(en.typesetting.session(102)).toBe('One hundred and second session')
+    expect(en.typesetting.date('2013-05-17')).toBe('17 May 2013')
+  })
+})
+
+describe('English dates', () => {
+  it('reads a day, several days, a range and a month, the year and month carried back', () => {
+    expect(en.dates('on 22 October 1982,').map((d) => d.iso)).toEqual(['1982-10-22'])
+    expect(en.citationDate('7 and 8 December 2005')?.iso).toBe('2005-12-07,2005-12-08')
+    expect(en.citationDate('3, 5 and 7 May 2004')?.iso).toBe('2004-05-03,2004-05-05,2004-05-07')
+    expect(en.citationDate('1–3 May 2012')?.iso).toBe('2012-05-01/2012-05-03')
+    expect(en.citationDate('30 November–2 December 2005')?.iso).toBe('2005-11-30/2005-12-02')
+    expect(en.citationDate('August 1946')?.iso).toBe('1946-08')
+    // Its last day is what a date after it in a list could leave its year to; a month has none.
+    expect(en.citationDate('30 November–2 December 2005')?.last).toEqual({ year: 2005, month: 12, day: 2 })
+    expect(en.citationDate('August 1946')?.last).toBeUndefined()
+    expect(en.citationDate('32 May 2012')).toBeNull()
+    expect(en.dates('held from 1–3 May 2012').map((d) => d.iso)).toEqual(['2012-05-01', '2012-05-03'])
+  })
+
+  it('finds a date as a citation, not inside a longer number or word', () => {
+    expect(cite('until 31 January 2004;')).toEqual(['date | 31 January 2004 | 2004-01-31'])
+    expect(cite('in 131 January 2004')).toEqual(['date | January 2004 | 2004-01'])
+    expect(cite('it may be')).toEqual([])
+  })
+})
+
+describe('English citations', () => {
+  it('reads a list of dated resolutions as one citation each, each with its date', () => {
+    expect(cite('Recalling its resolutions 37/4 of 22 October 1982, 38/5 of 4 November 1983 and 65/140 of 16 December 2010,')).toEqual([
+      'ga-resolution | resolutions 37/4 of 22 October 1982 | A/RES/37/4 | 1982-10-22 | 37/4',
+      'ga-resolution | 38/5 of 4 November 1983 | A/RES/38/5 | 1983-11-04 | 38/5',
+      'ga-resolution | 65/140 of 16 December 2010 | A/RES/65/140 | 2010-12-16 | 65/140'
+    ])
+  })
+
+  it('reads Roman-session, Security Council and listed resolutions, and decisions', () => {
+    expect(cite('General Assembly resolution 3369 (XXX)')).toEqual(['ga-resolution | resolution 3369 (XXX) | A/RES/3369(XXX) | 3369(XXX)'])
+    expect(cite('Security Council resolution 242 (1967)')).toEqual(['sc-resolution | resolution 242 (1967) | S/RES/242(1967) | 242(1967)'])
+    expect(cite('resolutions 1265 (1999) and 1296 (2000)')).toEqual([
+      'sc-resolution | resolutions 1265 (1999) | S/RES/1265(1999) | 1265(1999)',
+      'sc-resolution | 1296 (2000) | S/RES/1296(2000) | 1296(2000)'
+    ])
+    expect(cite('its decision 56/464 of 23 July 2002')).toEqual(['ga-decision | decision 56/464 of 23 July 2002 | A/DEC/56/464 | 2002-07-23 | 56/464'])
+  })
+
+  it('does not read a bare number as a resolution', () => {
+    expect(cite('some 1265 (1999) members')).toEqual([])
+  })
+
+  it('reads symbols, meetings, sessions, agenda items, paragraphs and the annex', () => {
+    expect(cite('the report of the Third Committee (A/67/456)')).toEqual(['document | A/67/456 | A/67/456'])
+    expect(cite('at its 82nd plenary meeting')).toEqual(['meeting | 82nd plenary meeting | 82'])
+    expect(cite('at the sixty-seventh session of the General Assembly')).toEqual(['session | the sixty-seventh session of the General Assembly | GA/67'])
+    expect(cite('under agenda item 122 (s)')).toEqual(['agenda-item | agenda item 122 (s) | 122(s)'])
+    expect(cite('as referred to in paragraph 5 (a) above')).toEqual(['paragraph | paragraph 5 (a) above | 5(a)'])
+    expect(cite('the text annexed to the present resolution')).toEqual(['annex | annexed to the present resolution'])
+  })
+
+  it('marks instruments named in the text and organizations by their English names', () => {
+    expect(cite('Reaffirming the Charter of the United Nations and the Convention on the Rights of the Child,')).toEqual([
+      'instrument | Charter of the United Nations | Charter of the United Nations',
+      'instrument | Convention on the Rights of the Child | Convention on the Rights of the Child'
+    ])
+    expect(cite('with the Organisation of Islamic Cooperation,')).toEqual(['organization | Organisation of Islamic Cooperation | oic'])
+  })
+})
+
+const GA_PRINT = [
+  'United Nations',
+  'A/RES/67/264',
+  'General Assembly',
+  'Distr.: General',
+  '17 June 2013',
+  'Sixty-seventh session',
+  'Agenda item 122 (s)',
+  '',
+  'Resolution adopted by the General Assembly on 17 May 2013',
+  '[without reference to a Main Committee (A/67/L.61 and Add.1)]',
+  '67/264. Cooperation between the United Nations and the Economic Cooperation Organization',
+  '',
+  'The General Assembly,',
+  '',
+  'Recalling its resolutions 48/2 of 13 October 1993 and 65/125 of 13 December 2010,',
+  '',
+  'Noting the report of the Secretary-General (A/67/280-S/2012/614),',
+  '',
+  'Bearing in mind the Charter of the United Nations,',
+  '',
+  '1. Takes note of the report of the Secretary-General;',
+  '',
+  '2. Requests the Secretary-General:',
+  '',
+  '(a) To report on the implementation of the present resolution;',
+  '',
+  '(b) To include in that report:',
+  '',
+  '(i) The meetings held on 7 and 8 December 2005;',
+  '',
+  '13-48653 (E)',
+  '*1348653*',
+  'Please recycle',
+  'A/RES/67/264',
+  '2/2',
+  '',
+  '3. Decides to include in the provisional agenda of its sixty-ninth session the item entitled "Cooperation".',
+  '',
+  '82nd plenary meeting',
+  '17 May 2013',
+  ''
+].join('\n')
+
+describe('a General Assembly resolution as the UN prints it in English', async () => {
+  const result = await build('input/a-res-67-264.en.txt', GA_PRINT)
+  const doc = result.document!
+
+  it('builds without errors, its masthead and page furniture in the removal log', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    const reasons = doc.removals.map((r) => r.reason)
+    for (const reason of ['masthead: name of the Organization', 'masthead: name of the organ', 'page furniture: job number', 'page furniture: recycling note', 'page furniture: running header', 'page furniture: page number']) {
+      expect(reasons).toContain(reason)
+    }
+  })
+
+  it('lifts its symbol, kind, session, agenda item, meeting and date', () => {
+    expect(doc.metadata).toMatchObject({
+      symbol: 'A/RES/67/264',
+      language: 'en',
+      kind: 'ga-resolution',
+      number: '67/264',
+      organ: 'GA',
+      date: '2013-05-17',
+      session: { number: 67 },
+      agendaItem: { number: '122 (s)' },
+      meeting: 82,
+      distribution: 'General'
+    })
+  })
+
+  it('reads the preambular paragraphs, the numbered operative paragraphs and their sub-items', () => {
+    const ps = paragraphs(doc)
+    expect(ps.filter((p) => p.role === 'preambular')).toHaveLength(3)
+    const operative = ps.filter((p) => p.role === 'operative')
+    expect(operative.map((p) => `${p.level}:${p.number}`)).toEqual(['1:1', '1:2', '2:a', '2:b', '3:i', '1:3'])
+  })
+})
+
+describe('a Security Council resolution as the UN prints it in English', async () => {
+  const text = [
+    'United Nations',
+    'S/RES/1502 (2003)',
+    'Security Council',
+    'Distr.: General',
+    '26 August 2003',
+    '',
+    'Resolution 1502 (2003)',
+    '',
+    'Adopted by the Security Council at its 4814th meeting, on 26 August 2003',
+    '',
+    'The Security Council,',
+    '',
+    'Reaffirming its resolutions 1265 (1999) of 17 September 1999 and 1296 (2000) of 19 April 2000,',
+    '',
+    '1. Strongly condemns all forms of violence;',
+    '',
+    '2. Decides to remain seized of the matter.',
+    ''
+  ].join('\n')
+  const doc = (await build('input/s-res-1502-2003.en.txt', text)).document!
+
+  it('lifts the symbol, meeting and date of its adoption line', () => {
+    expect(doc.metadata).toMatchObject({ symbol: 'S/RES/1502(2003)', kind: 'sc-resolution', organ: 'SC', number: '1502(2003)', meeting: 4814, date: '2003-08-26' })
+  })
+
+  it('reads one preambular and two operative paragraphs', () => {
+    const ps = paragraphs(doc)
+    expect(ps.map((p) => `${p.role}:${p.number ?? ''}`)).toEqual(['preambular:', 'operative:1', 'operative:2'])
+  })
+})
+
+describe('Security Council symbols printed with a space before the year', () => {
+  it('reads the year as part of a resolution symbol, and of no other', () => {
+    expect(cite('U.N. Doc. S/RES/1263 (1999).')).toEqual(['document | S/RES/1263 (1999) | S/RES/1263(1999)'])
+    expect(cite('the report (S/1999/954 (1999))')).toEqual(['document | S/1999/954 | S/1999/954'])
+  })
+})
