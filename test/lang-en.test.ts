@@ -224,6 +224,29 @@ describe('a Security Council resolution as the UN prints it in English', async (
   })
 })
 
+describe('a resolution whose operative paragraphs are lettered, with no number above them', async () => {
+  const text = [
+    'The Security Council,',
+    '',
+    'Considering that it is its duty to investigate any situation likely to lead to international friction,',
+    '',
+    'Decides:',
+    '',
+    '(a) To defer consideration of this question until its first meeting held after 15 November 1950:',
+    '',
+    '(i) In New York;',
+    '',
+    '(b) To invite a representative of the said Government to attend its meetings.',
+    ''
+  ].join('\n')
+  const doc = (await build('input/s-res-87-1950.en.txt', text)).document!
+
+  it('reads the letters as its own paragraphs and a roman numeral under a letter as its item', () => {
+    const operative = paragraphs(doc).filter((p) => p.role === 'operative')
+    expect(operative.map((p) => `${p.level}:${p.number}`)).toEqual(['1:a', '2:i', '1:b'])
+  })
+})
+
 describe('Security Council symbols printed with a space before the year', () => {
   it('reads the year as part of a resolution symbol, and of no other', () => {
     expect(cite('U.N. Doc. S/RES/1263 (1999).')).toEqual(['document | S/RES/1263 (1999) | S/RES/1263(1999)'])

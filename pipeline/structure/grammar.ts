@@ -330,7 +330,8 @@ export class Grammar {
       role,
       number,
       marker: b.text.slice(0, b.contentOffset),
-      level,
+      // Letters with no number above them are the part's own paragraphs ("Decides: (a) …; (b) …").
+      level: letters.underNumber ? level : Math.max(1, level - 1),
       children: this.pos.inlines(b.start + b.contentOffset, b.end),
       position: this.pos.of(b.start, b.end)
     }
@@ -358,11 +359,15 @@ const TITLE_KINDS: Partial<Record<Classified['kind'], Kind>> = {
 /** Tracks subparagraph letters (a), (b)… to tell the letter (i) from the roman numeral (i). */
 class LetterSequence {
   private last = ''
+  /** Whether a numbered paragraph has been seen, which letters after it are the items of. */
+  underNumber = false
   get open(): boolean {
     return this.last !== ''
   }
+  /** At a numbered paragraph: its letters start again. */
   reset(): void {
     this.last = ''
+    this.underNumber = true
   }
   saw(letter: string): void {
     this.last = letter
