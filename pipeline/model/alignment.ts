@@ -50,7 +50,7 @@ export interface UnitPair {
 export interface Alignment {
   readonly a: readonly AlignedUnit[]
   readonly b: readonly AlignedUnit[]
-  /** Every unit of both sides once, in reading order. */
+  /** Every unit of both sides once, in reading order (a closing block's adoption lines by role). */
   readonly rows: readonly UnitPair[]
 }
 
@@ -93,6 +93,7 @@ export function unitsOf(document: UndocDocument, lang: LanguageProfile | undefin
     parts.forEach((part, p) => {
       const at = `${base}/${p}`
       if (part.type === 'attachment') return visit(part.children, `${at}/children`, ++annexes)
+      const first = units.length
       part.children.forEach((node, i) => {
         const pointer = `${at}/children/${i}`
         switch (node.type) {
@@ -107,13 +108,23 @@ export function unitsOf(document: UndocDocument, lang: LanguageProfile | undefin
           case 'signature':
             return node.children.forEach((line, l) => unit(line, `${pointer}/children/${l}`, 'signature', annex, { role: line.role }))
           case 'footnoteDefinition':
-            return unit(node, pointer, 'footnote', annex)
+            return unit(node, pointer, 'footnote', annex, { number: node.label })
         }
       })
+      // Languages order the adoption lines their own way (English the meeting, then the date;
+      // Chinese the date first): they are read, and paired, in one order, by role.
+      if (part.type === 'conclusions') units.splice(first, units.length - first, ...units.slice(first).sort((x, y) => adoptionRank(x) - adoptionRank(y)))
     })
   }
   visit(document.tree.children, '/tree/children', 0)
   return units
+}
+
+const ADOPTION_ORDER = ['meeting', 'date', 'placeAndDate']
+
+/** Where a unit of a closing block stands once its adoption lines are in one order: those first, by role, then the signature. */
+function adoptionRank(u: AlignedUnit): number {
+  return u.kind === 'adoption' ? ADOPTION_ORDER.indexOf(u.role!) : ADOPTION_ORDER.length
 }
 
 /** The worth of a pair that nothing but its place supports: units of different kinds that share no date or symbol. */
@@ -222,7 +233,12 @@ function supportedPairs(a: readonly AlignedUnit[], b: readonly AlignedUnit[]): U
   return rows.reverse()
 }
 
-/** Pairs, in order, the units left unpaired between two pairs, where both sides have some (and a pair would be worth anything). */
+/**
+ * Pairs, in order, the units left unpaired between two pairs, where both sides have some: there
+ * they stand in each other's place, whatever their kinds or numbers say (a paragraph numbered 3
+ * in one version and 4 in the other is one paragraph misnumbered, which the check reports). A
+ * footnote still pairs only with a footnote.
+ */
 function pairByPlace(rows: readonly UnitPair[], a: readonly AlignedUnit[], b: readonly AlignedUnit[]): UnitPair[] {
   const out: UnitPair[] = []
   let stretch: UnitPair[] = []
@@ -239,7 +255,7 @@ function pairByPlace(rows: readonly UnitPair[], a: readonly AlignedUnit[], b: re
     for (let t = 0; t < k; t++) {
       const x = left[skipLeft + t]!
       const y = right[skipRight + t]!
-      if (pairScore(a[x]!, b[y]!) > 0) out.push({ a: x, b: y })
+      if (pairScore(a[x]!, b[y]!) > -Infinity) out.push({ a: x, b: y })
       else out.push({ a: x }, { b: y })
     }
     for (const x of left.slice(skipLeft + k)) out.push({ a: x })
