@@ -33,7 +33,7 @@ function languageCode(document: UndocDocument): string {
  * The pair's output name: the versions' common name with both languages ("a.zh" and "a.en" →
  * "a.zh-en"), or both names when they have none in common.
  */
-export function pairName(a: UndocDocument, b: UndocDocument): string {
+function pairName(a: UndocDocument, b: UndocDocument): string {
   const codeA = languageCode(a)
   const codeB = languageCode(b)
   const base = (d: UndocDocument, code: string) => d.source.name.replace(new RegExp(`\\.${code}(?:-[a-z]+)?$`, 'i'), '')

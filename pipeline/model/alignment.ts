@@ -55,7 +55,7 @@ export interface Alignment {
 }
 
 /** The value of a paragraph number: its numeral's (by the document's profile), else its letter's, else as written. */
-export function numberValue(number: string, lang: LanguageProfile | undefined): NumberValue {
+function numberValue(number: string, lang: LanguageProfile | undefined): NumberValue {
   const n = /^\d+$/.test(number) ? Number(number) : lang?.numeral(number) ?? null
   if (n !== null) return { system: 'numeric', value: String(n) }
   if (/^[a-z]{1,3}$/i.test(number)) return { system: 'latin', value: number.toLowerCase() }
@@ -63,7 +63,7 @@ export function numberValue(number: string, lang: LanguageProfile | undefined): 
 }
 
 /** What inline content says whatever its language: the dates and symbols of its citations. */
-export function anchorsOf(inlines: readonly Inline[]): string[] {
+function anchorsOf(inlines: readonly Inline[]): string[] {
   const out: string[] = []
   for (const n of inlines) {
     if (n.type !== 'citation') continue
@@ -74,7 +74,7 @@ export function anchorsOf(inlines: readonly Inline[]): string[] {
 }
 
 /** A document's units in reading order. */
-export function unitsOf(document: UndocDocument, lang: LanguageProfile | undefined): AlignedUnit[] {
+function unitsOf(document: UndocDocument, lang: LanguageProfile | undefined): AlignedUnit[] {
   const units: AlignedUnit[] = []
   let annexes = 0
   const unit = (node: UnitNode, pointer: string, kind: UnitKind, annex: number, extra: { role?: string; number?: string; anchors?: string[] } = {}) => {
@@ -138,7 +138,7 @@ const BY_PLACE = 1
  * paragraph the other numbered). A footnote pairs only with a footnote, a unit of an annex
  * with one of the same annex unless their content says otherwise.
  */
-export function pairScore(u: AlignedUnit, v: AlignedUnit): number {
+function pairScore(u: AlignedUnit, v: AlignedUnit): number {
   if ((u.kind === 'footnote') !== (v.kind === 'footnote')) return -Infinity
   let score = BY_PLACE
   if (u.kind === v.kind) {

@@ -185,7 +185,7 @@ class ParallelFlow {
 }
 
 /** The pages of a parallel edition: each pair starts on a page of its own, with its head. */
-export function parallelPages(pairs: readonly ParallelDocument[], missing: MissingGlyph[] = []): Page[] {
+function parallelPages(pairs: readonly ParallelDocument[], missing: MissingGlyph[] = []): Page[] {
   const pages: Page[] = []
   for (const pair of pairs) {
     const rulesA = typesettingFor(pair.a)
