@@ -19,6 +19,24 @@ export interface Diagnostic {
   readonly ruleId: string
   readonly source: string
   readonly reason: string
+  /** Other places the message is about: where a version of the text says otherwise. */
+  readonly related?: readonly RelatedPlace[]
+}
+
+/** A place in another file (or elsewhere in this one) that a message points to as well. */
+export interface RelatedPlace {
+  readonly file: string
+  readonly line: number
+  readonly column: number
+  readonly endLine?: number
+  readonly endColumn?: number
+}
+
+/** A place as a related place of a message: a point or a span of a file. */
+export function relatedPlace(file: string, place: Position | Point): RelatedPlace {
+  const start = 'start' in place ? place.start : place
+  const end = 'start' in place ? place.end : undefined
+  return { file, line: start.line, column: start.column, ...(end ? { endLine: end.line, endColumn: end.column } : {}) }
 }
 
 /**
@@ -40,12 +58,14 @@ export interface RawMessage {
  */
 export class Messages {
   readonly file: VFile
+  /** The related places of the messages that have some (vfile keeps a message's place, not these). */
+  private readonly related = new Map<VFileMessage, readonly RelatedPlace[]>()
 
   constructor(path: string) {
     this.file = new VFile({ path })
   }
 
-  add(severity: Severity, reason: string, ruleId: string, place: Position | Point | undefined, source = 'undoc'): void {
+  add(severity: Severity, reason: string, ruleId: string, place: Position | Point | undefined, source = 'undoc', related: readonly RelatedPlace[] = []): void {
     // A vfile message is an Error, whose stack V8 captures as it is made (and vfile then empties):
     // 10 µs a message, a tenth of a build for a text with many warnings.
     const stackTraceLimit = Error.stackTraceLimit
@@ -57,6 +77,7 @@ export class Messages {
       Error.stackTraceLimit = stackTraceLimit
     }
     message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
+    if (related.length > 0) this.related.set(message, related)
   }
 
   get hasErrors(): boolean {
@@ -76,7 +97,8 @@ export class Messages {
         severity: m.fatal === true ? 'error' : m.fatal === false ? 'warning' : 'info',
         ruleId: m.ruleId ?? 'undoc',
         source: m.source ?? 'undoc',
-        reason: m.reason
+        reason: m.reason,
+        ...(this.related.has(m) ? { related: this.related.get(m)! } : {})
       }
     })
   }

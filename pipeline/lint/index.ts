@@ -42,7 +42,7 @@ export interface RuleRun {
 }
 
 /** The source of lint diagnostics, as opposed to the pipeline's own ('undoc'). */
-const LINT_SOURCE = 'undoc-lint'
+export const LINT_SOURCE = 'undoc-lint'
 
 /**
  * A rule's options with its schema's defaults filled in, or what is wrong with them. A rule

@@ -1,4 +1,5 @@
 import type { LanguageProfile } from '../lang/profile.js'
+import type { Alignment } from '../model/alignment.js'
 import type { Point, Position, UndocDocument } from '../types/document.js'
 import type { DocumentText } from './text.js'
 
@@ -28,4 +29,28 @@ export interface LintRule {
   /** JSON Schema (draft-07) of the options object, with defaults; absent when the rule takes none. */
   readonly schema?: Readonly<Record<string, unknown>>
   check(document: UndocDocument, ctx: LintContext): LintMessage[]
+}
+
+/** Two language versions of one document, each with its language, and their alignment. */
+export interface VersionPair {
+  readonly a: UndocDocument
+  readonly b: UndocDocument
+  readonly alignment: Alignment
+}
+
+/** A finding about two versions: what differs, and where it stands in each raw file. */
+export interface ParallelLintMessage {
+  readonly reason: string
+  /** The version the finding is reported on: the one that has what the other lacks. */
+  readonly side: 'a' | 'b'
+  readonly a: Position | Point
+  readonly b: Position | Point
+}
+
+/** A rule over two language versions of one document (listed in pipeline/lint/parallel.ts). */
+export interface ParallelLintRule {
+  readonly id: string
+  readonly doc: string
+  readonly defaultSeverity: LintSeverity
+  check(pair: VersionPair): ParallelLintMessage[]
 }

@@ -32,4 +32,15 @@ export interface Message {
    */
   source: string
   message: string
+  /**
+   * Other places the message is about: for two language versions of a document, where the other version says otherwise.
+   */
+  related?: RelatedPlace[]
+}
+export interface RelatedPlace {
+  file: string
+  line: number
+  column: number
+  endLine?: number
+  endColumn?: number
 }

@@ -4,15 +4,19 @@ import { compareDiagnostics, errorCode, Messages, type Diagnostic } from '../../
 import type { EditionDocument } from '../../emit/pdf/edition.js'
 import { findSources, readSource } from '../../io/sources.js'
 import { writeAtomic } from '../../io/write.js'
-import type { Command } from '../command.js'
+import type { Command, CommandIO } from '../command.js'
+import { readPairs } from '../pairs.js'
 import { counts } from '../../core/diagnostic.js'
 import { formatDiagnostic, plural } from '../report.js'
 
 export const editionCommand: Command = {
   name: 'edition',
   summary: 'typeset several documents as one printable PDF volume',
-  usage: 'undoc edition [paths…] --title "…" -o FILE.pdf   a volume with contents, running heads, page numbers, index of cited resolutions',
+  usage:
+    'undoc edition [paths…] --title "…" -o FILE.pdf   a volume with contents, running heads, page numbers, index of cited resolutions\n' +
+    '  undoc edition --parallel a.zh.txt a.en.txt [b.zh.txt b.en.txt …] [--title "…"] -o FILE.pdf   the versions side by side, paragraph by paragraph',
   options: {
+    parallel: { type: 'boolean' },
     title: { type: 'string', short: 't' },
     out: { type: 'string', short: 'o' }
   },
@@ -21,6 +25,7 @@ export const editionCommand: Command = {
     const [{ buildDocument }, { editionPdf }] = await Promise.all([import('../../document/build.js'), import('../../emit/pdf/edition.js')])
     const title = values.title as string | undefined
     const out = values.out as string | undefined
+    if (values.parallel === true) return parallelEdition(positionals, title?.trim(), out, io, this.usage)
     if (!title?.trim() || !out) {
       io.stderr.write(`undoc edition: ${!out ? 'give the output file with -o FILE.pdf' : 'give the title of the volume with --title'}\n  ${this.usage}\n`)
       return 2
@@ -75,4 +80,54 @@ export const editionCommand: Command = {
     io.stderr.write(`${plural(docs.length, 'document')} set in ${out}: ${plural(warnings, 'warning')}\n`)
     return 0
   }
+}
+
+/**
+ * `undoc edition --parallel`: each pair of versions built, aligned and set side by side. Where the
+ * versions disagree is reported (the edition shows them as they are); a version that does not
+ * build stops the edition.
+ */
+async function parallelEdition(positionals: readonly string[], title: string | undefined, out: string | undefined, io: CommandIO, usage: string): Promise<number> {
+  if (!out) {
+    io.stderr.write(`undoc edition: give the output file with -o FILE.pdf\n  ${usage}\n`)
+    return 2
+  }
+  const read = await readPairs(positionals, io.cwd)
+  if ('usage' in read) {
+    io.stderr.write(`undoc edition: ${read.usage}\n  ${usage}\n`)
+    return 2
+  }
+  const [{ buildParallel }, { parallelPdf }] = await Promise.all([import('../../document/parallel.js'), import('../../emit/pdf/parallel.js')])
+  const diagnostics: Diagnostic[] = [...read.diagnostics]
+  const pairs = []
+  let failed = false
+  for (const [a, b] of read.pairs) {
+    const built = await buildParallel(a, b)
+    diagnostics.push(...built.diagnostics)
+    if (built.pair) pairs.push({ ...built.pair, name: built.name })
+    else failed = true
+  }
+  diagnostics.sort(compareDiagnostics)
+  for (const d of diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
+  if (failed || read.diagnostics.length > 0 || pairs.length === 0) {
+    io.stderr.write(`${plural(read.pairs.length, 'pair')} of versions: no edition written\n`)
+    return read.diagnostics.length > 0 ? 2 : 1
+  }
+  const first = pairs[0]!
+  const pdf = await parallelPdf(pairs, title || (first.a.metadata.symbol ?? first.b.metadata.symbol ?? first.name), (reason, ruleId, at) => {
+    const m = new Messages(at.file ?? out)
+    m.add('warning', reason, ruleId, at.position)
+    for (const d of m.toData()) io.stderr.write(`${formatDiagnostic(d)}\n`)
+  })
+  const target = resolve(io.cwd, out)
+  try {
+    await mkdir(dirname(target), { recursive: true })
+    await writeAtomic(target, pdf)
+  } catch (error) {
+    io.stderr.write(`undoc edition: cannot write ${out} (${errorCode(error)})\n`)
+    return 2
+  }
+  const { errors } = counts(diagnostics)
+  io.stderr.write(`${plural(pairs.length, 'pair')} of versions set side by side in ${out}; ${plural(errors, 'disagreement')} between versions reported\n`)
+  return 0
 }

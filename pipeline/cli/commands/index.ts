@@ -1,4 +1,5 @@
 import type { Command } from '../command.js'
+import { alignCommand } from './align.js'
 import { buildCommand } from './build.js'
 import { checkCommand } from './check.js'
 import { editionCommand } from './edition.js'
@@ -6,4 +7,4 @@ import { indexCommand } from './merge-index.js'
 import { validateCommand } from './validate.js'
 
 /** Every `undoc` subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [buildCommand, validateCommand, checkCommand, editionCommand, indexCommand]
+export const COMMANDS: readonly Command[] = [buildCommand, validateCommand, checkCommand, editionCommand, alignCommand, indexCommand]

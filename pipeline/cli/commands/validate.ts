@@ -1,14 +1,18 @@
 import type { Command } from '../command.js'
 import { loadLinter } from '../../batch/linter.js'
-import type { Diagnostic } from '../../core/diagnostic.js'
+import { counts, type Diagnostic } from '../../core/diagnostic.js'
+import { readPairs } from '../pairs.js'
 import { report, REPORTERS, useColor } from '../reporters/index.js'
 import { runBuild } from '../../batch/run-build.js'
 
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check the sources (pipeline and lint rules) without writing anything',
-  usage: `undoc validate [paths…] [--format ${REPORTERS.map((r) => r.name).join('|')}] [--max-warnings N] [--config FILE]`,
+  usage:
+    `undoc validate [paths…] [--format ${REPORTERS.map((r) => r.name).join('|')}] [--max-warnings N] [--config FILE]\n` +
+    '  undoc validate --parallel a.zh.txt a.en.txt [b.zh.txt b.en.txt …]   check that two language versions of each document agree',
   options: {
+    parallel: { type: 'boolean' },
     format: { type: 'string', short: 'f' },
     'max-warnings': { type: 'string' },
     config: { type: 'string', short: 'c' }
@@ -24,6 +28,22 @@ export const validateCommand: Command = {
       return 2
     }
     const color = useColor(io.stdout, io.env)
+    if (values.parallel === true) {
+      const read = await readPairs(positionals, io.cwd)
+      if ('usage' in read) {
+        io.stderr.write(`undoc validate: ${read.usage}\n  ${this.usage}\n`)
+        return 2
+      }
+      const { buildParallel } = await import('../../document/parallel.js')
+      const diagnostics = [...read.diagnostics]
+      const sources: string[] = []
+      for (const [a, b] of read.pairs) {
+        diagnostics.push(...(await buildParallel(a, b)).diagnostics)
+        sources.push(a.path, b.path)
+      }
+      io.stdout.write(reporter.format(report(diagnostics, sources, sources.length), { color }))
+      return read.diagnostics.length > 0 ? 2 : verdict(counts(diagnostics), maxWarnings, io.stderr)
+    }
     const config = values.config as string | undefined
     const loaded = await loadLinter(io.cwd, config)
     if ('diagnostics' in loaded) {
@@ -36,13 +56,16 @@ export const validateCommand: Command = {
     const sources: string[] = []
     const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, lint: config === undefined ? {} : { config }, report: { write: (d) => diagnostics.push(d), source: (path) => sources.push(path) } })
     io.stdout.write(reporter.format(report(diagnostics, sources, sources.length), { color }))
-    const { errors, warnings } = result
-    if (result.ioError) return 2
-    if (errors > 0) return 1
-    if (maxWarnings !== undefined && warnings > maxWarnings) {
-      io.stderr.write(`undoc validate: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`)
-      return 1
-    }
-    return 0
+    return result.ioError ? 2 : verdict(result, maxWarnings, io.stderr)
   }
+}
+
+/** The exit code of a check that could read its files: 1 with errors, or with more warnings than allowed. */
+function verdict({ errors, warnings }: { errors: number; warnings: number }, maxWarnings: number | undefined, stderr: NodeJS.WritableStream): number {
+  if (errors > 0) return 1
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    stderr.write(`undoc validate: ${warnings} warnings, more than --max-warnings ${maxWarnings} allows\n`)
+    return 1
+  }
+  return 0
 }

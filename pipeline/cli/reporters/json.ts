@@ -19,7 +19,8 @@ export const jsonReporter: Reporter = {
           severity: d.severity,
           ruleId: d.ruleId,
           source: d.source,
-          message: d.reason
+          message: d.reason,
+          ...(d.related ? { related: d.related.map((r) => ({ ...r })) } : {})
         }))
       }
     })

@@ -1,4 +1,5 @@
-import type { Log, ReportingDescriptor, Result } from 'sarif'
+import type { Log, Region, ReportingDescriptor, Result } from 'sarif'
+import type { RelatedPlace } from '../../core/diagnostic.js'
 import { VERSION } from '../../core/package-root.js'
 import { RULES } from '../../lint/index.js'
 import type { Reporter } from './index.js'
@@ -9,6 +10,11 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const
 function artifact(file: string): { uri: string; uriBaseId?: string } {
   const encoded = file.split('/').map(encodeURIComponent).join('/')
   return file.startsWith('/') ? { uri: `file://${encoded}` } : { uri: encoded, uriBaseId: '%SRCROOT%' }
+}
+
+/** A place as a SARIF region. */
+function region(p: Pick<RelatedPlace, 'line' | 'column' | 'endLine' | 'endColumn'>): Region {
+  return { startLine: p.line, startColumn: p.column, ...(p.endLine !== undefined && p.endColumn !== undefined ? { endLine: p.endLine, endColumn: p.endColumn } : {}) }
 }
 
 /**
@@ -34,14 +40,18 @@ export const sarifReporter: Reporter = {
           {
             physicalLocation: {
               artifactLocation: artifact(d.file),
-              region: {
-                startLine: d.line,
-                startColumn: d.column,
-                ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {})
-              }
+              region: region(d)
             }
           }
-        ]
+        ],
+        ...(d.related
+          ? {
+              relatedLocations: d.related.map((r, id) => ({
+                id,
+                physicalLocation: { artifactLocation: artifact(r.file), region: region(r) }
+              }))
+            }
+          : {})
       }))
     )
     const log: Log = {

@@ -15,6 +15,8 @@ const INDEXED = new Set(['ga-resolution', 'sc-resolution', 'ga-decision'])
 /** A document as blocks: its text in reading order, and its footnotes by identifier. */
 export interface Composed {
   readonly blocks: Block[]
+  /** The tree node each block was set from, block by block (a parallel edition lays them out pair by pair). */
+  readonly origins: object[]
   readonly notes: Map<string, Block>
   readonly missing: MissingGlyph[]
 }
@@ -28,7 +30,7 @@ export function destName(doc: string, id: string): string {
 export const DOCUMENT_START = 'start'
 
 /** Key of a footnote of a document, as layout tracks it. */
-function noteKey(doc: string, identifier: string): string {
+export function noteKey(doc: string, identifier: string): string {
   return `${doc}#${identifier}`
 }
 
@@ -95,10 +97,11 @@ export function setBlock(spec: BlockSpec, rules: Typesetting, missing: MissingGl
   }
 }
 
-const full = (align: Measure['align'], firstIndent = 0, indent = 0): Measure => ({ firstIndent, indent, width: TEXT_WIDTH, align })
+/** A measure the whole width of the text block (or column) wide. */
+type FullMeasure = (align: Measure['align'], firstIndent?: number, indent?: number) => Measure
 
 /** Where a heading sits and how it looks, by its role. */
-function headingSpec(h: Heading, inAnnex: boolean, title: string): Omit<BlockSpec, 'segments'> & { style: Style } {
+function headingSpec(h: Heading, inAnnex: boolean, title: string, full: FullMeasure): Omit<BlockSpec, 'segments'> & { style: Style } {
   const sans = (size: number): Style => ({ face: 'sans', size })
   switch (h.role) {
     case 'session':
@@ -124,11 +127,15 @@ function headingSpec(h: Heading, inAnnex: boolean, title: string): Omit<BlockSpe
  * first-line indent; numbered paragraphs with hanging numbers aligned on their right edge, each
  * level further in; the enacting formula indented; headings centred; the adoption block and the
  * signature to the right; footnotes in smaller type with hanging numbers. `volume` maps the output
- * names of the other documents of an edition to their keys: citations of them lead there.
+ * names of the other documents of an edition to their keys: citations of them lead there; `width`
+ * is the width of the text, a column's in a parallel edition.
  */
-export function compose(document: UndocDocument, rules: Typesetting, doc: string, volume: ReadonlyMap<string, string> = new Map()): Composed {
+export function compose(document: UndocDocument, rules: Typesetting, doc: string, volume: ReadonlyMap<string, string> = new Map(), width = TEXT_WIDTH): Composed {
+  const full: FullMeasure = (align, firstIndent = 0, indent = 0) => ({ firstIndent, indent, width, align })
   const missing: MissingGlyph[] = []
   const blocks: Block[] = []
+  const origins: object[] = []
+  let origin: object = document.tree
   const notes = new Map<string, Block>()
   const closing = new Set<Block>()
   // Destinations are named by the nodes' Akoma Ntoso eIds, as the AKN edition names them.
@@ -136,6 +143,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
   const set = (spec: BlockSpec): Block => {
     const block = setBlock(spec, rules, missing)
     blocks.push(block)
+    origins.push(origin)
     return block
   }
   const visit = (parts: UndocDocument['tree']['children'], annex: string | undefined): void => {
@@ -144,7 +152,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
         for (const fn of part.children) {
           const key = noteKey(doc, fn.identifier)
           const style: Style = { face: 'serif', size: NOTE_SIZE }
-          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume, ids), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width: TEXT_WIDTH, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, missing))
+          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume, ids), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, missing))
         }
         continue
       }
@@ -158,11 +166,12 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
         continue
       }
       for (const b of part.children) {
+        origin = b
         switch (b.type) {
           case 'heading': {
             // The number as the source printed it ("一、", "A. ", "67/264. "), kept as data in the tree.
             const number = b.marker ?? ''
-            const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children))
+            const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children), full)
             const printed: Inline[] = number ? [{ type: 'text', value: number, position: b.position }, ...b.children] : b.children
             set({ ...spec, segments: segments(printed, style, doc, volume, ids) })
             break
@@ -182,10 +191,14 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
             break
           }
           case 'adoption':
-            closing.add(set({ segments: segments(b.children, BODY, doc, volume, ids), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', TEXT_WIDTH - 12 * EM, TEXT_WIDTH - 12 * EM), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 }))
+            closing.add(set({ segments: segments(b.children, BODY, doc, volume, ids), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', Math.max(0, width - 12 * EM), Math.max(0, width - 12 * EM)), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 }))
             break
           case 'signature':
-            b.children.forEach((line, i) => closing.add(set({ segments: segments(line.children, BODY, doc, volume, ids), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 })))
+            b.children.forEach((line, i) => {
+              // Each line of a signature is a unit of its own in a parallel edition.
+              origin = line
+              closing.add(set({ segments: segments(line.children, BODY, doc, volume, ids), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 }))
+            })
             break
         }
       }
@@ -196,5 +209,5 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
   for (let i = 0; i + 1 < blocks.length; i++) if (closing.has(blocks[i + 1]!)) blocks[i] = { ...blocks[i]!, keepWithNext: true }
   const opening = blocks[0]
   if (opening && !opening.dest) blocks[0] = { ...opening, dest: destName(doc, DOCUMENT_START) }
-  return { blocks, notes, missing }
+  return { blocks, origins, notes, missing }
 }

@@ -210,6 +210,6 @@ export class Flow {
 }
 
 /** From the top of a line's box to its baseline: half the leading, then the ascent of the type. */
-function baselineOffset(line: Line, block: Block): number {
+export function baselineOffset(line: Line, block: Block): number {
   return (line.size * (block.leading - 1)) / 2 + line.size * 0.88
 }

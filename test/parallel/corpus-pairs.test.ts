@@ -1,0 +1,109 @@
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { buildParallel } from '../../pipeline/document/parallel.js'
+import type { ParallelAlignment } from '../../pipeline/types/align.js'
+import { validate } from '../../pipeline/validate/index.js'
+import { undoc } from '../cli-helpers.js'
+import { ROOT } from '../helpers.js'
+import { resolution } from '../lint/helpers.js'
+import { englishResolution } from './pairs.js'
+
+/** The documents of the real-text corpus found in both Chinese and English. */
+const SLUGS = ['s-res-6-1946', 's-res-20-1947', 's-res-44-1948', 's-res-87-1950', 's-res-1263-1999']
+
+const paths = (slug: string) => [`test/corpus/zh/${slug}.zh.txt`, `test/corpus/en/${slug}.en.txt`] as const
+
+async function built(slug: string) {
+  const [zh, en] = paths(slug)
+  return buildParallel({ path: zh, bytes: readFileSync(join(ROOT, zh)) }, { path: en, bytes: readFileSync(join(ROOT, en)) })
+}
+
+describe('real pairs of the corpus', () => {
+  for (const slug of SLUGS) {
+    it(`aligns ${slug}: every unit of both versions once, in order, in a schema-valid alignment`, async () => {
+      const result = await built(slug)
+      expect(result.name).toBe(`${slug}.zh-en`)
+      const file = result.file!
+      expect(validate('align.schema.json', file)).toEqual([])
+      for (const side of ['a', 'b'] as const) {
+        const offsets = file.rows.flatMap((r) => (r[side] ? [r[side].position.start.offset] : []))
+        // Reading order, except a closing block's adoption lines, which are taken by role.
+        const pointers = file.rows.flatMap((r) => (r[side] ? [r[side].pointer] : []))
+        expect(new Set(pointers).size).toBe(pointers.length)
+        expect(offsets.length).toBe(result.pair!.alignment[side].length)
+      }
+      expect(file.rows.filter((r) => r.a && r.b).length).toBeGreaterThan(4)
+    })
+  }
+
+  /** The symbols a version cites where its counterpart does not, as "symbol side line ↔ other line". */
+  const missingCitations = (file: ParallelAlignment) =>
+    file.disagreements.flatMap((d) => {
+      const m = /^This cites (\S+), which/.exec(d.reason)
+      return m ? [m[1]] : []
+    })
+
+  it('finds what the copies of S/RES/44 (1948) genuinely disagree on: the English copy lost the documents its footnotes cite', async () => {
+    const file = (await built('s-res-44-1948')).file!
+    const [zh, en] = paths('s-res-44-1948').map((p) => readFileSync(join(ROOT, p), 'utf8').split('\n'))
+    const lost = file.disagreements.filter((d) => /cites S\/6(63|76),/.test(d.reason))
+    expect(lost.map((d) => [zh![d.a.line - 1]!.slice(d.a.column - 1, d.a.column + 4), en![d.b.line - 1]!.slice(d.b.column - 1)])).toEqual([
+      ['S/663', '1/ See page 14.'],
+      ['S/676', '2/ See page 14.']
+    ])
+    expect(missingCitations(file)).toEqual(expect.arrayContaining(['S/663', 'S/676']))
+  })
+
+  it('finds the symbol line of the Chinese copies that the English ones lack', async () => {
+    expect(missingCitations((await built('s-res-87-1950')).file!)).toContain('S/1836')
+    expect(missingCitations((await built('s-res-20-1947')).file!)).toContain('S/296')
+  })
+
+  it('finds the operative paragraphs of S/RES/1263 (1999) that the Chinese copy gives as preambular, pair by pair', async () => {
+    const file = (await built('s-res-1263-1999')).file!
+    const misplaced = file.rows.filter((r) => r.a?.kind === 'preambular' && r.b?.kind === 'operative' && r.b.number)
+    expect(misplaced.map((r) => r.b!.number)).toEqual(['1', '2', '3', '4'])
+    expect(file.disagreements.filter((d) => d.reason.includes('different places in the structure')).length).toBeGreaterThanOrEqual(4)
+  })
+})
+
+describe('undoc validate --parallel and undoc align', () => {
+  const folder = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'undoc-parallel-'))
+    mkdirSync(join(dir, 'input'))
+    writeFileSync(join(dir, 'input/r.zh.txt'), resolution())
+    writeFileSync(join(dir, 'input/r.en.txt'), englishResolution())
+    writeFileSync(join(dir, 'input/changed.en.txt'), englishResolution({ preamble: ['Recalling its resolution 65/141 of 16 December 2010,', 'Noting the report of the Secretary-General,'] }))
+    return dir
+  }
+
+  it('exits 0 for versions that agree and 1, with both places, for versions that do not', async () => {
+    const dir = folder()
+    expect(await undoc(dir, 'validate', '--parallel', 'input/r.zh.txt', 'input/r.en.txt')).toMatchObject({ code: 0 })
+    const run = await undoc(dir, 'validate', '--parallel', 'input/r.zh.txt', 'input/changed.en.txt', '--format', 'json')
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout) as { file: string; messages: { line: number; message: string; related?: { file: string }[] }[] }[]
+    expect(report.map((f) => [f.file, f.messages.map((m) => [m.message.slice(0, 26), m.related?.[0]?.file])])).toEqual([
+      ['input/changed.en.txt', [['This cites A/RES/65/141, w', 'input/r.zh.txt']]],
+      ['input/r.zh.txt', [['This cites A/RES/65/140, w', 'input/changed.en.txt']]]
+    ])
+  })
+
+  it('refuses an odd number of files with a usage error', async () => {
+    const run = await undoc(folder(), 'validate', '--parallel', 'input/r.zh.txt')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('two by two (1 file given)')
+  })
+
+  it('writes output/NAME.zh-en.align.json, valid against its schema', async () => {
+    const dir = folder()
+    const run = await undoc(dir, 'align', 'input/r.zh.txt', 'input/r.en.txt')
+    expect(run.code).toBe(0)
+    const file = JSON.parse(readFileSync(join(dir, 'output/r.zh-en.align.json'), 'utf8')) as ParallelAlignment
+    expect(validate('align.schema.json', file)).toEqual([])
+    expect(file.sources.map((s) => s.language)).toEqual(['zh-Hans', 'en'])
+    expect(file.rows.every((r) => r.a && r.b)).toBe(true)
+  })
+})

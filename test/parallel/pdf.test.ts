@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { undoc } from '../cli-helpers.js'
+import { parallelPdf } from '../../pipeline/emit/pdf/parallel.js'
+import { PAGE } from '../../pipeline/emit/pdf/layout.js'
+import { readPdf } from '../pdf-helpers.js'
+import { resolution } from '../lint/helpers.js'
+import { englishResolution, pair } from './pairs.js'
+
+/** Ten operative paragraphs, the fifth of the English far longer than its Chinese: it runs over a page. */
+const COUNT = 10
+const LONG = 5
+const zh = resolution({ operative: Array.from({ length: COUNT }, (_, i) => `请秘书长就第${i + 1}个问题提出报告；`) })
+const en = englishResolution({
+  operative: Array.from({ length: COUNT }, (_, i) =>
+    i + 1 === LONG ? `Requests the Secretary-General to report on question ${LONG}, ${'taking into account the views expressed by Member States and by the regional organizations concerned, '.repeat(14)}and to do so in time;` : `Requests the Secretary-General to report on question ${i + 1};`
+  )
+})
+
+describe('parallel edition (PDF)', () => {
+  it('sets the versions side by side: each pair of paragraphs starts at one height, and a long pair breaks across pages together', async () => {
+    const built = await pair(zh, en)
+    const bytes = await parallelPdf([{ ...built.pair!, name: built.name }], 'Test')
+    const pdf = await readPdf(bytes)
+    const middle = PAGE.width / 2
+    const starts = Array.from({ length: COUNT }, (_, i) => {
+      // A hanging number and its line's first words come out as one run of text.
+      const labels = pdf.items.filter((t) => t.str.startsWith(`${i + 1}. `))
+      const left = labels.filter((t) => t.x < middle)
+      const right = labels.filter((t) => t.x > middle)
+      expect([left.length, right.length]).toEqual([1, 1])
+      return { left: left[0]!, right: right[0]! }
+    })
+    for (const { left, right } of starts) {
+      expect(right.page).toBe(left.page)
+      expect(right.y).toBeCloseTo(left.y, 1)
+    }
+    // The long English paragraph goes over the page; the paragraph after it starts, on both sides, below its end.
+    const long = pdf.items.filter((t) => t.x > middle && /in time;/.test(t.str))
+    expect(long.length).toBe(1)
+    expect(long[0]!.page).toBeGreaterThan(starts[LONG - 1]!.left.page)
+    expect(starts[LONG]!.left.page).toBe(long[0]!.page)
+    expect(starts[LONG]!.left.y).toBeGreaterThan(long[0]!.y)
+    // Each column holds its own version.
+    const text = (side: (x: number) => boolean) => pdf.items.filter((t) => side(t.x)).map((t) => t.str).join('')
+    expect(text((x) => x < middle)).toContain('联合国同各区域组织')
+    expect(text((x) => x > middle)).toContain('Cooperation between')
+    expect(text((x) => x > middle)).not.toMatch(/\p{Script=Han}/u)
+    // The same input gives the same bytes.
+    expect(Buffer.from(await parallelPdf([{ ...built.pair!, name: built.name }], 'Test')).equals(Buffer.from(bytes))).toBe(true)
+  }, 60_000)
+
+  it('undoc edition --parallel writes the PDF of several pairs, each starting on a page of its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'undoc-parallel-pdf-'))
+    mkdirSync(join(dir, 'input'))
+    writeFileSync(join(dir, 'input/r.zh.txt'), resolution())
+    writeFileSync(join(dir, 'input/r.en.txt'), englishResolution())
+    writeFileSync(join(dir, 'input/s.zh.txt'), zh)
+    writeFileSync(join(dir, 'input/s.en.txt'), en)
+    const run = await undoc(dir, 'edition', '--parallel', 'input/r.zh.txt', 'input/r.en.txt', 'input/s.zh.txt', 'input/s.en.txt', '-o', 'out/r.zh-en.pdf')
+    expect(run.code).toBe(0)
+    expect(run.stderr).toContain('2 pairs of versions set side by side in out/r.zh-en.pdf')
+    const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'out/r.zh-en.pdf'))))
+    const firstPage = (needle: string) => pdf.items.find((t) => t.str.includes(needle))!.page
+    expect(firstPage('question 1;')).toBeGreaterThan(firstPage('Welcomes'))
+    expect(pdf.items.filter((t) => t.page === firstPage('question 1;')).some((t) => t.str.includes('Welcomes'))).toBe(false)
+  }, 60_000)
+})
