@@ -84,7 +84,7 @@ describe('document kinds beyond the seeds', () => {
   it('reads a presidential statement: the English masthead date, a margin of one space, a quotation indented as a block', async () => {
     const { doc, warnings } = await kind('s-prst-2012-1.zh.txt')
     expect(warnings).toEqual([])
-    expect(doc.metadata).toMatchObject({ symbol: 'S/PRST/2012/1', kind: 'statement', organ: 'SC', date: '2012-01-19', originalLanguage: 'English', distribution: 'General' })
+    expect(doc.metadata).toMatchObject({ symbol: 'S/PRST/2012/1', kind: 'sc-presidential-statement', meeting: 6705, organ: 'SC', date: '2012-01-19', originalLanguage: 'English', distribution: 'General' })
     expect(blocks(doc.tree.children)).toEqual(['heading:title 安全理事会主席的', 'paragraph:text 在2012年1月', 'paragraph:text “安全理事会回顾', 'paragraph:text “安全理事会强调'])
     const meetings: unknown[] = []
     visit(doc.tree as Node, 'citation', (c) => {
