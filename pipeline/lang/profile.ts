@@ -18,6 +18,11 @@ export interface LanguageProfile {
   readonly furniture: readonly { readonly pattern: RegExp; readonly reason: string; readonly headOnly: boolean }[]
   /** Masthead lines whose content is lifted into metadata. */
   readonly mastheadMeta: readonly { readonly pattern: RegExp; readonly field: 'originalLanguage' | 'distribution' }[]
+  /**
+   * The space between two paragraphs run in on one line (a whole text on one line, as some web
+   * pages give it): after a clause's end, around a bracketed line, before a title's number or a formula.
+   */
+  readonly runInBreak: RegExp
   /** Paragraph or heading numbers that start a block at the beginning of a line. */
   readonly blockNumber: RegExp
   /** Parses the dates in a string, in order. */
@@ -26,6 +31,8 @@ export interface LanguageProfile {
   numeral(text: string): number | null
   /** The vote an adoption line states ("以十三票对零票、两票弃权通过", "一致通过"), or null. */
   vote(text: string): Vote | null
+  /** What makes a number glued to a word a count or an ordinal ("12年", "第12"), never a footnote marker: the text after it, before it. */
+  readonly countWords: { readonly after: RegExp; readonly before: RegExp }
   /** What a web edition (Wikisource and the like) puts around a document's text. */
   readonly web: WebFurniture
   readonly grammar: GrammarWords

@@ -112,10 +112,12 @@ export const zh: LanguageProfile = {
     { pattern: /^Distr\.?\s?[:：]\s?(\S.*)$/, field: 'distribution' },
     { pattern: /^(?:Original|原文)\s?[:：]\s?(\S.*)$/, field: 'originalLanguage' }
   ],
-  blockNumber: /^(?:\d+(?:\/\d+)?\.(?=[\s\u3000])|\d{1,3}[.．](?=[^\d\s])|(?:[一二三四五六七八九十]+|[壹贰貳叁參肆伍陆陸柒捌玖拾]+)[.．、]|[(（][甲乙丙丁戊己庚辛壬癸][)）]|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
+  runInBreak: inEitherScript(/(?<=[，,；;。：:\]】〕])[ \t\u3000]+(?=\S)|[ \t\u3000]+(?=[[【〔]|\d+\/\d+[.．]|(?:大会|安全理事会)[，,][ \t\u3000])/g),
+  blockNumber: /^(?:[〔【［]|\[(?!\^)|\d+(?:\/\d+)?\.(?=[\s\u3000])|\d{1,3}[.．](?=[^\d\s])|(?:[一二三四五六七八九十]+|[壹贰貳叁參肆伍陆陸柒捌玖拾]+)[.．、]|[(（][甲乙丙丁戊己庚辛壬癸][)）]|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
   dates,
   numeral: chineseNumeral,
   vote,
+  countWords: inEitherScript({ after: /^(?:[年月日号次届段条款项个名票人岁时点%％]|\s?[/.．]\d)/, before: /第\s?$/ }),
   web: inEitherScript({
     site: [
       { pattern: /^维基文库[，,]\s?自由的图书馆$/, reason: 'web page: name of the site (Wikisource)' },
@@ -124,11 +126,13 @@ export const zh: LanguageProfile = {
     ],
     page: [
       { pattern: /^(?:跳转到内容|外观|原始文件参见此处)$/, reason: 'web page: navigation' },
-      { pattern: /^(?:←|→)|\|/, reason: 'web page: navigation or table of the page' },
+      { pattern: /^(?:←|→)/, reason: 'web page: navigation' },
+      { pattern: /^[(（]重定向自[^()（）]*[)）]$/, reason: 'web page: redirection note' },
       { pattern: /(?:发布|制定)机关[:：]/, reason: 'web page: information box of the page' },
-      { pattern: /^本作品收录于/, reason: 'web page: collection the page belongs to' }
+      { pattern: /^本作品收录于/, reason: 'web page: collection the page belongs to' },
+      { pattern: /^\.?本网站/, reason: 'web page: notice of the site' }
     ],
-    pageTitle: /^联合国(?:大会|安理会)\S*(?:决议|决议案|声明|决定)\S*$/,
+    pageTitle: /^联合国(?:大会|安理会)[^，。；：,;:]*(?:决议|声明|决定)[^，。；：,;:]*$/,
     licence: /^本作品来自联合国官方文件/
   }),
   citations: {

@@ -14,6 +14,7 @@
 //
 // Each rule is one function below; they consume classified blocks from a cursor.
 import { romanNumeral } from '../core/roman.js'
+import { firstSymbolWord } from '../core/symbol-word.js'
 import type {
   Adoption,
   Attachment,
@@ -60,8 +61,6 @@ export interface Found {
   place?: string
 }
 
-/** The first UN symbol-like word of a text, as printed: "A/67/456" in "根据第三委员会的报告(A/67/456)通过". */
-const SYMBOL_WORD = /[A-Z]{1,2}(?:\/[A-Za-z0-9.()-]+)+/
 
 export class Grammar {
   private i = 0
@@ -120,6 +119,8 @@ export class Grammar {
         this.dateOfHeading(b)
         children.push(this.heading(b, 'subtitle'))
       } else if (b.kind === 'basis') children.push(this.basis(b))
+      // A line the grammar does not know right above a header or title (a web page's dateline) is part of the header.
+      else if (b.kind === 'text' && b.text.length <= 80 && this.headerAhead()) children.push(this.heading(b, 'subtitle'))
       else break
       this.i++
     }
@@ -135,10 +136,14 @@ export class Grammar {
     return children.length ? { type: 'preface', children, position: this.span(children) } : null
   }
 
+  private headerAhead(): boolean {
+    return this.blocks.slice(this.i + 1, this.i + 3).some((b) => HEADER_KINDS.has(b.kind))
+  }
+
   /** "[根据第三委员会的报告(A/67/456)通过]": the basis goes into the metadata; the crossref stage cites its symbol. */
   private basis(b: Classified): Heading {
     const text = b.match![1]!
-    const symbol = SYMBOL_WORD.exec(text)?.[0]
+    const symbol = firstSymbolWord(text)
     this.found.basis ??= { text, ...(symbol ? { symbol } : {}) }
     return this.heading(b, 'basis')
   }
@@ -471,6 +476,8 @@ export class Grammar {
 function withoutRefs(text: string): string {
   return text.replace(/\[\^[^\]\s]+\]/g, '').trimEnd()
 }
+
+const HEADER_KINDS: ReadonlySet<Classified['kind']> = new Set(['resolutionHeader', 'basis', 'resolutionTitle', 'scResolutionTitle'])
 
 const TITLE_KINDS: Partial<Record<Classified['kind'], Kind>> = {
   letterTitle: 'letter',
