@@ -1,7 +1,7 @@
 // The document grammar, read top-down (after Laws.Africa's bluebell):
 //
 //   document     := preface? text attachment* footnotes?
-//   preface      := (session | agendaItem agendaTitle* | resolutionHeader | basis)* title? (basis | adoptionNote)*
+//   preface      := (session | agendaItem agendaTitle* | resolutionHeader | basis | adoptionNote)* title? (basis | adoptionNote)*
 //   title        := resolutionTitle | scResolutionTitle adoptionNote? | letterTitle | noteVerbaleTitle | statementTitle
 //   text         := component+ conclusions?
 //   component    := partHeading? preamble? body?   (a resolution in parts A, B…: each its own formula and numbering)
@@ -119,6 +119,11 @@ export class Grammar {
         this.dateOfHeading(b)
         children.push(this.heading(b, 'subtitle'))
       } else if (b.kind === 'basis') children.push(this.basis(b))
+      else if (b.kind === 'adoptionNote') {
+        // "2008年6月2日安全理事会第5900次会议通过" heading a text with no title.
+        children.push(this.adoptionNote(true)!)
+        continue
+      }
       // A line the grammar does not know right above a header or title (a web page's dateline) is part of the header.
       else if (b.kind === 'text' && b.text.length <= 80 && this.headerAhead()) children.push(this.heading(b, 'subtitle'))
       else break
