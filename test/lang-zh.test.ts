@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest'
+import { chineseNumeral, zh } from '../pipeline/lang/zh.js'
+
+describe('the vote of an adoption line', () => {
+  it('reads the counts in Chinese numerals or digits, in both scripts and every wording', () => {
+    expect(zh.vote('以十三票对零票、两票弃权通过')).toEqual({ for: 13, against: 0, abstentions: 2 })
+    expect(zh.vote('以14票赞成、0票反对、1票弃权通过')).toEqual({ for: 14, against: 0, abstentions: 1 })
+    expect(zh.vote('第8401次会议以15票赞成,0票反对通过')).toEqual({ for: 15, against: 0, abstentions: 0 })
+    expect(zh.vote('第二七七次會議以九票對零通過,棄權者二(烏克蘭、蘇聯)。')).toEqual({ for: 9, against: 0, abstentions: 2 })
+    expect(zh.vote('第五〇六次會議以七票對三票(中國、古巴)通過,棄權者一(埃及)。')).toEqual({ for: 7, against: 3, abstentions: 1 })
+  })
+  it('reads "一致通过" as unanimous and "未经表决" as without a vote; a meeting alone has none', () => {
+    expect(zh.vote('第一一七次會議一致通過。')).toBe('unanimous')
+    expect(zh.vote('未经表决而通过')).toBe('without-vote')
+    expect(zh.vote('第一四八一次全体会议')).toBeNull()
+  })
+})
+
+describe('meeting lines and numerals', () => {
+  it('reads a meeting number in Chinese numerals, with a date before it or a vote after it', () => {
+    for (const [line, number] of [
+      ['第一四八一次全体会议', '一四八一'],
+      ['第1481次会议', '1481'],
+      ['一九四六年二月十四日,第三十一次全会.', '三十一'],
+      ['第四十二次會議一致通過', '四十二']
+    ] as const) {
+      expect(zh.grammar.meeting.exec(line)?.[1]).toBe(number)
+    }
+    expect(chineseNumeral('一四八一')).toBe(1481)
+    expect(chineseNumeral('貳')).toBe(2)
+    expect(chineseNumeral('拾壹')).toBe(11)
+  })
+})
