@@ -4,7 +4,7 @@ import { ConservationError } from '../core/mapped-text.js'
 import { VERSION } from '../core/package-root.js'
 import { RawText } from '../core/raw-text.js'
 import { EMITTERS, type EmitContext, type EmitOutput, type Emitter } from '../emit/index.js'
-import { detectLanguage, profileFor } from '../lang/index.js'
+import { chineseTag, detectLanguage, profileFor } from '../lang/index.js'
 import { normalize, TEXT_RULES } from '../normalize/index.js'
 import { crossref } from '../crossref/index.js'
 import { resolveCitations } from '../crossref/resolve.js'
@@ -80,7 +80,7 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
     messages.add('error', `Its sidecar ${input.sidecar!.path} has errors: the file is not built until they are mended.`, 'sidecar-schema', undefined)
     return fail()
   }
-  const tag = sidecar?.language ?? languageFromName(input.path) ?? detectLanguage(decoded.text)
+  const tag = sidecar?.language ?? languageFromName(input.path, decoded.text) ?? detectLanguage(decoded.text)
   const lang = tag ? profileFor(tag) : undefined
   if (!lang) {
     messages.add(
@@ -159,9 +159,10 @@ function withFrontMatter(found: Metadata, frontMatter: Partial<Metadata>, sideca
   return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))) as Metadata
 }
 
-function languageFromName(path: string): string | undefined {
+/** The language a file's name gives ("….zh.txt"); for Chinese, its script is read from the text. */
+function languageFromName(path: string, text: string): string | undefined {
   const m = /\.(zh|en|fr|es|ru|ar)(?:-[A-Za-z]+)?\.(?:txt|text|md|markdown)$/i.exec(path)
-  return m ? (m[1]!.toLowerCase() === 'zh' ? 'zh-Hans' : m[1]!.toLowerCase()) : undefined
+  return m ? (m[1]!.toLowerCase() === 'zh' ? chineseTag(text) : m[1]!.toLowerCase()) : undefined
 }
 
 /** The sidecar's metadata, or the diagnostics (under the sidecar's own path) that say why there is none. */

@@ -22,7 +22,7 @@ export function structure(normalized: NormalizedText, lang: LanguageProfile, sid
   const children = grammar.document(footnotes)
   const found = grammar.found
   const messages = [...grammar.messages]
-  const kind = sidecar.kind ?? found.kind ?? 'unknown'
+  const kind = sidecar.kind ?? kindOfSymbol(sidecar.symbol ?? normalized.lifted.symbol) ?? found.kind ?? 'unknown'
   if (kind === 'unknown' && main.length > 0) {
     messages.push({
       ruleId: 'unknown-kind',
@@ -50,7 +50,9 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
     ...((sidecar.date ?? found.date ?? lifted.issued) ? { date: sidecar.date ?? found.date ?? lifted.issued } : {}),
     ...(session ? { session } : {}),
     ...(found.agendaItem ? { agendaItem: found.agendaItem } : {}),
+    ...(found.basis ? { basis: found.basis } : {}),
     ...(found.meeting ? { meeting: found.meeting } : {}),
+    ...(found.vote ? { vote: found.vote } : {}),
     ...(found.place ? { place: found.place } : {}),
     ...((sidecar.originalLanguage ?? lifted.originalLanguage) ? { originalLanguage: sidecar.originalLanguage ?? lifted.originalLanguage } : {}),
     ...((sidecar.distribution ?? lifted.distribution) ? { distribution: sidecar.distribution ?? lifted.distribution } : {})
@@ -66,6 +68,22 @@ export function symbolFromNumber(kind: Metadata['kind'], number: string | undefi
   if (kind === 'ga-decision' && /^\d+\/\d+$/.test(number)) return `A/DEC/${number}`
   if (kind === 'sc-resolution' && /^\d+\(\d{4}\)$/.test(number)) return `S/RES/${number}`
   return undefined
+}
+
+/**
+ * The kind a document's own symbol names, which wins over the grammar's guess: a General Assembly
+ * resolution numbered above 400 is still a resolution when its symbol says A/RES.
+ */
+function kindOfSymbol(symbol: string | undefined): Metadata['kind'] | undefined {
+  const series = symbol ? /^(A\/RES|A\/DEC|S\/RES|S\/PRST)\//.exec(symbol)?.[1] : undefined
+  return series ? SYMBOL_KINDS[series] : undefined
+}
+
+const SYMBOL_KINDS: Readonly<Record<string, Metadata['kind']>> = {
+  'A/RES': 'ga-resolution',
+  'A/DEC': 'ga-decision',
+  'S/RES': 'sc-resolution',
+  'S/PRST': 'sc-presidential-statement'
 }
 
 /** The organ whose series a symbol belongs to: S/PRST/2012/1 → SC, A/65/100 → GA, E/2012/1 → ECOSOC. */
