@@ -40,6 +40,7 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
   const lifted = normalized.lifted
   const symbol = sidecar.symbol ?? lifted.symbol ?? symbolFromNumber(kind, found.number)
   const session = found.session ?? sessionFromNumber(found.number)
+  const date = sidecar.date ?? found.date ?? lifted.issued
   const meta: Metadata = {
     ...(symbol ? { symbol } : {}),
     language: sidecar.language ?? lang.tag,
@@ -47,7 +48,9 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
     ...((sidecar.title ?? found.title) ? { title: sidecar.title ?? found.title } : {}),
     ...(found.number ? { number: found.number } : {}),
     ...((found.organ ?? organOfSymbol(symbol)) ? { organ: found.organ ?? organOfSymbol(symbol) } : {}),
-    ...((sidecar.date ?? found.date ?? lifted.issued) ? { date: sidecar.date ?? found.date ?? lifted.issued } : {}),
+    ...(date ? { date } : {}),
+    // The lifted date of issue is kept when the text dates itself otherwise: it is data the page gives.
+    ...(lifted.issued && lifted.issued !== date ? { issued: lifted.issued } : {}),
     ...(session ? { session } : {}),
     ...(found.agendaItem ? { agendaItem: found.agendaItem } : {}),
     ...(found.basis ? { basis: found.basis } : {}),

@@ -142,6 +142,10 @@ export interface Metadata {
    * ISO 8601 date of the document: adoption date of a resolution, date of a letter.
    */
   date?: string
+  /**
+   * Date of issue that a masthead or a web page's navigation gives, when it is not the date of the document (a statement issued days after the meeting that made it).
+   */
+  issued?: string
   session?: {
     number: number
     text?: string
