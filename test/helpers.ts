@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs'
+import { expect } from 'vitest'
 import { join } from 'node:path'
 import { buildDocument, type DocumentBuild } from '../pipeline/document/build.js'
+import type { MappedText } from '../pipeline/model/mapped-text.js'
 import { RawText } from '../pipeline/core/raw-text.js'
 import { zh } from '../pipeline/lang/zh.js'
 import { normalize } from '../pipeline/normalize/index.js'
@@ -66,4 +68,32 @@ export function nodesOf<T extends { type: string }>(tree: { type: string; childr
   }
   walk(tree)
   return out
+}
+
+/** Every raw character is owned exactly once: by a segment of the text or by a logged removal. */
+export function checkConservation(text: MappedText): void {
+  const raw = text.raw.text
+  const owner = new Int8Array(raw.length)
+  const own = (start: number, end: number, what: string) => {
+    for (let i = start; i < end; i++) {
+      if (owner[i]) throw new Error(`raw offset ${i} owned twice (${what})`)
+      owner[i] = 1
+    }
+  }
+  const replaced = text.removals.filter((r) => r.replacement !== undefined)
+  for (const s of text.segments) {
+    if (s.copy) {
+      expect(s.text).toBe(raw.slice(s.rawStart, s.rawEnd))
+      own(s.rawStart, s.rawEnd, 'segment')
+    } else if (s.rawEnd > s.rawStart) {
+      // Text a rule put in for raw text it replaced maps to that text, which the log owns.
+      expect(replaced.some((r) => r.rawStart <= s.rawStart && s.rawEnd <= r.rawEnd)).toBe(true)
+    }
+  }
+  for (const r of text.removals) {
+    expect(r.text).toBe(raw.slice(r.rawStart, r.rawEnd))
+    own(r.rawStart, r.rawEnd, `removal ${r.rule}`)
+  }
+  const lost = owner.indexOf(0)
+  if (lost !== -1) throw new Error(`raw offset ${lost} (${JSON.stringify(raw.slice(lost, lost + 5))}) is neither in the text nor in the log`)
 }

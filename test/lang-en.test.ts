@@ -17,9 +17,10 @@ function paragraphs(doc: UndocDocument): Paragraph[] {
 
 describe('choosing the English profile', () => {
   it('reads the language from the file name tag', () => {
-    expect(languageOfFileName('test/corpus/en/s-res-242-1967.en.txt')).toBe('en')
-    expect(languageOfFileName('a-res-67-264.zh.txt')).toBe('zh-Hans')
-    expect(languageOfFileName('notes.txt')).toBeUndefined()
+    expect(languageOfFileName('test/corpus/en/s-res-242-1967.en.txt', 'The Security Council,')).toBe('en')
+    expect(languageOfFileName('a-res-67-264.zh.txt', '大会，')).toBe('zh-Hans')
+    expect(languageOfFileName('a-res-12-i.zh.txt', '大會，鑒於……')).toBe('zh-Hant')
+    expect(languageOfFileName('notes.txt', '')).toBeUndefined()
     expect(profileFor('en')).toBe(en)
     expect(profileFor('en-GB')).toBe(en)
   })

@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { eitherScript, keyedInEitherScript, simplified, traditionalForms } from '../pipeline/lang/han-script.js'
 import { chineseNumber, chineseNumeral, zh } from '../pipeline/lang/zh.js'
-import { ROOT } from './helpers.js'
 
 describe('Chinese numerals', () => {
   it.each([
@@ -57,41 +53,35 @@ describe('dates of a line (the structure’s dates)', () => {
   })
 })
 
-describe('Simplified words read in Traditional script too (OpenCC’s forms)', () => {
-  it('gives the Traditional forms of the profile’s characters', () => {
-    expect(traditionalForms('会')).toBe('會')
-    expect(traditionalForms('号')).toBe('號')
-    expect(traditionalForms('决')).toBe('決')
-    expect(traditionalForms('大')).toBe('')
+describe('the vote of an adoption line', () => {
+  it('reads the counts in Chinese numerals or digits, in both scripts and every wording', () => {
+    expect(zh.vote('以十三票对零票、两票弃权通过')).toEqual({ for: 13, against: 0, abstentions: 2 })
+    expect(zh.vote('以14票赞成、0票反对、1票弃权通过')).toEqual({ for: 14, against: 0, abstentions: 1 })
+    expect(zh.vote('第8401次会议以15票赞成,0票反对通过')).toEqual({ for: 15, against: 0, abstentions: 0 })
+    expect(zh.vote('第二七七次會議以九票對零通過,棄權者二(烏克蘭、蘇聯)。')).toEqual({ for: 9, against: 0, abstentions: 2 })
+    expect(zh.vote('第五〇六次會議以七票對三票(中國、古巴)通過,棄權者一(埃及)。')).toEqual({ for: 7, against: 3, abstentions: 1 })
   })
-
-  it('widens a pattern’s characters, in and out of character classes, leaving escapes alone', () => {
-    expect(eitherScript('第\\d+号决议')).toBe('第\\d+[号號][决決][议議]')
-    expect(eitherScript('[两三]\\(')).toBe('[两兩三]\\(')
-    const re = eitherScript(/^大会[，,]$/u)
-    expect(re.flags).toBe('u')
-    expect(re.test('大會，')).toBe(true)
-    expect(re.test('大会,')).toBe(true)
+  it('reads "一致通过" as unanimous and "未经表决" as without a vote; a meeting alone has none', () => {
+    expect(zh.vote('第一一七次會議一致通過。')).toBe('unanimous')
+    expect(zh.vote('未经表决而通过')).toBe('without-vote')
+    expect(zh.vote('第一四八一次全体会议')).toBeNull()
   })
+})
 
-  it('reads a Traditional text back in Simplified characters, and keys a record in both', () => {
-    expect(simplified('安全理事會第242(1967)號決議')).toBe('安全理事会第242(1967)号决议')
-    expect(keyedInEitherScript({ 大会: 'GA' })).toEqual({ 大会: 'GA', 大會: 'GA' })
-  })
-
-  it('matches every Simplified word of the profile and its Traditional spelling alike', () => {
-    fc.assert(
-      fc.property(fc.constantFrom('决议', '号决议', '大会', '安全理事会', '经济及社会理事会', '届会议', '议程项目'), (word) => {
-        const re = new RegExp(`^${eitherScript(word)}$`, 'u')
-        const traditional = [...word].map((c) => traditionalForms(c)[0] ?? c).join('')
-        return re.test(word) && re.test(traditional) && simplified(traditional) === word
-      })
-    )
-  })
-
-  it('keeps the committed table of forms what OpenCC gives for the profiles’ characters', async () => {
-    // @ts-expect-error: a plain .mjs script without type declarations
-    const { generate, OUTPUT } = (await import('../scripts/generate-traditional-forms.mjs')) as { generate: () => Promise<string>; OUTPUT: string }
-    expect(readFileSync(join(ROOT, 'pipeline', 'lang', OUTPUT), 'utf8')).toBe(await generate())
+describe('meeting lines and numerals', () => {
+  it('reads a meeting number in Chinese numerals, with a date before it or a vote after it', () => {
+    for (const [line, number] of [
+      ['第一四八一次全体会议', '一四八一'],
+      ['第1481次会议', '1481'],
+      ['一九四六年二月十四日,第三十一次全会.', '三十一'],
+      ['第四十二次會議一致通過', '四十二']
+    ] as const) {
+      expect(zh.grammar.meeting.exec(line)?.[1]).toBe(number)
+    }
+    expect(chineseNumeral('一四八一')).toBe(1481)
+    expect(chineseNumeral('貳')).toBe(2)
+    expect(chineseNumeral('拾壹')).toBe(11)
+    expect(chineseNumeral('參拾')).toBe(30)
+    expect(chineseNumeral('陸')).toBe(6)
   })
 })

@@ -2,40 +2,11 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { visit } from 'unist-util-visit'
 import type { Node } from 'unist'
-import type { MappedText } from '../pipeline/model/mapped-text.js'
 import type { Text } from '../pipeline/types/document.js'
-import { build, canonicalOfRaw, normalizeText, SEEDS, seedText } from './helpers.js'
+import { build, canonicalOfRaw, checkConservation, normalizeText, SEEDS, seedText } from './helpers.js'
 
 const seed = Number(process.env.FC_SEED ?? 1)
 const runs = Number(process.env.FC_RUNS ?? 150)
-
-/** Every raw character is owned exactly once: by a segment of the text or by a logged removal. */
-function checkConservation(text: MappedText): void {
-  const raw = text.raw.text
-  const owner = new Int8Array(raw.length)
-  const own = (start: number, end: number, what: string) => {
-    for (let i = start; i < end; i++) {
-      if (owner[i]) throw new Error(`raw offset ${i} owned twice (${what})`)
-      owner[i] = 1
-    }
-  }
-  const replaced = text.removals.filter((r) => r.replacement !== undefined)
-  for (const s of text.segments) {
-    if (s.copy) {
-      expect(s.text).toBe(raw.slice(s.rawStart, s.rawEnd))
-      own(s.rawStart, s.rawEnd, 'segment')
-    } else if (s.rawEnd > s.rawStart) {
-      // Text a rule put in for raw text it replaced maps to that text, which the log owns.
-      expect(replaced.some((r) => r.rawStart <= s.rawStart && s.rawEnd <= r.rawEnd)).toBe(true)
-    }
-  }
-  for (const r of text.removals) {
-    expect(r.text).toBe(raw.slice(r.rawStart, r.rawEnd))
-    own(r.rawStart, r.rawEnd, `removal ${r.rule}`)
-  }
-  const lost = owner.indexOf(0)
-  if (lost !== -1) throw new Error(`raw offset ${lost} (${JSON.stringify(raw.slice(lost, lost + 5))}) is neither in the text nor in the log`)
-}
 
 const han = fc.constantFrom(...'联合国大会伊斯兰合作组织决议秘书长报告和平安全发展的在了与及其'.split(''))
 const punct = fc.constantFrom('，', '。', '；', '：', '、', '《', '》', '“', '”', '(', ')')

@@ -131,3 +131,42 @@ describe('character classes', () => {
     }
   })
 })
+
+describe('web-furniture', () => {
+  it('removes a web page\'s site name, title, navigation, bullets, cell borders and licence, lifting symbol and date', () => {
+    const raw = '联合国安理会第5号决议 中华文库\n← | 4(1946) | 联合国安理会第5号决议 S/RES/5(1946) 1946年5月8日 |\n|\n安全理事会,\n-回顾其决议,\n第八十次会议一致通过 |\n本作品来自联合国官方文件。\n- 官方纪录;\nPublic domainPublic domainfalsefalse'
+    const n = normalizeText(raw)
+    expect(n.text.text).toBe('安全理事会,\n\n回顾其决议,\n\n第八十次会议一致通过')
+    expect(n.lifted).toMatchObject({ symbol: 'S/RES/5(1946)', issued: '1946-05-08' })
+    expect(removedBy(raw, 'web-furniture').map((r) => r.reason)).toEqual(
+      expect.arrayContaining(['web page: title of the page and name of the site', 'web page: list bullet', 'web page: cell border of a table row', 'web page: licence notice of the site'])
+    )
+  })
+  it('leaves a text with no sign of a web page alone, "|" and all', () => {
+    expect(removedBy('大会,\n\n回顾 | 其决议,\n\n第83次全体会议 |', 'web-furniture')).toEqual([])
+  })
+})
+
+describe('footnote-markers', () => {
+  it('reads numbers glued to a word or after a stop as references when a line further on defines them', () => {
+    expect(canon('会议12及大会13曾通过,\n\n审议了报告，\n\n12 参阅文件。\n\n13 同上。')).toBe('会议[^12]及大会[^13]曾通过,\n\n审议了报告，\n\n[^12]: 参阅文件。\n\n[^13]: 同上。')
+  })
+  it('reads a run of markers ("2325") and the "1/" and "(注)" styles', () => {
+    expect(canon('报告书2325两月,24\n\n23 甲。\n\n24 乙。\n\n25 丙。')).toBe('报告书[^23][^25]两月,[^24]\n\n[^23]: 甲。\n\n[^24]: 乙。\n\n[^25]: 丙。')
+    expect(canon('报告1/，所在地.(注)\n\n1/ 大会正式记录。\n\n(注)见下文。')).toBe('报告[^1]，所在地.[^注]\n\n[^1]: 大会正式记录。\n\n[^注]: 见下文。')
+  })
+  it('does not take a count, an ordinal or an undefined number for a marker', () => {
+    expect(canon('第12段和12年及12次会议,\n\n12 个国家。')).toBe('第12段和12年及12次会议,\n\n12个国家。')
+  })
+})
+
+describe('run-in-paragraphs', () => {
+  it('cuts a line holding a whole text at the ends of its clauses and before its formula', () => {
+    const n = normalizeText('54/254.标题 大会, 回顾其决议, 又回顾, 1.决定; 2.请报告。 2000年3月15日 第93次全体会议')
+    expect(n.text.text).toBe('54/254.标题\n\n大会,\n\n回顾其决议,\n\n又回顾,\n\n1.决定;\n\n2.请报告。\n\n2000年3月15日第93次全体会议')
+    expect(n.text.removals.filter((r) => r.rule === 'run-in-paragraphs')).toHaveLength(6)
+  })
+  it('leaves a line with a space or two after its stops alone', () => {
+    expect(canon('回顾其决议, 又回顾其决定。')).toBe('回顾其决议,又回顾其决定。')
+  })
+})

@@ -84,12 +84,135 @@ describe('document kinds beyond the seeds', () => {
   it('reads a presidential statement: the English masthead date, a margin of one space, a quotation indented as a block', async () => {
     const { doc, warnings } = await kind('s-prst-2012-1.zh.txt')
     expect(warnings).toEqual([])
-    expect(doc.metadata).toMatchObject({ symbol: 'S/PRST/2012/1', kind: 'statement', organ: 'SC', date: '2012-01-19', originalLanguage: 'English', distribution: 'General' })
+    expect(doc.metadata).toMatchObject({ symbol: 'S/PRST/2012/1', kind: 'sc-presidential-statement', meeting: 6705, organ: 'SC', date: '2012-01-19', originalLanguage: 'English', distribution: 'General' })
     expect(blocks(doc.tree.children)).toEqual(['heading:title 安全理事会主席的', 'paragraph:text 在2012年1月', 'paragraph:text “安全理事会回顾', 'paragraph:text “安全理事会强调'])
     const meetings: unknown[] = []
     visit(doc.tree as Node, 'citation', (c) => {
       if ((c as unknown as Citation).kind === 'meeting') meetings.push((c as unknown as Citation).symbol)
     })
     expect(meetings).toEqual(['S/PV.6705'])
+  })
+})
+
+describe('forms of real texts (constructed fixtures)', () => {
+  it('reads a newer resolution\'s header: the dated header and the basis line are neither agenda titles nor text, and the basis goes into the metadata', async () => {
+    const { doc, warnings } = await kind('constructed-ga-header-basis.zh.txt')
+    expect(warnings).toEqual([])
+    expect(doc.metadata).toMatchObject({
+      symbol: 'A/RES/71/322',
+      kind: 'ga-resolution',
+      date: '2017-09-08',
+      agendaItem: { number: '15', titles: [] },
+      basis: { text: '未经发交主要委员会而通过(A/71/L.99)', symbol: 'A/71/L.99' },
+      meeting: 101
+    })
+    expect(blocks(doc.tree.children).slice(0, 7)).toEqual([
+      'heading:session 第七十一届会议',
+      'heading:agendaItem 议程项目15',
+      'heading:subtitle 2017年9月8',
+      'heading:basis [未经发交主要委',
+      'heading:title:71/322 联合国同各区域组',
+      'formula 大会，',
+      'paragraph:preambular 回顾其以往关于这'
+    ])
+    // "1.决定" with no space and "2．" with a full-width stop are numbered paragraphs.
+    expect(blocks(doc.tree.children).slice(7, 9)).toEqual(['paragraph:operative:1:L1 决定继续审议这个', 'paragraph:operative:2:L1 请秘书长向大会第'])
+  })
+
+  it('reads a resolution in parts A and B, each with its own formula (ASCII or colon) and numbering (1. or 一、)', async () => {
+    const { doc } = await kind('constructed-ga-parts.zh.txt')
+    expect(doc.metadata).toMatchObject({ kind: 'ga-resolution', number: '60/99', meeting: 64 })
+    expect(doc.tree.children.map((p) => p.type)).toEqual(['preface', 'preamble', 'body', 'preamble', 'body', 'conclusions'])
+    expect(blocks(doc.tree.children).slice(1)).toEqual([
+      'heading:section:A A',
+      'formula 大会,',
+      'paragraph:preambular 回顾其以往各项决',
+      'paragraph:operative:1:L1 欢迎两组织的合作',
+      'paragraph:operative:2:L1 请秘书长报告合作',
+      'heading:section:B B',
+      'formula 大会：',
+      'paragraph:preambular 注意到秘书长的报',
+      'paragraph:operative:一:L1 决定继续合作；',
+      'paragraph:operative:二:L1 请秘书长提出建议',
+      'adoption:date 2005年12月',
+      'adoption:meeting 第64次全体会议'
+    ])
+  })
+
+  it('reads an early resolution: Chinese-numeral title, preamble before "因此，大会，", unnumbered operative paragraphs, vote line, footnotes "，1" and "(注)"', async () => {
+    const { doc } = await kind('constructed-ga-unnumbered.zh.txt')
+    expect(doc.metadata).toMatchObject({ symbol: 'A/RES/396(V)', kind: 'ga-resolution', number: '396(V)', date: '1950-12-14', meeting: 325, vote: { for: 13, against: 0, abstentions: 2 } })
+    expect(blocks(doc.tree.children)).toEqual([
+      'heading:title:396(V) 会员国代表权问题',
+      'paragraph:preambular 鉴于会员国代表权',
+      'formula 因此,大会,',
+      'paragraph:preambular 考虑到宪章之宗旨',
+      'paragraph:preambular 审议了秘书长的报',
+      'paragraph:operative 建议凡遇此种问题',
+      'paragraph:operative 并建议大会所采取',
+      'adoption:date 一九五〇年十二月',
+      'adoption:meeting 第三二五次全体会',
+      'adoption:vote 以十三票对零票、',
+      'footnoteDefinition 大会正式记录,第',
+      'footnoteDefinition 见下文。'
+    ])
+  })
+
+  it('reads a Traditional text from Wikisource: zh-Hant, the same grammar, 一./(甲) numbering, glued footnote markers, the vote in Chinese numerals', async () => {
+    const { doc, warnings } = await kind('constructed-sc-early-traditional.zh.txt')
+    expect(warnings).toEqual([])
+    expect(doc.metadata).toMatchObject({
+      symbol: 'S/RES/30(1947)',
+      language: 'zh-Hant',
+      kind: 'sc-resolution',
+      date: '1947-08-25',
+      basis: { text: 'S/525,壹', symbol: 'S/525' },
+      meeting: 194,
+      vote: { for: 8, against: 0, abstentions: 3 }
+    })
+    expect(blocks(doc.tree.children)).toEqual([
+      'heading:title:30(1947) 一九四七年八月二',
+      'heading:basis 〔S/525,壹',
+      'formula 安全理事會,',
+      'paragraph:preambular 業已接獲委員會之',
+      'paragraph:operative:一:L1 請各方遵守下列條',
+      'paragraph:operative:甲:L2 停止敵對行為;',
+      'paragraph:operative:乙:L2 以和平方法解決爭',
+      'paragraph:operative:二:L1 請秘書長將本決議',
+      'adoption:meeting 第一九四次會議以',
+      'footnoteDefinition 安全理事會正式紀',
+      'footnoteDefinition 同上,補編第二號'
+    ])
+    expect(inlineText((doc.tree.children[1]!.children[1] as Paragraph).children)).toBe('業已接獲委員會之報告書[^12]及同日之函件,[^13]')
+    expect(doc.removals.map((r) => r.reason)).toEqual(expect.arrayContaining(['web page: name of the site (Wikisource)', 'web page: title of the page', 'web page: licence notice of the site']))
+  })
+
+  it('reads a presidential statement from a web page: navigation and masthead cells removed with the symbol lifted, its opening gives date and meeting', async () => {
+    const { doc, warnings } = await kind('constructed-prst-web.zh.txt')
+    expect(warnings).toEqual([])
+    expect(doc.metadata).toMatchObject({ symbol: 'S/PRST/2009/5', kind: 'sc-presidential-statement', organ: 'SC', date: '2009-03-06', meeting: 6095 })
+    expect(blocks(doc.tree.children)).toEqual(['heading:title 安全理事会主席的', 'paragraph:text 安全理事会主席在', 'paragraph:text “安全理事会欢迎', 'paragraph:text “安全理事会将继'])
+    // Adjacent lines removed for one reason are one entry of the log.
+    expect(new Set(doc.removals.filter((r) => r.rule === 'web-furniture').map((r) => r.reason))).toEqual(
+      new Set(['web page: title of the page and name of the site', 'web page: table row (navigation or information box)', 'web page: empty table row', 'web page: list bullet', 'web page: licence notice of the site'])
+    )
+    expect(doc.removals.some((r) => r.text.includes('联合国 | S/PRST/2009/5 |'))).toBe(true)
+  })
+
+  it('reads a whole resolution on one line: adoption note, formula, clauses and the vote "以14票赞成、0票反对、1票弃权"', async () => {
+    const { doc, warnings } = await kind('constructed-sc-one-line.zh.txt')
+    expect(warnings).toEqual([])
+    expect(doc.metadata).toMatchObject({ kind: 'sc-resolution', date: '2008-06-02', meeting: 5900, vote: { for: 14, against: 0, abstentions: 1 } })
+    expect(blocks(doc.tree.children).map((b) => b.split(' ')[0])).toEqual([
+      'heading:adoptionNote',
+      'formula',
+      'paragraph:preambular',
+      'paragraph:preambular',
+      'paragraph:preambular',
+      'paragraph:operative:1:L1',
+      'paragraph:operative:2:L1',
+      'paragraph:operative:3:L1',
+      'adoption:meeting'
+    ])
   })
 })

@@ -73,7 +73,7 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
     messages.add('error', `Its sidecar ${input.sidecar!.path} has errors: the file is not built until they are mended.`, 'sidecar-schema', undefined)
     return fail()
   }
-  const tag = sidecar?.language ?? languageOfFileName(input.path) ?? detectLanguage(decoded.text)
+  const tag = sidecar?.language ?? languageOfFileName(input.path, decoded.text) ?? detectLanguage(decoded.text)
   const lang = tag ? profileFor(tag) : undefined
   if (!lang) {
     messages.add(

@@ -51,6 +51,7 @@ export function readingOf(doc: UndocDocument | undefined): Reading {
     } else if (node.type === 'adoption') addDays(node['date'])
   }
   addDays(metadata.date)
+  addDays(metadata.issued)
   return {
     language: metadata.language,
     kind: metadata.kind,
@@ -70,19 +71,18 @@ function descendants(node: AnyNode): AnyNode[] {
   return [node, ...(node.children ?? []).flatMap(descendants)]
 }
 
-/** A printed paragraph number in Arabic digits: "一" → "1", "IV" → "4", "7" stays. */
+/**
+ * A printed paragraph number in Arabic digits: "一" → "1", "IV" → "4", "7" stays. Lettered
+ * paragraphs ("a", "b", "c") stay letters: only capitals are read as Roman numerals, or "c"
+ * would be 100.
+ */
 function arabic(number: string, numeral: (s: string) => number | null): string {
-  const n = numeral(number) ?? romanValue(number)
+  const n = numeral(number) ?? (/^[IVXLCDM]+$/.test(number) ? romanValue(number) : null)
   return n === null ? number : String(n)
 }
 
-/** The vote of the metadata, where the schema has one (the adoption line read as data). */
-function voteOf(metadata: UndocDocument['metadata']): Reading['vote'] {
-  const vote: unknown = (metadata as { vote?: unknown }).vote
-  if (vote === 'unanimous' || vote === 'without-vote') return vote
-  if (vote && typeof vote === 'object') {
-    const v = vote as Record<string, unknown>
-    if (typeof v['for'] === 'number' && typeof v['against'] === 'number' && typeof v['abstentions'] === 'number') return { for: v['for'], against: v['against'], abstentions: v['abstentions'] }
-  }
-  return null
+/** The vote of the metadata (the adoption line read as data), as the gold writes it. */
+function voteOf({ vote }: UndocDocument['metadata']): Reading['vote'] {
+  if (vote === undefined || typeof vote === 'string') return vote ?? null
+  return { for: vote.for, against: vote.against, abstentions: vote.abstentions }
 }

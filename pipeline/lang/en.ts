@@ -1,3 +1,4 @@
+import type { Vote } from '../types/document.js'
 import type { CitedDate, DateMatch, LanguageProfile } from './profile.js'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
@@ -110,6 +111,23 @@ const ORDINAL_WORD = '[a-z]+(?:-[a-z]+)?'
 const SESSION = `${ORDINAL_WORD}\\s(?:special\\s|emergency\\sspecial\\s)?session`
 const INSTRUMENT_WORD = '(?:Charter|Convention|Covenant|Declaration|Protocol|Treaty|Statute|Agreement|Programme of Action|Platform for Action|Plan of Action|Agenda for Development|Principles|Guidelines|Rules)'
 
+/** A count in a vote: a numeral, or "none" / "no" for zero. */
+function voteCount(word: string): number | null {
+  return /^(?:none|no)$/i.test(word) ? 0 : englishNumeral(word)
+}
+
+/** The vote an adoption line states: "by 9 votes to none, with 2 abstentions", "unanimously", "without a vote". */
+function vote(text: string): Vote | null {
+  if (/\bunanimously\b/i.test(text)) return 'unanimous'
+  if (/\bwithout (?:a )?vote\b|\bby consensus\b/i.test(text)) return 'without-vote'
+  const m = /\bby ([\w-]+) votes? to ([\w-]+)(?:,? (?:with|and) ([\w-]+) abstentions?)?/i.exec(text)
+  if (!m) return null
+  const counts = [m[1]!, m[2]!, m[3] ?? 'none'].map(voteCount)
+  if (counts.some((n) => n === null)) return null
+  const [yes, no, abstaining] = counts as number[]
+  return { for: yes!, against: no!, abstentions: abstaining! }
+}
+
 /** English, as the UN's English editions write it (Oxford spelling, day-month-year dates). */
 export const en: LanguageProfile = {
   tag: 'en',
@@ -134,6 +152,16 @@ export const en: LanguageProfile = {
   dates,
   numeral: englishNumeral,
   citationDate,
+  vote,
+  // Only numbered paragraphs run in after a clause's end ("…; 2. Decides"): an English sentence ends with a full stop.
+  runInBreak: /(?<=[;:])[ \t]+(?=\d{1,3}\.\s+[A-Z])/g,
+  countWords: { after: /^(?:st|nd|rd|th|\s?(?:%|per cent|years?|votes?|members?|meetings?))\b/, before: /(?:\bNo\.|\b(?:paragraph|article|resolution|item|page)s?)\s?$/i },
+  web: {
+    site: [{ pattern: /^From Wikisource$/, reason: 'web page: name of the site (Wikisource)' }],
+    page: [{ pattern: /^(?:Jump to content|Jump to navigation(?: Jump to search)?|Go to Top|←.*|.*→)$/, reason: 'web page: navigation' }],
+    pageTitle: /^United Nations (?:General Assembly|Security Council) Resolution \d+$/,
+    licence: /^(?:This work is excerpted from an official document of the United Nations|Pursuant to UN Administrative Instruction ST\/AI\/189)/
+  },
   citations: {
     date: DATE,
     dateLink: '\\sof\\s',
@@ -186,6 +214,15 @@ export const en: LanguageProfile = {
   },
   grammar: {
     titleLength: 240,
+    presidentialStatement: {
+      title: /^Statement by the President of the Security Council$/,
+      opening: /^.{0,200}?the President of the Security Council made the following statement on behalf of the Council[:：]/
+    },
+    resolutionHeader: /^Resolution adopted by the (?:General Assembly|Security Council|Economic and Social Council)(?: on \d{1,2} [A-Z][a-z]+ \d{4})?$/,
+    basis: /^\[((?:on the report of|without reference to)[^\]]+)\]$/,
+    partHeading: /^([A-Z])\.?$/,
+    preambularEnd: /,$/,
+    voteLine: /^Adopted (?:unanimously|without (?:a )?vote|by consensus|by [\w-]+ votes? to [\w-]+\b.*)\.?$/i,
     formula: [
       { pattern: /^["“]?The General Assembly,?$/, organ: 'GA', kind: 'ga-resolution' },
       { pattern: /^["“]?The Security Council,?$/, organ: 'SC', kind: 'sc-resolution' },

@@ -1,5 +1,5 @@
 import type { CalendarDay } from '../core/calendar-day.js'
-import type { Kind } from '../types/document.js'
+import type { Kind, Vote } from '../types/document.js'
 
 /** A date as written in a text, with the span it was read from. */
 export interface DateMatch {
@@ -26,6 +26,11 @@ export interface LanguageProfile {
   readonly furniture: readonly { readonly pattern: RegExp; readonly reason: string; readonly headOnly: boolean }[]
   /** Masthead lines whose content is lifted into metadata. */
   readonly mastheadMeta: readonly { readonly pattern: RegExp; readonly field: 'originalLanguage' | 'distribution' }[]
+  /**
+   * The space between two paragraphs run in on one line (a whole text on one line, as some web
+   * pages give it): after a clause's end, around a bracketed line, before a title's number or a formula.
+   */
+  readonly runInBreak: RegExp
   /** Paragraph or heading numbers that start a block at the beginning of a line. */
   readonly blockNumber: RegExp
   /** Parses the dates in a string, in order. */
@@ -40,10 +45,28 @@ export interface LanguageProfile {
    * date without one (null); so is a day that is not in the calendar.
    */
   citationDate(text: string, before?: CalendarDay): CitedDate | null
+  /** The vote an adoption line states ("以十三票对零票、两票弃权通过", "一致通过"), or null. */
+  vote(text: string): Vote | null
+  /** What makes a number glued to a word a count or an ordinal ("12年", "第12"), never a footnote marker: the text after it, before it. */
+  readonly countWords: { readonly after: RegExp; readonly before: RegExp }
+  /** What a web edition (Wikisource and the like) puts around a document's text. */
+  readonly web: WebFurniture
   readonly grammar: GrammarWords
   readonly citations: CitationWords
   readonly punctuation: PunctuationWords
   readonly typesetting: Typesetting
+}
+
+/** Lines of a web page that are not the document: the site's name and navigation, its licence notice. */
+export interface WebFurniture {
+  /** Lines that say a text comes from a web page (its site's name): seeing one makes the text a web edition. */
+  readonly site: readonly { readonly pattern: RegExp; readonly reason: string }[]
+  /** Other lines of the page around the text, furniture only in a web edition. */
+  readonly page: readonly { readonly pattern: RegExp; readonly reason: string }[]
+  /** The page's own title above the text ("联合国安理会第2446号决议"): furniture while no text has come. */
+  readonly pageTitle: RegExp
+  /** The first line of the site's licence notice under the text: it and every line after it are furniture. */
+  readonly licence: RegExp
 }
 
 /** What the lint rules know of a language's punctuation: its pairs, clause endings and sentences. */
@@ -176,6 +199,16 @@ export interface GrammarWords {
   readonly reportTitle: RegExp
   /** Title of a statement: "安全理事会主席的声明". */
   readonly statementTitle: RegExp
+  /** A statement by the President of the Security Council: its title, and the paragraph that opens it ("…代表安理会发表如下声明："). */
+  readonly presidentialStatement: { readonly title: RegExp; readonly opening: RegExp }
+  /** The header over a newer resolution's title: "2016年12月19日大会通过的决议", "大会决议". */
+  readonly resolutionHeader: RegExp
+  /** The line saying on what a resolution was adopted, in brackets: "[根据第三委员会的报告(A/67/456)通过]". Group 1 its text. */
+  readonly basis: RegExp
+  /** The heading of one part of a resolution in parts: "A", "B."… Group 1 the letter. */
+  readonly partHeading: RegExp
+  /** How a preambular paragraph ends, so that an unnumbered operative part can be told from the preamble: "，", ",又". */
+  readonly preambularEnd: RegExp
   /** Plenary or Council meeting named in an adoption note: "第5261次会议". Group 1 is the number. */
   readonly meetingInNote: RegExp
   /** Session line: "第六十五届会议". Group 1 is the numeral. */
@@ -191,8 +224,13 @@ export interface GrammarWords {
   readonly adoptionNote: RegExp
   /** Signature mark kept in the name line: "(签名)". */
   readonly signedMark: RegExp
-  /** Plenary meeting line: "第 82 次全体会议". Group 1 is the number. */
+  /**
+   * The meeting line of an adoption: "第 82 次全体会议", "第一一七次會議一致通過。", with a date before it
+   * ("一九四六年二月十四日,第三十一次全会."). Group 1 is the number, as written.
+   */
   readonly meeting: RegExp
+  /** A line that is only a vote: "以十三票对零票、两票弃权通过。". */
+  readonly voteLine: RegExp
   /** Place and date line closing a declaration: "2011年6月30日订于阿斯塔纳". Group 1 is the place. */
   readonly placeAndDate: RegExp
   /** A line that is only a date. */
@@ -202,6 +240,6 @@ export interface GrammarWords {
   /** Chapter and section headings of reports: "一、…", "A. …". Group 1 is the number. */
   readonly chapterHeading: RegExp
   readonly sectionHeading: RegExp
-  /** Numbered paragraph: group 1 the number, group 2 the level marker kind. */
+  /** Numbered paragraph: group 1 the number as printed ("1", "一", "a", "甲", "i"). */
   readonly paragraphNumber: readonly { readonly pattern: RegExp; readonly level: number }[]
 }

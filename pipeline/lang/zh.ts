@@ -1,9 +1,15 @@
-import { eitherScript, keyedInEitherScript, simplified } from './han-script.js'
+import type { Vote } from '../types/document.js'
+import { eitherScript, inEitherScript, keyedInEitherScript, simplified } from './han-script.js'
 import { carried, isoDay, isValidDay, type CalendarDay } from '../core/calendar-day.js'
 import type { CitedDate, DateMatch, LanguageProfile } from './profile.js'
 
-const DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, '0': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
-const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
+// The formal (financial) numerals 壹, 贰… number the paragraphs of some early resolutions. Numerals
+// are read in Simplified: the Traditional 兩, 貳, 陸 read back as 两, 贰, 陆, and 參 as 参.
+const DIGIT: Record<string, number> = {
+  〇: 0, '○': 0, 零: 0, '0': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 叁: 3, 参: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9
+}
+const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 拾: 10, 佰: 100, 仟: 1000 }
 /** Twenty and thirty in one character, as days are often written ("廿一日"). */
 const TENS: Record<string, string> = { 廿: '二十', 卅: '三十' }
 /**
@@ -12,12 +18,14 @@ const TENS: Record<string, string> = { 廿: '二十', 卅: '三十' }
  */
 const DIGIT_CHAR = '[〇○零0一二三四五六七八九]'
 const NUMERAL = '[〇○零0一二三四五六七八九十百千两廿卅]'
-const NUMERAL_ONLY = new RegExp(eitherScript(`^${NUMERAL}+$`))
+const ANY_NUMERAL = new RegExp(eitherScript(`^[${Object.keys(DIGIT).join('')}${Object.keys(UNIT).join('')}${Object.keys(TENS).join('')}]+$`))
+/** A count in a vote or a meeting number: digits or Chinese numerals. */
+const COUNT = `(?:\\d+|${NUMERAL}+)`
 
 /** Chinese numerals: positional ("二〇一三") or with units ("六十五", "一百二十二", "廿一"); ASCII digits pass through. */
 export function chineseNumeral(text: string): number | null {
   if (/^\d+$/.test(text)) return Number(text)
-  if (!NUMERAL_ONLY.test(text)) return null
+  if (!ANY_NUMERAL.test(text)) return null
   const s = simplified(text).replace(/[廿卅]/g, (c) => TENS[c]!)
   if (![...s].some((c) => c in UNIT)) {
     return Number([...s].map((c) => DIGIT[c]).join(''))
@@ -119,26 +127,69 @@ function citationDate(text: string, before?: CalendarDay): CitedDate | null {
  */
 const RESOLUTION_NUMBER = `(?:\\d+/\\d+(?:\\s?[A-H](?![A-Za-z]))?|(?:\\d+|${NUMERAL}+)\\s?[(（]\\s?(?:\\d{4}|[IVXLC]+|${NUMERAL}+)\\s?[)）])`
 
-const DATE_TEXT = eitherScript(`${YEAR}\\s?年\\s?${MONTH_OR_DAY}\\s?月\\s?${MONTH_OR_DAY}\\s?日`)
+const VOTE_WORDS = inEitherScript({
+  unanimous: /一致通过/,
+  withoutVote: /未经表决|不经表决|(?:以|经)协商一致/,
+  // "以十三票对零票", "以十票对零", "以14票赞成、0票反对"
+  forAgainst: new RegExp(`以(${COUNT})票(?:赞成)?\\s?[，,、]?\\s?(?:对|(?=${COUNT}票反对))(${COUNT})票?`),
+  abstentions: new RegExp(`(${COUNT})票弃权|弃权者(${COUNT})`)
+})
+
+/** The vote of an adoption line; abstentions are 0 when the line names none. */
+function vote(text: string): Vote | null {
+  const counts = VOTE_WORDS.forAgainst.exec(text)
+  if (counts) {
+    const abstained = VOTE_WORDS.abstentions.exec(text.slice(counts.index + counts[0].length))
+    const abstentions = abstained ? chineseNumeral(abstained[1] ?? abstained[2]!) : 0
+    const [yes, no] = [chineseNumeral(counts[1]!), chineseNumeral(counts[2]!)]
+    if (yes !== null && no !== null && abstentions !== null) return { for: yes, against: no, abstentions }
+  }
+  if (VOTE_WORDS.unanimous.test(text)) return 'unanimous'
+  if (VOTE_WORDS.withoutVote.test(text)) return 'without-vote'
+  return null
+}
+
+/** A full date as a line or masthead states it, in Simplified: the tables that use it read both scripts. */
+const DATE_TEXT = `${YEAR}\\s?年\\s?${MONTH_OR_DAY}\\s?月\\s?${MONTH_OR_DAY}\\s?日`
 
 /** Simplified Chinese, as the UN's Chinese editions write it. */
 export const zh: LanguageProfile = {
   tag: 'zh-Hans',
-  furniture: [
+  furniture: inEitherScript([
     { pattern: /^联合国$/, reason: 'masthead: name of the Organization', headOnly: true },
     { pattern: /^(?:大会|安全理事会|经济及社会理事会|人权理事会|托管理事会)$/, reason: 'masthead: name of the organ', headOnly: true },
     { pattern: /^(?:中文|Chinese)$/, reason: 'masthead: language of this version', headOnly: true },
     { pattern: new RegExp(`^${DATE_TEXT}$`), reason: 'masthead: date of issue', headOnly: true },
     { pattern: /^请回收$/, reason: 'page furniture: recycling note', headOnly: false }
-  ],
+  ]),
   mastheadMeta: [
     { pattern: /^Distr\.?\s?[:：]\s?(\S.*)$/, field: 'distribution' },
     { pattern: /^(?:Original|原文)\s?[:：]\s?(\S.*)$/, field: 'originalLanguage' }
   ],
-  blockNumber: /^(?:\d+(?:\/\d+)?\.(?=[\s\u3000])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
+  runInBreak: inEitherScript(/(?<=[，,；;。：:\]】〕])[ \t\u3000]+(?=\S)|[ \t\u3000]+(?=[[【〔]|\d+\/\d+[.．]|(?:大会|安全理事会)[，,][ \t\u3000])/g),
+  blockNumber: /^(?:[〔【［]|\[(?!\^)|\d+(?:\/\d+)?\.(?=[\s\u3000])|\d{1,3}[.．](?=[^\d\s])|(?:[一二三四五六七八九十]+|[壹贰貳叁參肆伍陆陸柒捌玖拾]+)[.．、]|[(（][甲乙丙丁戊己庚辛壬癸][)）]|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
   dates,
   numeral: chineseNumeral,
   citationDate,
+  vote,
+  countWords: inEitherScript({ after: /^(?:[年月日号次届段条款项个名票人岁时点%％]|\s?[/.．]\d)/, before: /第\s?$/ }),
+  web: inEitherScript({
+    site: [
+      { pattern: /^维基文库[，,]\s?自由的图书馆$/, reason: 'web page: name of the site (Wikisource)' },
+      { pattern: /中华文库$/, reason: 'web page: title of the page and name of the site' },
+      { pattern: /^中国新闻社主办/, reason: 'web page: name of the site' }
+    ],
+    page: [
+      { pattern: /^(?:跳转到内容|外观|原始文件参见此处)$/, reason: 'web page: navigation' },
+      { pattern: /^(?:←|→)/, reason: 'web page: navigation' },
+      { pattern: /^[(（]重定向自[^()（）]*[)）]$/, reason: 'web page: redirection note' },
+      { pattern: /(?:发布|制定)机关[:：]/, reason: 'web page: information box of the page' },
+      { pattern: /^本作品收录于/, reason: 'web page: collection the page belongs to' },
+      { pattern: /^\.?本网站/, reason: 'web page: notice of the site' }
+    ],
+    pageTitle: /^联合国(?:大会|安理会)[^，。；：,;:]*(?:决议|声明|决定)[^，。；：,;:]*$/,
+    licence: /^本作品来自联合国官方文件/
+  }),
   citations: {
     date: eitherScript(CITED_DATE),
     number: eitherScript(RESOLUTION_NUMBER),
@@ -190,17 +241,29 @@ export const zh: LanguageProfile = {
     contents: '目录',
     citedIndex: '所引决议索引'
   },
-  grammar: {
+  grammar: inEitherScript({
     titleLength: 80,
     formula: [
-      { pattern: /^大会[，,]$/, organ: 'GA', kind: 'ga-resolution' },
-      { pattern: /^安全理事会[，,]$/, organ: 'SC', kind: 'sc-resolution' },
-      { pattern: /^经济及社会理事会[，,]$/, organ: 'ECOSOC', kind: 'ga-resolution' },
-      { pattern: /^人权理事会[，,]$/, organ: 'HRC', kind: 'ga-resolution' }
+      // The formula as the UN prints it ("大会，"), with an ASCII comma or colon, or the organ alone on
+      // its line; in early texts after a preamble of its own ("因此，安全理事会，").
+      { pattern: /^(?:因此[，,]\s?)?大会[，,：:]?$/, organ: 'GA', kind: 'ga-resolution' },
+      { pattern: /^(?:因此[，,]\s?)?安全理事会[，,：:]?$/, organ: 'SC', kind: 'sc-resolution' },
+      { pattern: /^(?:因此[，,]\s?)?经济及社会理事会[，,：:]?$/, organ: 'ECOSOC', kind: 'ga-resolution' },
+      { pattern: /^(?:因此[，,]\s?)?人权理事会[，,：:]?$/, organ: 'HRC', kind: 'ga-resolution' }
     ],
-    resolutionTitle: /^(\d+\/\d+|\d+\s?\((?:[IVXLC]+|\d{4})\))\.\s?(.+)$/,
+    // "67/264. 标题", "54/254.标题", "3369 (XXX). 标题", and early ones in Chinese numerals:
+    // "四(一九四六). 一九四六年四月二十九日决议案", "二一五九(二十一)、标题".
+    resolutionTitle: new RegExp(`^(\\d+\\/\\d+|\\d+\\s?\\((?:[IVXLC]+|\\d{4})\\)|${NUMERAL}+\\s?\\(${NUMERAL}+\\))\\s?[.．、]\\s?(.+)$`),
     scResolutionTitle: /^第(\d+)\s?\((\d{4})\)号决议$/,
     statementTitle: /主席的?声明$/,
+    presidentialStatement: {
+      title: /^安全理事会主席的?声明$/,
+      opening: /^.{0,200}?(?:安全理事会|安理会)主席.{0,160}?代表安(?:理会|全理事会)发表(?:如下声明|声明如下)[：:]/
+    },
+    resolutionHeader: new RegExp(`^(?:${DATE_TEXT})?(?:大会|安全理事会|经济及社会理事会|人权理事会)(?:通过的)?决议$`),
+    basis: /^[[［〔【]((?=[^\]］〕】]*(?:通过|[A-Z]\/))[^\]］〕】]+)[\]］〕】]$/,
+    partHeading: /^([A-Z])[.．]?$/,
+    preambularEnd: /[，,](?:又|并|並)?$/,
     reportTitle: /的(?:报告|说明)$/,
     meetingInNote: /第(\d+)次(?:全体)?会议/,
     session: new RegExp(`^第(${NUMERAL}+|\\d+)届(?:会议|常会)$`),
@@ -210,16 +273,26 @@ export const zh: LanguageProfile = {
     annexHeading: new RegExp(`^(?:附件(?:${NUMERAL}+|[IVX]+)?|.{4,}的附件(?:${NUMERAL}+|[IVX]+)?)$`),
     adoptionNote: /(?:会议|大会|理事会|委员会)(?:第.{1,10}[届次](?:会议)?)?(?:上)?通过$/,
     signedMark: /[(（]签名[)）]$/,
-    meeting: /^第(\d+)次全体会议$/,
+    // "第 82 次全体会议", "第1481次会议", "第一四八一次全体会议", "一九四六年二月十四日,第三十一次全会.",
+    // "第一一七次會議一致通過。": the line may go on with the vote, and end with a stop.
+    meeting: new RegExp(`^(?:${DATE_TEXT}\\s?[，,]?\\s?)?第\\s?(${COUNT})\\s?次(?:全体会议|会议|全会)(?:[^。]*通过[^。]*)?[。.，,]?$`),
+    voteLine: /^(?:以.{1,60}|一致|未经表决|经协商一致|不经表决)通过[^。]{0,60}[。.]?$/,
     placeAndDate: new RegExp(`^(${DATE_TEXT})订?于(.{1,20})$`),
-    dateLine: new RegExp(`^${DATE_TEXT}$`),
+    dateLine: new RegExp(`^${DATE_TEXT}[，,。.]?$`),
     preambleEnd: /(?:如下|下列)[：:]$/,
     chapterHeading: /^([一二三四五六七八九十]+)、\s?(.+)$/,
     sectionHeading: /^([A-Z])\.\s(.+)$/,
     paragraphNumber: [
-      { pattern: /^(\d{1,3})\.[\s\u3000]/, level: 1 },
+      // "1. 决定", "1.决定", "1．决定" (not "1.5").
+      { pattern: /^(\d{1,3})[.．](?!\d)[\s\u3000]?/, level: 1 },
+      // "一. 认为", "一、", "壹、" in early resolutions.
+      { pattern: /^([一二三四五六七八九十]+|[壹贰叁肆伍陆柒捌玖拾]+)[.．、][\s\u3000]?/, level: 1 },
       { pattern: /^[(（]([a-z]{1,2})[)）][\s\u3000]?/, level: 2 },
+      { pattern: /^[(（]([甲乙丙丁戊己庚辛壬癸])[)）][\s\u3000]?/, level: 2 },
       { pattern: /^[(（]([ivxlc]{1,6})[)）][\s\u3000]?/, level: 3 }
     ]
-  }
+  })
 }
+
+/** Traditional Chinese (older UN editions, Wikisource): the same profile, whose words read both scripts. */
+export const zhHant: LanguageProfile = { ...zh, tag: 'zh-Hant' }

@@ -90,6 +90,9 @@ export function elementIds(tree: Root): ElementIds {
   const text = (parts: readonly Part[], prefix: string) => {
     const hasBody = parts.some((p) => p.type === 'body')
     let annex = 0
+    // In a resolution in parts (A, B…) each part is a container of the main body, named by its
+    // heading: its preamble is its intro ("sec_A__intro__para_1"), its paragraphs its own ("sec_A__para_1").
+    let inPart = prefix
     for (const part of parts) {
       switch (part.type) {
         case 'attachment': {
@@ -103,15 +106,24 @@ export function elementIds(tree: Root): ElementIds {
           part.children.forEach((h, i) => notes(name(h, `${prefix}preface__p_${i + 1}`), h.children))
           break
         case 'preamble': {
+          const head = part.children[0]
+          let preamble = `${prefix}preamble__`
+          if (head?.type === 'heading') {
+            const { abbreviation } = bodyContainer(head.role)
+            const id = name(head, `${prefix}${abbreviation}_${segmentOf(head.number) ?? 1}`)
+            notes(id, head.children)
+            inPart = `${id}__`
+            preamble = `${id}__intro__`
+          }
           const formulas = part.children.filter((b) => b.type === 'formula')
-          formulas.forEach((f, i) => notes(name(f, `${prefix}preamble__formula_${i + 1}`), f.children))
-          const paragraph = paragraphs(hasBody ? (p, n) => name(p, `${prefix}preamble__para_${n}`) : bodyParagraph(prefix))
+          formulas.forEach((f, i) => notes(name(f, `${preamble}formula_${i + 1}`), f.children))
+          const paragraph = paragraphs(hasBody ? (p, n) => name(p, `${preamble}para_${n}`) : bodyParagraph(inPart))
           for (const b of part.children) if (b.type === 'paragraph') paragraph(b)
           break
         }
         case 'body': {
           const counts = new Map<string, number>()
-          const paragraph = paragraphs(bodyParagraph(prefix))
+          const paragraph = paragraphs(bodyParagraph(inPart))
           for (const b of part.children) {
             if (b.type === 'paragraph') {
               paragraph(b)
@@ -120,7 +132,7 @@ export function elementIds(tree: Root): ElementIds {
             const { abbreviation } = bodyContainer(b.role)
             const n = (counts.get(abbreviation) ?? 0) + 1
             counts.set(abbreviation, n)
-            notes(name(b, `${prefix}${abbreviation}_${segmentOf(b.number) ?? n}`), b.children)
+            notes(name(b, `${inPart}${abbreviation}_${segmentOf(b.number) ?? n}`), b.children)
           }
           break
         }

@@ -66,6 +66,22 @@ export function symbolFromNumber(kind: Metadata['kind'], number: string | undefi
   return undefined
 }
 
+/**
+ * The kind a document's own symbol names, which wins over the grammar's guess: a General Assembly
+ * resolution numbered above 400 is still a resolution when its symbol says A/RES.
+ */
+export function kindOfSymbol(symbol: string | undefined): Metadata['kind'] | undefined {
+  const series = symbol ? /^(A\/RES|A\/DEC|S\/RES|S\/PRST)\//.exec(symbol)?.[1] : undefined
+  return series ? SYMBOL_KINDS[series] : undefined
+}
+
+const SYMBOL_KINDS: Readonly<Record<string, Metadata['kind']>> = {
+  'A/RES': 'ga-resolution',
+  'A/DEC': 'ga-decision',
+  'S/RES': 'sc-resolution',
+  'S/PRST': 'sc-presidential-statement'
+}
+
 /** The organ whose series a symbol belongs to: S/PRST/2012/1 → SC, A/65/100 → GA, E/2012/1 → ECOSOC. */
 export function organOfSymbol(symbol: string | undefined): Metadata['organ'] | undefined {
   const series = symbol?.split('/')[0]

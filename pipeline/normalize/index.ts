@@ -7,25 +7,32 @@ import type { NormalizeRule } from './rule.js'
 import { unicodeNfc } from './rules/unicode-nfc.js'
 import { fullwidthAlphanumerics } from './rules/fullwidth-alphanumerics.js'
 import { pageFurniture } from './rules/page-furniture.js'
+import { webFurniture } from './rules/web-furniture.js'
 import { footnoteBlocks } from './rules/footnote-blocks.js'
 import { footnoteReferences } from './rules/footnote-references.js'
+import { footnoteMarkers } from './rules/footnote-markers.js'
 import { pageNumbers } from './rules/page-numbers.js'
+import { runInParagraphs } from './rules/run-in-paragraphs.js'
 import { unwrapLines } from './rules/unwrap-lines.js'
 import { hanSpacing } from './rules/han-spacing.js'
 import { inlineWhitespace } from './rules/inline-whitespace.js'
 
 /**
- * The rules in the order they run. Furniture goes first so that it cannot be read as text;
+ * The rules in the order they run. Furniture goes first (a web page's before a printed page's, whose
+ * masthead is then the head of the text) so that it cannot be read as text;
  * footnotes before unwrapping, so that the paragraph they cut is joined like any wrapped line;
  * spacing last, on whole paragraphs.
  */
 export const NORMALIZE_RULES: readonly NormalizeRule[] = [
   unicodeNfc,
   fullwidthAlphanumerics,
+  webFurniture,
   pageFurniture,
   footnoteBlocks,
   footnoteReferences,
   pageNumbers,
+  footnoteMarkers,
+  runInParagraphs,
   unwrapLines,
   hanSpacing,
   inlineWhitespace

@@ -8,6 +8,11 @@ export type BlockKind =
   | 'resolutionTitle'
   | 'scResolutionTitle'
   | 'formula'
+  | 'partHeading'
+  | 'resolutionHeader'
+  | 'basis'
+  | 'statementOpening'
+  | 'voteLine'
   | 'letterTitle'
   | 'noteVerbaleTitle'
   | 'statementTitle'
@@ -43,12 +48,16 @@ export function classify(block: Block, lang: LanguageProfile): Classified {
   if ((m = g.session.exec(t))) return as('session', m)
   if ((m = g.agendaItem.exec(t))) return as('agendaItem', m)
   if ((m = g.meeting.exec(t))) return as('meeting', m)
+  if ((m = g.voteLine.exec(t))) return as('voteLine', m)
   if ((m = g.dateLine.exec(t))) return as('dateLine', m)
   if ((m = g.placeAndDate.exec(t))) return as('placeAndDate', m)
   if ((m = g.scResolutionTitle.exec(t))) return as('scResolutionTitle', m)
   for (const f of g.formula) if (f.pattern.test(t)) return as('formula')
   if ((m = g.annexHeading.exec(t))) return as('annexHeading', m)
+  if ((m = g.basis.exec(t))) return as('basis', m)
+  if ((m = g.partHeading.exec(t))) return as('partHeading', m)
   const short = t.length <= g.titleLength && !endsClause(t)
+  if (short && (m = g.resolutionHeader.exec(t))) return as('resolutionHeader', m)
   if (short && (m = g.letterTitle.exec(t))) return as('letterTitle', m)
   if (short && (m = g.noteVerbaleTitle.exec(t))) return as('noteVerbaleTitle', m)
   if (short && (m = g.statementTitle.exec(t))) return as('statementTitle', m)
@@ -58,12 +67,14 @@ export function classify(block: Block, lang: LanguageProfile): Classified {
   if ((m = g.resolutionTitle.exec(block.text)) && !endsClause(t)) {
     return { ...block, kind: 'resolutionTitle', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }
   }
+  if ((m = g.presidentialStatement.opening.exec(t))) return as('statementOpening', m)
+  // A short line under a Chinese numeral ("一、导言") heads a chapter; in a resolution the grammar reads it as a paragraph.
+  if (short && (m = g.chapterHeading.exec(block.text))) {
+    return { ...block, kind: 'chapter', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }
+  }
   for (const p of g.paragraphNumber) {
     const n = p.pattern.exec(block.text)
     if (n) return { ...block, kind: 'numbered', match: n, number: n[1]!, level: p.level, contentOffset: n[0].length }
-  }
-  if (short && (m = g.chapterHeading.exec(block.text))) {
-    return { ...block, kind: 'chapter', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }
   }
   if (short && (m = g.sectionHeading.exec(block.text))) {
     return { ...block, kind: 'section', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }

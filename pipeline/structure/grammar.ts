@@ -1,19 +1,25 @@
 // The document grammar, read top-down (after Laws.Africa's bluebell):
 //
 //   document     := preface? text attachment* footnotes?
-//   preface      := (session | agendaItem agendaTitle*)* title? (title | adoptionNote | subtitle)*   the last only before a formula
+//   preface      := (session | agendaItem agendaTitle* | resolutionHeader | basis | adoptionNote)* title? (basis | adoptionNote)*
+//                   (title | adoptionNote | subtitle)*   the last: short lines a copy sets above the formula
 //   title        := resolutionTitle | scResolutionTitle adoptionNote? | letterTitle | noteVerbaleTitle | statementTitle
-//   text         := preamble? body? conclusions?
-//   preamble     := formula? paragraph*            (the paragraphs before the first numbered one)
+//   text         := component+ conclusions?
+//   component    := partHeading? preamble? body?   (a resolution in parts A, B…: each its own formula and numbering)
+//   preamble     := paragraph* formula? paragraph*  (the paragraphs before the first numbered one, or, where none
+//                                                   is numbered, those that end as preambular clauses do: "，")
 //   body         := (heading | numbered | paragraph)*
-//   conclusions  := signature? (dateLine | meeting | placeAndDate)*
+//   conclusions  := signature? (dateLine | meeting | voteLine | placeAndDate)*
 //   signature    := function? signedName
 //   attachment   := annexHeading title? adoptionNote? text
 //
 // Each rule is one function below; they consume classified blocks from a cursor.
+import { romanNumeral } from '../core/roman.js'
+import { firstSymbolWord } from '../core/symbol-word.js'
 import type {
   Adoption,
   Attachment,
+  Basis,
   Conclusions,
   FootnoteDefinition,
   Formula,
@@ -25,7 +31,8 @@ import type {
   Position,
   Preface,
   Signature,
-  SignatureLine
+  SignatureLine,
+  Vote
 } from '../types/document.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import { endsClause, FOOTNOTE_DEFINITION } from '../model/clause.js'
@@ -42,8 +49,11 @@ export interface Found {
   session?: NonNullable<Metadata['session']>
   agendaItem?: NonNullable<Metadata['agendaItem']>
   meeting?: number
+  vote?: Vote
+  basis?: Basis
   place?: string
 }
+
 
 export class Grammar {
   private i = 0
@@ -97,13 +107,61 @@ export class Grammar {
         }
         this.found.agendaItem ??= { number: b.match![1]!, titles }
         continue
-      } else break
+      } else if (b.kind === 'resolutionHeader') {
+        this.dateOfHeading(b)
+        children.push(this.heading(b, 'subtitle'))
+      } else if (b.kind === 'basis') children.push(this.basis(b))
+      else if (b.kind === 'adoptionNote') {
+        // "2008年6月2日安全理事会第5900次会议通过" heading a text with no title.
+        children.push(this.adoptionNote(true)!)
+        continue
+      }
+      // A line the grammar does not know right above a header or title (a web page's dateline) is part of the header.
+      else if (b.kind === 'text' && b.text.length <= this.lang.grammar.titleLength && this.headerAhead()) children.push(this.heading(b, 'subtitle'))
+      else break
       this.i++
     }
     const title = this.title()
     if (title) children.push(...title)
+    // Under the title of early texts: the document it was issued in ("〔S/296〕").
+    for (let b = this.peek; title && b && (b.kind === 'basis' || b.kind === 'adoptionNote'); b = this.peek) {
+      if (b.kind === 'basis') {
+        children.push(this.basis(b))
+        this.i++
+      } else children.push(this.adoptionNote(true)!)
+    }
     children.push(...this.beforeFormula(title !== null))
     return children.length ? { type: 'preface', children, position: this.span(children) } : null
+  }
+
+  private headerAhead(): boolean {
+    return this.blocks.slice(this.i + 1, this.i + 3).some((b) => HEADER_KINDS.has(b.kind))
+  }
+
+  /** "[根据第三委员会的报告(A/67/456)通过]": the basis goes into the metadata; the crossref stage cites its symbol. */
+  private basis(b: Classified): Heading {
+    const text = b.match![1]!
+    const symbol = firstSymbolWord(text)
+    this.found.basis ??= { text, ...(symbol ? { symbol } : {}) }
+    return this.heading(b, 'basis')
+  }
+
+  /** A header or title that starts with its date ("2016年12月19日大会通过的决议"): the date of adoption. */
+  private dateOfHeading(b: Classified, from = 0): void {
+    const date = this.lang.dates(b.text.slice(from))[0]
+    if (date && date.index === 0) this.found.date ??= date.iso
+  }
+
+  /** A resolution's number as its symbol writes it: "四(一九四六)" → 4(1946), "二一五九(二十一)" → 2159(XXI). */
+  private resolutionNumber(printed: string): string {
+    const compact = printed.replace(/\s/g, '')
+    const m = /^([^(]+)\(([^)]+)\)$/.exec(compact)
+    if (!m || /^\d+$/.test(m[1]!)) return compact
+    const number = this.lang.numeral(m[1]!)
+    const within = this.lang.numeral(m[2]!)
+    if (number === null || within === null) return compact
+    // The Security Council numbers by year (1946 on), the General Assembly by session (I, II…).
+    return `${number}(${within >= 1946 ? within : romanNumeral(within)})`
   }
 
   /**
@@ -112,8 +170,10 @@ export class Grammar {
    * formula follows before any numbered paragraph or annex.
    */
   private beforeFormula(titled: boolean): Heading[] {
-    const formulaAt = this.blocks.findIndex((b, n) => n >= this.i && ['formula', 'numbered', 'chapter', 'section', 'annexHeading'].includes(b.kind))
+    const formulaAt = this.blocks.findIndex((b, n) => n >= this.i && ['formula', 'numbered', 'chapter', 'section', 'annexHeading', 'partHeading'].includes(b.kind))
     if (formulaAt <= this.i || this.blocks[formulaAt]!.kind !== 'formula') return []
+    // Clauses before the formula are an early text's preamble ("鉴于……，因此，大会，"), not lines above it.
+    if (this.blocks.slice(this.i, formulaAt).some((b) => this.lang.grammar.preambularEnd.test(b.text))) return []
     const out: Heading[] = []
     while (this.i < formulaAt) {
       const title = titled ? null : this.title()
@@ -135,9 +195,11 @@ export class Grammar {
     switch (b.kind) {
       case 'resolutionTitle': {
         this.i++
-        this.found.number = b.number!.replace(/\s/g, '')
+        this.found.number = this.resolutionNumber(b.number!)
         this.found.title = b.text.slice(b.contentOffset)
-        return [this.heading(b, 'title', b.number!.replace(/\s/g, ''), b.contentOffset)]
+        // Early titles are the date of adoption: "一九四七年三月十日决议案".
+        this.dateOfHeading(b, b.contentOffset)
+        return [this.heading(b, 'title', this.found.number, b.contentOffset)]
       }
       case 'scResolutionTitle': {
         this.i++
@@ -156,6 +218,10 @@ export class Grammar {
       case 'reportTitle': {
         this.i++
         this.found.kind = TITLE_KINDS[b.kind]
+        if (b.kind === 'statementTitle' && this.lang.grammar.presidentialStatement.title.test(b.text)) {
+          this.found.kind = 'sc-presidential-statement'
+          this.found.organ = 'SC'
+        }
         this.found.title = b.text
         const date = this.lang.dates(b.text)[0]
         if (date && date.index === 0) this.found.date ??= date.iso
@@ -180,14 +246,44 @@ export class Grammar {
     return this.heading(b, 'adoptionNote')
   }
 
-  /** preamble? body? conclusions? — over the blocks up to `end`. */
+  /** component+ conclusions? — over the blocks up to `end`. */
   text(end: number, main: boolean): Part[] {
     const parts: Part[] = []
     const closing = this.conclusionsStart(end)
-    const formula = this.formula()
-    const firstNumbered = this.blocks.findIndex((b, n) => n >= this.i && n < closing && (b.kind === 'numbered' || b.kind === 'chapter' || b.kind === 'section'))
-    const preambleEnd = firstNumbered === -1 ? (formula ? closing : this.i) : firstNumbered
-    const preambleChildren: (Formula | Paragraph)[] = formula ? [formula] : []
+    if (main) this.statementOpening()
+    do parts.push(...this.component(this.nextPart(closing), main))
+    while (this.i < closing)
+    const conclusions = this.conclusions(end, main)
+    if (conclusions) parts.push(conclusions)
+    return parts
+  }
+
+  /** A part of a resolution in parts starts at its letter over its own formula ("B" / "大会，"). */
+  private isPartStart(k: number): boolean {
+    return this.blocks[k]?.kind === 'partHeading' && this.blocks[k + 1]?.kind === 'formula'
+  }
+
+  private nextPart(end: number): number {
+    for (let k = this.i + 1; k < end; k++) if (this.isPartStart(k)) return k
+    return end
+  }
+
+  /** partHeading? preamble? body? — one part of a resolution in parts, or the whole text. */
+  private component(end: number, main: boolean): Part[] {
+    const parts: Part[] = []
+    const preambleChildren: (Heading | Formula | Paragraph)[] = []
+    if (this.isPartStart(this.i)) {
+      const b = this.blocks[this.i++]!
+      preambleChildren.push(this.heading(b, 'section', b.match![1]!))
+    }
+    const formulaAt = this.formulaAhead(end)
+    let formula: Formula | null = null
+    if (formulaAt !== -1) {
+      while (this.i < formulaAt) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, 'preambular'))
+      formula = this.formula()
+      preambleChildren.push(formula!)
+    }
+    const preambleEnd = this.preambleEnd(end, formula !== null)
     while (this.i < preambleEnd) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, formula ? 'preambular' : 'text'))
     if (preambleChildren.length) parts.push({ type: 'preamble', children: preambleChildren, position: this.span(preambleChildren) })
     if (formula && main) {
@@ -197,12 +293,14 @@ export class Grammar {
     // Numbered paragraphs are operative after an enacting formula or a preamble that ends "…如下：";
     // in reports and other texts they are plain numbered paragraphs.
     const lastPreamble = preambleChildren[preambleChildren.length - 1]
-    const enacted = formula !== null || (lastPreamble !== undefined && this.lang.grammar.preambleEnd.test(this.plain(lastPreamble)))
+    const enacted = formula !== null || (lastPreamble !== undefined && lastPreamble.type !== 'heading' && this.lang.grammar.preambleEnd.test(this.plain(lastPreamble)))
     const role: Paragraph['role'] = enacted ? 'operative' : 'text'
     const letters = new LetterSequence()
-    while (this.i < closing) {
+    while (this.i < end) {
       const b = this.blocks[this.i++]!
-      if (b.kind === 'chapter') {
+      // "一、决定……" in a resolution is its first paragraph, not a chapter.
+      if (b.kind === 'chapter' && enacted) bodyChildren.push(this.numbered({ ...b, kind: 'numbered', level: 1 }, letters, role))
+      else if (b.kind === 'chapter') {
         bodyChildren.push(this.heading(b, 'chapter', b.number, b.contentOffset))
         this.found.kind ??= 'report'
       } else if (b.kind === 'section') bodyChildren.push(this.heading(b, 'section', b.number, b.contentOffset))
@@ -210,9 +308,54 @@ export class Grammar {
       else bodyChildren.push(this.paragraph(b, role))
     }
     if (bodyChildren.length) parts.push({ type: 'body', children: bodyChildren, position: this.span(bodyChildren) })
-    const conclusions = this.conclusions(end, main)
-    if (conclusions) parts.push(conclusions)
     return parts
+  }
+
+  /**
+   * Where the formula is: next, or after preambular paragraphs of its own ("查……，" / "因此，安全理事会，");
+   * -1 when there is none before the first numbered paragraph.
+   */
+  private formulaAhead(end: number): number {
+    for (let k = this.i; k < end; k++) {
+      const b = this.blocks[k]!
+      if (b.kind === 'formula') return k
+      if (b.kind !== 'text' || !this.lang.grammar.preambularEnd.test(withoutRefs(b.text))) return -1
+    }
+    return -1
+  }
+
+  /**
+   * Where the preamble ends: at the first numbered paragraph (or chapter); where no paragraph is
+   * numbered, after an enacting formula, at the first paragraph that does not end as a preambular
+   * clause does (early resolutions, whose operative paragraphs are not numbered).
+   */
+  private preambleEnd(end: number, formula: boolean): number {
+    const numbered = (levelOne: boolean) =>
+      this.blocks.findIndex((b, n) => n >= this.i && n < end && ((b.kind === 'numbered' && (!levelOne || b.level === 1)) || b.kind === 'chapter' || b.kind === 'section'))
+    if (!formula) {
+      const first = numbered(false)
+      return first === -1 ? this.i : first
+    }
+    const first = numbered(true)
+    if (first !== -1) return first
+    // Lettered paragraphs with no number above them ("Decides: (a) …; (b) …") are the operative part.
+    const lettered = numbered(false)
+    if (lettered !== -1) return lettered
+    let k = this.i
+    while (k < end && this.blocks[k]!.kind === 'text' && this.lang.grammar.preambularEnd.test(withoutRefs(this.blocks[k]!.text))) k++
+    return k
+  }
+
+  /** A statement by the President of the Security Council, told by its opening paragraph: its date and meeting. */
+  private statementOpening(): void {
+    const b = this.peek
+    if (!b || b.kind !== 'statementOpening') return
+    this.found.kind ??= 'sc-presidential-statement'
+    this.found.organ ??= 'SC'
+    const date = this.lang.dates(b.text)[0]
+    const meeting = this.lang.grammar.meetingInNote.exec(b.text)
+    if (date) this.found.date ??= date.iso
+    if (meeting) this.found.meeting ??= Number(meeting[1])
   }
 
   private formulaKind(formula: Formula): Kind {
@@ -235,7 +378,7 @@ export class Grammar {
   /** Where the closing blocks (signature, dates, meeting, place) start, looking back from `end`. */
   private conclusionsStart(end: number): number {
     let k = end
-    while (k > this.i && ['dateLine', 'meeting', 'placeAndDate'].includes(this.blocks[k - 1]!.kind)) k--
+    while (k > this.i && ['dateLine', 'meeting', 'voteLine', 'placeAndDate'].includes(this.blocks[k - 1]!.kind)) k--
     if (k > this.i && this.blocks[k - 1]!.kind === 'signed') {
       k--
       const fn = this.blocks[k - 1]
@@ -260,10 +403,18 @@ export class Grammar {
       }
       const date = this.lang.dates(b.text)[0]?.iso
       const base = { type: 'adoption' as const, children: this.pos.inlines(b.start, b.end), position: this.pos.of(b.start, b.end) }
-      if (b.kind === 'meeting') {
-        const meeting = Number(b.match![1])
-        if (main) this.found.meeting ??= meeting
-        children.push({ ...base, role: 'meeting', meeting })
+      const vote = b.kind === 'meeting' || b.kind === 'voteLine' ? this.lang.vote(b.text) : null
+      if (main && vote) this.found.vote ??= vote
+      const meeting = b.kind === 'meeting' ? this.lang.numeral(b.match![1]!) : null
+      if (b.kind === 'meeting' && meeting) {
+        if (main) {
+          this.found.meeting ??= meeting
+          // "一九四六年二月十四日,第三十一次全会."
+          if (date) this.found.date = date
+        }
+        children.push({ ...base, role: 'meeting', ...(date ? { date } : {}), meeting, ...(vote ? { vote } : {}) })
+      } else if (b.kind === 'voteLine') {
+        children.push({ ...base, role: 'vote', ...(vote ? { vote } : {}) })
       } else if (b.kind === 'placeAndDate') {
         const place = b.match![2]!
         if (main) {
@@ -348,6 +499,12 @@ export class Grammar {
     return { start: nodes[0]!.position.start, end: nodes[nodes.length - 1]!.position.end }
   }
 }
+
+function withoutRefs(text: string): string {
+  return text.replace(/\[\^[^\]\s]+\]/g, '').trimEnd()
+}
+
+const HEADER_KINDS: ReadonlySet<Classified['kind']> = new Set(['resolutionHeader', 'basis', 'resolutionTitle', 'scResolutionTitle'])
 
 const TITLE_KINDS: Partial<Record<Classified['kind'], Kind>> = {
   letterTitle: 'letter',

@@ -1,7 +1,7 @@
 import { romanValue } from '../core/roman.js'
 import type { RawMessage } from '../core/diagnostic.js'
 import type { NormalizedText } from '../model/normalized-text.js'
-import { organOfSymbol, symbolFromNumber } from '../model/un-symbol.js'
+import { kindOfSymbol, organOfSymbol, symbolFromNumber } from '../model/un-symbol.js'
 import type { LanguageProfile } from '../lang/profile.js'
 import type { Metadata, Root } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
@@ -24,7 +24,7 @@ export function structure(normalized: NormalizedText, lang: LanguageProfile, sid
   const children = grammar.document(footnotes)
   const found = grammar.found
   const messages: RawMessage[] = []
-  const kind = sidecar.kind ?? found.kind ?? 'unknown'
+  const kind = sidecar.kind ?? kindOfSymbol(sidecar.symbol ?? normalized.lifted.symbol) ?? found.kind ?? 'unknown'
   if (kind === 'unknown' && main.length > 0) {
     const [rawStart, rawEnd] = text.toRawRange(main[0]!.start, main[0]!.end)
     messages.push({
@@ -43,6 +43,7 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
   const lifted = normalized.lifted
   const symbol = sidecar.symbol ?? lifted.symbol ?? symbolFromNumber(kind, found.number)
   const session = found.session ?? sessionFromNumber(found.number)
+  const date = sidecar.date ?? found.date ?? lifted.issued
   const meta: Metadata = {
     ...(symbol ? { symbol } : {}),
     language: sidecar.language ?? lang.tag,
@@ -50,10 +51,14 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
     ...((sidecar.title ?? found.title) ? { title: sidecar.title ?? found.title } : {}),
     ...(found.number ? { number: found.number } : {}),
     ...((found.organ ?? organOfSymbol(symbol)) ? { organ: found.organ ?? organOfSymbol(symbol) } : {}),
-    ...((sidecar.date ?? found.date ?? lifted.issued) ? { date: sidecar.date ?? found.date ?? lifted.issued } : {}),
+    ...(date ? { date } : {}),
+    // The lifted date of issue is kept when the text dates itself otherwise: it is data the page gives.
+    ...(lifted.issued && lifted.issued !== date ? { issued: lifted.issued } : {}),
     ...(session ? { session } : {}),
     ...(found.agendaItem ? { agendaItem: found.agendaItem } : {}),
+    ...(found.basis ? { basis: found.basis } : {}),
     ...(found.meeting ? { meeting: found.meeting } : {}),
+    ...(found.vote ? { vote: found.vote } : {}),
     ...(found.place ? { place: found.place } : {}),
     ...((sidecar.originalLanguage ?? lifted.originalLanguage) ? { originalLanguage: sidecar.originalLanguage ?? lifted.originalLanguage } : {}),
     ...((sidecar.distribution ?? lifted.distribution) ? { distribution: sidecar.distribution ?? lifted.distribution } : {})

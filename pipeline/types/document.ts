@@ -7,7 +7,31 @@
  * via the `definition` "Kind".
  */
 export type Kind =
-  'ga-resolution' | 'ga-decision' | 'sc-resolution' | 'letter' | 'note-verbale' | 'report' | 'statement' | 'unknown'
+  | 'ga-resolution'
+  | 'ga-decision'
+  | 'sc-resolution'
+  | 'sc-presidential-statement'
+  | 'letter'
+  | 'note-verbale'
+  | 'report'
+  | 'statement'
+  | 'unknown'
+/**
+ * How a text was adopted: the votes cast, 'unanimous', or 'without-vote' (adopted without a vote, or by consensus).
+ *
+ * This interface was referenced by `UndocDocument`'s JSON-Schema
+ * via the `definition` "Vote".
+ */
+export type Vote =
+  | {
+      for: number
+      against: number
+      /**
+       * 0 when the adoption line names none.
+       */
+      abstentions: number
+    }
+  | ('unanimous' | 'without-vote')
 /**
  * This interface was referenced by `UndocDocument`'s JSON-Schema
  * via the `definition` "Part".
@@ -25,6 +49,7 @@ export type HeadingRole =
   | 'subtitle'
   | 'annexHeading'
   | 'adoptionNote'
+  | 'basis'
   | 'chapter'
   | 'section'
 /**
@@ -117,6 +142,10 @@ export interface Metadata {
    * ISO 8601 date of the document: adoption date of a resolution, date of a letter.
    */
   date?: string
+  /**
+   * Date of issue that a masthead or a web page's navigation gives, when it is not the date of the document (a statement issued days after the meeting that made it).
+   */
+  issued?: string
   session?: {
     number: number
     text?: string
@@ -125,13 +154,31 @@ export interface Metadata {
     number: string
     titles?: string[]
   }
+  basis?: Basis
   /**
    * Number of the plenary meeting that adopted the text.
    */
   meeting?: number
+  vote?: Vote
   place?: string
   originalLanguage?: string
   distribution?: string
+}
+/**
+ * The line under a resolution's header saying on what it was adopted: "[根据第三委员会的报告(A/67/456)通过]", "[未经发交主要委员会而通过(A/71/L.99)]", or the document it was issued in ("〔S/296〕").
+ *
+ * This interface was referenced by `UndocDocument`'s JSON-Schema
+ * via the `definition` "Basis".
+ */
+export interface Basis {
+  /**
+   * The line as printed, without its brackets.
+   */
+  text: string
+  /**
+   * The symbol it names, as printed (the citation in the tree resolves it).
+   */
+  symbol?: string
 }
 /**
  * This interface was referenced by `UndocDocument`'s JSON-Schema
@@ -242,14 +289,14 @@ export interface Citation {
   position: Position
 }
 /**
- * The enacting formula ('大会，') and the preambular paragraphs; or the opening of a letter or declaration.
+ * The enacting formula ('大会，') and the preambular paragraphs; or the opening of a letter or declaration. In a resolution of parts (A, B, C…) each part opens with its own preamble, headed by the part's heading.
  *
  * This interface was referenced by `UndocDocument`'s JSON-Schema
  * via the `definition` "Preamble".
  */
 export interface Preamble {
   type: 'preamble'
-  children: (Formula | Paragraph)[]
+  children: (Heading | Formula | Paragraph)[]
   position: Position
 }
 /**
@@ -312,16 +359,17 @@ export interface Conclusions {
   position: Position
 }
 /**
- * A line of the closing block: adoption date, meeting, place and date.
+ * A line of the closing block: adoption date, meeting (with the vote when the line gives it), place and date.
  *
  * This interface was referenced by `UndocDocument`'s JSON-Schema
  * via the `definition` "Adoption".
  */
 export interface Adoption {
   type: 'adoption'
-  role: 'date' | 'meeting' | 'placeAndDate'
+  role: 'date' | 'meeting' | 'placeAndDate' | 'vote'
   date?: string
   meeting?: number
+  vote?: Vote
   place?: string
   children: Inlines
   position: Position

@@ -57,39 +57,80 @@ function text(parts: TextParts, ctx: Context): Element[] {
   const body = parts.find((p): p is Body => p.type === 'body')
   // A text with no operative part (a decision) is its preamble's paragraphs: AKN requires a main body.
   const bodyless = parts.find((p): p is Preamble => p.type === 'preamble' && body === undefined)
+  const mainBodyContent: Element[] = []
+  // The part of a resolution in parts (A, B…) being written: a container of the main body.
+  let part: Element | undefined
   const annexes: Element[] = []
-  for (const part of parts) {
-    switch (part.type) {
+  for (const p of parts) {
+    switch (p.type) {
       case 'preface':
-        out.push(preface(part, ctx))
+        out.push(preface(p, ctx))
         break
       case 'preamble': {
-        const formulas = part.children.filter((b): b is Formula => b.type === 'formula').map((f) => x('formula', { eId: ctx.ids.of(f), name: 'enactingFormula' }, x('p', inlines(f.children, ctx))))
-        const paragraphs = part.children.filter((b): b is Paragraph => b.type === 'paragraph')
-        const preambular = bodyless ? [] : nest(paragraphs, (p, children) => x('blockContainer', { eId: ctx.ids.of(p), class: p.role }, [p.marker !== undefined ? x('num', p.marker) : undefined, x('p', inlines(p.children, ctx)), ...children]))
-        if (formulas.length + preambular.length > 0) out.push(x('preamble', [...formulas, ...preambular]))
-        if (bodyless) out.push(x('mainBody', paragraphs.length > 0 ? hierarchy(paragraphs, ctx) : [x('p')]))
+        const [head, ...rest] = p.children
+        if (head?.type === 'heading') {
+          // A part's preamble (its formula, its preambular paragraphs) is the intro of its container.
+          part = x(bodyContainer(head.role).element, { eId: ctx.ids.of(head) }, [head.marker !== undefined ? x('num', head.marker) : undefined, x('heading', inlines(head.children, ctx))])
+          const intro = preambleContent(rest, ctx, 'blockContainer')
+          if (intro.length > 0) part.children.push(x('intro', intro))
+          mainBodyContent.push(part)
+          break
+        }
+        const paragraphs = p.children.filter((b): b is Paragraph => b.type === 'paragraph')
+        if (!bodyless) {
+          const content = preambleContent(p.children, ctx, 'formula')
+          if (content.length > 0) out.push(x('preamble', content))
+        } else {
+          const formulas = preambleContent(p.children.filter((b) => b.type === 'formula'), ctx, 'formula')
+          if (formulas.length > 0) out.push(x('preamble', formulas))
+          mainBodyContent.push(...(paragraphs.length > 0 ? hierarchy(paragraphs, ctx) : [x('p')]))
+        }
         break
       }
       case 'body':
-        out.push(x('mainBody', mainBody(part, ctx)))
+        ;(part?.children ?? mainBodyContent).push(...mainBody(p, ctx))
         break
       case 'conclusions':
-        out.push(x('conclusions', part.children.map((b) => (b.type === 'adoption' ? adoption(b, ctx) : signature(b, ctx)))))
+        out.push(x('conclusions', p.children.map((b) => (b.type === 'adoption' ? adoption(b, ctx) : signature(b, ctx)))))
         break
       case 'attachment': {
-        const name = ctx.ids.of(part)!
-        const inner = part.children as TextParts
+        const name = ctx.ids.of(p)!
+        const inner = p.children as TextParts
         annexes.push(x('attachment', { eId: name }, x('doc', { name: 'annex' }, [x('meta', [identification(ctx.doc, ctx.iris, name)]), ...text(inner, ctx)])))
         break
       }
     }
   }
   // openStructure's order: a text with neither body nor preamble still has its (empty) main body.
-  if (!out.some((e) => e.name === 'mainBody')) out.push(x('mainBody', [x('p')]))
+  out.push(x('mainBody', mainBodyContent.length > 0 ? mainBodyContent : [x('p')]))
   const order = ['preface', 'preamble', 'mainBody', 'conclusions']
   out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
   if (annexes.length > 0) out.push(x('attachments', annexes))
+  return out
+}
+
+/**
+ * A preamble's blocks in their order (a formula may follow preambular paragraphs of its own:
+ * "鉴于……，因此，大会，"): formulas as `formula`, or, in a part's intro, where only blocks may
+ * stand, as `blockContainer`s; paragraphs as `blockContainer`s, nested by level.
+ */
+function preambleContent(blocks: Preamble['children'], ctx: Context, formulaElement: 'formula' | 'blockContainer'): Element[] {
+  const out: Element[] = []
+  let run: Paragraph[] = []
+  const flush = () => {
+    out.push(...nest(run, (p, children) => x('blockContainer', { eId: ctx.ids.of(p), class: p.role }, [p.marker !== undefined ? x('num', p.marker) : undefined, x('p', inlines(p.children, ctx)), ...children])))
+    run = []
+  }
+  for (const b of blocks) {
+    if (b.type === 'paragraph') {
+      run.push(b)
+      continue
+    }
+    flush()
+    if (b.type === 'formula') out.push(x(formulaElement, formulaElement === 'formula' ? { eId: ctx.ids.of(b), name: 'enactingFormula' } : { eId: ctx.ids.of(b), class: 'enactingFormula' }, x('p', inlines(b.children, ctx))))
+    else out.push(x('p', { eId: ctx.ids.of(b), class: b.role }, inlines(b.children, ctx)))
+  }
+  flush()
   return out
 }
 

@@ -112,6 +112,7 @@ function headingSpec(h: Heading, inAnnex: boolean, title: string, full: FullMeas
       return { style: sans(14), measure: full('center'), struct: 'H1', spaceBefore: EM * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title, level: 0 } }) }
     case 'subtitle':
     case 'adoptionNote':
+    case 'basis':
       return { style: { face: 'serif', size: 10.5 }, measure: full('center'), struct: 'P', spaceBefore: EM * 0.5, leading: 1.5, keepWithNext: true }
     case 'annexHeading':
       return { style: sans(12), measure: full('center'), struct: 'H2', leading: 1.6, keepWithNext: true }

@@ -13,6 +13,7 @@ const BARCODE = /^\*\d{7,}\*$/
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
 /** The issue date in the UN masthead, written in English in every language version ("19 January 2012"). */
 const MASTHEAD_DATE = /^(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})$/
+const ENGLISH_DATE = new RegExp(MASTHEAD_DATE.source.slice(1, -1))
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 /** The longest line that can be a masthead line merged from two columns. */
 const MASTHEAD_LINE = 120
@@ -64,7 +65,7 @@ function furnitureReason(
   if (PAGE_OF.test(content)) return 'page furniture: page number'
   // A symbol under a footnote number is the footnote's text, not a header.
   if (!afterFootnoteNumber) {
-    const symbol = symbolOf(content)
+    const symbol = mastheadSymbol(content)
     if (symbol !== null) {
       if (inHead && lifted.symbol === undefined) {
         lifted.symbol = symbol
@@ -73,9 +74,8 @@ function furnitureReason(
       return 'page furniture: running header'
     }
   }
-  const english = inHead ? MASTHEAD_DATE.exec(content) : null
-  if (english) {
-    lifted.issued ??= `${english[3]}-${String(MONTHS.indexOf(english[2]!) + 1).padStart(2, '0')}-${english[1]!.padStart(2, '0')}`
+  if (inHead && MASTHEAD_DATE.test(content)) {
+    lifted.issued ??= mastheadDate(content)
     return 'masthead: date of issue'
   }
   for (const f of lang.furniture) {
@@ -120,7 +120,14 @@ function twoColumnReason(content: string, lang: Parameters<NormalizeRule['apply'
   return null
 }
 
-function symbolOf(text: string): string | null {
+/** The first date of a line in the English of the UN masthead ("15 November 2018"), in ISO. */
+export function mastheadDate(text: string): string | undefined {
+  const m = ENGLISH_DATE.exec(text)
+  return m ? `${m[3]}-${String(MONTHS.indexOf(m[2]!) + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : undefined
+}
+
+/** The symbol a masthead or running-header line is, in the form undoc writes it ("S/RES/1624(2005)"), or null. */
+export function mastheadSymbol(text: string): string | null {
   // The Security Council writes a space before the year: "S/RES/1624 (2005)".
   const content = text.replace(/ \((\d{4})\)$/, '($1)')
   if (isUnSymbol(content) || splitJointSymbol(content)) return content

@@ -1,0 +1,126 @@
+import { splitLines, type Line } from '../../core/lines.js'
+import type { Drop, Piece } from '../../model/mapped-text.js'
+import type { LanguageProfile } from '../../lang/profile.js'
+import type { NormalizeRule } from '../rule.js'
+
+/**
+ * A footnote set as a line of its own with no rule above it, as web editions and older
+ * conversions set them: "12 参阅……", "1/ 见……", "(注)大会……". Group 1 the label, 2 "/" or the
+ * brackets' room, 3 where the text starts.
+ */
+const DEFINITION = /^(?:(\d{1,3})(\/)?[ \t\u3000]*(?=\S)|[(（](注)[)）][ \t\u3000]*(?=\S))/
+const NOTE_MARKER = /[(（]注[)）]/g
+/** A run of digits glued to the word before it, and what follows it. */
+const GLUED_DIGITS = /(?<=[\p{Script=Han}，。；：、,;:）)”’」』》])(\d{1,6})(\/)?/gu
+
+interface Definition {
+  readonly line: Line
+  readonly label: string
+  readonly labelStart: number
+  readonly labelEnd: number
+  /** Where its text starts, after the label's signs and space. */
+  readonly textStart: number
+}
+
+/** A marker: its extent with its signs ("(注)", "1/"), and its label's. */
+interface Marker {
+  readonly start: number
+  readonly end: number
+  readonly labelStart: number
+  readonly label: string
+}
+
+export const footnoteMarkers: NormalizeRule = {
+  id: 'footnote-markers',
+  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "报告1/") or "(注)" is a reference when a line further on starts with it and gives its text; both are written as footnotes ("[^12]", "[^12]: …").',
+  apply(text, lang) {
+    const src = text.text
+    const lines = splitLines(src)
+    const definitions = candidateDefinitions(src, lines)
+    if (definitions.length === 0) return { text }
+    const markers = findMarkers(src, definitions, lang)
+    const referenced = new Set(markers.map((m) => m.label))
+    const confirmed = definitions.filter((d) => referenced.has(d.label))
+    if (confirmed.length === 0) return { text }
+
+    const pieces: Piece[] = []
+    const drops: Drop[] = []
+    let at = 0
+    const edits = [
+      ...markers.filter((m) => confirmed.some((d) => d.label === m.label)).map((m) => ({ at: m.start, kind: 'marker' as const, m })),
+      ...confirmed.map((d) => ({ at: d.line.contentStart, kind: 'definition' as const, d }))
+    ].sort((a, b) => a.at - b.at)
+    for (const e of edits) {
+      const [start, labelStart, labelEnd, end] =
+        e.kind === 'marker' ? [e.m.start, e.m.labelStart, e.m.labelStart + e.m.label.length, e.m.end] : [e.d.line.contentStart, e.d.labelStart, e.d.labelEnd, e.d.textStart]
+      pieces.push({ keep: [at, start] })
+      const what = e.kind === 'marker' ? 'footnote marker' : 'footnote label'
+      if (labelStart > start) drops.push({ start, end: labelStart, reason: `${what}'s bracket, written as a footnote${e.kind === 'marker' ? ' reference' : ''}` })
+      pieces.push({ insert: '[^' }, { keep: [labelStart, labelEnd] }, { insert: e.kind === 'marker' ? ']' : ']: ' })
+      if (end > labelEnd) drops.push({ start: labelEnd, end, reason: `${what}'s sign${e.kind === 'marker' ? '' : ' and space'}, written as a footnote${e.kind === 'marker' ? ' reference' : ''}` })
+      at = end
+    }
+    if (at < src.length) pieces.push({ keep: [at, src.length] })
+    return { text: text.rewrite(this.id, { pieces, drops: drops.sort((a, b) => a.start - b.start) }) }
+  }
+}
+
+function candidateDefinitions(src: string, lines: readonly Line[]): Definition[] {
+  const out: Definition[] = []
+  for (const line of lines) {
+    const content = src.slice(line.contentStart, line.contentEnd)
+    const m = DEFINITION.exec(content)
+    // A number and a space, a number and "/", or "(注)": a bare number glued to its text is not one.
+    if (!m || (m[1] !== undefined && m[2] === undefined && !/^\d+[ \t\u3000]/.test(content))) continue
+    const label = m[1] ?? m[3]!
+    const labelStart = line.contentStart + (m[1] !== undefined ? 0 : 1)
+    out.push({ line, label, labelStart, labelEnd: labelStart + label.length, textStart: line.contentStart + m[0].length })
+  }
+  return out
+}
+
+/**
+ * The references to the definitions: for each, its first marker before it and after the marker of
+ * the one before, glued to a word and not a count ("12年", "第12"). A run of digits may hold several
+ * ("第一2325两月" is 23 and 25).
+ */
+function findMarkers(src: string, definitions: readonly Definition[], lang: LanguageProfile): Marker[] {
+  const labels = new Map(definitions.map((d) => [d.label, d]))
+  const inDefinition = (i: number) => definitions.some((d) => i >= d.line.start && i < d.line.end)
+  const found: Marker[] = []
+  const used = new Set<string>()
+  for (const m of src.matchAll(GLUED_DIGITS)) {
+    if (inDefinition(m.index)) continue
+    const after = src.slice(m.index + m[0].length)
+    if (lang.countWords.after.test(after) || lang.countWords.before.test(src.slice(0, m.index))) continue
+    const split = splitLabels(m[1]!, labels, used, m.index)
+    if (!split) continue
+    let at = m.index
+    split.forEach((label, n) => {
+      const slash = n === split.length - 1 && m[2] ? 1 : 0
+      found.push({ start: at, end: at + label.length + slash, labelStart: at, label })
+      used.add(label)
+      at += label.length
+    })
+  }
+  for (const m of src.matchAll(NOTE_MARKER)) {
+    const d = labels.get('注')
+    if (!d || used.has('注') || inDefinition(m.index) || m.index > d.line.start) continue
+    found.push({ start: m.index, end: m.index + 3, labelStart: m.index + 1, label: '注' })
+    used.add('注')
+  }
+  return found
+}
+
+/** A run of digits as labels of footnotes defined after it and not yet referenced, or null. */
+function splitLabels(run: string, labels: ReadonlyMap<string, Definition>, used: ReadonlySet<string>, at: number): string[] | null {
+  if (run === '') return []
+  for (let k = Math.min(3, run.length); k >= 1; k--) {
+    const label = run.slice(0, k)
+    const d = labels.get(label)
+    if (!d || used.has(label) || d.line.start < at) continue
+    const rest = splitLabels(run.slice(k), labels, new Set([...used, label]), at)
+    if (rest) return [label, ...rest]
+  }
+  return null
+}
