@@ -144,7 +144,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   const inShare = (path: string) => shard === undefined || shardOf(path, shard.count) === shard.index
   const out = options.out === undefined ? undefined : resolve(cwd, options.out)
   const diagnostics: Diagnostic[] = []
-  let ioError = false
+  let ioError: boolean
   const fail = (d: Diagnostic): RunResult => {
     diagnostics.push(d)
     for (const each of diagnostics.sort(compareDiagnostics)) if (takes(options.report, each.severity)) options.report!.write(each)
@@ -298,7 +298,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const exec = (task: BuildTask, threads: number): Promise<TaskResult> => {
       // The pipeline is loaded only when a document is built in this thread: a run with nothing
       // to build, or one on workers, starts without it.
-      const inThread = () => import('./worker.js').then((w) => w.runTask(task))
+      const inThread = () => import('./worker.js').then((w) => w.default(task))
       if (threads <= 1 || poolFailed) return inThread()
       if (pool === undefined) {
         const started = new Piscina<BuildTask, TaskResult>({

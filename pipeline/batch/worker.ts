@@ -59,7 +59,7 @@ export interface TaskResult {
  * Builds one source and writes its outputs atomically: the whole of a document's life, in
  * whichever thread runs it. Schemas and fonts are loaded once per thread by their module caches.
  */
-export async function runTask(task: BuildTask): Promise<TaskResult> {
+async function runTask(task: BuildTask): Promise<TaskResult> {
   const { source } = task
   const built = await buildStaged(task)
   if ('ruleId' in built) return { path: source.path, diagnostics: [built], ioError: true }

@@ -15,11 +15,6 @@ export interface EmitContext {
  */
 export type EmitOutput = string | Uint8Array | (() => Iterable<string>)
 
-/** The whole content of an output, for comparing it or holding it (small outputs only). */
-export function outputText(content: EmitOutput): string | Uint8Array {
-  return typeof content === 'function' ? [...content()].join('') : content
-}
-
 /** A writer of one output format from the document (pandoc's Writers: one per format, none touches the others). */
 export interface Emitter {
   readonly format: string
