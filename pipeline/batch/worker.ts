@@ -8,7 +8,7 @@ import { displayPath, readSource, type SourceFile } from '../io/sources.js'
 import { commit, stage, type StagedFile } from '../io/write.js'
 import type { ManifestEntry } from '../types/manifest.js'
 import { buildDocument } from '../document/build.js'
-import { counts, errorCode, fileDiagnostic } from '../core/diagnostic.js'
+import { counts, errorCode, fileDiagnostic, type Outcome } from '../core/diagnostic.js'
 
 /**
  * One source to build: plain data, so that it crosses to a worker thread. The worker reads the
@@ -38,8 +38,8 @@ function linterFor(cwd: string, config: string | undefined): Promise<Linter> {
   let linter = linters.get(key)
   if (!linter) {
     linter = loadLinter(cwd, config).then((loaded) => {
-      if ('diagnostics' in loaded) throw new Error(`the configuration changed during the build: ${loaded.diagnostics.map((d) => d.reason).join(' ')}`)
-      return loaded.linter
+      if (!loaded.ok) throw new Error(`the configuration changed during the build: ${loaded.diagnostics.map((d) => d.reason).join(' ')}`)
+      return loaded.value
     })
     linters.set(key, linter)
   }
@@ -61,8 +61,9 @@ export interface TaskResult {
  */
 async function runTask(task: BuildTask): Promise<TaskResult> {
   const { source } = task
-  const built = await buildStaged(task)
-  if ('ruleId' in built) return { path: source.path, diagnostics: [built], ioError: true }
+  const staged = await buildStaged(task)
+  if (!staged.ok) return { path: source.path, diagnostics: staged.diagnostics, ioError: true }
+  const built = staged.value
   const { diagnostics } = built
   // Flushed together, and only now that the document is let go: the flushes overlap, and the
   // thread holds no tree while it waits on the disk.
@@ -93,11 +94,12 @@ interface Built {
 }
 
 /** Reads, builds, lints a source and stages its outputs; the diagnostic when it cannot be read. */
-async function buildStaged(task: BuildTask): Promise<Built | Diagnostic> {
+async function buildStaged(task: BuildTask): Promise<Outcome<Built>> {
   const { source } = task
   const before = fingerprintStats(source)
-  const input = readSource(source, task.cwd)
-  if ('ruleId' in input) return input
+  const read = readSource(source, task.cwd)
+  if (!read.ok) return read
+  const input = read.value
   // Without an output folder nothing is written, so no edition is made either.
   const emitters = task.out === undefined ? [] : EMITTERS.filter((e) => task.formats === undefined || task.formats.includes(e.format))
   const build = await buildDocument(input, { corpus: new Map(Object.entries(task.links)) }, emitters)
@@ -115,23 +117,26 @@ async function buildStaged(task: BuildTask): Promise<Built | Diagnostic> {
         diagnostics.push(cannotWrite(task, output.name, error))
         ioError = true
       }
-      if (output.name.endsWith('.pdf') && output.content instanceof Uint8Array) pages = (pages ?? 0) + pdfPageCount(output.content)
+      if (output.pages !== undefined) pages = (pages ?? 0) + output.pages
     }
   }
   return {
-    entry: {
-      path: source.path,
-      name: build.name,
-      input: { ...before.input, sha256: sha256(input.bytes) },
-      ...(before.sidecar && input.sidecar ? { sidecar: { ...before.sidecar, sha256: sha256(input.sidecar.bytes) } } : {}),
-      outputs: [],
-      links: { ...task.links },
-      ...(pages !== undefined ? { pages } : {}),
-      ...(build.document ? { summary: summarize(build.document) } : {})
-    },
-    diagnostics,
-    staged,
-    ioError
+    ok: true,
+    value: {
+      entry: {
+        path: source.path,
+        name: build.name,
+        input: { ...before.input, sha256: sha256(input.bytes) },
+        ...(before.sidecar && input.sidecar ? { sidecar: { ...before.sidecar, sha256: sha256(input.sidecar.bytes) } } : {}),
+        outputs: [],
+        links: { ...task.links },
+        ...(pages !== undefined ? { pages } : {}),
+        ...(build.document ? { summary: summarize(build.document) } : {})
+      },
+      diagnostics,
+      staged,
+      ioError
+    }
   }
 }
 
@@ -140,9 +145,3 @@ function cannotWrite(task: BuildTask, name: string, error: unknown): Diagnostic 
 }
 
 export default runTask
-
-/** Pages of a PDF: its page objects (`/Type /Page`, not `/Pages`), which PDF writers keep uncompressed. */
-function pdfPageCount(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
-  return text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0
-}

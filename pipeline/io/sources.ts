@@ -1,7 +1,7 @@
 import { opendirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
-import { errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
+import { errorCode, fileDiagnostic, type Diagnostic, type Outcome } from '../core/diagnostic.js'
 import { byCodeUnits } from '../core/order.js'
 
 const SOURCE = /\.(txt|text|md|markdown)$/i
@@ -133,14 +133,14 @@ export async function walkSources(paths: readonly string[], cwd: string, take: (
 }
 
 /** Reads a source and its sidecar; an unreadable file is a diagnostic, not an exception. */
-export function readSource(source: SourceFile, cwd = process.cwd()): SourceInput | Diagnostic {
+export function readSource(source: SourceFile, cwd = process.cwd()): Outcome<SourceInput> {
   try {
     // Synchronous, as writeAtomic writes: a round trip through the thread pool per call left a
     // worker idle, and it has nothing else to do while its source is read.
     const bytes = readFileSync(source.absolute)
     const sidecar = source.sidecar ? { path: displayPath(source.sidecar, cwd), bytes: readFileSync(source.sidecar) } : undefined
-    return { path: source.path, bytes, ...(sidecar ? { sidecar } : {}) }
+    return { ok: true, value: { path: source.path, bytes, ...(sidecar ? { sidecar } : {}) } }
   } catch (error) {
-    return fileDiagnostic(source.path, `Cannot read the file (${errorCode(error)}).`)
+    return { ok: false, diagnostics: [fileDiagnostic(source.path, `Cannot read the file (${errorCode(error)}).`)] }
   }
 }

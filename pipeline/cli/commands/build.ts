@@ -26,7 +26,7 @@ export const buildCommand: Command = {
   async run(values, positionals, io) {
     const config = values.config as string | undefined
     const loaded = await loadLinter(io.cwd, config)
-    if ('diagnostics' in loaded) {
+    if (!loaded.ok) {
       for (const d of loaded.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
       return 2
     }

@@ -30,10 +30,10 @@ export const editionCommand: Command = {
     const inputs = []
     for (const source of sources) {
       const input = readSource(source, io.cwd)
-      if ('ruleId' in input) {
-        diagnostics.push(input)
+      if (!input.ok) {
+        diagnostics.push(...input.diagnostics)
         ioError = true
-      } else inputs.push(input)
+      } else inputs.push(input.value)
     }
     // Built once to learn the symbols, then again so that citations of each other lead inside the volume.
     const first = await Promise.all(inputs.map((input) => buildDocument(input, { corpus: new Map() }, [])))

@@ -26,7 +26,7 @@ export const validateCommand: Command = {
     const color = useColor(io.stdout, io.env)
     const config = values.config as string | undefined
     const loaded = await loadLinter(io.cwd, config)
-    if ('diagnostics' in loaded) {
+    if (!loaded.ok) {
       // The configuration's own problems, in the format asked for: a CI shows them on its lines too.
       io.stdout.write(reporter.format(report(loaded.diagnostics, [], 0), { color }))
       return 2
