@@ -11,6 +11,7 @@ import type { Stamp } from '../io/fingerprint.js'
 import { displayPath } from '../io/sources.js'
 import { validate } from '../validate/index.js'
 import { tempPath, writeAtomic } from '../io/write.js'
+import { isPlainName } from '../io/output-folder.js'
 
 /** The manifest of a whole build in its output folder. */
 export const MANIFEST_NAME = '.undoc-manifest.jsonl'
@@ -300,9 +301,17 @@ export interface ReadManifest {
  * entries no longer stand), then each entry's record, in the manifest's order (by path), to `take`
  * with the header (its lines stay on disk, in the file, which joins `files`). A missing,
  * unreadable, corrupt, cut short or invalid manifest (or pending file) is none: the caller then
- * forgets what it was handed.
+ * forgets what it was handed. One whose entries name outputs that are not plain names in the
+ * output folder (`../victim.txt`, an absolute path, a path through a linked folder) is none too,
+ * and `refuse` is told why: a build would delete them.
  */
-export async function readManifest(path: string, files: LineFiles, pending: (path: string) => Promise<void>, take: (record: EntryRecord, read: ReadManifest) => Promise<void>): Promise<ReadManifest | undefined> {
+export async function readManifest(
+  path: string,
+  files: LineFiles,
+  pending: (path: string) => Promise<void>,
+  take: (record: EntryRecord, read: ReadManifest) => Promise<void>,
+  refuse?: (reason: string) => void
+): Promise<ReadManifest | undefined> {
   let file: LineFile
   try {
     file = await LineFile.open(path)
@@ -325,6 +334,11 @@ export async function readManifest(path: string, files: LineFiles, pending: (pat
         const value: unknown = JSON.parse(line.text())
         complete = false
         if (validate('manifest.schema.json#/definitions/ManifestEntry', value).length > 0) break
+        const outside = (value as ManifestEntry).outputs.find((name) => !isPlainName(name))
+        if (outside !== undefined) {
+          refuse?.(`It names an output outside its folder ("${outside}", for ${(value as ManifestEntry).path}): it is not used, and nothing it names is removed.`)
+          break
+        }
         entry = { value: value as ManifestEntry, offset: line.offset, length: line.length }
       } else {
         await take(entryRecord(entry.value, { file: number, offset: entry.offset, length: entry.length, diagnostics: line.length }), read)

@@ -37,6 +37,7 @@ import { displayPath, outputName, walkSources, type SourceFile } from '../io/sou
 import { inBatches, mapped, peekable, Store, type StoreWriter } from './store.js'
 import { TABLES, type Relink, type Table, type ToBuild } from './tables.js'
 import { removeStaleTemps, removeTemps, tempPath, writeAtomic } from '../io/write.js'
+import { outputPath, overlapOf } from '../io/output-folder.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
 
@@ -142,7 +143,8 @@ const WORKER = import.meta.url.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'pip
 export async function runBuild(options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd()
   const shard = options.shard
-  const inShare = (path: string) => shard === undefined || shardOf(path, shard.count) === shard.index
+  // By output name, which names a document in its corpus whatever the working folder and path form.
+  const inShare = (path: string) => shard === undefined || shardOf(outputName(path), shard.count) === shard.index
   const out = options.out === undefined ? undefined : resolve(cwd, options.out)
   const diagnostics: Diagnostic[] = []
   let ioError: boolean
@@ -152,6 +154,10 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     return { ...counts(diagnostics), ioError: true, interrupted: false, stats: { documents: 0, built: 0, skipped: 0, work: 0 } }
   }
   if (out !== undefined) {
+    // Never a folder the sources are read from: see overlapOf.
+    if (options.out!.trim() === '') return fail(fileDiagnostic('--out', 'The output folder is empty: name a folder.', 'usage'))
+    const overlap = overlapOf(out, options.paths, cwd)
+    if (overlap !== undefined) return fail(fileDiagnostic(options.out!, `Refused: ${overlap}. Outputs would replace sources or be read back as sources: give an output folder apart from the inputs.`, 'usage'))
     try {
       await mkdir(out, { recursive: true })
       await removeStaleTemps(out)
@@ -191,7 +197,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const accepted = await refuseClashes(store, diagnostics, inShare)
 
     // What the output folder holds from earlier builds, and which of it this run answers for.
-    const manifestPath = out === undefined ? undefined : join(out, shard ? shardFileName(shard) : MANIFEST_NAME)
+    const manifestPath = out === undefined ? undefined : outputPath(out, shard ? shardFileName(shard) : MANIFEST_NAME)
     const key = await pipelineKey(cwd, options.lint?.config, options.formats)
     const scope = options.paths.map((p) => displayPath(resolve(cwd, p), cwd))
     const covers = (path: string) => inShare(path) && scope.some((s) => s === '' || path === s || path.startsWith(`${s}/`))
@@ -255,7 +261,8 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         removed++
       }
     }
-    const previous = manifestPath === undefined ? undefined : await readManifest(manifestPath, files, (path) => writer.put(TABLES.pending, [path], true), classify)
+    const refuse = (reason: string) => diagnostics.push(fileDiagnostic(displayPath(manifestPath!, cwd), `Refused this build manifest. ${reason}`, 'manifest-refused'))
+    const previous = manifestPath === undefined ? undefined : await readManifest(manifestPath, files, (path) => writer.put(TABLES.pending, [path], true), classify, refuse)
     await pending?.close()
     if (previous === undefined && pending !== undefined) {
       // The manifest turned out not to be valid, half-way through: as if there were none.
@@ -274,7 +281,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     report()
 
     const remove = async (names: readonly string[]) => {
-      for (const name of names) await unlink(join(out!, name)).catch(() => undefined)
+      for (const name of names) await unlink(outputPath(out!, name)).catch(() => undefined)
     }
     const outputsOf = async (r: EntryRecord) => (r.wrote ? (await readEntry(files, r)).outputs : [])
     /** Names in the pending file the sources a table holds, before their outputs are touched. */
@@ -545,7 +552,7 @@ export async function writeCorpusIndex(out: string, corpus: StoredCorpus, shown:
     if (invalid.length > 0) throw new InvalidIndexError(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
     return value
   }
-  const path = join(out, INDEX_NAME)
+  const path = outputPath(out, INDEX_NAME)
   const hash = createHash('sha256')
   const hashed = (part: string) => {
     hash.update(part)
@@ -705,9 +712,13 @@ async function refuseClashes(store: Store, diagnostics: Diagnostic[], inShare: (
   return accepted
 }
 
-/** Which shard (1…count) a source belongs to: by a hash of its path, so it stays put when others come and go. */
-export function shardOf(path: string, count: number): number {
-  return (createHash('sha256').update(path).digest().readUInt32BE(0) % count) + 1
+/**
+ * Which shard (1…count) a document belongs to: by a hash of its output name, unique in its corpus
+ * and the same however its path is written (relative to any working folder, or absolute), so it
+ * stays put when others come and go and CI runners that check out to different folders agree.
+ */
+export function shardOf(name: string, count: number): number {
+  return (createHash('sha256').update(name).digest().readUInt32BE(0) % count) + 1
 }
 
 /**

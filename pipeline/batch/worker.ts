@@ -6,6 +6,7 @@ import { loadLinter, type Linter } from './linter.js'
 import { fingerprintStats, sha256 } from '../io/fingerprint.js'
 import { displayPath, readSource, type SourceFile } from '../io/sources.js'
 import { commit, stage, type StagedFile } from '../io/write.js'
+import { outputPath } from '../io/output-folder.js'
 import type { ManifestEntry } from '../types/manifest.js'
 import { buildDocument } from '../document/build.js'
 import { counts, errorCode, fileDiagnostic, type Outcome } from '../core/diagnostic.js'
@@ -112,7 +113,7 @@ async function buildStaged(task: BuildTask): Promise<Outcome<Built>> {
   if (task.out !== undefined) {
     for (const output of build.outputs) {
       try {
-        staged.push({ name: output.name, file: await stage(join(task.out, output.name), output.content) })
+        staged.push({ name: output.name, file: await stage(outputPath(task.out, output.name), output.content) })
       } catch (error) {
         diagnostics.push(cannotWrite(task, output.name, error))
         ioError = true

@@ -22,6 +22,11 @@ export interface SourceFile {
   readonly sidecar?: string
 }
 
+/** Whether a file's name is one undoc reads as a source or a sidecar in an input folder. */
+export function isSourceName(name: string): boolean {
+  return SOURCE.test(name) || name.endsWith(SIDECAR)
+}
+
 /** Output base name of a source: its file name without .txt or .md. */
 export function outputName(path: string): string {
   const base = path.split('/').pop()!

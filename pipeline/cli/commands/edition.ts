@@ -4,6 +4,7 @@ import { compareDiagnostics, errorCode, Messages, type Diagnostic } from '../../
 import type { EditionDocument } from '../../emit/pdf/edition.js'
 import { findSources, readSource } from '../../io/sources.js'
 import { writeAtomic } from '../../io/write.js'
+import { overwritesInput } from '../../io/output-folder.js'
 import type { Command } from '../command.js'
 import { counts } from '../../core/diagnostic.js'
 import { formatDiagnostic, plural } from '../report.js'
@@ -25,21 +26,27 @@ export const editionCommand: Command = {
       io.stderr.write(`undoc edition: ${!out ? 'give the output file with -o FILE.pdf' : 'give the title of the volume with --title'}\n  ${this.usage}\n`)
       return 2
     }
-    const { sources, diagnostics } = await findSources(positionals.length ? positionals : ['input'], io.cwd)
+    const inputs = positionals.length ? positionals : ['input']
+    const { sources, diagnostics } = await findSources(inputs, io.cwd)
+    const overwrites = overwritesInput(out, inputs, sources, io.cwd)
+    if (overwrites !== undefined) {
+      io.stderr.write(`undoc edition: Refused to write ${out}: ${overwrites}. Write the volume apart from the sources.\n`)
+      return 2
+    }
     let ioError = diagnostics.length > 0
-    const inputs = []
+    const read = []
     for (const source of sources) {
       const input = readSource(source, io.cwd)
       if (!input.ok) {
         diagnostics.push(...input.diagnostics)
         ioError = true
-      } else inputs.push(input.value)
+      } else read.push(input.value)
     }
     // Built once to learn the symbols, then again so that citations of each other lead inside the volume.
-    const first = await Promise.all(inputs.map((input) => buildDocument(input, { corpus: new Map() }, [])))
+    const first = await Promise.all(read.map((input) => buildDocument(input, { corpus: new Map() }, [])))
     const corpus = new Map<string, string>()
     for (const b of first) if (b.document?.metadata.symbol && !corpus.has(b.document.metadata.symbol)) corpus.set(b.document.metadata.symbol, b.name)
-    const builds = await Promise.all(inputs.map((input) => buildDocument(input, { corpus }, [])))
+    const builds = await Promise.all(read.map((input) => buildDocument(input, { corpus }, [])))
     const docs: EditionDocument[] = []
     for (const b of builds) {
       diagnostics.push(...b.diagnostics)

@@ -1,0 +1,193 @@
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runBuild } from '../pipeline/batch/run-build.js'
+import { outputName } from '../pipeline/io/sources.js'
+import { NO_PDF, undoc, workspace } from './cli-helpers.js'
+import { ROOT, SEEDS } from './helpers.js'
+
+/**
+ * The run engine's guarantees on a shared volume: what undoc never reads, writes or deletes.
+ * Builds run in this thread (--jobs 1), on the JSON and Markdown editions.
+ */
+const BUILD = ['build', ...NO_PDF, '--jobs', '1'] as const
+const MANIFEST = '.undoc-manifest.jsonl'
+
+/** Every file under a folder with its bytes, by path relative to it (dot files included). */
+function tree(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>()
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) files.set(join(entry.parentPath, entry.name).slice(dir.length + 1), readFileSync(join(entry.parentPath, entry.name)))
+  }
+  return files
+}
+
+/** A workspace whose input/ also holds a Markdown source, which an output of the same name would replace. */
+function withMarkdownSource(): string {
+  const dir = workspace()
+  writeFileSync(join(dir, 'input', 'note.zh.md'), '# 说明\n\n大会，\n\n1. 决定将该项目列入议程。\n')
+  return dir
+}
+
+describe('an output folder apart from the inputs', () => {
+  it.each([
+    ['is the input folder', ['input'], 'input'],
+    ['is the input folder spelled otherwise', ['input/'], './input/../input'],
+    ['is inside the input folder', ['input'], 'input/out'],
+    ['is inside it, not made yet, two levels down', ['input'], 'input/a/b'],
+    ['holds the input folder', ['input'], '.'],
+    ['holds an input file', ['input/note.zh.md'], '.'],
+    ['is reached through a link to the input folder', ['input'], 'link-to-input']
+  ])('refuses an output folder that %s, and writes nothing', async (_, paths, out) => {
+    const dir = withMarkdownSource()
+    symlinkSync('input', join(dir, 'link-to-input'))
+    const before = tree(join(dir, 'input'))
+    const run = await undoc(dir, ...BUILD, ...paths, '--out', out)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toMatch(/error {2}Refused: (the output folder is|the input .* is inside the output folder).* {2}usage/)
+    expect(tree(join(dir, 'input'))).toEqual(before)
+    expect(existsSync(join(dir, 'input', 'out'))).toBe(false)
+    expect(existsSync(join(dir, 'input', 'a'))).toBe(false)
+  })
+
+  it('refuses an empty --out', async () => {
+    const dir = workspace()
+    const run = await undoc(dir, ...BUILD, '--out', '')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('The output folder is empty')
+    expect(readdirSync(dir).sort()).toEqual(['input'])
+  })
+
+  it('never reads its outputs back as sources: two builds with --out in/out are both refused, leaving the sources as they were', async () => {
+    const dir = withMarkdownSource()
+    const before = tree(join(dir, 'input'))
+    for (let i = 0; i < 2; i++) {
+      const run = await undoc(dir, ...BUILD, 'input', '--out', 'input/out')
+      expect(run.code).toBe(2)
+      expect(run.stderr).not.toContain('output-clash')
+      expect(tree(join(dir, 'input'))).toEqual(before)
+    }
+  })
+
+  it('builds into a sibling folder, and again with nothing to do', async () => {
+    const dir = withMarkdownSource()
+    const before = tree(join(dir, 'input'))
+    expect((await undoc(dir, ...BUILD, 'input', '--out', 'input-out')).code).toBe(0)
+    expect(existsSync(join(dir, 'input-out', 'note.zh.md'))).toBe(true)
+    const again = await undoc(dir, ...BUILD, 'input', '--out', 'input-out')
+    expect(again.code).toBe(0)
+    expect(again.stderr).toMatch(/3 documents: 0 built, 3 skipped/)
+    expect(tree(join(dir, 'input'))).toEqual(before)
+  })
+
+  it.each([
+    ['a source', 'input/a-res-67-264.zh.txt'],
+    ['a Markdown source', 'input/note.zh.md'],
+    ['a sidecar', 'input/a-res-67-264.zh.meta.json'],
+    ['a new file with a source name in an input folder', 'input/new.zh.txt'],
+    ['a source through a link to its folder', 'link-to-input/note.zh.md']
+  ])('edition refuses to write its volume over %s', async (_, target) => {
+    const dir = withMarkdownSource()
+    writeFileSync(join(dir, 'input', 'a-res-67-264.zh.meta.json'), '{}\n')
+    symlinkSync('input', join(dir, 'link-to-input'))
+    const before = tree(join(dir, 'input'))
+    const run = await undoc(dir, 'edition', 'input', '--title', 'T', '-o', target)
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Refused')
+    expect(tree(join(dir, 'input'))).toEqual(before)
+  })
+})
+
+describe('what a build deletes', () => {
+  it.each([
+    ['a parent folder', '../victim.txt'],
+    ['an absolute path', '/VICTIM'],
+    ['a linked folder', 'elsewhere/victim.txt'],
+    ['the folder itself', '..']
+  ])('refuses a manifest whose entry names an output through %s, and deletes nothing', async (_, name) => {
+    const dir = workspace()
+    expect((await undoc(dir, ...BUILD)).code).toBe(0)
+    const victims = join(dir, 'victims')
+    mkdirSync(victims)
+    writeFileSync(join(dir, 'victim.txt'), 'keep me')
+    writeFileSync(join(victims, 'victim.txt'), 'keep me')
+    symlinkSync(victims, join(dir, 'output', 'elsewhere'))
+    const outside = name === '/VICTIM' ? join(victims, 'victim.txt') : name
+    // The letter's entry lists the name among its outputs, and the letter is gone: a build removes a gone source's outputs.
+    const manifest = join(dir, 'output', MANIFEST)
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"outputs":\["([^"]+)"/, `"outputs":[${JSON.stringify(outside)},"$1"`))
+    expect(readFileSync(manifest, 'utf8')).toContain(JSON.stringify(outside))
+    const letter = readFileSync(join(dir, SEEDS.letter))
+    writeFileSync(join(dir, SEEDS.letter), '')
+    const run = await undoc(dir, ...BUILD)
+    expect(run.stderr).toContain(`output/${MANIFEST}:1:1  error  Refused this build manifest. It names an output outside its folder (${JSON.stringify(outside)}`)
+    expect(run.code).toBe(1)
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('keep me')
+    expect(readFileSync(join(victims, 'victim.txt'), 'utf8')).toBe('keep me')
+    // The manifest written anew names its own outputs only; the next build is clean.
+    writeFileSync(join(dir, SEEDS.letter), letter)
+    const next = await undoc(dir, ...BUILD)
+    expect(next.code).toBe(0)
+    expect(readFileSync(manifest, 'utf8')).not.toContain(JSON.stringify(outside))
+  })
+})
+
+describe('shards', () => {
+  /** A corpus of twelve small documents in base/corpus/input. */
+  function shardCorpus(): string {
+    const base = mkdtempSync(join(tmpdir(), 'undoc-shards-'))
+    const input = join(base, 'corpus', 'input')
+    mkdirSync(input, { recursive: true })
+    const text = readFileSync(join(ROOT, 'test', 'fixtures', 'kinds', 'a-dec-66-555.zh.txt'), 'utf8')
+    for (let i = 1; i <= 12; i++) writeFileSync(join(input, `a-dec-66-${500 + i}.zh.txt`), text.replace('66/555', `66/${500 + i}`))
+    cpSync(join(ROOT, SEEDS.letter), join(input, 'letter.zh.txt'))
+    return base
+  }
+
+  /** The documents each shard of N takes, by output name, run from `cwd` on `path`. */
+  async function shares(cwd: string, path: string, count: number): Promise<Map<string, number>> {
+    const taken = new Map<string, number>()
+    for (let index = 1; index <= count; index++) {
+      await runBuild({
+        paths: [path],
+        cwd,
+        jobs: 1,
+        shard: { index, count },
+        report: {
+          severities: [],
+          write: () => undefined,
+          source: (p) => {
+            expect(taken.has(outputName(p)), `${p} in two shards`).toBe(false)
+            taken.set(outputName(p), index)
+          }
+        }
+      })
+    }
+    return taken
+  }
+
+  it.each([2, 3, 7])('puts every document in exactly one of %i shards, the same one whatever the working folder and path form', async (count) => {
+    const base = shardCorpus()
+    const input = join(base, 'corpus', 'input')
+    const forms: [cwd: string, path: string][] = [
+      [join(base, 'corpus'), 'input'],
+      [join(base, 'corpus'), 'input/'],
+      [base, 'corpus/input'],
+      [input, '.'],
+      ['/', input],
+      [join(base, 'corpus'), `${input}/`],
+      [tmpdir(), join(base, 'corpus', '..', 'corpus', 'input')]
+    ]
+    const all = readdirSync(input).map(outputName).sort()
+    let first: Map<string, number> | undefined
+    for (const [cwd, path] of forms) {
+      const taken = await shares(cwd, path, count)
+      expect([...taken.keys()].sort(), `${cwd} ${path}`).toEqual(all)
+      first ??= taken
+      expect(taken, `${cwd} ${path}`).toEqual(first)
+    }
+    // Not all in one shard: the names spread.
+    expect(new Set(first!.values()).size).toBeGreaterThan(1)
+  })
+})
