@@ -191,3 +191,32 @@ describe('shards', () => {
     expect(new Set(first!.values()).size).toBeGreaterThan(1)
   })
 })
+
+describe("undoc's own names in the output folder", () => {
+  it.each([
+    ['index.txt', 'index.json'],
+    ['INDEX.md', 'INDEX.json'],
+    ['sub/Index.text', 'Index.json'],
+    ['.undoc-manifest.txt', '.undoc-manifest.json'],
+    ['.index.json.tmp-host-1-0123abcd.md', '.index.json.tmp-host-1-0123abcd.md']
+  ])('refuses a source named %s with a diagnostic, builds the others, and keeps the corpus index', async (name, written) => {
+    const dir = workspace()
+    mkdirSync(join(dir, 'input', 'sub'))
+    const source = join(dir, 'input', name)
+    writeFileSync(source, readFileSync(join(dir, SEEDS.letter)))
+    // A name starting with "." is skipped in a folder's listing: it is named on the command line.
+    const paths = name.startsWith('.') ? ['input', `input/${name}`] : ['input']
+    const run = await undoc(dir, ...BUILD, ...paths)
+    expect(run.stderr).toContain(`input/${name}:1:1  error  Not built:`)
+    expect(run.stderr).toContain('reserved-name')
+    expect(run.code).toBe(1)
+    // The corpus index is the one file of that name, and it is the index of the two others.
+    if (written !== 'index.json') expect(readdirSync(join(dir, 'output'))).not.toContain(written)
+    const index = JSON.parse(readFileSync(join(dir, 'output', 'index.json'), 'utf8')) as { documents: unknown[] }
+    expect(index.documents).toHaveLength(2)
+    // check does not call the outputs current while a source is refused.
+    const check = await undoc(dir, 'check', ...paths)
+    expect(check.code).toBe(1)
+    expect(check.stderr).toContain('reserved-name')
+  })
+})

@@ -38,11 +38,9 @@ import { inBatches, mapped, peekable, Store, type StoreWriter } from './store.js
 import { TABLES, type Relink, type Table, type ToBuild } from './tables.js'
 import { removeStaleTemps, removeTemps, tempPath, writeAtomic } from '../io/write.js'
 import { outputPath, overlapOf } from '../io/output-folder.js'
+import { INDEX_NAME, reservedOutputName } from './output-names.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
-
-/** The corpus index's file in the output folder. */
-export const INDEX_NAME = 'index.json'
 
 /** How far a run has got, reported after each document. */
 export interface Progress {
@@ -188,6 +186,8 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   try {
     // The sources: those it answers for, and every one found, by name, for clashes.
     const found = await walkSources(options.paths, cwd, async (source) => {
+      const reserved = reservedOutputName(outputName(source.path))
+      if (reserved !== undefined) return void diagnostics.push(fileDiagnostic(source.path, `Not built: ${reserved}. Rename the file.`, 'reserved-name'))
       await writer.put(TABLES.sourceNames, [outputName(source.path), source.path], true)
       if (inShare(source.path)) await writer.put(TABLES.sources, [source.path], source)
     })

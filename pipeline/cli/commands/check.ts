@@ -5,7 +5,8 @@ import type { Diagnostic } from '../../core/diagnostic.js'
 import { EMITTERS } from '../../emit/index.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
-import { INDEX_NAME, runBuild } from '../../batch/run-build.js'
+import { runBuild } from '../../batch/run-build.js'
+import { INDEX_NAME } from '../../batch/output-names.js'
 
 /** The editions `check` compares: every emitter's but the PDF, which is not committed. */
 const CHECKED = EMITTERS.filter((e) => e.extension !== '.pdf')

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path'
 import { mergeShards } from '../../batch/merge-shards.js'
-import { INDEX_NAME } from '../../batch/run-build.js'
+import { INDEX_NAME } from '../../batch/output-names.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
 
