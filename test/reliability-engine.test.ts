@@ -220,3 +220,57 @@ describe("undoc's own names in the output folder", () => {
     expect(check.stderr).toContain('reserved-name')
   })
 })
+
+describe('links out of the folders given', () => {
+  /** A workspace with a secret outside input/, and links to it. */
+  function withSecret(): { dir: string; secret: string } {
+    const dir = workspace()
+    const secret = join(dir, 'secret')
+    mkdirSync(secret)
+    writeFileSync(join(secret, 'passwd.zh.txt'), 'root:x:0:0:SECRET-LINE:/root:/bin/bash\n')
+    writeFileSync(join(secret, 'meta.json'), 'root:x:0:0:SECRET-LINE:/root:/bin/bash\n')
+    return { dir, secret }
+  }
+  const published = (dir: string) => readdirSync(join(dir, 'output')).map((n) => readFileSync(join(dir, 'output', n), 'utf8')).some((t) => t.includes('SECRET'))
+
+  it.each([
+    ['a source', (secret: string, input: string) => symlinkSync(join(secret, 'passwd.zh.txt'), join(input, 'p.zh.txt')), 'input/p.zh.txt'],
+    ['a folder', (secret: string, input: string) => symlinkSync(secret, join(input, 'sub')), 'input/sub'],
+    ['a relative link up and out', (_: string, input: string) => symlinkSync('../secret/passwd.zh.txt', join(input, 'up.zh.txt')), 'input/up.zh.txt'],
+    ['a sidecar', (secret: string, input: string) => symlinkSync(join(secret, 'meta.json'), join(input, 'a-res-67-264.zh.meta.json')), 'input/a-res-67-264.zh.meta.json']
+  ])('does not follow %s linked outside, names it, and never quotes what it leads to', async (_, link, named) => {
+    const { dir, secret } = withSecret()
+    link(secret, join(dir, 'input'))
+    const run = await undoc(dir, ...BUILD)
+    expect(run.stderr).toContain(`${named}:1:1  error  A link to secret`)
+    expect(run.stderr).toContain('link-outside')
+    expect(run.stderr).not.toContain('SECRET')
+    expect(run.code).toBe(1)
+    expect(published(dir)).toBe(false)
+    expect(existsSync(join(dir, 'output', 'a-65-letter-kazakhstan-astana-declaration.zh.json'))).toBe(true)
+    // validate says the same.
+    expect((await undoc(dir, 'validate')).stdout).toContain('link-outside')
+    // Followed when asked.
+    const followed = await undoc(dir, ...BUILD, '--follow-links')
+    expect(followed.stderr).not.toContain('link-outside')
+  })
+
+  it('refuses a source named on the command line that links outside its folder', async () => {
+    const { dir, secret } = withSecret()
+    symlinkSync(join(secret, 'passwd.zh.txt'), join(dir, 'input', 'p.zh.txt'))
+    const run = await undoc(dir, ...BUILD, 'input/p.zh.txt')
+    expect(run.stderr).toContain('link-outside')
+    expect(published(dir)).toBe(false)
+  })
+
+  it('follows links that stay within the folders given, and a folder given as a link', async () => {
+    const dir = workspace()
+    mkdirSync(join(dir, 'input', 'sub'))
+    symlinkSync('../a-res-67-264.zh.txt', join(dir, 'input', 'sub', 'again.zh.txt'))
+    symlinkSync('input', join(dir, 'via-link'))
+    const run = await undoc(dir, ...BUILD, 'via-link')
+    expect(run.stderr).not.toContain('link-outside')
+    expect(run.code).toBe(0)
+    expect(existsSync(join(dir, 'output', 'again.zh.json'))).toBe(true)
+  })
+})

@@ -68,6 +68,8 @@ export interface RunOptions {
   readonly lint?: { readonly config?: string }
   /** The editions to write, by format (default: every emitter's). */
   readonly formats?: readonly string[]
+  /** Follow symbolic links wherever they lead, not only within the folders given (see walkSources). */
+  readonly followLinks?: boolean
   /** The heap limit of a worker thread, in MB (default WORKER_HEAP_MB). */
   readonly workerHeapMb?: number
   /**
@@ -190,7 +192,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       if (reserved !== undefined) return void diagnostics.push(fileDiagnostic(source.path, `Not built: ${reserved}. Rename the file.`, 'reserved-name'))
       await writer.put(TABLES.sourceNames, [outputName(source.path), source.path], true)
       if (inShare(source.path)) await writer.put(TABLES.sources, [source.path], source)
-    })
+    }, { followLinks: options.followLinks === true })
     diagnostics.push(...found)
     ioError = found.some((d) => d.ruleId === 'io-error' || d.ruleId === 'usage')
     await writer.flush()

@@ -1,5 +1,5 @@
-import { realpathSync } from 'node:fs'
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
+import { isWithin, realPath } from './real-paths.js'
 import { displayPath, isSourceName, type SourceFile } from './sources.js'
 
 /**
@@ -20,25 +20,6 @@ export function isPlainName(name: string): boolean {
 export function outputPath(folder: string, name: string): string {
   if (!isPlainName(name)) throw new OutsideOutputFolder(`undoc writes and deletes only files directly in its output folder, not "${name}".`)
   return join(folder, name)
-}
-
-/** Whether `path` is `folder` itself or lies under it (both absolute). */
-export function isWithin(folder: string, path: string): boolean {
-  const rel = relative(folder, path)
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
-}
-
-/**
- * A path with its links resolved, where it exists; where it does not yet (an output folder about
- * to be made), its nearest existing folder's real path with the rest appended.
- */
-export function realPath(path: string): string {
-  try {
-    return realpathSync(path)
-  } catch {
-    const parent = dirname(path)
-    return parent === path ? path : join(realPath(parent), basename(path))
-  }
 }
 
 /**

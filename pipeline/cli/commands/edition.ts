@@ -12,10 +12,11 @@ import { formatDiagnostic, plural } from '../report.js'
 export const editionCommand: Command = {
   name: 'edition',
   summary: 'typeset several documents as one printable PDF volume',
-  usage: 'undoc edition [paths…] --title "…" -o FILE.pdf   a volume with contents, running heads, page numbers, index of cited resolutions',
+  usage: 'undoc edition [paths…] --title "…" -o FILE.pdf [--follow-links]   a volume with contents, running heads, page numbers, index of cited resolutions',
   options: {
     title: { type: 'string', short: 't' },
-    out: { type: 'string', short: 'o' }
+    out: { type: 'string', short: 'o' },
+    'follow-links': { type: 'boolean' }
   },
   async run(values, positionals, io) {
     // The pipeline and the typesetter are loaded by the command that uses them, not by every command.
@@ -27,7 +28,7 @@ export const editionCommand: Command = {
       return 2
     }
     const inputs = positionals.length ? positionals : ['input']
-    const { sources, diagnostics } = await findSources(inputs, io.cwd)
+    const { sources, diagnostics } = await findSources(inputs, io.cwd, { followLinks: values['follow-links'] === true })
     const overwrites = overwritesInput(out, inputs, sources, io.cwd)
     if (overwrites !== undefined) {
       io.stderr.write(`undoc edition: Refused to write ${out}: ${overwrites}. Write the volume apart from the sources.\n`)

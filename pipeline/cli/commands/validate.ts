@@ -7,11 +7,12 @@ import { runBuild } from '../../batch/run-build.js'
 export const validateCommand: Command = {
   name: 'validate',
   summary: 'check the sources (pipeline and lint rules) without writing anything',
-  usage: `undoc validate [paths…] [--format ${REPORTERS.map((r) => r.name).join('|')}] [--max-warnings N] [--config FILE]`,
+  usage: `undoc validate [paths…] [--format ${REPORTERS.map((r) => r.name).join('|')}] [--max-warnings N] [--config FILE] [--follow-links]`,
   options: {
     format: { type: 'string', short: 'f' },
     'max-warnings': { type: 'string' },
-    config: { type: 'string', short: 'c' }
+    config: { type: 'string', short: 'c' },
+    'follow-links': { type: 'boolean' }
   },
   async run(values, positionals, io) {
     const format = (values.format as string | undefined) ?? 'text'
@@ -34,7 +35,7 @@ export const validateCommand: Command = {
     // A report (SARIF, JSON) is one document: its diagnostics are all held to write it.
     const diagnostics: Diagnostic[] = []
     const sources: string[] = []
-    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, lint: config === undefined ? {} : { config }, report: { write: (d) => diagnostics.push(d), source: (path) => sources.push(path) } })
+    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, followLinks: values['follow-links'] === true, lint: config === undefined ? {} : { config }, report: { write: (d) => diagnostics.push(d), source: (path) => sources.push(path) } })
     io.stdout.write(reporter.format(report(diagnostics, sources, sources.length), { color }))
     const { errors, warnings } = result
     if (result.ioError) return 2
