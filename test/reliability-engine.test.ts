@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -272,5 +272,62 @@ describe('links out of the folders given', () => {
     expect(run.stderr).not.toContain('link-outside')
     expect(run.code).toBe(0)
     expect(existsSync(join(dir, 'output', 'again.zh.json'))).toBe(true)
+  })
+})
+
+describe('outputs deleted or edited since a build', () => {
+  /** The outputs (not undoc's own dot files) by name. */
+  const outputs = (dir: string) => new Map([...tree(join(dir, 'output'))].filter(([name]) => !name.startsWith('.')))
+  const built = (stderr: string) => Number(/(\d+) built/.exec(stderr)?.[1])
+
+  it('are built again by an incremental build, and check agrees before and after', async () => {
+    const dir = withMarkdownSource()
+    expect((await undoc(dir, ...BUILD)).code).toBe(0)
+    const clean = outputs(dir)
+    const out = (name: string) => join(dir, 'output', name)
+    // Deleted; edited to the same size (a character for another); edited to another size; touched only.
+    rmSync(out('a-res-67-264.zh.json'))
+    const markdown = readFileSync(out('a-65-letter-kazakhstan-astana-declaration.zh.md'), 'utf8')
+    writeFileSync(out('a-65-letter-kazakhstan-astana-declaration.zh.md'), markdown.replace('大会', '大家'))
+    writeFileSync(out('note.zh.json'), '{}\n')
+    const check = await undoc(dir, 'check')
+    expect(check.code).toBe(1)
+    expect(check.stderr).toContain('output/a-res-67-264.zh.json  missing')
+    expect(check.stderr).toContain('output/a-65-letter-kazakhstan-astana-declaration.zh.md  stale')
+    expect(check.stderr).toContain('output/note.zh.json  stale')
+    const run = await undoc(dir, ...BUILD)
+    expect(run.code).toBe(0)
+    expect(built(run.stderr)).toBe(3)
+    expect(outputs(dir)).toEqual(clean)
+    expect((await undoc(dir, 'check')).code).toBe(0)
+  })
+
+  it('are left alone when only their times changed, and hashed once, not at every build', async () => {
+    const dir = workspace()
+    expect((await undoc(dir, ...BUILD)).code).toBe(0)
+    const earlier = new Date(Date.now() - 3_600_000)
+    for (const name of readdirSync(join(dir, 'output'))) if (!name.startsWith('.')) utimesSync(join(dir, 'output', name), earlier, earlier)
+    const first = await undoc(dir, ...BUILD)
+    expect(built(first.stderr)).toBe(0)
+    const manifest = readFileSync(join(dir, 'output', MANIFEST), 'utf8')
+    const second = await undoc(dir, ...BUILD)
+    expect(built(second.stderr)).toBe(0)
+    // The refreshed stamps were recorded: the second build had nothing to write.
+    expect(readFileSync(join(dir, 'output', MANIFEST), 'utf8')).toBe(manifest)
+  })
+
+  it('are built again when an output was replaced by a folder', async () => {
+    const dir = workspace()
+    expect((await undoc(dir, ...BUILD)).code).toBe(0)
+    const json = join(dir, 'output', 'a-res-67-264.zh.json')
+    const bytes = readFileSync(json)
+    rmSync(json)
+    mkdirSync(json)
+    const run = await undoc(dir, ...BUILD)
+    // It cannot be written over a folder: said, and the next build tries again.
+    expect(run.stderr).toContain('a-res-67-264.zh.json:1:1  error  Cannot write the output')
+    rmSync(json, { recursive: true })
+    expect(built((await undoc(dir, ...BUILD)).stderr)).toBe(1)
+    expect(readFileSync(json)).toEqual(bytes)
   })
 })

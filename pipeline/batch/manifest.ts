@@ -6,7 +6,7 @@ import { corpusMember, type CorpusMember } from './corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
 import { CONFIG_NAME } from '../lint/config.js'
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
-import type { ManifestEntry, ManifestHeader, Shard } from '../types/manifest.js'
+import type { ManifestEntry, ManifestHeader, Output, Shard } from '../types/manifest.js'
 import type { Stamp } from '../io/fingerprint.js'
 import { displayPath } from '../io/sources.js'
 import { validate } from '../validate/index.js'
@@ -213,6 +213,8 @@ export interface EntryRecord {
   readonly sidecar?: Stamp
   /** It wrote its outputs: it had no errors. */
   readonly wrote: boolean
+  /** Its outputs as written, by name, size and time: their hashes stay in the entry. */
+  readonly outputs: readonly OutputStamp[]
   readonly pages?: number
   /** It has a summary: it is a member of the corpus. */
   readonly member?: true
@@ -226,6 +228,9 @@ export interface EntryRecord {
    */
   readonly line: { file: number; offset: number; length: number; diagnostics: number }
 }
+
+/** An output as a record keeps it: what a stat tells of it. */
+export type OutputStamp = Omit<Output, 'sha256'>
 
 /** A record with a summary is that of a member of the corpus. */
 export function isMember(record: EntryRecord | undefined): boolean {
@@ -245,6 +250,7 @@ export function entryRecord(entry: ManifestEntry, line: EntryRecord['line']): En
     input: stamp(entry.input),
     ...(entry.sidecar ? { sidecar: stamp(entry.sidecar) } : {}),
     wrote: entry.outputs.length > 0,
+    outputs: entry.outputs.map(({ name, size, mtimeNs }) => ({ name, size, mtimeNs })),
     ...(entry.pages !== undefined ? { pages: entry.pages } : {}),
     ...(entry.summary ? { member: true } : {}),
     ...(entry.summary?.symbol !== undefined ? { symbol: entry.summary.symbol } : {}),
@@ -334,7 +340,7 @@ export async function readManifest(
         const value: unknown = JSON.parse(line.text())
         complete = false
         if (validate('manifest.schema.json#/definitions/ManifestEntry', value).length > 0) break
-        const outside = (value as ManifestEntry).outputs.find((name) => !isPlainName(name))
+        const outside = (value as ManifestEntry).outputs.find((output) => !isPlainName(output.name))?.name
         if (outside !== undefined) {
           refuse?.(`It names an output outside its folder ("${outside}", for ${(value as ManifestEntry).path}): it is not used, and nothing it names is removed.`)
           break
@@ -400,12 +406,17 @@ export async function journalEntry(journal: Journal, entry: ManifestEntry, diagn
 }
 
 /**
- * Appends the entry of a record (as `readEntry` read it) whose source and sidecar have the bytes
- * it was built from under new stamps (sizes and times), its diagnostics copied as they are;
+ * Appends the entry of a record (as `readEntry` read it) whose source, sidecar and outputs have
+ * the bytes it recorded under new stamps (sizes and times), its diagnostics copied as they are;
  * returns its record.
  */
-export async function journalRefreshed(journal: Journal, files: LineFiles, record: EntryRecord, entry: ManifestEntry, stamps: { input: Stamp; sidecar?: Stamp }): Promise<EntryRecord> {
-  const refreshed: ManifestEntry = { ...entry, input: { ...entry.input, ...stamps.input }, ...(entry.sidecar && stamps.sidecar ? { sidecar: { ...entry.sidecar, ...stamps.sidecar } } : {}) }
+export async function journalRefreshed(journal: Journal, files: LineFiles, record: EntryRecord, entry: ManifestEntry, stamps: { input: Stamp; sidecar?: Stamp; outputs: readonly OutputStamp[] }): Promise<EntryRecord> {
+  const refreshed: ManifestEntry = {
+    ...entry,
+    input: { ...entry.input, ...stamps.input },
+    ...(entry.sidecar && stamps.sidecar ? { sidecar: { ...entry.sidecar, ...stamps.sidecar } } : {}),
+    outputs: entry.outputs.map((output, i) => ({ ...output, ...stamps.outputs[i] }))
+  }
   return journalLines(journal, JSON.stringify(refreshed), await diagnosticsLine(files, record), refreshed)
 }
 

@@ -39,6 +39,7 @@ import { TABLES, type Relink, type Table, type ToBuild } from './tables.js'
 import { removeStaleTemps, removeTemps, tempPath, writeAtomic } from '../io/write.js'
 import { outputPath, overlapOf } from '../io/output-folder.js'
 import { INDEX_NAME, reservedOutputName } from './output-names.js'
+import { outputsIntact } from './outputs-intact.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
 
@@ -249,7 +250,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       if (a && a[0][0] === r.path) {
         await sources.next()
         const source = a[1]
-        const now = !isPending && read.header.pipeline === key && !options.force ? await unchanged(source, r, read.mtimeNs, journal, files) : undefined
+        const now = !isPending && read.header.pipeline === key && !options.force ? await unchanged(source, r, read.mtimeNs, journal, files, out) : undefined
         if (now === undefined) return toBuild(source, isPending ? undefined : r)
         await writer.put(TABLES.records, [source.path], now)
         count(now)
@@ -285,7 +286,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const remove = async (names: readonly string[]) => {
       for (const name of names) await unlink(outputPath(out!, name)).catch(() => undefined)
     }
-    const outputsOf = async (r: EntryRecord) => (r.wrote ? (await readEntry(files, r)).outputs : [])
+    const outputsOf = (r: EntryRecord) => r.outputs.map((o) => o.name)
     /** Names in the pending file the sources a table holds, before their outputs are touched. */
     const markPending = async (...tables: Table<[path: string], unknown>[]) => {
       try {
@@ -344,8 +345,8 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         await store.del(TABLES.failures, [result.path])
         count(now)
         // Outputs it no longer writes (it has errors now, or a format went) would be stale.
-        const names = result.entry.outputs
-        if (old) await remove((await outputsOf(old)).filter((n) => !names.includes(n)))
+        const names = result.entry.outputs.map((o) => o.name)
+        if (old) await remove(outputsOf(old).filter((n) => !names.includes(n)))
       } else {
         await store.del(TABLES.records, [result.path])
         await store.put(TABLES.failures, [result.path], result.diagnostics)
@@ -389,7 +390,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       // Outputs of sources that are gone go with them; the pending file names what is about to
       // be rewritten before anything is, so a build killed half-way never leaves an entry that lies.
       if (out !== undefined && (removed > 0 || dirty > 0)) {
-        for await (const [, r] of store.scan(TABLES.gone)) await remove(await outputsOf(r))
+        for await (const [, r] of store.scan(TABLES.gone)) await remove(outputsOf(r))
         await markPending(TABLES.gone, TABLES.toBuild)
       }
       // A source is first built with the links its citations had in the corpus as it was. A new
@@ -724,11 +725,12 @@ export function shardOf(name: string, count: number): number {
 }
 
 /**
- * The record again when the source and its sidecar are those it was built from: the same size and
- * modification time (older than the manifest, so not changed within the tick it was written in),
- * or else the same hash; with the stamps refreshed (a new entry in the journal) in that case.
+ * The record again when the source and its sidecar are those it was built from (the same size and
+ * modification time, older than the manifest so not changed within the tick it was written in,
+ * or else the same hash) and its outputs are as it wrote them (outputsIntact); with the stamps
+ * refreshed (a new entry in the journal) where a time changed and the hash did not.
  */
-async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: Journal, files: LineFiles): Promise<EntryRecord | undefined> {
+async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: Journal, files: LineFiles, out: string | undefined): Promise<EntryRecord | undefined> {
   const now = fingerprintStats(source)
   // The hashes stay on disk, in the entry: they are read only when a time has changed.
   let entry: ManifestEntry | undefined
@@ -743,9 +745,11 @@ async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: 
   const input = await same(source.absolute, record.input, now.input, 'input')
   const sidecar = await same(source.sidecar, record.sidecar, now.sidecar, 'sidecar')
   if (input === false || input === undefined || sidecar === false) return undefined
-  if (input === record.input && sidecar === record.sidecar) return record
+  const outputs = out === undefined ? record.outputs : await outputsIntact(out, record.outputs, manifestTime, async () => (entry ??= await readEntry(files, record)))
+  if (outputs === false) return undefined
+  if (input === record.input && sidecar === record.sidecar && outputs === record.outputs) return record
   // A stamp changed only where its hash was compared, so the entry has been read.
-  return journalRefreshed(journal, files, record, entry!, { input, ...(sidecar ? { sidecar } : {}) })
+  return journalRefreshed(journal, files, record, entry!, { input, ...(sidecar ? { sidecar } : {}), outputs })
 }
 
 /** How long a run waits for its workers to exit once they are told to. */

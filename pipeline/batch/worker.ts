@@ -7,7 +7,7 @@ import { fingerprintStats, sha256 } from '../io/fingerprint.js'
 import { displayPath, readSource, type SourceFile } from '../io/sources.js'
 import { commit, stage, type StagedFile } from '../io/write.js'
 import { outputPath } from '../io/output-folder.js'
-import type { ManifestEntry } from '../types/manifest.js'
+import type { ManifestEntry, Output } from '../types/manifest.js'
 import { buildDocument } from '../document/build.js'
 import { counts, errorCode, fileDiagnostic, type Outcome } from '../core/diagnostic.js'
 
@@ -68,14 +68,14 @@ async function runTask(task: BuildTask): Promise<TaskResult> {
   const { diagnostics } = built
   // Flushed together, and only now that the document is let go: the flushes overlap, and the
   // thread holds no tree while it waits on the disk.
-  const committed = await Promise.all(built.staged.map(({ file }) => commit(file).then(() => undefined, (error: unknown) => error)))
-  const outputs: string[] = []
+  const committed = await Promise.all(built.staged.map(({ file }) => commit(file).then((written) => ({ written }), (error: unknown) => ({ error }))))
+  const outputs: Output[] = []
   let ioError = built.ioError
-  committed.forEach((error, i) => {
+  committed.forEach((result, i) => {
     const { name } = built.staged[i]!
-    if (error === undefined) outputs.push(name)
+    if ('written' in result) outputs.push({ name, ...result.written })
     else {
-      diagnostics.push(cannotWrite(task, name, error))
+      diagnostics.push(cannotWrite(task, name, result.error))
       ioError = true
     }
   })
