@@ -1,5 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
 import { tmpdir } from 'node:os'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runBuild } from '../pipeline/batch/run-build.js'
@@ -329,5 +331,75 @@ describe('outputs deleted or edited since a build', () => {
     rmSync(json, { recursive: true })
     expect(built((await undoc(dir, ...BUILD)).stderr)).toBe(1)
     expect(readFileSync(json)).toEqual(bytes)
+  })
+})
+
+describe('a build killed with SIGKILL', () => {
+  const CLI = join(ROOT, 'dist', 'pipeline', 'cli', 'main.js')
+  const N = 24
+
+  /** N copies of the letter under other names: documents that cite none of each other, so none is built again for its links. */
+  function letters(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'undoc-resume-'))
+    mkdirSync(join(dir, 'input'))
+    for (let i = 1; i <= N; i++) cpSync(join(ROOT, SEEDS.letter), join(dir, 'input', `letter-${String(i).padStart(2, '0')}.zh.txt`))
+    return dir
+  }
+
+  /** The entries the journal of the run of process `pid` holds whole (an entry line, then its diagnostics line), after its header. */
+  function journaledIn(dir: string, pid: number): string[] {
+    const journal = (existsSync(join(dir, 'output')) ? readdirSync(join(dir, 'output')) : []).find((n) => n.startsWith('.undoc-manifest.journal.tmp-') && n.includes(`-${pid}-`))
+    if (journal === undefined) return []
+    const lines = readFileSync(join(dir, 'output', journal), 'utf8').split('\n').slice(1, -1)
+    const paths: string[] = []
+    for (let i = 0; i + 1 < lines.length; i += 2) paths.push((JSON.parse(lines[i]!) as { path: string }).path)
+    return paths
+  }
+
+  /** Starts a build and kills it once its journal holds at least `k` documents. */
+  async function killedAfter(dir: string, k: number): Promise<string[]> {
+    const child = spawn(process.execPath, [CLI, ...BUILD], { cwd: dir, env: { ...process.env, CI: 'true' }, stdio: 'ignore' })
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+    let ended = false
+    void exited.then(() => (ended = true))
+    while (!ended && journaledIn(dir, child.pid!).length < k) await sleep(2)
+    child.kill('SIGKILL')
+    await exited
+    return journaledIn(dir, child.pid!)
+  }
+
+  it('resumes: the next build takes what the killed one journaled, builds only the rest, to the bytes of an uninterrupted build', { timeout: 300_000 }, async () => {
+    const whole = letters()
+    expect((await undoc(whole, ...BUILD)).code).toBe(0)
+    const dir = letters()
+    const finished = await killedAfter(dir, 3)
+    expect(finished.length).toBeGreaterThanOrEqual(3)
+    expect(finished.length).toBeLessThan(N)
+    const run = await undoc(dir, ...BUILD)
+    expect(run.code).toBe(0)
+    expect(run.stderr).toMatch(new RegExp(`${N} documents: ${N - finished.length} built, ${finished.length} skipped`))
+    const outputs = (d: string) => new Map([...tree(join(d, 'output'))].filter(([name]) => !name.startsWith('.')))
+    expect(outputs(dir)).toEqual(outputs(whole))
+    // Nothing left of the killed run, and nothing to do now.
+    expect(readdirSync(join(dir, 'output')).filter((n) => n.includes('.tmp-'))).toEqual([])
+    expect((await undoc(dir, ...BUILD)).stderr).toContain(`${N} documents: 0 built, ${N} skipped`)
+  })
+
+  it('resumes a run killed twice, keeping what each finished', { timeout: 300_000 }, async () => {
+    const dir = letters()
+    const first = await killedAfter(dir, 2)
+    const second = await killedAfter(dir, 2)
+    expect(first.length + second.length).toBeLessThan(N)
+    const run = await undoc(dir, ...BUILD)
+    expect(run.stderr).toContain(`${N} documents: ${N - first.length - second.length} built`)
+  })
+
+  it('does not take what a killed run journaled under another configuration', { timeout: 300_000 }, async () => {
+    const dir = letters()
+    const finished = await killedAfter(dir, 2)
+    expect(finished.length).toBeGreaterThanOrEqual(2)
+    writeFileSync(join(dir, 'undoc.config.json'), '{"rules": {}}\n')
+    const run = await undoc(dir, ...BUILD)
+    expect(run.stderr).toContain(`${N} documents: ${N} built, 0 skipped`)
   })
 })

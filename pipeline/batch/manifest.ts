@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { VERSION } from '../core/package-root.js'
 import { corpusMember, type CorpusMember } from './corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
@@ -383,9 +383,22 @@ export async function writeManifest(path: string, header: ManifestHeader, files:
   })
 }
 
-/** A run's journal of new entries, beside the manifest and named as a temporary file, so a killed run's is cleaned away. */
-export async function openJournal(dir: string): Promise<LineFile> {
-  return LineFile.open(tempPath(join(dir, 'journal')), 'w+')
+/**
+ * A run's journal of new entries: each document's entry and diagnostics, appended as it is
+ * finished. It is named as a temporary file (so it goes with the run), beside the manifest and
+ * for it: `.undoc-manifest.journal.tmp-HOST-PID-…`, which a later run of the same manifest finds
+ * when this one was killed (resumeKilledRuns). Its first line is then the header of the manifest
+ * the run would write, with no documents: its pipeline says what the entries were built with.
+ */
+export async function openJournal(dir: string, of?: { manifestPath: string; header: ManifestHeader }): Promise<LineFile> {
+  const file = await LineFile.open(tempPath(join(dir, of ? journalName(of.manifestPath) : 'journal')), 'w+')
+  if (of) await file.append(JSON.stringify(of.header))
+  return file
+}
+
+/** What the journals of a manifest's runs are named for (their temporary names start `.NAME.tmp-`). */
+export function journalName(manifestPath: string): string {
+  return basename(manifestPath).replace(/^\./, '').replace(/\.jsonl$/, '.journal')
 }
 
 /** Removes a journal's file (closed with the run's LineFiles). */

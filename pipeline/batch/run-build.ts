@@ -40,6 +40,7 @@ import { removeStaleTemps, removeTemps, tempPath, writeAtomic } from '../io/writ
 import { outputPath, overlapOf } from '../io/output-folder.js'
 import { INDEX_NAME, reservedOutputName } from './output-names.js'
 import { outputsIntact } from './outputs-intact.js'
+import { resumeKilledRuns } from './resume.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
 
@@ -161,18 +162,20 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     if (overlap !== undefined) return fail(fileDiagnostic(options.out!, `Refused: ${overlap}. Outputs would replace sources or be read back as sources: give an output folder apart from the inputs.`, 'usage'))
     try {
       await mkdir(out, { recursive: true })
-      await removeStaleTemps(out)
     } catch (error) {
       return fail(fileDiagnostic(options.out!, `Cannot create the output folder (${errorCode(error)}).`))
     }
   }
+  const manifestPath = out === undefined ? undefined : outputPath(out, shard ? shardFileName(shard) : MANIFEST_NAME)
+  const key = await pipelineKey(cwd, options.lint?.config, options.formats)
   // The run's journal of new entries and its store, named as temporary files in the output folder.
   const scratch = out ?? tmpdir()
   const files = new LineFiles()
   let journal: Journal
   let store: Store
   try {
-    const file = await openJournal(scratch)
+    const header = { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), documents: 0 }
+    const file = await openJournal(scratch, manifestPath === undefined ? undefined : { manifestPath, header })
     journal = { file, number: files.add(file) }
   } catch (error) {
     return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
@@ -187,6 +190,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   const writer = store.writer()
 
   try {
+    // What a killed run finished goes into the manifest before its temporary files go.
+    if (manifestPath !== undefined) await resumeKilledRuns(manifestPath, key, store, files).catch(() => 0)
+    if (out !== undefined) await removeStaleTemps(out)
     // The sources: those it answers for, and every one found, by name, for clashes.
     const found = await walkSources(options.paths, cwd, async (source) => {
       const reserved = reservedOutputName(outputName(source.path))
@@ -200,8 +206,6 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const accepted = await refuseClashes(store, diagnostics, inShare)
 
     // What the output folder holds from earlier builds, and which of it this run answers for.
-    const manifestPath = out === undefined ? undefined : outputPath(out, shard ? shardFileName(shard) : MANIFEST_NAME)
-    const key = await pipelineKey(cwd, options.lint?.config, options.formats)
     const scope = options.paths.map((p) => displayPath(resolve(cwd, p), cwd))
     const covers = (path: string) => inShare(path) && scope.some((s) => s === '' || path === s || path.startsWith(`${s}/`))
 

@@ -70,6 +70,7 @@ export const TABLES = {
   // A manifest or shard file read whole (loadManifest), and the sources of a merge (undoc index).
   loaded: json<ByPath, EntryRecord>('K', 'the records of a manifest being read'),
   loadedPending: marks<ByPath>('Y', "the pending sources of a manifest being read"),
+  journaled: json<ByPath, EntryRecord>('J', 'the records a killed run journaled, the last where it has two'),
   merged: json<ByPath, EntryRecord>('U', 'the records of every shard being merged, the last shard’s where two have one source'),
   // The corpus (StoredCorpus).
   symbols: marks<[symbol: string, name: string]>('M', 'every member by symbol'),

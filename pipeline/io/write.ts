@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, fsync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { promisify } from 'node:util'
-import { readdir, rm } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { createHash, randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
@@ -120,6 +120,23 @@ const TEMP_NAME = /^\..+\.tmp-([A-Za-z0-9]+)-(\d+)-[0-9a-f]{8}$/
  */
 export async function removeStaleTemps(dir: string): Promise<string[]> {
   return removeTemps(dir, (pid) => !processAlive(pid))
+}
+
+/**
+ * The temporary files of `path` (as tempPath names them, beside it) that processes of this
+ * machine no longer running left, oldest first: what a killed run was writing.
+ */
+export async function staleTempsOf(path: string): Promise<string[]> {
+  const dir = dirname(path)
+  const prefix = `.${basename(path)}.tmp-`
+  const stale: { path: string; mtimeMs: number }[] = []
+  for (const name of await readdir(dir).catch(() => [])) {
+    const m = TEMP_NAME.exec(name)
+    if (!m || !name.startsWith(prefix) || m[1] !== HOST || processAlive(Number(m[2]))) continue
+    const info = await stat(join(dir, name)).catch(() => undefined)
+    if (info?.isFile()) stale.push({ path: join(dir, name), mtimeMs: info.mtimeMs })
+  }
+  return stale.sort((a, b) => a.mtimeMs - b.mtimeMs).map((s) => s.path)
 }
 
 /** Removes the temporary files (and folders) in `dir` written on this machine by the processes `whose` selects (by pid). */
