@@ -53,6 +53,16 @@ describe('an output folder apart from the inputs', () => {
     expect(existsSync(join(dir, 'input', 'a'))).toBe(false)
   })
 
+  it('refuses an output folder that holds the configuration it reads', async () => {
+    const dir = workspace()
+    mkdirSync(join(dir, 'conf'))
+    writeFileSync(join(dir, 'conf', 'undoc.config.json'), '{"rules": {}}\n')
+    const run = await undoc(dir, ...BUILD, '--config', 'conf/undoc.config.json', '--out', 'conf')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Refused: the input "conf/undoc.config.json" is inside the output folder')
+    expect(readdirSync(join(dir, 'conf'))).toEqual(['undoc.config.json'])
+  })
+
   it('refuses an empty --out', async () => {
     const dir = workspace()
     const run = await undoc(dir, ...BUILD, '--out', '')
@@ -118,7 +128,8 @@ describe('what a build deletes', () => {
     const outside = name === '/VICTIM' ? join(victims, 'victim.txt') : name
     // The letter's entry lists the name among its outputs, and the letter is gone: a build removes a gone source's outputs.
     const manifest = join(dir, 'output', MANIFEST)
-    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace(/"outputs":\["([^"]+)"/, `"outputs":[${JSON.stringify(outside)},"$1"`))
+    const planted = { name: outside, sha256: '0'.repeat(64), size: 7, mtimeNs: '1' }
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('"outputs":[', `"outputs":[${JSON.stringify(planted)},`))
     expect(readFileSync(manifest, 'utf8')).toContain(JSON.stringify(outside))
     const letter = readFileSync(join(dir, SEEDS.letter))
     writeFileSync(join(dir, SEEDS.letter), '')

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -43,6 +44,7 @@ import { outputsIntact } from './outputs-intact.js'
 import { resumeKilledRuns } from './resume.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
+import { CONFIG_NAME } from '../lint/config.js'
 
 /** How far a run has got, reported after each document. */
 export interface Progress {
@@ -158,7 +160,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   if (out !== undefined) {
     // Never a folder the sources are read from: see overlapOf.
     if (options.out!.trim() === '') return fail(fileDiagnostic('--out', 'The output folder is empty: name a folder.', 'usage'))
-    const overlap = overlapOf(out, options.paths, cwd)
+    // The configuration is read too (for the pipeline's key), whether or not it lints.
+    const config = options.lint?.config ?? CONFIG_NAME
+    const overlap = overlapOf(out, existsSync(resolve(cwd, config)) ? [...options.paths, config] : options.paths, cwd)
     if (overlap !== undefined) return fail(fileDiagnostic(options.out!, `Refused: ${overlap}. Outputs would replace sources or be read back as sources: give an output folder apart from the inputs.`, 'usage'))
     try {
       await mkdir(out, { recursive: true })
