@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import type { BuildTask, TaskResult } from './worker.js'
 import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
@@ -123,10 +122,10 @@ export interface RunResult {
 export const WORKER_HEAP_MB = 2047
 
 /**
- * Under vitest this module runs from its TypeScript source, which worker threads (plain Node)
- * cannot load: they run the compiled worker that `npm run build` (part of `npm test`) makes.
+ * The compiled worker in the package, wherever this module itself was loaded from: worker threads
+ * run plain JavaScript, which `npm run build` (part of `npm test` and of installing) makes.
  */
-const WORKER = import.meta.url.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url))
+const WORKER = join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js')
 
 /**
  * Builds every source under the given paths, on worker threads, each writing its document's
