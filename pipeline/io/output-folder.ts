@@ -9,7 +9,7 @@ import { displayPath, isSourceName, type SourceFile } from './sources.js'
  */
 
 /** Thrown when a name would lead out of the output folder: undoc's own bug, or a manifest tampered with. */
-export class OutsideOutputFolder extends Error {}
+class OutsideOutputFolder extends Error {}
 
 /** A name of a file directly in a folder: no separator, not `.` or `..`, not empty, no NUL. */
 export function isPlainName(name: string): boolean {
