@@ -14,6 +14,12 @@ export class Capture extends Writable {
   }
 }
 
+/**
+ * The editions an end-to-end build writes: JSON, Markdown and Akoma Ntoso (the ones `check` compares). Typesetting PDFs is most of a
+ * build's time; only the tests that look at PDFs (pdf, edition) and at --formats itself ask for them.
+ */
+export const NO_PDF = ['--formats', 'json,markdown,akn'] as const
+
 /** Runs `undoc` in-process in `cwd`, as a CI job would (no TTY). */
 export async function undoc(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new Capture()

@@ -2,14 +2,14 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { validate } from '../pipeline/validate/index.js'
-import { undoc, workspace } from './cli-helpers.js'
+import { NO_PDF, undoc, workspace } from './cli-helpers.js'
 
 const LINE = /^\S+:\d+:\d+ {2}(error|warning|info) {2}.+ {2}[a-z][a-z0-9-]*$/
 
 describe('undoc build', () => {
   it('builds both seeds into schema-valid JSON and exits 0', async () => {
     const dir = workspace()
-    const run = await undoc(dir, 'build')
+    const run = await undoc(dir, 'build', ...NO_PDF)
     expect(run.code).toBe(0)
     for (const name of ['a-res-67-264.zh.json', 'a-65-letter-kazakhstan-astana-declaration.zh.json']) {
       const doc: unknown = JSON.parse(readFileSync(join(dir, 'output', name), 'utf8'))
@@ -20,8 +20,8 @@ describe('undoc build', () => {
   it('writes the same bytes on every run', async () => {
     const a = workspace()
     const b = workspace()
-    await undoc(a, 'build')
-    await undoc(b, 'build', 'input', '--out', 'output')
+    await undoc(a, 'build', ...NO_PDF)
+    await undoc(b, 'build', ...NO_PDF, 'input', '--out', 'output')
     for (const name of readdirSync(join(a, 'output')).filter((n) => !n.startsWith('.'))) {
       expect(readFileSync(join(b, 'output', name))).toEqual(readFileSync(join(a, 'output', name)))
     }
@@ -30,7 +30,7 @@ describe('undoc build', () => {
   it('goes on past a bad file, reports it at file:line:column with a rule id, and exits 1', async () => {
     const dir = workspace()
     writeFileSync(join(dir, 'input', 'broken.zh.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]))
-    const run = await undoc(dir, 'build')
+    const run = await undoc(dir, 'build', ...NO_PDF)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^input\/broken\.zh\.txt:1:1 {2}error {2}This is a PNG image.+ {2}binary-input$/m)
     for (const line of run.stderr.split('\n').filter((l) => l.includes(':1:1'))) expect(line).toMatch(LINE)
@@ -43,7 +43,7 @@ describe('undoc build', () => {
     const dir = workspace()
     mkdirSync(join(dir, 'input', 'copy'))
     writeFileSync(join(dir, 'input', 'copy', 'a-res-67-264.zh.txt'), readFileSync(join(dir, 'input', 'a-res-67-264.zh.txt')))
-    const run = await undoc(dir, 'build')
+    const run = await undoc(dir, 'build', ...NO_PDF)
     expect(run.code).toBe(1)
     expect(run.stderr).toContain('input/a-res-67-264.zh.txt:1:1  error  Both this file and input/copy/a-res-67-264.zh.txt would write')
     expect(existsSync(join(dir, 'output', 'a-res-67-264.zh.json'))).toBe(false)
@@ -53,33 +53,33 @@ describe('undoc build', () => {
   it('takes metadata from a sidecar, and refuses a sidecar that is not valid, pointing into it', async () => {
     const dir = workspace()
     writeFileSync(join(dir, 'input', 'a-65-letter-kazakhstan-astana-declaration.zh.meta.json'), JSON.stringify({ symbol: 'A/65/999', originalLanguage: '英文' }))
-    expect((await undoc(dir, 'build')).code).toBe(0)
+    expect((await undoc(dir, 'build', ...NO_PDF)).code).toBe(0)
     const doc = JSON.parse(readFileSync(join(dir, 'output', 'a-65-letter-kazakhstan-astana-declaration.zh.json'), 'utf8')) as { metadata: Record<string, unknown> }
     expect(doc.metadata).toMatchObject({ symbol: 'A/65/999', originalLanguage: '英文' })
 
     writeFileSync(join(dir, 'input', 'a-65-letter-kazakhstan-astana-declaration.zh.meta.json'), '{\n  "symbol": "A/65/999",\n  "kind": letter\n}')
-    const bad = await undoc(dir, 'build')
+    const bad = await undoc(dir, 'build', ...NO_PDF)
     expect(bad.code).toBe(1)
     expect(bad.stderr).toMatch(/^input\/a-65-letter-kazakhstan-astana-declaration\.zh\.meta\.json:3:11 {2}error {2}The sidecar is not valid JSON/m)
 
     writeFileSync(join(dir, 'input', 'a-65-letter-kazakhstan-astana-declaration.zh.meta.json'), JSON.stringify({ symbol: 'A/65/999', colour: 'blue' }))
-    const unknownKey = await undoc(dir, 'build')
+    const unknownKey = await undoc(dir, 'build', ...NO_PDF)
     expect(unknownKey.code).toBe(1)
     expect(unknownKey.stderr).toContain('must NOT have additional properties (colour)')
   })
 
   it('exits 2 for a usage error and for an output folder it cannot write', async () => {
     const dir = workspace()
-    expect((await undoc(dir, 'build', '--no-such-flag')).code).toBe(2)
+    expect((await undoc(dir, 'build', ...NO_PDF, '--no-such-flag')).code).toBe(2)
     expect((await undoc(dir, 'frobnicate')).code).toBe(2)
-    expect((await undoc(dir, 'build', 'missing-folder')).code).toBe(2)
+    expect((await undoc(dir, 'build', ...NO_PDF, 'missing-folder')).code).toBe(2)
     if (process.getuid?.() !== 0) {
       mkdirSync(join(dir, 'locked'))
       chmodSync(join(dir, 'locked'), 0o500)
-      expect((await undoc(dir, 'build', '--out', 'locked')).code).toBe(2)
+      expect((await undoc(dir, 'build', ...NO_PDF, '--out', 'locked')).code).toBe(2)
     }
     writeFileSync(join(dir, 'file-not-folder'), '')
-    const run = await undoc(dir, 'build', '--out', 'file-not-folder')
+    const run = await undoc(dir, 'build', ...NO_PDF, '--out', 'file-not-folder')
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('Cannot create the output folder')
   })

@@ -15,7 +15,7 @@ function entryOf(i: number): ManifestEntry {
     path: `input/doc-${i}.zh.txt`,
     name: `doc-${i}.zh`,
     input: { sha256: 'a'.repeat(64), size: i, mtimeNs: '1' },
-    outputs: [`doc-${i}.zh.json`],
+    outputs: [{ name: `doc-${i}.zh.json`, sha256: 'b'.repeat(64), size: i, mtimeNs: '2' }],
     links: i > 0 ? { [`A/RES/${i - 1}`]: `doc-${i - 1}.zh` } : {},
     summary: { name: `doc-${i}.zh`, path: `input/doc-${i}.zh.txt`, symbol: `A/RES/${i}`, kind: 'ga-resolution', citations: i > 0 ? [{ symbol: `A/RES/${i - 1}`, kind: 'ga-resolution', count: 1 }] : [] },
     errors: 0,

@@ -17,6 +17,8 @@ const rules = zh.typesetting
 interface Built {
   readonly doc: UndocDocument
   readonly bytes: Uint8Array
+  /** The pages the writer says it set. */
+  readonly pages?: number
   readonly pdf: ReadPdf
 }
 
@@ -25,8 +27,8 @@ const seeds = new Map<string, Built>()
 beforeAll(async () => {
   for (const path of Object.values(SEEDS)) {
     const doc = await buildSeed(path)
-    const bytes = await emitPdf(doc, { corpus: new Map() })
-    seeds.set(path, { doc, bytes, pdf: await readPdf(bytes) })
+    const { content: bytes, pages } = await emitPdf(doc, { corpus: new Map() })
+    seeds.set(path, { doc, bytes, pages, pdf: await readPdf(bytes) })
   }
 })
 
@@ -115,7 +117,8 @@ describe.each(Object.entries(SEEDS))('PDF of the %s seed', (_, path) => {
 
 describe('PDF of the resolution', () => {
   it('links footnote references to their notes and repeats the running head with the symbol', () => {
-    const { pdf } = seeds.get(SEEDS.resolution)!
+    const { pdf, pages } = seeds.get(SEEDS.resolution)!
+    expect(pages).toBe(pdf.pages)
     expect(pdf.links.filter((l) => l.dest?.includes('#')).length).toBeGreaterThanOrEqual(3)
     const heads = pdf.items.filter((i) => i.tag === 'Artifact' && i.str === 'A/RES/67/264')
     expect(heads.map((h) => h.page)).toEqual(Array.from({ length: pdf.pages }, (_, i) => i + 1))
@@ -123,7 +126,7 @@ describe('PDF of the resolution', () => {
 
   it('is the same bytes on every build, whatever the clock and the time zone', async () => {
     const { doc, bytes } = seeds.get(SEEDS.resolution)!
-    expect(await emitPdf(doc, { corpus: new Map() })).toEqual(bytes)
+    expect((await emitPdf(doc, { corpus: new Map() })).content).toEqual(bytes)
     const out = mkdtempSync(join(tmpdir(), 'undoc-pdf-'))
     execFileSync(process.execPath, [join(ROOT, 'dist/pipeline/cli/main.js'), 'build', join(ROOT, SEEDS.resolution), '--out', out], { env: { ...process.env, TZ: 'Pacific/Kiritimati' }, stdio: 'ignore' })
     expect(new Uint8Array(readFileSync(join(out, 'a-res-67-264.zh.pdf')))).toEqual(bytes)
@@ -133,7 +136,7 @@ describe('PDF of the resolution', () => {
     const raw = seedText(SEEDS.resolution)
     const long = '伊斯兰会议组织于二〇一一年六月二十八日起更名为伊斯兰合作组织，本脚注为测试续页而加长。'.repeat(45)
     const result = await build('long-note.zh.txt', raw.replace('伊斯兰会议组织 2011 年 6 月 28 日起更名为伊斯兰合作组织。', long))
-    const pdf = await readPdf(await emitPdf(result.document!, { corpus: new Map() }))
+    const pdf = await readPdf((await emitPdf(result.document!, { corpus: new Map() })).content)
     const ref = pdf.items.find((i) => i.tag !== 'Note' && i.tag !== 'Artifact' && i.size < 8 && i.str === '1')!
     const foot = (page: number) => han(pdf.items.filter((i) => i.page === page && i.tag === 'Note').map((i) => i.str).join(''))
     const here = foot(ref.page)
@@ -160,7 +163,7 @@ describe('PDF of the other kinds', () => {
   const dir = join(ROOT, 'test', 'fixtures', 'kinds')
   it.each(readdirSync(dir).filter((n) => n.endsWith('.txt')))('%s: every Han character of the text, in order, and its notes on their pages', async (name) => {
     const result = await build(`test/fixtures/kinds/${name}`)
-    const pdf = await readPdf(await emitPdf(result.document!, { corpus: new Map() }))
+    const pdf = await readPdf((await emitPdf(result.document!, { corpus: new Map() })).content)
     const { body, notes } = documentHan(result.document!)
     expect(han(pdf.items.filter((i) => isBody(i.tag)).map((i) => i.str).join(''))).toBe(body)
     for (const [label, text] of notes) {

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync, existsSync } from 'node:fs'
+import { mkdirSync, symlinkSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { undoc, workspace } from './cli-helpers.js'
+import { NO_PDF, undoc, workspace } from './cli-helpers.js'
 import { build, SEEDS, seedText } from './helpers.js'
 
 const letter = seedText(SEEDS.letter)
@@ -10,7 +10,7 @@ describe('awkward files in a build', () => {
   it('builds files whose names have spaces, Unicode and leading dashes', async () => {
     const dir = workspace()
     for (const name of ['with space.zh.txt', '决议 67-264.zh.txt', '-dash.zh.txt']) writeFileSync(join(dir, 'input', name), letter)
-    const run = await undoc(dir, 'build', '--', 'input')
+    const run = await undoc(dir, 'build', ...NO_PDF, '--', 'input')
     expect(run.code).toBe(0)
     for (const name of ['with space.zh.json', '决议 67-264.zh.json', '-dash.zh.json']) expect(existsSync(join(dir, 'output', name))).toBe(true)
     expect((await undoc(dir, 'validate', '--', '-dash.zh.txt')).code).toBe(2)
@@ -22,7 +22,7 @@ describe('awkward files in a build', () => {
     mkdirSync(join(dir, 'input', 'sub'))
     symlinkSync('..', join(dir, 'input', 'sub', 'back'))
     symlinkSync('self', join(dir, 'input', 'self'))
-    const run = await undoc(dir, 'build')
+    const run = await undoc(dir, 'build', ...NO_PDF)
     expect(run.stderr).toContain('input/self:1:1  error  A symbolic link loop')
     expect(run.code).toBe(2)
     expect(existsSync(join(dir, 'output', 'a-res-67-264.zh.json'))).toBe(true)
@@ -32,7 +32,7 @@ describe('awkward files in a build', () => {
     const dir = workspace()
     const big = letter.repeat(Math.ceil(50e6 / Buffer.byteLength(letter)))
     writeFileSync(join(dir, 'input', 'fifty-mb.zh.txt'), big)
-    const run = await undoc(dir, 'build')
+    const run = await undoc(dir, 'build', ...NO_PDF)
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/input\/fifty-mb\.zh\.txt:1:1 {2}error {2}The file is 4\d\.\d MiB, more than the 12\.0 MiB undoc builds as one document: split it into its documents\. {2}input-too-large/)
     expect(existsSync(join(dir, 'output', 'fifty-mb.zh.json'))).toBe(false)
@@ -43,7 +43,7 @@ describe('awkward files in a build', () => {
     const dir = workspace()
     mkdirSync(join(dir, 'input', 'folder-not-file.zh.txt'))
     writeFileSync(join(dir, 'input', 'folder-not-file.zh.txt', 'inside.zh.txt'), letter)
-    const run = await undoc(dir, 'build')
+    const run = await undoc(dir, 'build', ...NO_PDF)
     expect(existsSync(join(dir, 'output', 'a-65-letter-kazakhstan-astana-declaration.zh.json'))).toBe(true)
     expect(existsSync(join(dir, 'output', 'inside.zh.json'))).toBe(true)
     expect(run.code).toBe(0)

@@ -29,7 +29,7 @@ describe('validators compiled when undoc is built', () => {
     const values: Record<string, unknown[]> = {
       'document.schema.json': [document, { ...document, metadata: { ...(document.metadata as object), date: 'May 17' } }],
       'manifest.schema.json': [{ undoc: '0.1.0', pipeline: 'a'.repeat(64), documents: 2, unlinked: true }, { undoc: '0.1.0', pipeline: 'a'.repeat(63), documents: 2 }],
-      'manifest.schema.json#/definitions/ManifestEntry': [{ path: SEEDS.resolution, name: 'a-res-67-264.zh', input: { sha256: 'b'.repeat(64), size: 1, mtimeNs: '1' }, outputs: ['a-res-67-264.zh.json'], links: {}, summary, errors: 0, warnings: 1 }],
+      'manifest.schema.json#/definitions/ManifestEntry': [{ path: SEEDS.resolution, name: 'a-res-67-264.zh', input: { sha256: 'b'.repeat(64), size: 1, mtimeNs: '1' }, outputs: [{ name: 'a-res-67-264.zh.json', sha256: 'c'.repeat(64), size: 2, mtimeNs: '3' }], links: {}, summary, errors: 0, warnings: 1 }],
       'manifest.schema.json#/definitions/ManifestDiagnostics': [[diagnostic], [{ ...diagnostic, severity: 'fatal' }]],
       'manifest.schema.json#/definitions/PendingSource': [SEEDS.resolution, 7],
       'index.schema.json#/definitions/IndexedDocument': [index.documents[0]],

@@ -6,6 +6,7 @@ import type { Citation, UndocDocument } from '../types/document.js'
 import type { Backlink, CitedSymbol, CorpusIndex, DocumentSummary, IndexedDocument, MissingSymbol } from '../types/index.js'
 import { byCodeUnits } from '../core/order.js'
 import { inBatches, mapped, peekable, Store, type StoreWriter } from './store.js'
+import { TABLES } from './tables.js'
 import { tempPath } from '../io/write.js'
 
 /** What the corpus index keeps of a document: its identity and the symbols it cites, counted. */
@@ -76,7 +77,7 @@ export class StoredCorpus {
 
   /** Forgets every member (a run links first to the corpus as it was, then as it is). */
   async clear(): Promise<void> {
-    for (const table of ['M', 'S', 'Q', 'O', 'B', 'X']) await this.store.clear(table)
+    for (const table of [TABLES.symbols, TABLES.symbolOwners, TABLES.members, TABLES.rows, TABLES.backlinks, TABLES.missing]) await this.store.clear(table)
   }
 
   /**
@@ -84,16 +85,16 @@ export class StoredCorpus {
    * be found) to those `batches` goes through. Call `seal` once every member is added.
    */
   async add(writer: StoreWriter, member: Pick<CorpusMember, 'name' | 'symbol'>, at?: string): Promise<void> {
-    if (member.symbol !== undefined) await writer.put('M', [member.symbol, member.name], '')
-    if (at !== undefined) await writer.put('Q', [member.name, at], at)
+    if (member.symbol !== undefined) await writer.put(TABLES.symbols, [member.symbol, member.name], true)
+    if (at !== undefined) await writer.put(TABLES.members, [member.name, at], at)
   }
 
   /** Gives each symbol to the first of its members by name. */
   async seal(writer: StoreWriter): Promise<void> {
     await writer.flush()
     let last: string | undefined
-    for await (const [[symbol, name]] of this.store.scan('M')) {
-      if (symbol !== last) await writer.put('S', [symbol!], name!)
+    for await (const [[symbol, name]] of this.store.scan(TABLES.symbols)) {
+      if (symbol !== last) await writer.put(TABLES.symbolOwners, [symbol], name)
       last = symbol
     }
     await writer.flush()
@@ -101,13 +102,13 @@ export class StoredCorpus {
 
   /** Where the members added with one are, by name, a batch at a time. */
   batches(): AsyncGenerator<string[]> {
-    return inBatches(mapped(this.store.scan('Q'), ([, at]) => at), BATCH)
+    return inBatches(mapped(this.store.scan(TABLES.members), ([, at]) => at), BATCH)
   }
 
   /** The output name of each of these symbols that is in the corpus (each looked up once). */
   async targets(symbols: Iterable<string>): Promise<Map<string, string>> {
     const unique = [...new Set(symbols)]
-    const names = await this.store.getMany('S', unique.map((s) => [s]))
+    const names = await this.store.getMany(TABLES.symbolOwners, unique.map((s): [string] => [s]))
     const targets = new Map<string, string>()
     unique.forEach((s, i) => {
       if (names[i] !== undefined) targets.set(s, names[i]!)
@@ -131,7 +132,7 @@ export class StoredCorpus {
     const missing = new Map<string, string[]>()
     const list = <T>(lists: Map<string, T[]>, key: string) => lists.get(key) ?? lists.set(key, []).get(key)!
     for (const { summary, at } of members) {
-      await writer.put('O', [summary.name, at], JSON.stringify(indexedDocument(summary, targets, [])))
+      await writer.put(TABLES.rows, [summary.name, at], indexedDocument(summary, targets, []))
       for (const [symbol, count] of corpusMember(summary).citations) {
         const cited = targets.get(symbol)
         if (cited !== undefined) list(backlinks, cited).push({ name: summary.name, ...(summary.symbol !== undefined ? { symbol: summary.symbol } : {}), count })
@@ -140,8 +141,8 @@ export class StoredCorpus {
     }
     // Zero-padded, so that a key's batches sort in their order.
     const key = String(batch).padStart(12, '0')
-    for (const [cited, from] of backlinks) await writer.put('B', [cited, key], JSON.stringify(from))
-    for (const [symbol, names] of missing) await writer.put('X', [symbol, key], JSON.stringify(names))
+    for (const [cited, from] of backlinks) await writer.put(TABLES.backlinks, [cited, key], from)
+    for (const [symbol, names] of missing) await writer.put(TABLES.missing, [symbol, key], names)
   }
 
   /**
@@ -153,21 +154,21 @@ export class StoredCorpus {
    */
   async *index(): AsyncGenerator<IndexPart> {
     // Rows of B and X list up to a batch of members each: read a few at a time.
-    const backlinks = peekable(this.store.scan('B', [], ROWS_READ))
-    for await (const [[name], row] of this.store.scan('O')) {
-      yield { document: JSON.parse(row) as IndexedDocument }
+    const backlinks = peekable(this.store.scan(TABLES.backlinks, [], ROWS_READ))
+    for await (const [[name], document] of this.store.scan(TABLES.rows)) {
+      yield { document }
       while ((await backlinks.peek()) && byCodeUnits((await backlinks.peek())![0][0]!, name!) < 0) await backlinks.next()
       for (let b = await backlinks.peek(); b && b[0][0] === name; b = await backlinks.peek()) {
-        for (const backlink of JSON.parse(b[1]) as Backlink[]) yield { backlink }
+        for (const backlink of b[1]) yield { backlink }
         await backlinks.next()
       }
     }
     await backlinks.close()
     let last: string | undefined
-    for await (const [[symbol], names] of this.store.scan('X', [], ROWS_READ)) {
-      if (symbol !== last) yield { missing: { symbol: symbol!, citedBy: [] } }
+    for await (const [[symbol], names] of this.store.scan(TABLES.missing, [], ROWS_READ)) {
+      if (symbol !== last) yield { missing: { symbol, citedBy: [] } }
       last = symbol
-      for (const citing of JSON.parse(names) as string[]) yield { citing }
+      for (const citing of names) yield { citing }
     }
   }
 }

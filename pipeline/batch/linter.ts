@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
-import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
+import { fileDiagnostic, type Diagnostic, type Outcome } from '../core/diagnostic.js'
 import { displayPath } from '../io/sources.js'
 import { lint } from '../lint/index.js'
 import { CONFIG_NAME, parseConfig, settingsFor } from '../lint/config.js'
@@ -13,7 +13,7 @@ export type Linter = (document: UndocDocument) => Diagnostic[]
  * The linter the configuration asks for: `--config FILE`, else undoc.config.json in the working
  * folder, else every rule at its default. A configuration that cannot be used is diagnostics.
  */
-export async function loadLinter(cwd: string, explicit: string | undefined): Promise<{ linter: Linter } | { diagnostics: Diagnostic[] }> {
+export async function loadLinter(cwd: string, explicit: string | undefined): Promise<Outcome<Linter>> {
   const path = resolve(cwd, explicit ?? CONFIG_NAME)
   const shown = displayPath(path, cwd)
   let text: string
@@ -21,12 +21,12 @@ export async function loadLinter(cwd: string, explicit: string | undefined): Pro
     text = await readFile(path, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' && explicit === undefined) return { linter: (document) => lint(document) }
+    if (code === 'ENOENT' && explicit === undefined) return { ok: true, value: (document) => lint(document) }
     const reason = code === 'ENOENT' ? 'No such configuration file.' : `Cannot read the configuration (${code ?? String(error)}).`
-    return { diagnostics: [fileDiagnostic(shown, reason)] }
+    return { ok: false, diagnostics: [fileDiagnostic(shown, reason)] }
   }
   const parsed = parseConfig(shown, text.replace(/^\uFEFF/, ''))
-  if ('diagnostics' in parsed) return parsed
+  if (!parsed.ok) return parsed
   const base = dirname(path)
-  return { linter: (document) => lint(document, settingsFor(parsed.config, relative(base, resolve(cwd, document.source.path)).split(sep).join('/'))) }
+  return { ok: true, value: (document) => lint(document, settingsFor(parsed.value, relative(base, resolve(cwd, document.source.path)).split(sep).join('/'))) }
 }

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto'
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { VERSION } from '../core/package-root.js'
 import { corpusMember, type CorpusMember } from './corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
 import { CONFIG_NAME } from '../lint/config.js'
 import { fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
-import type { ManifestEntry, ManifestHeader, Shard } from '../types/manifest.js'
+import type { ManifestEntry, ManifestHeader, Output, Shard } from '../types/manifest.js'
 import type { Stamp } from '../io/fingerprint.js'
 import { displayPath } from '../io/sources.js'
 import { validate } from '../validate/index.js'
 import { tempPath, writeAtomic } from '../io/write.js'
+import { isPlainName } from '../io/output-folder.js'
 
 /** The manifest of a whole build in its output folder. */
 export const MANIFEST_NAME = '.undoc-manifest.jsonl'
@@ -212,6 +213,8 @@ export interface EntryRecord {
   readonly sidecar?: Stamp
   /** It wrote its outputs: it had no errors. */
   readonly wrote: boolean
+  /** Its outputs as written, by name, size and time: their hashes stay in the entry. */
+  readonly outputs: readonly OutputStamp[]
   readonly pages?: number
   /** It has a summary: it is a member of the corpus. */
   readonly member?: true
@@ -225,6 +228,9 @@ export interface EntryRecord {
    */
   readonly line: { file: number; offset: number; length: number; diagnostics: number }
 }
+
+/** An output as a record keeps it: what a stat tells of it. */
+export type OutputStamp = Omit<Output, 'sha256'>
 
 /** A record with a summary is that of a member of the corpus. */
 export function isMember(record: EntryRecord | undefined): boolean {
@@ -244,6 +250,7 @@ export function entryRecord(entry: ManifestEntry, line: EntryRecord['line']): En
     input: stamp(entry.input),
     ...(entry.sidecar ? { sidecar: stamp(entry.sidecar) } : {}),
     wrote: entry.outputs.length > 0,
+    outputs: entry.outputs.map(({ name, size, mtimeNs }) => ({ name, size, mtimeNs })),
     ...(entry.pages !== undefined ? { pages: entry.pages } : {}),
     ...(entry.summary ? { member: true } : {}),
     ...(entry.summary?.symbol !== undefined ? { symbol: entry.summary.symbol } : {}),
@@ -300,9 +307,17 @@ export interface ReadManifest {
  * entries no longer stand), then each entry's record, in the manifest's order (by path), to `take`
  * with the header (its lines stay on disk, in the file, which joins `files`). A missing,
  * unreadable, corrupt, cut short or invalid manifest (or pending file) is none: the caller then
- * forgets what it was handed.
+ * forgets what it was handed. One whose entries name outputs that are not plain names in the
+ * output folder (`../victim.txt`, an absolute path, a path through a linked folder) is none too,
+ * and `refuse` is told why: a build would delete them.
  */
-export async function readManifest(path: string, files: LineFiles, pending: (path: string) => Promise<void>, take: (record: EntryRecord, read: ReadManifest) => Promise<void>): Promise<ReadManifest | undefined> {
+export async function readManifest(
+  path: string,
+  files: LineFiles,
+  pending: (path: string) => Promise<void>,
+  take: (record: EntryRecord, read: ReadManifest) => Promise<void>,
+  refuse?: (reason: string) => void
+): Promise<ReadManifest | undefined> {
   let file: LineFile
   try {
     file = await LineFile.open(path)
@@ -325,6 +340,11 @@ export async function readManifest(path: string, files: LineFiles, pending: (pat
         const value: unknown = JSON.parse(line.text())
         complete = false
         if (validate('manifest.schema.json#/definitions/ManifestEntry', value).length > 0) break
+        const outside = (value as ManifestEntry).outputs.find((output) => !isPlainName(output.name))?.name
+        if (outside !== undefined) {
+          refuse?.(`It names an output outside its folder ("${outside}", for ${(value as ManifestEntry).path}): it is not used, and nothing it names is removed.`)
+          break
+        }
         entry = { value: value as ManifestEntry, offset: line.offset, length: line.length }
       } else {
         await take(entryRecord(entry.value, { file: number, offset: entry.offset, length: entry.length, diagnostics: line.length }), read)
@@ -363,9 +383,22 @@ export async function writeManifest(path: string, header: ManifestHeader, files:
   })
 }
 
-/** A run's journal of new entries, beside the manifest and named as a temporary file, so a killed run's is cleaned away. */
-export async function openJournal(dir: string): Promise<LineFile> {
-  return LineFile.open(tempPath(join(dir, 'journal')), 'w+')
+/**
+ * A run's journal of new entries: each document's entry and diagnostics, appended as it is
+ * finished. It is named as a temporary file (so it goes with the run), beside the manifest and
+ * for it: `.undoc-manifest.journal.tmp-HOST-PID-…`, which a later run of the same manifest finds
+ * when this one was killed (resumeKilledRuns). Its first line is then the header of the manifest
+ * the run would write, with no documents: its pipeline says what the entries were built with.
+ */
+export async function openJournal(dir: string, of?: { manifestPath: string; header: ManifestHeader }): Promise<LineFile> {
+  const file = await LineFile.open(tempPath(join(dir, of ? journalName(of.manifestPath) : 'journal')), 'w+')
+  if (of) await file.append(JSON.stringify(of.header))
+  return file
+}
+
+/** What the journals of a manifest's runs are named for (their temporary names start `.NAME.tmp-`). */
+export function journalName(manifestPath: string): string {
+  return basename(manifestPath).replace(/^\./, '').replace(/\.jsonl$/, '.journal')
 }
 
 /** Removes a journal's file (closed with the run's LineFiles). */
@@ -386,12 +419,17 @@ export async function journalEntry(journal: Journal, entry: ManifestEntry, diagn
 }
 
 /**
- * Appends the entry of a record (as `readEntry` read it) whose source and sidecar have the bytes
- * it was built from under new stamps (sizes and times), its diagnostics copied as they are;
+ * Appends the entry of a record (as `readEntry` read it) whose source, sidecar and outputs have
+ * the bytes it recorded under new stamps (sizes and times), its diagnostics copied as they are;
  * returns its record.
  */
-export async function journalRefreshed(journal: Journal, files: LineFiles, record: EntryRecord, entry: ManifestEntry, stamps: { input: Stamp; sidecar?: Stamp }): Promise<EntryRecord> {
-  const refreshed: ManifestEntry = { ...entry, input: { ...entry.input, ...stamps.input }, ...(entry.sidecar && stamps.sidecar ? { sidecar: { ...entry.sidecar, ...stamps.sidecar } } : {}) }
+export async function journalRefreshed(journal: Journal, files: LineFiles, record: EntryRecord, entry: ManifestEntry, stamps: { input: Stamp; sidecar?: Stamp; outputs: readonly OutputStamp[] }): Promise<EntryRecord> {
+  const refreshed: ManifestEntry = {
+    ...entry,
+    input: { ...entry.input, ...stamps.input },
+    ...(entry.sidecar && stamps.sidecar ? { sidecar: { ...entry.sidecar, ...stamps.sidecar } } : {}),
+    outputs: entry.outputs.map((output, i) => ({ ...output, ...stamps.outputs[i] }))
+  }
   return journalLines(journal, JSON.stringify(refreshed), await diagnosticsLine(files, record), refreshed)
 }
 

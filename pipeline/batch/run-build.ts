@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import type { BuildTask, TaskResult } from './worker.js'
 import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
-import { compareDiagnostics, counts, errorCode, fileDiagnostic, type Diagnostic, type Severity } from '../core/diagnostic.js'
+import { compareDiagnostics, counts, errorCode, fileDiagnostic, type Diagnostic, type Outcome, type Severity } from '../core/diagnostic.js'
 import { byCodeUnits } from '../core/order.js'
 import { PACKAGE_ROOT, VERSION } from '../core/package-root.js'
-import { corpusMember, linkPairs, linksAmong, StoredCorpus, type CorpusMember } from './corpus-index.js'
+import { corpusMember, linkPairs, linksAmong, StoredCorpus } from './corpus-index.js'
 import {
   journalEntry,
   isMember,
@@ -35,12 +35,15 @@ import {
 } from './manifest.js'
 import { displayPath, outputName, walkSources, type SourceFile } from '../io/sources.js'
 import { inBatches, mapped, peekable, Store, type StoreWriter } from './store.js'
+import { TABLES, type Relink, type Table, type ToBuild } from './tables.js'
 import { removeStaleTemps, removeTemps, tempPath, writeAtomic } from '../io/write.js'
+import { outputPath, overlapOf } from '../io/output-folder.js'
+import { INDEX_NAME, reservedOutputName } from './output-names.js'
+import { outputsIntact } from './outputs-intact.js'
+import { resumeKilledRuns } from './resume.js'
 import type { Fingerprint, ManifestEntry, Shard } from '../types/manifest.js'
 import { validate } from '../validate/index.js'
-
-/** The corpus index's file in the output folder. */
-export const INDEX_NAME = 'index.json'
+import { CONFIG_NAME } from '../lint/config.js'
 
 /** How far a run has got, reported after each document. */
 export interface Progress {
@@ -68,6 +71,8 @@ export interface RunOptions {
   readonly lint?: { readonly config?: string }
   /** The editions to write, by format (default: every emitter's). */
   readonly formats?: readonly string[]
+  /** Follow symbolic links wherever they lead, not only within the folders given (see walkSources). */
+  readonly followLinks?: boolean
   /** The heap limit of a worker thread, in MB (default WORKER_HEAP_MB). */
   readonly workerHeapMb?: number
   /**
@@ -117,10 +122,10 @@ export interface RunResult {
 export const WORKER_HEAP_MB = 2047
 
 /**
- * Under vitest this module runs from its TypeScript source, which worker threads (plain Node)
- * cannot load: they run the compiled worker that `npm run build` (part of `npm test`) makes.
+ * The compiled worker in the package, wherever this module itself was loaded from: worker threads
+ * run plain JavaScript, which `npm run build` (part of `npm test` and of installing) makes.
  */
-const WORKER = import.meta.url.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js') : fileURLToPath(new URL('./worker.js', import.meta.url))
+const WORKER = join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js')
 
 /**
  * Builds every source under the given paths, on worker threads, each writing its document's
@@ -141,30 +146,39 @@ const WORKER = import.meta.url.endsWith('.ts') ? join(PACKAGE_ROOT, 'dist', 'pip
 export async function runBuild(options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd()
   const shard = options.shard
-  const inShare = (path: string) => shard === undefined || shardOf(path, shard.count) === shard.index
+  // By output name, which names a document in its corpus whatever the working folder and path form.
+  const inShare = (path: string) => shard === undefined || shardOf(outputName(path), shard.count) === shard.index
   const out = options.out === undefined ? undefined : resolve(cwd, options.out)
   const diagnostics: Diagnostic[] = []
-  let ioError = false
+  let ioError: boolean
   const fail = (d: Diagnostic): RunResult => {
     diagnostics.push(d)
     for (const each of diagnostics.sort(compareDiagnostics)) if (takes(options.report, each.severity)) options.report!.write(each)
     return { ...counts(diagnostics), ioError: true, interrupted: false, stats: { documents: 0, built: 0, skipped: 0, work: 0 } }
   }
   if (out !== undefined) {
+    // Never a folder the sources are read from: see overlapOf.
+    if (options.out!.trim() === '') return fail(fileDiagnostic('--out', 'The output folder is empty: name a folder.', 'usage'))
+    // The configuration is read too (for the pipeline's key), whether or not it lints.
+    const config = options.lint?.config ?? CONFIG_NAME
+    const overlap = overlapOf(out, existsSync(resolve(cwd, config)) ? [...options.paths, config] : options.paths, cwd)
+    if (overlap !== undefined) return fail(fileDiagnostic(options.out!, `Refused: ${overlap}. Outputs would replace sources or be read back as sources: give an output folder apart from the inputs.`, 'usage'))
     try {
       await mkdir(out, { recursive: true })
-      await removeStaleTemps(out)
     } catch (error) {
       return fail(fileDiagnostic(options.out!, `Cannot create the output folder (${errorCode(error)}).`))
     }
   }
+  const manifestPath = out === undefined ? undefined : outputPath(out, shard ? shardFileName(shard) : MANIFEST_NAME)
+  const key = await pipelineKey(cwd, options.lint?.config, options.formats)
   // The run's journal of new entries and its store, named as temporary files in the output folder.
   const scratch = out ?? tmpdir()
   const files = new LineFiles()
   let journal: Journal
   let store: Store
   try {
-    const file = await openJournal(scratch)
+    const header = { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), documents: 0 }
+    const file = await openJournal(scratch, manifestPath === undefined ? undefined : { manifestPath, header })
     journal = { file, number: files.add(file) }
   } catch (error) {
     return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
@@ -177,22 +191,24 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   }
   const signal = options.signal
   const writer = store.writer()
-  const record = async (table: string, path: string) => decodeRecord(await store.get(table, [path]))
 
   try {
+    // What a killed run finished goes into the manifest before its temporary files go.
+    if (manifestPath !== undefined) await resumeKilledRuns(manifestPath, key, store, files).catch(() => 0)
+    if (out !== undefined) await removeStaleTemps(out)
     // The sources: those it answers for, and every one found, by name, for clashes.
     const found = await walkSources(options.paths, cwd, async (source) => {
-      await writer.put('N', [outputName(source.path), source.path], '')
-      if (inShare(source.path)) await writer.put('A', [source.path], JSON.stringify(source))
-    })
+      const reserved = reservedOutputName(outputName(source.path))
+      if (reserved !== undefined) return void diagnostics.push(fileDiagnostic(source.path, `Not built: ${reserved}. Rename the file.`, 'reserved-name'))
+      await writer.put(TABLES.sourceNames, [outputName(source.path), source.path], true)
+      if (inShare(source.path)) await writer.put(TABLES.sources, [source.path], source)
+    }, { followLinks: options.followLinks === true })
     diagnostics.push(...found)
     ioError = found.some((d) => d.ruleId === 'io-error' || d.ruleId === 'usage')
     await writer.flush()
     const accepted = await refuseClashes(store, diagnostics, inShare)
 
     // What the output folder holds from earlier builds, and which of it this run answers for.
-    const manifestPath = out === undefined ? undefined : join(out, shard ? shardFileName(shard) : MANIFEST_NAME)
-    const key = await pipelineKey(cwd, options.lint?.config, options.formats)
     const scope = options.paths.map((p) => displayPath(resolve(cwd, p), cwd))
     const covers = (path: string) => inShare(path) && scope.some((s) => s === '' || path === s || path.startsWith(`${s}/`))
 
@@ -211,60 +227,61 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     let fresh = 0
     let removed = 0
     let refreshed = false
-    let sources = peekable(store.scan('A'))
+    let sources = peekable(store.scan(TABLES.sources))
     let pending: ReturnType<Store['alongside']> | undefined
     const toBuild = async (source: SourceFile, old?: EntryRecord) => {
-      await writer.put('D', [source.path], JSON.stringify({ source, ...(old ? {} : { fresh: true }) }))
+      await writer.put(TABLES.toBuild, [source.path], { source, ...(old ? {} : { fresh: true as const }) })
       dirty++
       if (!old) fresh++
       else {
         // What it was last known to cite, for its first links; its record, for its old outputs.
-        await writer.put('W', [source.path], JSON.stringify(old))
-        if (isMember(old)) await writer.put('G', [source.path], JSON.stringify(await readMember(files, old)))
+        await writer.put(TABLES.previousRecords, [source.path], old)
+        if (isMember(old)) await writer.put(TABLES.lastCited, [source.path], await readMember(files, old))
       }
     }
     /** The sources before `path` (all that are left without it) have no record: they are new. */
     const newUpTo = async (path?: string) => {
       for (let a = await sources.peek(); a && (path === undefined || byCodeUnits(a[0][0]!, path) < 0); a = await sources.peek()) {
-        await toBuild(JSON.parse(a[1]) as SourceFile)
+        await toBuild(a[1])
         await sources.next()
       }
     }
     const classify = async (r: EntryRecord, read: ReadManifest) => {
       if (pending === undefined) {
         await writer.flush()
-        pending = store.alongside('P')
+        pending = store.alongside(TABLES.pending)
       }
       await newUpTo(r.path)
       const isPending = (await pending.at(r.path)) !== undefined
       const a = await sources.peek()
       if (a && a[0][0] === r.path) {
         await sources.next()
-        const source = JSON.parse(a[1]) as SourceFile
-        const now = !isPending && read.header.pipeline === key && !options.force ? await unchanged(source, r, read.mtimeNs, journal, files) : undefined
+        const source = a[1]
+        const now = !isPending && read.header.pipeline === key && !options.force ? await unchanged(source, r, read.mtimeNs, journal, files, out) : undefined
         if (now === undefined) return toBuild(source, isPending ? undefined : r)
-        await writer.put('R', [source.path], JSON.stringify(now))
+        await writer.put(TABLES.records, [source.path], now)
         count(now)
         upToDate++
         if (now !== r) refreshed = true
       } else if (isPending) return
       // Records of sources outside the paths given stay as they are; those of sources gone go.
-      else if (!covers(r.path)) await writer.put('R', [r.path], JSON.stringify(r))
+      else if (!covers(r.path)) await writer.put(TABLES.records, [r.path], r)
       else {
-        await writer.put('Z', [r.path], JSON.stringify(r))
+        await writer.put(TABLES.gone, [r.path], r)
         removed++
       }
     }
-    const previous = manifestPath === undefined ? undefined : await readManifest(manifestPath, files, (path) => writer.put('P', [path], ''), classify)
+    const refuse = (reason: string) => diagnostics.push(fileDiagnostic(displayPath(manifestPath!, cwd), `Refused this build manifest. ${reason}`, 'manifest-refused'))
+    const previous = manifestPath === undefined ? undefined : await readManifest(manifestPath, files, (path) => writer.put(TABLES.pending, [path], true), classify, refuse)
     await pending?.close()
     if (previous === undefined && pending !== undefined) {
       // The manifest turned out not to be valid, half-way through: as if there were none.
       await sources.close()
       await writer.flush()
-      for (const table of ['D', 'G', 'R', 'W', 'Z']) await store.clear(table)
+      for (const table of [TABLES.toBuild, TABLES.lastCited, TABLES.records, TABLES.previousRecords, TABLES.gone]) await store.clear(table)
       ;[upToDate, dirty, fresh, removed, refreshed] = [0, 0, 0, 0, false]
       tally.warnings = tally.errors = 0
-      sources = peekable(store.scan('A'))
+      sources = peekable(store.scan(TABLES.sources))
     }
     await newUpTo()
     await sources.close()
@@ -274,11 +291,11 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     report()
 
     const remove = async (names: readonly string[]) => {
-      for (const name of names) await unlink(join(out!, name)).catch(() => undefined)
+      for (const name of names) await unlink(outputPath(out!, name)).catch(() => undefined)
     }
-    const outputsOf = async (r: EntryRecord) => (r.wrote ? (await readEntry(files, r)).outputs : [])
+    const outputsOf = (r: EntryRecord) => r.outputs.map((o) => o.name)
     /** Names in the pending file the sources a table holds, before their outputs are touched. */
-    const markPending = async (...tables: string[]) => {
+    const markPending = async (...tables: Table<[path: string], unknown>[]) => {
       try {
         await writePending(manifestPath!, (async function* () {
           for (const table of tables) for await (const [[path]] of store.scan(table)) yield path!
@@ -298,7 +315,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const exec = (task: BuildTask, threads: number): Promise<TaskResult> => {
       // The pipeline is loaded only when a document is built in this thread: a run with nothing
       // to build, or one on workers, starts without it.
-      const inThread = () => import('./worker.js').then((w) => w.runTask(task))
+      const inThread = () => import('./worker.js').then((w) => w.default(task))
       if (threads <= 1 || poolFailed) return inThread()
       if (pool === undefined) {
         const started = new Piscina<BuildTask, TaskResult>({
@@ -324,22 +341,22 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     let work = 0
     const settle = async (result: TaskResult) => {
       work++
-      await store.put('T', [result.path], '')
+      await store.put(TABLES.built, [result.path], true)
       // A source built again with the corpus's links counts its second build's diagnostics only.
-      const current = await record('R', result.path)
+      const current = await store.get(TABLES.records, [result.path])
       if (current) count(current, -1)
-      const old = current ?? (await record('W', result.path))
+      const old = current ?? (await store.get(TABLES.previousRecords, [result.path]))
       if (result.entry) {
         const now = await journalEntry(journal, result.entry, result.diagnostics)
-        await store.put('R', [result.path], JSON.stringify(now))
-        await store.del('F', [result.path])
+        await store.put(TABLES.records, [result.path], now)
+        await store.del(TABLES.failures, [result.path])
         count(now)
         // Outputs it no longer writes (it has errors now, or a format went) would be stale.
-        const names = result.entry.outputs
-        if (old) await remove((await outputsOf(old)).filter((n) => !names.includes(n)))
+        const names = result.entry.outputs.map((o) => o.name)
+        if (old) await remove(outputsOf(old).filter((n) => !names.includes(n)))
       } else {
-        await store.del('R', [result.path])
-        await store.put('F', [result.path], JSON.stringify(result.diagnostics))
+        await store.del(TABLES.records, [result.path])
+        await store.put(TABLES.failures, [result.path], result.diagnostics)
         count(counts(result.diagnostics))
         ioError = true
       }
@@ -347,7 +364,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       report()
     }
     /** Builds the sources of a table (`size` of them), each with its source and links as `toBuild` reads them from its entry. */
-    const buildAll = async (table: string, size: number, toBuild: (path: string, value: string) => Promise<{ source: SourceFile; links: Record<string, string> }>) => {
+    const buildAll = async <V>(table: Table<[path: string], V>, size: number, toBuild: (path: string, value: V) => Promise<Relink>) => {
       const threads = Math.min(jobs, size)
       await eachLimit(store.scan(table), threads * 4, async ([[path], value]) => {
         if (signal?.aborted) return
@@ -365,9 +382,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     }
     const corpus = new StoredCorpus(store)
     /** A source to build, with the links its citations had in the corpus as it was. */
-    const withGuessedLinks = async (path: string, value: string) => {
-      const guess = await store.get('G', [path])
-      return { source: (JSON.parse(value) as { source: SourceFile }).source, links: guess === undefined ? {} : await corpus.links(JSON.parse(guess) as CorpusMember) }
+    const withGuessedLinks = async (path: string, value: ToBuild) => {
+      const guess = await store.get(TABLES.lastCited, [path])
+      return { source: value.source, links: guess === undefined ? {} : await corpus.links(guess) }
     }
 
     let relinked = 0
@@ -380,8 +397,8 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       // Outputs of sources that are gone go with them; the pending file names what is about to
       // be rewritten before anything is, so a build killed half-way never leaves an entry that lies.
       if (out !== undefined && (removed > 0 || dirty > 0)) {
-        for await (const [, value] of store.scan('Z')) await remove(await outputsOf(decodeRecord(value)!))
-        await markPending('Z', 'D')
+        for await (const [, r] of store.scan(TABLES.gone)) await remove(outputsOf(r))
+        await markPending(TABLES.gone, TABLES.toBuild)
       }
       // A source is first built with the links its citations had in the corpus as it was. A new
       // source has no citations known; new sources are first read without writing anything (a
@@ -389,21 +406,21 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       // written once, with their links, instead of written and then written again.
       if (out !== undefined && fresh > 0) {
         const threads = Math.min(jobs, fresh)
-        await eachLimit(store.scan('D'), threads * 4, async ([[path], value]) => {
-          const { source, fresh } = JSON.parse(value) as { source: SourceFile; fresh?: true }
+        await eachLimit(store.scan(TABLES.toBuild), threads * 4, async ([[path], { source, fresh }]) => {
           if (!fresh || signal?.aborted) return
           const summary = await exec({ source, cwd, links: {} }, threads).then((r) => r.entry?.summary, () => undefined)
-          if (summary) await store.put('G', [path!], JSON.stringify(corpusMember(summary)))
+          if (summary) await store.put(TABLES.lastCited, [path], corpusMember(summary))
         })
       }
       // A shard links to the documents of the other shards whose manifests are beside its own.
       if (shard !== undefined && out !== undefined) await otherShards(store, out, shard, files)
       // The corpus as it was: its records, and what the sources to build were last known to cite.
       if (dirty > 0) {
-        for await (const r of records(store.scan('R'))) if (isMember(r)) await corpus.add(writer, r)
-        for (const table of ['G', 'H']) for await (const [, value] of store.scan(table)) await corpus.add(writer, JSON.parse(value) as CorpusMember)
+        for await (const [, r] of store.scan(TABLES.records)) if (isMember(r)) await corpus.add(writer, r)
+        for await (const [, member] of store.scan(TABLES.lastCited)) await corpus.add(writer, member)
+        for await (const [, member] of store.scan(TABLES.otherShards)) await corpus.add(writer, member)
         await corpus.seal(writer)
-        await buildAll('D', dirty, withGuessedLinks)
+        await buildAll(TABLES.toBuild, dirty, withGuessedLinks)
       }
 
       // Citations of documents that are in this corpus point at them: a document whose links to
@@ -422,18 +439,18 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         // The corpus as it is now: its members by symbol; then, a thousand at a time, each
         // member's links checked against it and its row of the index.
         await corpus.clear()
-        for await (const r of records(store.scan('R'))) if (isMember(r)) await corpus.add(writer, r, r.path)
-        for await (const [, value] of store.scan('H')) await corpus.add(writer, JSON.parse(value) as CorpusMember)
+        for await (const [, r] of store.scan(TABLES.records)) if (isMember(r)) await corpus.add(writer, r, r.path)
+        for await (const [, member] of store.scan(TABLES.otherShards)) await corpus.add(writer, member)
         await corpus.seal(writer)
-        await eachMember(store, 'R', files, corpus, writer, writeIndex, async (members, targets) => {
+        await eachMember(store, TABLES.records, files, corpus, writer, writeIndex, async (members, targets) => {
           if (!checkLinks) return
-          const sources = await store.getMany('A', members.map((m) => [m.path]))
+          const sources = await store.getMany(TABLES.sources, members.map((m): [string] => [m.path]))
           for (const [i, { path, record, entry }] of members.entries()) {
             if (sources[i] === undefined || !record.wrote) continue
             const links = linksAmong(corpusMember(entry.summary!), targets)
             if (JSON.stringify(linkPairs(links)) !== JSON.stringify(linkPairs(entry.links))) {
               // With the links it is to be built with: its entry is not read again.
-              await writer.put('L', [path], JSON.stringify({ source: JSON.parse(sources[i]!) as SourceFile, links }))
+              await writer.put(TABLES.relinks, [path], { source: sources[i]!, links })
               relinked++
             }
           }
@@ -441,24 +458,24 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       }
       if (relinked > 0) {
         total += relinked
-        await markPending('L')
-        await buildAll('L', relinked, async (_, value) => JSON.parse(value) as { source: SourceFile; links: Record<string, string> })
+        await markPending(TABLES.relinks)
+        await buildAll(TABLES.relinks, relinked, async (_, relink) => relink)
       }
       linked = checkLinks && !signal?.aborted
       if (writeIndex && !signal?.aborted) {
         const written = await writeCorpusIndex(out!, corpus, options.out!)
         wroteIndex = true
-        if ('ruleId' in written) {
-          diagnostics.push(written)
+        if (!written.ok) {
+          diagnostics.push(...written.diagnostics)
           ioError = true
-        } else indexPrint = written
+        } else indexPrint = written.value
       }
       // Even an interrupted build records what it finished, so the next one goes on from there.
       if (manifestPath !== undefined && (changed() || wroteIndex)) {
         try {
           const unlinked = !linked && (changed() || previous?.header.unlinked === true)
-          const header = { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}), ...(unlinked ? { unlinked } : {}), documents: await store.count('R') }
-          await writeManifest(manifestPath, header, files, records(store.scan('R')))
+          const header = { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}), ...(unlinked ? { unlinked } : {}), documents: await store.count(TABLES.records) }
+          await writeManifest(manifestPath, header, files, mapped(store.scan(TABLES.records), ([, r]) => r))
           await removePending(manifestPath)
         } catch (error) {
           diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
@@ -470,13 +487,13 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       if (pool) await endPool(pool)
     }
     const answered = await send(store, files, diagnostics, options.report)
-    const relinkedUpToDate = relinked === 0 ? 0 : await countMissing(store, 'L', 'D')
+    const relinkedUpToDate = relinked === 0 ? 0 : await countMissing(store, TABLES.relinks, TABLES.toBuild)
     return {
       errors: answered.errors,
       warnings: answered.warnings,
       ioError,
       interrupted: signal?.aborted ?? false,
-      stats: { documents: accepted, built: work > 0 ? await store.count('T') : 0, skipped: upToDate - relinkedUpToDate, work, ...(answered.pages !== undefined ? { pages: answered.pages } : {}) }
+      stats: { documents: accepted, built: work > 0 ? await store.count(TABLES.built) : 0, skipped: upToDate - relinkedUpToDate, work, ...(answered.pages !== undefined ? { pages: answered.pages } : {}) }
     }
   } finally {
     await store.close()
@@ -502,12 +519,12 @@ async function send(store: Store, files: LineFiles, own: Diagnostic[], sink: Dia
   let pages: number | undefined
   const loose = own.filter((d) => takes(sink, d.severity)).sort(compareDiagnostics)
   let next = 0
-  const [records, failures] = [store.alongside('R'), store.alongside('F')]
-  for await (const [[path]] of store.scan('A')) {
-    const r = decodeRecord(await records.at(path!))
+  const [records, failures] = [store.alongside(TABLES.records), store.alongside(TABLES.failures)]
+  for await (const [[path]] of store.scan(TABLES.sources)) {
+    const r = await records.at(path)
     // A failed build's diagnostics are counted with the run's own.
     const failure = await failures.at(path!)
-    const failed = failure === undefined ? [] : (JSON.parse(failure) as Diagnostic[])
+    const failed = failure ?? []
     if (r) {
       total.errors += r.errors
       total.warnings += r.warnings
@@ -539,13 +556,13 @@ class InvalidIndexError extends Error {}
  * returns its fingerprint, or the diagnostic when it cannot be written (`shown` is the folder as
  * the user named it).
  */
-export async function writeCorpusIndex(out: string, corpus: StoredCorpus, shown: string): Promise<Fingerprint | Diagnostic> {
+export async function writeCorpusIndex(out: string, corpus: StoredCorpus, shown: string): Promise<Outcome<Fingerprint>> {
   const checked = <T>(definition: string, value: T): T => {
     const invalid = validate(`index.schema.json#/definitions/${definition}`, value)
     if (invalid.length > 0) throw new InvalidIndexError(`The corpus index is not valid against index.schema.json: ${invalid.map((v) => `${v.pointer} ${v.message}`).join('; ')}`)
     return value
   }
-  const path = join(out, INDEX_NAME)
+  const path = outputPath(out, INDEX_NAME)
   const hash = createHash('sha256')
   const hashed = (part: string) => {
     hash.update(part)
@@ -581,11 +598,11 @@ export async function writeCorpusIndex(out: string, corpus: StoredCorpus, shown:
       yield hashed(`${buffered}${closed()}${missing > 0 ? ']}' : '],"missing":[]}'}\n`)
     })
     const written = await stat(path, { bigint: true })
-    return { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() }
+    return { ok: true, value: { sha256: hash.digest('hex'), size: Number(written.size), mtimeNs: written.mtimeNs.toString() } }
   } catch (error) {
     // An index not valid is undoc's own bug, not a failure to write it.
     if (error instanceof InvalidIndexError) throw error
-    return fileDiagnostic(join(shown, INDEX_NAME), `Cannot write the output (${errorCode(error)}).`)
+    return { ok: false, diagnostics: [fileDiagnostic(join(shown, INDEX_NAME), `Cannot write the output (${errorCode(error)}).`)] }
   }
 }
 
@@ -593,19 +610,19 @@ export async function writeCorpusIndex(out: string, corpus: StoredCorpus, shown:
  * Reads a manifest into a table of the store, its records by path; one that turns out not to be
  * valid (see readManifest) leaves the table empty.
  */
-export async function loadManifest(store: Store, table: string, path: string, files: LineFiles): Promise<ReadManifest | undefined> {
+export async function loadManifest(store: Store, table: Table<[path: string], EntryRecord>, path: string, files: LineFiles): Promise<ReadManifest | undefined> {
   const writer = store.writer()
   const read = await readManifest(
     path,
     files,
-    (pending) => writer.put('Y', [pending], ''),
-    (r) => writer.put(table, [r.path], JSON.stringify(r))
+    (pending) => writer.put(TABLES.loadedPending, [pending], true),
+    (r) => writer.put(table, [r.path], r)
   )
   await writer.flush()
   // Pending entries no longer stand.
-  for await (const [[pending]] of store.scan('Y')) await writer.del(table, [pending!])
+  for await (const [[pending]] of store.scan(TABLES.loadedPending)) await writer.del(table, [pending])
   await writer.flush()
-  await store.clear('Y')
+  await store.clear(TABLES.loadedPending)
   if (read === undefined) await store.clear(table)
   return read
 }
@@ -620,23 +637,13 @@ async function otherShards(store: Store, out: string, shard: Shard, files: LineF
   for (const name of (await readdir(out).catch(() => [])).sort()) {
     const m = SHARD_FILE.exec(name)
     if (!m || Number(m[2]) !== shard.count || Number(m[1]) === shard.index) continue
-    if (!(await loadManifest(store, 'K', join(out, name), files))) continue
-    for await (const [[path], value] of store.scan('K')) {
-      const r = decodeRecord(value)!
-      if (r.symbol !== undefined) await writer.put('H', [path!], JSON.stringify({ name: r.name, symbol: r.symbol }))
+    if (!(await loadManifest(store, TABLES.loaded, join(out, name), files))) continue
+    for await (const [[path], r] of store.scan(TABLES.loaded)) {
+      if (r.symbol !== undefined) await writer.put(TABLES.otherShards, [path], { name: r.name, symbol: r.symbol })
     }
     await writer.flush()
-    await store.clear('K')
+    await store.clear(TABLES.loaded)
   }
-}
-
-export function decodeRecord(value: string | undefined): EntryRecord | undefined {
-  return value === undefined ? undefined : (JSON.parse(value) as EntryRecord)
-}
-
-/** The records of a table's entries. */
-export function records(entries: AsyncIterable<[string[], string]>): AsyncGenerator<EntryRecord> {
-  return mapped(entries, ([, value]) => decodeRecord(value)!)
 }
 
 /** A member of the corpus as eachMember gives it: its path, its record and its entry. */
@@ -653,7 +660,7 @@ export interface MemberEntry {
  */
 export async function eachMember(
   store: Store,
-  table: string,
+  table: Table<[path: string], EntryRecord>,
   files: LineFiles,
   corpus: StoredCorpus,
   writer: StoreWriter,
@@ -662,10 +669,10 @@ export async function eachMember(
 ): Promise<void> {
   let batch = 0
   for await (const paths of corpus.batches()) {
-    const values = await store.getMany(table, paths.map((path) => [path]))
+    const values = await store.getMany(table, paths.map((path): [string] => [path]))
     const members: MemberEntry[] = []
     for (const [i, path] of paths.entries()) {
-      const record = decodeRecord(values[i])!
+      const record = values[i]!
       members.push({ path, record, entry: await readEntry(files, record) })
     }
     // Documents of a corpus cite the same symbols over and over: one lookup a symbol a batch.
@@ -677,7 +684,7 @@ export async function eachMember(
 }
 
 /** How many keys of table `a` are not in table `b`. */
-async function countMissing(store: Store, a: string, b: string): Promise<number> {
+async function countMissing(store: Store, a: Table<[path: string], unknown>, b: Table<[path: string], unknown>): Promise<number> {
   let n = 0
   for await (const batch of inBatches(store.scan(a))) n += (await store.getMany(b, batch.map(([key]) => key))).filter((v) => v === undefined).length
   return n
@@ -698,12 +705,12 @@ async function refuseClashes(store: Store, diagnostics: Diagnostic[], inShare: (
       return
     }
     for (const path of group) {
-      await store.del('A', [path])
+      await store.del(TABLES.sources, [path])
       const others = group.filter((o) => o !== path).join(', ')
       diagnostics.push({ file: path, line: 1, column: 1, severity: 'error', ruleId: 'output-clash', source: 'undoc', reason: `Both this file and ${others} would write the outputs named "${name}": rename one of them.` })
     }
   }
-  for await (const [[n, path]] of store.scan('N')) {
+  for await (const [[n, path]] of store.scan(TABLES.sourceNames)) {
     if (n !== name) {
       await settle()
       group = []
@@ -715,17 +722,22 @@ async function refuseClashes(store: Store, diagnostics: Diagnostic[], inShare: (
   return accepted
 }
 
-/** Which shard (1…count) a source belongs to: by a hash of its path, so it stays put when others come and go. */
-export function shardOf(path: string, count: number): number {
-  return (createHash('sha256').update(path).digest().readUInt32BE(0) % count) + 1
+/**
+ * Which shard (1…count) a document belongs to: by a hash of its output name, unique in its corpus
+ * and the same however its path is written (relative to any working folder, or absolute), so it
+ * stays put when others come and go and CI runners that check out to different folders agree.
+ */
+export function shardOf(name: string, count: number): number {
+  return (createHash('sha256').update(name).digest().readUInt32BE(0) % count) + 1
 }
 
 /**
- * The record again when the source and its sidecar are those it was built from: the same size and
- * modification time (older than the manifest, so not changed within the tick it was written in),
- * or else the same hash; with the stamps refreshed (a new entry in the journal) in that case.
+ * The record again when the source and its sidecar are those it was built from (the same size and
+ * modification time, older than the manifest so not changed within the tick it was written in,
+ * or else the same hash) and its outputs are as it wrote them (outputsIntact); with the stamps
+ * refreshed (a new entry in the journal) where a time changed and the hash did not.
  */
-async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: Journal, files: LineFiles): Promise<EntryRecord | undefined> {
+async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: bigint, journal: Journal, files: LineFiles, out: string | undefined): Promise<EntryRecord | undefined> {
   const now = fingerprintStats(source)
   // The hashes stay on disk, in the entry: they are read only when a time has changed.
   let entry: ManifestEntry | undefined
@@ -740,9 +752,11 @@ async function unchanged(source: SourceFile, record: EntryRecord, manifestTime: 
   const input = await same(source.absolute, record.input, now.input, 'input')
   const sidecar = await same(source.sidecar, record.sidecar, now.sidecar, 'sidecar')
   if (input === false || input === undefined || sidecar === false) return undefined
-  if (input === record.input && sidecar === record.sidecar) return record
+  const outputs = out === undefined ? record.outputs : await outputsIntact(out, record.outputs, manifestTime, async () => (entry ??= await readEntry(files, record)))
+  if (outputs === false) return undefined
+  if (input === record.input && sidecar === record.sidecar && outputs === record.outputs) return record
   // A stamp changed only where its hash was compared, so the entry has been read.
-  return journalRefreshed(journal, files, record, entry!, { input, ...(sidecar ? { sidecar } : {}) })
+  return journalRefreshed(journal, files, record, entry!, { input, ...(sidecar ? { sidecar } : {}), outputs })
 }
 
 /** How long a run waits for its workers to exit once they are told to. */

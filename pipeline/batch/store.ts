@@ -1,11 +1,13 @@
 import { rm } from 'node:fs/promises'
 import { ClassicLevel } from 'classic-level'
 import { byCodeUnits } from '../core/order.js'
+import type { Table } from './tables.js'
 
 /**
  * A run's scratch tables on disk (LevelDB): what it knows of each document of a corpus (its
  * record, its citations, its place in the corpus's links and index) lives here, not in the
- * heap, so that a run holds the same memory for a thousand documents or a million. Keys are a
+ * heap, so that a run holds the same memory for a thousand documents or a million. Its tables are
+ * those of TABLES (tables.ts), each with its key fields and value type. Keys are a
  * table's letter and then fields, each as UTF-16 code units (big-endian) with two zero bytes
  * between them: LevelDB's byte order is then the code-unit order (`byCodeUnits`) undoc sorts by
  * everywhere else, field by field. (No field holds U+0000: paths, names and symbols cannot.)
@@ -31,20 +33,22 @@ export class Store {
     await rm(this.dir, { recursive: true, force: true })
   }
 
-  get(table: string, fields: readonly string[]): Promise<string | undefined> {
-    return this.db.get(key(table, fields))
+  async get<K extends readonly string[], V>(table: Table<K, V>, fields: K): Promise<V | undefined> {
+    const stored = await this.db.get(key(table.letter, fields))
+    return stored === undefined ? undefined : table.decode(stored)
   }
 
-  getMany(table: string, keys: readonly (readonly string[])[]): Promise<(string | undefined)[]> {
-    return keys.length === 0 ? Promise.resolve([]) : this.db.getMany(keys.map((k) => key(table, k)))
+  async getMany<K extends readonly string[], V>(table: Table<K, V>, keys: readonly K[]): Promise<(V | undefined)[]> {
+    if (keys.length === 0) return []
+    return (await this.db.getMany(keys.map((k) => key(table.letter, k)))).map((stored) => (stored === undefined ? undefined : table.decode(stored)))
   }
 
-  put(table: string, fields: readonly string[], value: string): Promise<void> {
-    return this.db.put(key(table, fields), value)
+  put<K extends readonly string[], V>(table: Table<K, V>, fields: K, value: V): Promise<void> {
+    return this.db.put(key(table.letter, fields), table.encode(value))
   }
 
-  del(table: string, fields: readonly string[]): Promise<void> {
-    return this.db.del(key(table, fields))
+  del<K extends readonly string[], V>(table: Table<K, V>, fields: K): Promise<void> {
+    return this.db.del(key(table.letter, fields))
   }
 
   /** Puts and deletes sent in batches: call `flush` before reading what they write. */
@@ -53,18 +57,18 @@ export class Store {
   }
 
   /** Empties a table. */
-  clear(table: string): Promise<void> {
-    return this.db.clear(range(table, []))
+  clear(table: Pick<Table<readonly string[], unknown>, 'letter'>): Promise<void> {
+    return this.db.clear(range(table.letter, []))
   }
 
   /** A table's entries (under `prefix`, its first fields) in key order, read `read` at a time (a thousand unless said). */
-  async *scan(table: string, prefix: readonly string[] = [], read = 1000): AsyncGenerator<[string[], string]> {
-    const iterator = this.db.iterator(range(table, prefix))
+  async *scan<K extends readonly string[], V>(table: Table<K, V>, prefix: readonly string[] = [], read = 1000): AsyncGenerator<[K, V]> {
+    const iterator = this.db.iterator(range(table.letter, prefix))
     try {
       for (;;) {
         const batch = await iterator.nextv(read)
         if (batch.length === 0) return
-        for (const [k, value] of batch) yield [fields(k), value]
+        for (const [k, value] of batch) yield [fields(k) as unknown as K, table.decode(value)]
       }
     } finally {
       await iterator.close()
@@ -75,7 +79,7 @@ export class Store {
    * A table gone through in key order alongside another, by the first field of its keys: `at`
    * takes keys in order, and gives the value of each that the table has. Quicker than lookups.
    */
-  alongside(table: string): { at: (key: string) => Promise<string | undefined>; close: () => Promise<void> } {
+  alongside<K extends readonly string[], V>(table: Table<K, V>): { at: (key: string) => Promise<V | undefined>; close: () => Promise<void> } {
     const entries = peekable(this.scan(table))
     return {
       at: async (key) => {
@@ -88,9 +92,9 @@ export class Store {
   }
 
   /** How many entries a table has. */
-  async count(table: string): Promise<number> {
+  async count(table: Pick<Table<readonly string[], unknown>, 'letter'>): Promise<number> {
     let n = 0
-    const iterator = this.db.keys(range(table, []))
+    const iterator = this.db.keys(range(table.letter, []))
     try {
       for (let batch = await iterator.nextv(1000); batch.length > 0; batch = await iterator.nextv(1000)) n += batch.length
     } finally {
@@ -110,13 +114,13 @@ export class StoreWriter {
 
   constructor(private readonly db: ClassicLevel<Buffer, string>) {}
 
-  async put(table: string, fields: readonly string[], value: string): Promise<void> {
-    this.ops.push({ type: 'put', key: key(table, fields), value })
+  async put<K extends readonly string[], V>(table: Table<K, V>, fields: K, value: V): Promise<void> {
+    this.ops.push({ type: 'put', key: key(table.letter, fields), value: table.encode(value) })
     if (this.ops.length >= BATCH) await this.send()
   }
 
-  async del(table: string, fields: readonly string[]): Promise<void> {
-    this.ops.push({ type: 'del', key: key(table, fields) })
+  async del<K extends readonly string[], V>(table: Table<K, V>, fields: K): Promise<void> {
+    this.ops.push({ type: 'del', key: key(table.letter, fields) })
     if (this.ops.length >= BATCH) await this.send()
   }
 
@@ -135,12 +139,12 @@ export class StoreWriter {
   }
 }
 
-function key(table: string, fields: readonly string[]): Buffer {
+function key(letter: string, fields: readonly string[]): Buffer {
   let length = 1 + 2 * (fields.length - 1)
   for (const field of fields) length += 2 * field.length
   // Written code unit by code unit: quicker than a buffer a field, for the short fields keys have.
   const bytes = Buffer.allocUnsafe(Math.max(1, length))
-  bytes[0] = table.charCodeAt(0)
+  bytes[0] = letter.charCodeAt(0)
   let at = 1
   fields.forEach((field, i) => {
     if (i > 0) {
@@ -171,9 +175,9 @@ function fields(bytes: Buffer): string[] {
 }
 
 /** The keys of a table under a prefix of fields: a whole prefix field, followed by more fields or none. */
-function range(table: string, prefix: readonly string[]): { gte: Buffer; lt: Buffer } {
-  const start = prefix.length === 0 ? Buffer.from(table, 'latin1') : key(table, prefix)
-  if (prefix.length === 0) return { gte: start, lt: Buffer.from(String.fromCharCode(table.charCodeAt(0) + 1), 'latin1') }
+function range(letter: string, prefix: readonly string[]): { gte: Buffer; lt: Buffer } {
+  const start = prefix.length === 0 ? Buffer.from(letter, 'latin1') : key(letter, prefix)
+  if (prefix.length === 0) return { gte: start, lt: Buffer.from(String.fromCharCode(letter.charCodeAt(0) + 1), 'latin1') }
   // The key itself, or it followed by the separator (0x0000) and more fields; a longer last field
   // goes on with a code unit of 0x0001 or more, so it is not in the range.
   return { gte: start, lt: Buffer.concat([start, Buffer.from([0, 1])]) }

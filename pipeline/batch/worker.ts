@@ -6,9 +6,10 @@ import { loadLinter, type Linter } from './linter.js'
 import { fingerprintStats, sha256 } from '../io/fingerprint.js'
 import { displayPath, readSource, type SourceFile } from '../io/sources.js'
 import { commit, stage, type StagedFile } from '../io/write.js'
-import type { ManifestEntry } from '../types/manifest.js'
+import { outputPath } from '../io/output-folder.js'
+import type { ManifestEntry, Output } from '../types/manifest.js'
 import { buildDocument } from '../document/build.js'
-import { counts, errorCode, fileDiagnostic } from '../core/diagnostic.js'
+import { counts, errorCode, fileDiagnostic, type Outcome } from '../core/diagnostic.js'
 
 /**
  * One source to build: plain data, so that it crosses to a worker thread. The worker reads the
@@ -38,8 +39,8 @@ function linterFor(cwd: string, config: string | undefined): Promise<Linter> {
   let linter = linters.get(key)
   if (!linter) {
     linter = loadLinter(cwd, config).then((loaded) => {
-      if ('diagnostics' in loaded) throw new Error(`the configuration changed during the build: ${loaded.diagnostics.map((d) => d.reason).join(' ')}`)
-      return loaded.linter
+      if (!loaded.ok) throw new Error(`the configuration changed during the build: ${loaded.diagnostics.map((d) => d.reason).join(' ')}`)
+      return loaded.value
     })
     linters.set(key, linter)
   }
@@ -59,21 +60,22 @@ export interface TaskResult {
  * Builds one source and writes its outputs atomically: the whole of a document's life, in
  * whichever thread runs it. Schemas and fonts are loaded once per thread by their module caches.
  */
-export async function runTask(task: BuildTask): Promise<TaskResult> {
+async function runTask(task: BuildTask): Promise<TaskResult> {
   const { source } = task
-  const built = await buildStaged(task)
-  if ('ruleId' in built) return { path: source.path, diagnostics: [built], ioError: true }
+  const staged = await buildStaged(task)
+  if (!staged.ok) return { path: source.path, diagnostics: staged.diagnostics, ioError: true }
+  const built = staged.value
   const { diagnostics } = built
   // Flushed together, and only now that the document is let go: the flushes overlap, and the
   // thread holds no tree while it waits on the disk.
-  const committed = await Promise.all(built.staged.map(({ file }) => commit(file).then(() => undefined, (error: unknown) => error)))
-  const outputs: string[] = []
+  const committed = await Promise.all(built.staged.map(({ file }) => commit(file).then((written) => ({ written }), (error: unknown) => ({ error }))))
+  const outputs: Output[] = []
   let ioError = built.ioError
-  committed.forEach((error, i) => {
+  committed.forEach((result, i) => {
     const { name } = built.staged[i]!
-    if (error === undefined) outputs.push(name)
+    if ('written' in result) outputs.push({ name, ...result.written })
     else {
-      diagnostics.push(cannotWrite(task, name, error))
+      diagnostics.push(cannotWrite(task, name, result.error))
       ioError = true
     }
   })
@@ -93,11 +95,12 @@ interface Built {
 }
 
 /** Reads, builds, lints a source and stages its outputs; the diagnostic when it cannot be read. */
-async function buildStaged(task: BuildTask): Promise<Built | Diagnostic> {
+async function buildStaged(task: BuildTask): Promise<Outcome<Built>> {
   const { source } = task
   const before = fingerprintStats(source)
-  const input = readSource(source, task.cwd)
-  if ('ruleId' in input) return input
+  const read = readSource(source, task.cwd)
+  if (!read.ok) return read
+  const input = read.value
   // Without an output folder nothing is written, so no edition is made either.
   const emitters = task.out === undefined ? [] : EMITTERS.filter((e) => task.formats === undefined || task.formats.includes(e.format))
   const build = await buildDocument(input, { corpus: new Map(Object.entries(task.links)) }, emitters)
@@ -110,28 +113,31 @@ async function buildStaged(task: BuildTask): Promise<Built | Diagnostic> {
   if (task.out !== undefined) {
     for (const output of build.outputs) {
       try {
-        staged.push({ name: output.name, file: await stage(join(task.out, output.name), output.content) })
+        staged.push({ name: output.name, file: await stage(outputPath(task.out, output.name), output.content) })
       } catch (error) {
         diagnostics.push(cannotWrite(task, output.name, error))
         ioError = true
       }
-      if (output.name.endsWith('.pdf') && output.content instanceof Uint8Array) pages = (pages ?? 0) + pdfPageCount(output.content)
+      if (output.pages !== undefined) pages = (pages ?? 0) + output.pages
     }
   }
   return {
-    entry: {
-      path: source.path,
-      name: build.name,
-      input: { ...before.input, sha256: sha256(input.bytes) },
-      ...(before.sidecar && input.sidecar ? { sidecar: { ...before.sidecar, sha256: sha256(input.sidecar.bytes) } } : {}),
-      outputs: [],
-      links: { ...task.links },
-      ...(pages !== undefined ? { pages } : {}),
-      ...(build.document ? { summary: summarize(build.document) } : {})
-    },
-    diagnostics,
-    staged,
-    ioError
+    ok: true,
+    value: {
+      entry: {
+        path: source.path,
+        name: build.name,
+        input: { ...before.input, sha256: sha256(input.bytes) },
+        ...(before.sidecar && input.sidecar ? { sidecar: { ...before.sidecar, sha256: sha256(input.sidecar.bytes) } } : {}),
+        outputs: [],
+        links: { ...task.links },
+        ...(pages !== undefined ? { pages } : {}),
+        ...(build.document ? { summary: summarize(build.document) } : {})
+      },
+      diagnostics,
+      staged,
+      ioError
+    }
   }
 }
 
@@ -140,9 +146,3 @@ function cannotWrite(task: BuildTask, name: string, error: unknown): Diagnostic 
 }
 
 export default runTask
-
-/** Pages of a PDF: its page objects (`/Type /Page`, not `/Pages`), which PDF writers keep uncompressed. */
-function pdfPageCount(pdf: Uint8Array): number {
-  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1')
-  return text.match(/\/Type\s*\/Page(?![A-Za-z])/g)?.length ?? 0
-}

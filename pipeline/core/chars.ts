@@ -20,16 +20,6 @@ export function isWide(c: string): boolean {
   return WIDE.test(c)
 }
 
-/** A full-width (CJK) punctuation mark: the ideographic ones and the full-width forms. */
-export function isCjkPunctuation(c: string): boolean {
-  return /[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2014\u2026\u201c\u201d\u2018\u2019\u00b7\u2e3a]/u.test(c)
-}
-
-/** A character of an unspaced script or CJK punctuation: no space is wanted next to it. */
-export function isUnspaced(c: string): boolean {
-  return isWide(c)
-}
-
 /** Letters and digits of the scripts that separate words with spaces (Latin, Cyrillic, Greek, Arabic, digits). */
 export function isSpacedWordChar(c: string): boolean {
   return /[\p{L}\p{N}]/u.test(c) && !isWide(c)

@@ -40,6 +40,12 @@ export function relatedPlace(file: string, place: Position | Point): RelatedPlac
 }
 
 /**
+ * What work on one file gives: its value, or the diagnostics that say why there is none. The one
+ * shape of "done or failed", told apart by `ok`.
+ */
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly diagnostics: Diagnostic[] }
+
+/**
  * What a stage says about its file, before the file's messages are made: a vfile message's reason,
  * severity and rule id, placed by offsets into the raw file (never into a stage's own text), so
  * that every stage's findings point at what the user wrote.

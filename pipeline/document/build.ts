@@ -29,6 +29,8 @@ export interface BuiltOutput {
   /** File name in the output folder. */
   readonly name: string
   readonly content: EmitOutput
+  /** Pages of an edition on pages (the PDF), as its writer counted them. */
+  readonly pages?: number
 }
 
 export interface DocumentBuild {
@@ -126,7 +128,10 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
     if (messages.hasErrors) return { ...fail(), document }
     const outputs: BuiltOutput[] = []
     const emitCtx: EmitContext = { ...ctx, warn: (reason, ruleId, position) => messages.add('warning', reason, ruleId, position) }
-    for (const e of emitters) outputs.push({ name: name + e.extension, content: await e.emit(document, emitCtx) })
+    for (const e of emitters) {
+      const { content, pages } = await e.emit(document, emitCtx)
+      outputs.push({ name: name + e.extension, content, ...(pages !== undefined ? { pages } : {}) })
+    }
     return { path: input.path, name, diagnostics: diagnostics(), document, outputs }
   } catch (error) {
     // A bug in undoc, not a fault of the input: say so plainly, without a stack trace, and go on.

@@ -15,9 +15,10 @@ export interface EmitContext {
  */
 export type EmitOutput = string | Uint8Array | (() => Iterable<string>)
 
-/** The whole content of an output, for comparing it or holding it (small outputs only). */
-export function outputText(content: EmitOutput): string | Uint8Array {
-  return typeof content === 'function' ? [...content()].join('') : content
+/** What a writer gives: the output's content, and for an edition on pages, how many it has. */
+export interface Emitted {
+  readonly content: EmitOutput
+  readonly pages?: number
 }
 
 /** A writer of one output format from the document (pandoc's Writers: one per format, none touches the others). */
@@ -25,17 +26,17 @@ export interface Emitter {
   readonly format: string
   /** File extension of the output, with its dot. */
   readonly extension: string
-  emit(doc: UndocDocument, ctx: EmitContext): Promise<EmitOutput> | EmitOutput
+  emit(doc: UndocDocument, ctx: EmitContext): Promise<Emitted> | Emitted
 }
 
-export const jsonEmitter: Emitter = { format: 'json', extension: '.json', emit: (doc) => () => emitJson(doc) }
+export const jsonEmitter: Emitter = { format: 'json', extension: '.json', emit: (doc) => ({ content: () => emitJson(doc) }) }
 
 // The Markdown, Akoma Ntoso and PDF writers are loaded on first use: together they are most of the time a
 // command takes to start (remark's writer, pdfkit and fontkit), and many runs write nothing (a
 // rebuild with nothing changed, validate, check's comparison, index).
-export const markdownEmitter: Emitter = { format: 'markdown', extension: '.md', emit: async (doc) => (await import('./markdown/index.js')).emitMarkdown(doc) }
+export const markdownEmitter: Emitter = { format: 'markdown', extension: '.md', emit: async (doc) => ({ content: (await import('./markdown/index.js')).emitMarkdown(doc) }) }
 
-export const aknEmitter: Emitter = { format: 'akn', extension: '.akn.xml', emit: async (doc) => (await import('./akn/index.js')).emitAkn(doc) }
+export const aknEmitter: Emitter = { format: 'akn', extension: '.akn.xml', emit: async (doc) => ({ content: (await import('./akn/index.js')).emitAkn(doc) }) }
 
 export const pdfEmitter: Emitter = { format: 'pdf', extension: '.pdf', emit: async (doc, ctx) => (await import('./pdf/index.js')).emitPdf(doc, ctx) }
 

@@ -1,8 +1,9 @@
-import { opendirSync, readFileSync, statSync, type Dirent } from 'node:fs'
+import { lstatSync, opendirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
-import { join, relative, resolve, sep } from 'node:path'
-import { errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
+import { dirname, join, relative, resolve, sep } from 'node:path'
+import { errorCode, fileDiagnostic, type Diagnostic, type Outcome } from '../core/diagnostic.js'
 import { byCodeUnits } from '../core/order.js'
+import { isWithin, realPath } from './real-paths.js'
 
 const SOURCE = /\.(txt|text|md|markdown)$/i
 const SIDECAR = '.meta.json'
@@ -22,6 +23,11 @@ export interface SourceFile {
   readonly sidecar?: string
 }
 
+/** Whether a file's name is one undoc reads as a source or a sidecar in an input folder. */
+export function isSourceName(name: string): boolean {
+  return SOURCE.test(name) || name.endsWith(SIDECAR)
+}
+
 /** Output base name of a source: its file name without .txt or .md. */
 export function outputName(path: string): string {
   const base = path.split('/').pop()!
@@ -38,10 +44,15 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
  * The sources under the given files and folders, sorted by path, each with its sidecar
  * (NAME.meta.json beside NAME.txt).
  */
-export async function findSources(paths: readonly string[], cwd = process.cwd()): Promise<{ sources: SourceFile[]; diagnostics: Diagnostic[] }> {
+export async function findSources(paths: readonly string[], cwd = process.cwd(), options: WalkOptions = {}): Promise<{ sources: SourceFile[]; diagnostics: Diagnostic[] }> {
   const found = new Map<string, SourceFile>()
-  const diagnostics = await walkSources(paths, cwd, (source) => void found.set(source.path, source))
+  const diagnostics = await walkSources(paths, cwd, (source) => void found.set(source.path, source), options)
   return { sources: [...found.values()].sort((a, b) => byCodeUnits(a.path, b.path)), diagnostics }
+}
+
+export interface WalkOptions {
+  /** Follow symbolic links (sources, sidecars, folders) wherever they lead, not only within the folders given. */
+  readonly followLinks?: boolean
 }
 
 /**
@@ -50,11 +61,25 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
  * handed on at once, so a folder of a million texts is never listed whole; its subfolders and
  * links, gathered and visited in name order after its files, are few. Folders are walked once
  * each (by their real path, so a symlink loop ends), the first way name order reaches them.
+ *
+ * A symbolic link (a source, its sidecar, a folder) is followed only where it leads within the
+ * folders given (a file given counts its folder), unless `followLinks`: `ln -s /etc/passwd
+ * in/p.txt` would otherwise publish a file nobody gave. A link not followed is named in a
+ * `link-outside` error, and a source whose sidecar is one is not built.
  */
-export async function walkSources(paths: readonly string[], cwd: string, take: (source: SourceFile) => void | Promise<void>): Promise<Diagnostic[]> {
+export async function walkSources(paths: readonly string[], cwd: string, take: (source: SourceFile) => void | Promise<void>, options: WalkOptions = {}): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = []
   const seenDirs = new Set<string>()
   const problem = (path: string, reason: string, ruleId?: string) => diagnostics.push(fileDiagnostic(displayPath(path, cwd), reason, ruleId))
+  const roots = paths.map((p) => resolve(cwd, p)).map((p) => realPath(statSync(p, { throwIfNoEntry: false })?.isDirectory() ? p : dirname(p)))
+  /** Whether a path is a link that is not to be followed, which it then reports. */
+  const leadsOutside = (path: string, what: string): boolean => {
+    if (options.followLinks || !lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) return false
+    const target = realPath(path)
+    if (roots.some((root) => isWithin(root, target))) return false
+    problem(path, `A link to ${displayPath(target, cwd)}, outside the folders given: ${what} (give --follow-links to follow links anywhere).`, 'link-outside')
+    return true
+  }
 
   /** `sidecars` is false when the file's folder has no sidecar at all, which spares a stat a source. */
   const file = async (path: string, explicit: boolean, sidecars = true): Promise<void> => {
@@ -66,6 +91,7 @@ export async function walkSources(paths: readonly string[], cwd: string, take: (
     let has = false
     try {
       has = sidecars && (statSync(sidecar, { throwIfNoEntry: false })?.isFile() ?? false)
+      if (has && leadsOutside(sidecar, `not read, and its source ${displayPath(path, cwd)} not built`)) return
     } catch {
       // unreadable: as good as none
     }
@@ -76,6 +102,7 @@ export async function walkSources(paths: readonly string[], cwd: string, take: (
   const visit = async (path: string, explicit: boolean, kind?: 'file' | 'folder'): Promise<void> => {
     if (kind === undefined) {
       try {
+        if (leadsOutside(path, 'not followed')) return
         const info = await stat(path)
         kind = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : undefined
       } catch (error) {
@@ -133,14 +160,14 @@ export async function walkSources(paths: readonly string[], cwd: string, take: (
 }
 
 /** Reads a source and its sidecar; an unreadable file is a diagnostic, not an exception. */
-export function readSource(source: SourceFile, cwd = process.cwd()): SourceInput | Diagnostic {
+export function readSource(source: SourceFile, cwd = process.cwd()): Outcome<SourceInput> {
   try {
     // Synchronous, as writeAtomic writes: a round trip through the thread pool per call left a
     // worker idle, and it has nothing else to do while its source is read.
     const bytes = readFileSync(source.absolute)
     const sidecar = source.sidecar ? { path: displayPath(source.sidecar, cwd), bytes: readFileSync(source.sidecar) } : undefined
-    return { path: source.path, bytes, ...(sidecar ? { sidecar } : {}) }
+    return { ok: true, value: { path: source.path, bytes, ...(sidecar ? { sidecar } : {}) } }
   } catch (error) {
-    return fileDiagnostic(source.path, `Cannot read the file (${errorCode(error)}).`)
+    return { ok: false, diagnostics: [fileDiagnostic(source.path, `Cannot read the file (${errorCode(error)}).`)] }
   }
 }

@@ -1,9 +1,10 @@
-import { closeSync, fsync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { closeSync, fstatSync, fsync, openSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { promisify } from 'node:util'
-import { readdir, rm } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
+import type { Fingerprint } from '../types/manifest.js'
 
 /** What a file's content may be: whole, or made in chunks each time the function is called. */
 export type FileContent = string | Uint8Array | (() => Iterable<string> | AsyncIterable<string | Uint8Array>)
@@ -22,6 +23,8 @@ export interface StagedFile {
   readonly path: string
   readonly tmp: string
   readonly fd: number
+  /** The hash of its content, made as it was written. */
+  readonly sha256: string
 }
 
 /**
@@ -34,16 +37,22 @@ export async function stage(path: string, content: FileContent): Promise<StagedF
   const tmp = tempPath(path)
   liveTemps.add(tmp)
   let fd: number | undefined
+  const hash = createHash('sha256')
   try {
-    fd = openSync(tmp, 'w')
-    if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(fd, content)
+    const file = openSync(tmp, 'w')
+    fd = file
+    // A function's chunks are written where the last ended (writeFileSync on a descriptor writes at its position).
+    const write = (chunk: string | Uint8Array) => {
+      writeFileSync(file, chunk)
+      hash.update(chunk)
+    }
+    if (typeof content === 'string' || content instanceof Uint8Array) write(content)
     else {
       const chunks = content()
-      // A function's chunks are written where the last ended (writeFileSync on a descriptor writes at its position).
-      if (Symbol.asyncIterator in chunks) for await (const chunk of chunks) writeFileSync(fd, chunk)
-      else for (const chunk of chunks) writeFileSync(fd, chunk)
+      if (Symbol.asyncIterator in chunks) for await (const chunk of chunks) write(chunk)
+      else for (const chunk of chunks) write(chunk)
     }
-    return { path, tmp, fd }
+    return { path, tmp, fd: file, sha256: hash.digest('hex') }
   } catch (error) {
     discard(tmp, fd)
     throw error
@@ -51,18 +60,20 @@ export async function stage(path: string, content: FileContent): Promise<StagedF
 }
 
 /**
- * The second half of writeAtomic: the staged file flushed to disk and renamed over its path. The
- * flush is the call that waits on the disk: it goes through the thread pool, so that the flushes
- * of a document's outputs overlap.
+ * The second half of writeAtomic: the staged file flushed to disk and renamed over its path; returns
+ * its fingerprint as written (a rename keeps its time). The flush is the call that waits on the
+ * disk: it goes through the thread pool, so that the flushes of a document's outputs overlap.
  */
-export async function commit(file: StagedFile): Promise<void> {
+export async function commit(file: StagedFile): Promise<Fingerprint> {
   let fd: number | undefined = file.fd
   try {
     await flush(fd)
+    const written = fstatSync(fd, { bigint: true })
     closeSync(fd)
     fd = undefined
     renameSync(file.tmp, file.path)
     liveTemps.delete(file.tmp)
+    return { sha256: file.sha256, size: Number(written.size), mtimeNs: written.mtimeNs.toString() }
   } catch (error) {
     discard(file.tmp, fd)
     throw error
@@ -109,6 +120,23 @@ const TEMP_NAME = /^\..+\.tmp-([A-Za-z0-9]+)-(\d+)-[0-9a-f]{8}$/
  */
 export async function removeStaleTemps(dir: string): Promise<string[]> {
   return removeTemps(dir, (pid) => !processAlive(pid))
+}
+
+/**
+ * The temporary files of `path` (as tempPath names them, beside it) that processes of this
+ * machine no longer running left, oldest first: what a killed run was writing.
+ */
+export async function staleTempsOf(path: string): Promise<string[]> {
+  const dir = dirname(path)
+  const prefix = `.${basename(path)}.tmp-`
+  const stale: { path: string; mtimeMs: number }[] = []
+  for (const name of await readdir(dir).catch(() => [])) {
+    const m = TEMP_NAME.exec(name)
+    if (!m || !name.startsWith(prefix) || m[1] !== HOST || processAlive(Number(m[2]))) continue
+    const info = await stat(join(dir, name)).catch(() => undefined)
+    if (info?.isFile()) stale.push({ path: join(dir, name), mtimeMs: info.mtimeMs })
+  }
+  return stale.sort((a, b) => a.mtimeMs - b.mtimeMs).map((s) => s.path)
 }
 
 /** Removes the temporary files (and folders) in `dir` written on this machine by the processes `whose` selects (by pid). */

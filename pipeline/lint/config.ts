@@ -1,5 +1,5 @@
 import picomatch from 'picomatch'
-import { Messages, type Diagnostic } from '../core/diagnostic.js'
+import { Messages, type Outcome } from '../core/diagnostic.js'
 import { jsonErrorOffset } from '../core/json-syntax.js'
 import { jsonPointerSpan } from '../core/json-pointer.js'
 import { RawText } from '../core/raw-text.js'
@@ -17,7 +17,7 @@ const SETTING_SHAPE = 'a rule is set to "off", "warning" or "error", or to ["war
  * that exist, with options valid against each rule's schema. Every problem is a diagnostic at its
  * line and column in the configuration file.
  */
-export function parseConfig(path: string, text: string): { config: UndocConfig } | { diagnostics: Diagnostic[] } {
+export function parseConfig(path: string, text: string): Outcome<UndocConfig> {
   const messages = new Messages(path)
   const raw = new RawText(path, text)
   const at = (pointer: string, property?: string) => {
@@ -28,7 +28,7 @@ export function parseConfig(path: string, text: string): { config: UndocConfig }
   if (syntaxError >= 0) {
     const near = JSON.stringify(text.slice(syntaxError, syntaxError + 12))
     messages.add('error', `The configuration is not valid JSON: unexpected ${syntaxError >= text.length ? 'end of file' : near}.`, 'config-json', raw.pointAt(syntaxError))
-    return { diagnostics: messages.toData() }
+    return { ok: false, diagnostics: messages.toData() }
   }
   const value: unknown = JSON.parse(text)
   const seen = new Set<string>()
@@ -39,7 +39,7 @@ export function parseConfig(path: string, text: string): { config: UndocConfig }
     seen.add(reason)
     messages.add('error', reason, 'config-schema', at(v.pointer, v.property))
   }
-  if (messages.hasErrors) return { diagnostics: messages.toData() }
+  if (messages.hasErrors) return { ok: false, diagnostics: messages.toData() }
   const config = value as UndocConfig
   const checkRules = (rules: Rules | undefined, pointer: string) => {
     for (const [id, setting] of Object.entries(rules ?? {})) {
@@ -61,7 +61,7 @@ export function parseConfig(path: string, text: string): { config: UndocConfig }
   }
   checkRules(config.rules, '/rules')
   config.overrides?.forEach((o, i) => checkRules(o.rules, `/overrides/${i}/rules`))
-  return messages.hasErrors ? { diagnostics: messages.toData() } : { config }
+  return messages.hasErrors ? { ok: false, diagnostics: messages.toData() } : { ok: true, value: config }
 }
 
 /**

@@ -76,9 +76,9 @@ export interface ManifestEntry {
   input: Fingerprint1
   sidecar?: Fingerprint1
   /**
-   * File names written in the output folder; empty when the document has errors.
+   * The files written in the output folder, each with its fingerprint as written: a build finds an output missing or changed since (by its size, then its hash when its time changed) and builds its document again. Empty when the document has errors.
    */
-  outputs: string[]
+  outputs: Output[]
   /**
    * The corpus it was built with: output name of each cited symbol that is in the corpus.
    */
@@ -98,6 +98,18 @@ export interface ManifestEntry {
    * How many of its diagnostics are warnings.
    */
   warnings: number
+}
+/**
+ * A file a document wrote in the output folder: its name there, and its fingerprint as written.
+ *
+ * This interface was referenced by `ManifestHeader`'s JSON-Schema
+ * via the `definition` "Output".
+ */
+export interface Output {
+  name: string
+  sha256: string
+  size: number
+  mtimeNs: string
 }
 /**
  * This interface was referenced by `ManifestHeader`'s JSON-Schema

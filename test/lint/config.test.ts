@@ -10,13 +10,13 @@ import { ROOT } from '../helpers.js'
 /** The diagnostics of a configuration text, as "line:column rule-id reason". */
 function problems(text: string): string[] {
   const parsed = parseConfig('undoc.config.json', text)
-  return 'diagnostics' in parsed ? parsed.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.reason}`) : []
+  return parsed.ok ? [] : parsed.diagnostics.map((d) => `${d.line}:${d.column} ${d.ruleId} ${d.reason}`)
 }
 
 function config(text: string): UndocConfig {
   const parsed = parseConfig('undoc.config.json', text)
-  if ('diagnostics' in parsed) throw new Error(JSON.stringify(parsed.diagnostics))
-  return parsed.config
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics))
+  return parsed.value
 }
 
 describe('undoc.config.json', () => {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { compareDiagnostics, counts, errorCode } from '../../core/diagnostic.js'
+import { outputPath } from '../../io/output-folder.js'
 import { writeAtomic } from '../../io/write.js'
 import type { Command } from '../command.js'
 import { readPairs } from '../pairs.js'
@@ -31,7 +32,7 @@ export const alignCommand: Command = {
       if (!built.file) continue
       try {
         await mkdir(out, { recursive: true })
-        await writeAtomic(join(out, `${built.name}.align.json`), `${JSON.stringify(built.file, null, 2)}\n`)
+        await writeAtomic(outputPath(out, `${built.name}.align.json`), `${JSON.stringify(built.file, null, 2)}\n`)
         written++
       } catch (error) {
         io.stderr.write(`undoc align: cannot write ${built.name}.align.json (${errorCode(error)})\n`)

@@ -12,7 +12,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'build the sources into JSON, Markdown and PDF, incrementally, on all cores; lint findings are reported and never stop outputs',
   usage:
-    `undoc build [paths…] [--out DIR] [--jobs N] [--force] [--quiet] [--shard I/N] [--config FILE] [--formats ${EMITTERS.map((e) => e.format).join(',')}]\n` +
+    `undoc build [paths…] [--out DIR] [--jobs N] [--force] [--quiet] [--shard I/N] [--config FILE] [--follow-links] [--formats ${EMITTERS.map((e) => e.format).join(',')}]\n` +
     '                                    files or folders (default input/) into DIR (default output/)',
   options: {
     out: { type: 'string', short: 'o' },
@@ -21,12 +21,13 @@ export const buildCommand: Command = {
     quiet: { type: 'boolean', short: 'q' },
     shard: { type: 'string' },
     config: { type: 'string', short: 'c' },
-    formats: { type: 'string' }
+    formats: { type: 'string' },
+    'follow-links': { type: 'boolean' }
   },
   async run(values, positionals, io) {
     const config = values.config as string | undefined
     const loaded = await loadLinter(io.cwd, config)
-    if ('diagnostics' in loaded) {
+    if (!loaded.ok) {
       for (const d of loaded.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
       return 2
     }
@@ -65,6 +66,7 @@ export const buildCommand: Command = {
         cwd: io.cwd,
         ...(jobs !== undefined ? { jobs } : {}),
         force: values.force === true,
+        followLinks: values['follow-links'] === true,
         ...(formats ? { formats } : {}),
         ...(shard ? { shard: { index: Number(shard[1]), count: Number(shard[2]) } } : {}),
         onProgress: (p) => view.update(p),

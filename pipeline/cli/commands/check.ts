@@ -5,7 +5,8 @@ import type { Diagnostic } from '../../core/diagnostic.js'
 import { EMITTERS } from '../../emit/index.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
-import { INDEX_NAME, runBuild } from '../../batch/run-build.js'
+import { runBuild } from '../../batch/run-build.js'
+import { INDEX_NAME } from '../../batch/output-names.js'
 
 /** The editions `check` compares: every emitter's but the PDF, which is not committed. */
 const CHECKED = EMITTERS.filter((e) => e.extension !== '.pdf')
@@ -18,9 +19,10 @@ async function outputsIn(folder: string): Promise<Set<string>> {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'exit 1, naming them, when the committed outputs are not what a build of the sources gives now',
-  usage: 'undoc check [paths…] [--out DIR]   sources (default input/) against the outputs in DIR (default output/)',
+  usage: 'undoc check [paths…] [--out DIR] [--follow-links] sources (default input/) against the outputs in DIR (default output/)',
   options: {
-    out: { type: 'string', short: 'o' }
+    out: { type: 'string', short: 'o' },
+    'follow-links': { type: 'boolean' }
   },
   async run(values, positionals, io) {
     const out = (values.out as string | undefined) ?? 'output'
@@ -41,7 +43,7 @@ export const checkCommand: Command = {
     const scratch = await mkdtemp(join(tmpdir(), 'undoc-check-'))
     try {
       const errors: Diagnostic[] = []
-      const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, out: scratch, formats: CHECKED.map((e) => e.format), report: { severities: ['error'], write: (d) => errors.push(d) } })
+      const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, out: scratch, followLinks: values['follow-links'] === true, formats: CHECKED.map((e) => e.format), report: { severities: ['error'], write: (d) => errors.push(d) } })
       for (const d of errors) io.stderr.write(`${formatDiagnostic(d)}\n`)
       if (result.ioError) return 2
       const built = await outputsIn(scratch)

@@ -4,6 +4,7 @@ import { compareDiagnostics, errorCode, Messages, type Diagnostic } from '../../
 import type { EditionDocument } from '../../emit/pdf/edition.js'
 import { findSources, readSource } from '../../io/sources.js'
 import { writeAtomic } from '../../io/write.js'
+import { overwritesInput } from '../../io/output-folder.js'
 import type { Command, CommandIO } from '../command.js'
 import { readPairs } from '../pairs.js'
 import { counts } from '../../core/diagnostic.js'
@@ -13,38 +14,45 @@ export const editionCommand: Command = {
   name: 'edition',
   summary: 'typeset several documents as one printable PDF volume',
   usage:
-    'undoc edition [paths…] --title "…" -o FILE.pdf   a volume with contents, running heads, page numbers, index of cited resolutions\n' +
+    'undoc edition [paths…] --title "…" -o FILE.pdf [--follow-links]   a volume with contents, running heads, page numbers, index of cited resolutions\n' +
     '  undoc edition --parallel a.zh.txt a.en.txt [b.zh.txt b.en.txt …] [--title "…"] -o FILE.pdf   the versions side by side, paragraph by paragraph',
   options: {
     parallel: { type: 'boolean' },
     title: { type: 'string', short: 't' },
-    out: { type: 'string', short: 'o' }
+    out: { type: 'string', short: 'o' },
+    'follow-links': { type: 'boolean' }
   },
   async run(values, positionals, io) {
     // The pipeline and the typesetter are loaded by the command that uses them, not by every command.
     const [{ buildDocument }, { editionPdf }] = await Promise.all([import('../../document/build.js'), import('../../emit/pdf/edition.js')])
     const title = values.title as string | undefined
     const out = values.out as string | undefined
-    if (values.parallel === true) return parallelEdition(positionals, title?.trim(), out, io, this.usage)
+    if (values.parallel === true) return parallelEdition(positionals, title?.trim(), out, io, this.usage, values['follow-links'] === true)
     if (!title?.trim() || !out) {
       io.stderr.write(`undoc edition: ${!out ? 'give the output file with -o FILE.pdf' : 'give the title of the volume with --title'}\n  ${this.usage}\n`)
       return 2
     }
-    const { sources, diagnostics } = await findSources(positionals.length ? positionals : ['input'], io.cwd)
+    const inputs = positionals.length ? positionals : ['input']
+    const { sources, diagnostics } = await findSources(inputs, io.cwd, { followLinks: values['follow-links'] === true })
+    const overwrites = overwritesInput(out, inputs, sources, io.cwd)
+    if (overwrites !== undefined) {
+      io.stderr.write(`undoc edition: Refused to write ${out}: ${overwrites}. Write the volume apart from the sources.\n`)
+      return 2
+    }
     let ioError = diagnostics.length > 0
-    const inputs = []
+    const read = []
     for (const source of sources) {
       const input = readSource(source, io.cwd)
-      if ('ruleId' in input) {
-        diagnostics.push(input)
+      if (!input.ok) {
+        diagnostics.push(...input.diagnostics)
         ioError = true
-      } else inputs.push(input)
+      } else read.push(input.value)
     }
     // Built once to learn the symbols, then again so that citations of each other lead inside the volume.
-    const first = await Promise.all(inputs.map((input) => buildDocument(input, { corpus: new Map() }, [])))
+    const first = await Promise.all(read.map((input) => buildDocument(input, { corpus: new Map() }, [])))
     const corpus = new Map<string, string>()
     for (const b of first) if (b.document?.metadata.symbol && !corpus.has(b.document.metadata.symbol)) corpus.set(b.document.metadata.symbol, b.name)
-    const builds = await Promise.all(inputs.map((input) => buildDocument(input, { corpus }, [])))
+    const builds = await Promise.all(read.map((input) => buildDocument(input, { corpus }, [])))
     const docs: EditionDocument[] = []
     for (const b of builds) {
       diagnostics.push(...b.diagnostics)
@@ -87,14 +95,19 @@ export const editionCommand: Command = {
  * versions disagree is reported (the edition shows them as they are); a version that does not
  * build stops the edition.
  */
-async function parallelEdition(positionals: readonly string[], title: string | undefined, out: string | undefined, io: CommandIO, usage: string): Promise<number> {
+async function parallelEdition(positionals: readonly string[], title: string | undefined, out: string | undefined, io: CommandIO, usage: string, followLinks: boolean): Promise<number> {
   if (!out) {
     io.stderr.write(`undoc edition: give the output file with -o FILE.pdf\n  ${usage}\n`)
     return 2
   }
-  const read = await readPairs(positionals, io.cwd)
+  const read = await readPairs(positionals, io.cwd, followLinks)
   if ('usage' in read) {
     io.stderr.write(`undoc edition: ${read.usage}\n  ${usage}\n`)
+    return 2
+  }
+  const overwrites = overwritesInput(out, positionals, read.files, io.cwd)
+  if (overwrites !== undefined) {
+    io.stderr.write(`undoc edition: Refused to write ${out}: ${overwrites}. Write the volume apart from the sources.\n`)
     return 2
   }
   const [{ buildParallel }, { parallelPdf }] = await Promise.all([import('../../document/parallel.js'), import('../../emit/pdf/parallel.js')])

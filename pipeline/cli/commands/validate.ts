@@ -9,13 +9,14 @@ export const validateCommand: Command = {
   name: 'validate',
   summary: 'check the sources (pipeline and lint rules) without writing anything',
   usage:
-    `undoc validate [paths…] [--format ${REPORTERS.map((r) => r.name).join('|')}] [--max-warnings N] [--config FILE]\n` +
+    `undoc validate [paths…] [--format ${REPORTERS.map((r) => r.name).join('|')}] [--max-warnings N] [--config FILE] [--follow-links]\n` +
     '  undoc validate --parallel a.zh.txt a.en.txt [b.zh.txt b.en.txt …]   check that two language versions of each document agree',
   options: {
     parallel: { type: 'boolean' },
     format: { type: 'string', short: 'f' },
     'max-warnings': { type: 'string' },
-    config: { type: 'string', short: 'c' }
+    config: { type: 'string', short: 'c' },
+    'follow-links': { type: 'boolean' }
   },
   async run(values, positionals, io) {
     const format = (values.format as string | undefined) ?? 'text'
@@ -46,7 +47,7 @@ export const validateCommand: Command = {
     }
     const config = values.config as string | undefined
     const loaded = await loadLinter(io.cwd, config)
-    if ('diagnostics' in loaded) {
+    if (!loaded.ok) {
       // The configuration's own problems, in the format asked for: a CI shows them on its lines too.
       io.stdout.write(reporter.format(report(loaded.diagnostics, [], 0), { color }))
       return 2
@@ -54,7 +55,7 @@ export const validateCommand: Command = {
     // A report (SARIF, JSON) is one document: its diagnostics are all held to write it.
     const diagnostics: Diagnostic[] = []
     const sources: string[] = []
-    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, lint: config === undefined ? {} : { config }, report: { write: (d) => diagnostics.push(d), source: (path) => sources.push(path) } })
+    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, followLinks: values['follow-links'] === true, lint: config === undefined ? {} : { config }, report: { write: (d) => diagnostics.push(d), source: (path) => sources.push(path) } })
     io.stdout.write(reporter.format(report(diagnostics, sources, sources.length), { color }))
     return result.ioError ? 2 : verdict(result, maxWarnings, io.stderr)
   }

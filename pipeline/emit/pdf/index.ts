@@ -1,7 +1,7 @@
 import { profileFor } from '../../lang/index.js'
 import type { Typesetting } from '../../lang/profile.js'
 import type { UndocDocument } from '../../types/document.js'
-import type { EmitContext } from '../index.js'
+import type { EmitContext, Emitted } from '../index.js'
 import { compose } from './compose.js'
 import { Flow, type Page } from './layout.js'
 import type { MissingGlyph } from './linebreak.js'
@@ -48,18 +48,19 @@ export function documentPages(document: UndocDocument, missing: MissingGlyph[]):
   return flow.finish()
 }
 
-/** The typeset PDF of one document. */
-export async function emitPdf(document: UndocDocument, ctx: EmitContext): Promise<Uint8Array> {
+/** The typeset PDF of one document, and its number of pages. */
+export async function emitPdf(document: UndocDocument, ctx: EmitContext): Promise<Emitted & { content: Uint8Array }> {
   const missing: MissingGlyph[] = []
   const pages = documentPages(document, missing)
   reportMissing(missing, (reason, ruleId, at) => ctx.warn?.(reason, ruleId, at.position))
   const m = document.metadata
-  return renderPdf(pages, {
+  const content = await renderPdf(pages, {
     title: m.title ?? m.symbol ?? document.source.name,
     ...(m.symbol ? { subject: m.symbol } : {}),
     lang: m.language,
     ...(m.date ? { date: m.date } : {}),
     identity: `${document.undoc}\n${document.source.sha256}`
   })
+  return { content, pages: pages.length }
 }
 
