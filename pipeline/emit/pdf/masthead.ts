@@ -1,11 +1,11 @@
 import type { Typesetting } from '../../lang/profile.js'
 import type { Metadata } from '../../types/document.js'
 import { MARGIN, TEXT_WIDTH, type Page } from './layout.js'
-import { atomize, breakLines, type Line, type MissingGlyph, type Style } from './linebreak.js'
+import { atomize, unbroken, type Line, type SettingReport, type Style } from './linebreak.js'
 
 /** One line of text, unbroken, aligned in a box of `width`. */
-export function singleLine(text: string, style: Style, align: 'left' | 'center' | 'right', width: number, rules: Typesetting, missing: MissingGlyph[]): Line {
-  return breakLines(atomize([{ text, style }], missing), { firstIndent: 0, indent: 0, width, align }, rules)[0]!
+export function singleLine(text: string, style: Style, align: 'left' | 'center' | 'right', width: number, rules: Typesetting, report: SettingReport): Line {
+  return unbroken(atomize([{ text, style }], rules, report.missing), width, align, rules)
 }
 
 /**
@@ -13,9 +13,9 @@ export function singleLine(text: string, style: Style, align: 'left' | 'center' 
  * symbol on the top line, a heavy rule, the organ's name large with the distribution and the date
  * beside it, a light rule. Returns where the text starts below it.
  */
-export function masthead(page: Page, meta: Metadata, rules: Typesetting, missing: MissingGlyph[]): number {
+export function masthead(page: Page, meta: Metadata, rules: Typesetting, report: SettingReport): number {
   const put = (text: string, style: Style, align: 'left' | 'right', y: number, x = MARGIN.left, width = TEXT_WIDTH) => {
-    const line = singleLine(text, style, align, width, rules, missing)
+    const line = singleLine(text, style, align, width, rules, report)
     page.furniture.push({ line, x: x + line.x, y })
   }
   put(rules.organization, { face: 'sans', size: 12 }, 'left', 56)
