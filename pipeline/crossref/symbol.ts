@@ -50,3 +50,13 @@ export function splitJointSymbol(s: string): string[] | null {
   parts.push(s.slice(start))
   return parts.length > 1 && parts.every(isUnSymbol) ? parts : null
 }
+
+/** A symbol as the UN prints it: the Security Council writes a space before the year ("S/RES/2999 (2024)"). */
+export function printedSymbol(symbol: string): string {
+  return symbol.replace(/(\d)\((\d{4})\)$/, '$1 ($2)')
+}
+
+/** Resolutions and decisions are always for general distribution. */
+export function isGeneralDistribution(symbol: string): boolean {
+  return /^(?:A|S|E)(?:\/[A-Z.0-9]+)*\/(?:RES|DEC)\//.test(symbol)
+}

@@ -7,6 +7,7 @@ export interface LiftedMeta {
   issued?: string
   originalLanguage?: string
   distribution?: string
+  jobNumber?: string
 }
 
 /** A finding of a rule about the raw text, at a raw range. */

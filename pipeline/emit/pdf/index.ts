@@ -2,10 +2,11 @@ import { profileFor } from '../../lang/index.js'
 import type { Typesetting } from '../../lang/profile.js'
 import type { UndocDocument } from '../../types/document.js'
 import type { EmitContext } from '../index.js'
+import { printedSymbol } from '../../crossref/symbol.js'
 import { compose } from './compose.js'
 import { Flow, type Page } from './layout.js'
 import { settingReport, type ForcedBreak, type MissingGlyph, type SettingReport } from './linebreak.js'
-import { masthead } from './masthead.js'
+import { firstPageFoot, masthead } from './masthead.js'
 import { renderPdf } from './render.js'
 
 /** The typesetting rules of a document's language. */
@@ -26,10 +27,22 @@ export function layDocument(flow: Flow, document: UndocDocument, key: string, re
   report.missing.push(...composed.report.missing.map((m) => ({ ...m, file })))
   report.forced.push(...composed.report.forced.map((f) => ({ ...f, file })))
   for (const [k, note] of composed.notes) flow.notes.set(k, note)
-  const page = flow.startDocument(key, document.metadata.symbol)
+  const page = flow.startDocument(key, runningHead(document))
   flow.moveTo(masthead(page, document.metadata, rules, report))
+  firstPageFoot(page, document.metadata, rules, report)
   composed.blocks.forEach((b, i) => flow.add(b, composed.blocks[i + 1]))
   return page
+}
+
+/** The most a title gives a running head, in characters. */
+const SHORT_TITLE = 30
+
+/** A running head that says where the reader is: the symbol, or else the title, shortened. */
+function runningHead(document: UndocDocument): string {
+  const { symbol, title } = document.metadata
+  if (symbol) return printedSymbol(symbol)
+  const text = title ?? document.source.name
+  return [...text].length > SHORT_TITLE ? `${[...text].slice(0, SHORT_TITLE - 1).join('')}…` : text
 }
 
 /**
