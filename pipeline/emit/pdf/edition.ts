@@ -3,7 +3,7 @@ import type { UndocDocument } from '../../types/document.js'
 import { destName, DOCUMENT_START, setBlock } from './compose.js'
 import { layDocument, reportSetting, typesettingFor } from './index.js'
 import { BODY_SIZE, Flow, MARGIN, PAGE, TEXT_WIDTH, type Block, type Page } from './layout.js'
-import { atomize, breakLines, settingReport, type ForcedBreak, type MissingGlyph, type Segment, type SettingReport, type Style } from './linebreak.js'
+import { atomize, breakLines, settingReport, type ForcedBreak, type Line, type MissingGlyph, type Placed, type Segment, type SettingReport, type Style } from './linebreak.js'
 import { singleLine } from './masthead.js'
 import { renderPdf } from './render.js'
 
@@ -33,8 +33,26 @@ const NUMBER_ROOM = 4 * BODY_SIZE
 function entry(text: string, numbers: string | readonly Segment[], dest: string | undefined, struct: 'TOCI' | 'Index', rules: Typesetting, report: SettingReport): Block {
   const segments = [{ text, style: ENTRY, ...(dest ? { tag: { dest } } : {}) }]
   const label = typeof numbers === 'string' ? [{ text: numbers, style: ENTRY, ...(dest ? { tag: { dest } } : {}) }] : numbers
-  return setBlock({ segments, measure: { firstIndent: 0, indent: 2 * BODY_SIZE, width: TEXT_WIDTH - NUMBER_ROOM, align: 'left' }, label, labelRight: TEXT_WIDTH, labelStyle: ENTRY, labelLast: true, struct, spaceBefore: BODY_SIZE * 0.4, leading: 1.6 }, rules, report)
+  const block = setBlock({ segments, measure: { firstIndent: 0, indent: 2 * BODY_SIZE, width: TEXT_WIDTH - NUMBER_ROOM, align: 'left' }, label, labelRight: TEXT_WIDTH, labelStyle: ENTRY, labelLast: true, struct, spaceBefore: BODY_SIZE * 0.4, leading: 1.6 }, rules, report)
+  return { ...block, label: withLeader(block.lines.at(-1)!, block.label!, rules) }
 }
+
+/** Distance between the dots of a leader: they stand on one grid, so the dots of all entries line up. */
+const LEADER_STEP = BODY_SIZE / 2
+
+/**
+ * A page number with a dot leader that leads the eye to it from the end of its entry. The dots
+ * are drawn but are no part of the line's text: copying an entry gives its text and its number.
+ */
+function withLeader(last: Line, numbers: Line, rules: Typesetting): Line {
+  const [dot] = atomize([{ text: '.', style: ENTRY }], rules)
+  const from = last.x + last.width + LEADER_STEP / 2
+  const to = numbers.x - LEADER_STEP / 2 - dot!.width
+  const dots: Placed[] = []
+  for (let x = Math.ceil(from / LEADER_STEP) * LEADER_STEP; x <= to; x += LEADER_STEP) dots.push({ atom: dot!, x: x - numbers.x })
+  return { ...numbers, atoms: [...dots, ...numbers.atoms] }
+}
+
 
 function heading(text: string, rules: Typesetting, report: SettingReport, dest: string): Block {
   return setBlock({ segments: [{ text, style: HEADING }], measure: { firstIndent: 0, indent: 0, width: TEXT_WIDTH, align: 'center' }, struct: 'H1', spaceBefore: 0, leading: 2.4, outline: { title: text, level: 0 }, dest, keepWithNext: true }, rules, report)

@@ -142,8 +142,6 @@ export function atomize(segments: readonly Segment[], rules: Typesetting, missin
   const atoms: Atom[] = []
   for (const seg of segments) {
     const { size } = seg.style
-    const rise = seg.style.rise ?? 0
-    const common = { size, rise, ...(seg.tag ? { tag: seg.tag } : {}), ...(seg.position ? { position: seg.position } : {}) }
     // A word as (text, face) runs: it is cut at font changes and at its break points.
     let runs: { text: string; face: FaceName }[] = []
     const flush = () => {
@@ -157,11 +155,11 @@ export function atomize(segments: readonly Segment[], rules: Typesetting, missin
           at += c.length
           const cut = breaks.get(at)
           if (cut) {
-            atoms.push({ text: piece, face: run.face, width: face(run.face).advance(piece) * size, kind: 'word', wordBreak: cut, ...common })
+            atoms.push(atom(piece, run.face, face(run.face).advance(piece) * size, 'word', seg, cut))
             piece = ''
           }
         }
-        if (piece) atoms.push({ text: piece, face: run.face, width: face(run.face).advance(piece) * size, kind: 'word', ...common })
+        if (piece) atoms.push(atom(piece, run.face, face(run.face).advance(piece) * size, 'word', seg))
       }
       runs = []
     }
@@ -175,15 +173,15 @@ export function atomize(segments: readonly Segment[], rules: Typesetting, missin
       }
       if (isBlank(c) || c === '\n') {
         flush()
-        atoms.push({ text: c === '\n' ? ' ' : c, face: seg.style.face, width: face(seg.style.face).advance(' ') * size, kind: 'space', ...common })
+        atoms.push(atom(c === '\n' ? ' ' : c, seg.style.face, face(seg.style.face).advance(' ') * size, 'space', seg))
       } else if (rules.unbreakablePairs.includes(c)) {
         flush()
         const pair = chars[i + 1] === c
-        atoms.push({ text: pair ? c + c : c, face: f!, width: (pair ? 2 : 1) * size, kind: 'wide', ...common })
+        atoms.push(atom(pair ? c + c : c, f!, (pair ? 2 : 1) * size, 'wide', seg))
         if (pair) i++
       } else if (isWide(c)) {
         flush()
-        atoms.push({ text: c, face: f!, width: face(f!).advance(c) * size, kind: 'wide', ...common })
+        atoms.push(atom(c, f!, face(f!).advance(c) * size, 'wide', seg))
       } else {
         const run = runs.at(-1)
         if (run && run.face === f) run.text += c
@@ -193,6 +191,11 @@ export function atomize(segments: readonly Segment[], rules: Typesetting, missin
     flush()
   }
   return atoms
+}
+
+/** An atom of a segment's text; every atom has the same properties, so the breaker reads them fast. */
+function atom(text: string, name: FaceName, width: number, kind: Atom['kind'], seg: Segment, wordBreak?: WordBreak): Atom {
+  return { text, face: name, size: seg.style.size, rise: seg.style.rise ?? 0, width, kind, tag: seg.tag, wordBreak, position: seg.position }
 }
 
 /** The room a paragraph's lines have: the first line may be indented differently from the rest. */
@@ -215,6 +218,8 @@ const ADJUST = {
 } as const
 /** Demerits (TeX's scale): a line's own, a hyphen or a break inside an address, a forced break. */
 const LINE_PENALTY = 10
+/** How far short of its room (in ems) a justified line may be and still be tried first. */
+const LOOSE = 4
 const WORD_BREAK_PENALTY: Record<WordBreak, number> = { 'after-mark': 50, hyphen: 50, forced: 5000 }
 
 /**
@@ -322,6 +327,10 @@ class Paragraph {
   private readonly tracked: Uint8Array
   private readonly breakAfter: Uint8Array
   private readonly sums: { natural: Float64Array; punctuation: Float64Array; shrink: Float64Array; stretch: Float64Array; joints: Float64Array }
+  /** What a line ending at each atom adds to the sums: its end's width (blank half out, hyphen in) for its advance and glue. */
+  private readonly endOf: Float64Array
+  /** The first atom of the paragraph's first line. */
+  private readonly start: number
   readonly forcedBreaks: ForcedBreak[] = []
 
   constructor(
@@ -372,6 +381,9 @@ class Paragraph {
       for (let i = 0; i < n; i++) s[i + 1] = s[i]! + f(i)
       return s
     }
+    this.endOf = new Float64Array(n)
+    for (let e = 0; e < n; e++) this.endOf[e] = this.endWidth(e) + this.hyphenWidth(e)
+    this.start = this.startAfter(-1)
     this.sums = {
       natural: prefix((i) => this.adv[i]! + this.glue[i]!),
       punctuation: prefix((i) => this.squeeze[i]!),
@@ -408,17 +420,11 @@ class Paragraph {
 
   private span(s: number, e: number): Span {
     const { natural, punctuation, shrink, stretch, joints } = this.sums
-    return {
-      natural: natural[e]! - natural[s]! + this.endWidth(e) + this.hyphenWidth(e),
-      punctuation: punctuation[e]! - punctuation[s]!,
-      gapShrink: shrink[e]! - shrink[s]!,
-      gapStretch: stretch[e]! - stretch[s]!,
-      joints: joints[e]! - joints[s]!
-    }
+    return { natural: natural[e]! - natural[s]! + this.endOf[e]!, punctuation: punctuation[e]! - punctuation[s]!, gapShrink: shrink[e]! - shrink[s]!, gapStretch: stretch[e]! - stretch[s]!, joints: joints[e]! - joints[s]! }
   }
 
   private indent(s: number): number {
-    return s === this.startAfter(-1) ? this.measure.firstIndent : this.measure.indent
+    return s === this.start ? this.measure.firstIndent : this.measure.indent
   }
 
   private room(s: number): number {
@@ -430,23 +436,27 @@ class Paragraph {
    * Infinity when it cannot be set. Shrinking takes punctuation first, then gaps; stretching
    * takes gaps first, then space between characters, which costs more the more it adds.
    */
-  private badness(span: Span, room: number, last: boolean): number {
-    const d = room - span.natural
+  private badness(s: number, e: number, room: number, last: boolean): number {
+    const { natural, punctuation, shrink, stretch, joints } = this.sums
+    const d = room - (natural[e]! - natural[s]! + this.endOf[e]!)
     if (d < -1e-6) {
       const need = -d
-      if (need > span.punctuation + span.gapShrink + 1e-6) return Infinity
-      const p = Math.min(need, span.punctuation)
+      const squeeze = punctuation[e]! - punctuation[s]!
+      const gapShrink = shrink[e]! - shrink[s]!
+      if (need > squeeze + gapShrink + 1e-6) return Infinity
+      const p = Math.min(need, squeeze)
       const g = need - p
-      return 50 * (span.punctuation > 0 ? (p / span.punctuation) ** 3 : 0) + 100 * (span.gapShrink > 0 ? (g / span.gapShrink) ** 3 : 0)
+      return 50 * (squeeze > 0 ? (p / squeeze) ** 3 : 0) + 100 * (gapShrink > 0 ? (g / gapShrink) ** 3 : 0)
     }
     if (this.measure.align !== 'justify') return last ? 0 : 100 * (d / room) ** 2
     if (last) return 0
-    const g = Math.min(d, span.gapStretch)
+    const gapStretch = stretch[e]! - stretch[s]!
+    const g = Math.min(d, gapStretch)
     const rest = d - g
-    let bad = span.gapStretch > 0 ? 100 * (g / span.gapStretch) ** 3 : 0
+    let bad = gapStretch > 0 ? 100 * (g / gapStretch) ** 3 : 0
     if (rest > 1e-6) {
-      const size = this.atoms[0]!.size
-      bad += span.joints > 0 ? 100 + 400 * (rest / (span.joints * ADJUST.tracking * size)) ** 3 : 10_000
+      const tracked = joints[e]! - joints[s]!
+      bad += tracked > 0 ? 100 + 400 * (rest / (tracked * ADJUST.tracking * this.atoms[s]!.size)) ** 3 : 10_000
     }
     return bad
   }
@@ -461,26 +471,36 @@ class Paragraph {
     candidates.push(last)
     const best = new Float64Array(candidates.length).fill(Infinity)
     const previous = new Int32Array(candidates.length).fill(-1)
+    const starts = Int32Array.from(candidates, (c) => this.startAfter(c))
     best[0] = 0
-    for (let j = 1; j < candidates.length; j++) {
-      const b = candidates[j]!
-      const e = this.endAt(b)
-      const isLast = j === candidates.length - 1
+    const natural = this.sums.natural
+    const ragged = this.measure.align !== 'justify'
+    // TeX's tolerance: a justified line more than LOOSE short of its room is tried only when no
+    // other line can end at a break. `near` is the latest start that is not that loose; it only moves on.
+    const loose = this.measure.width - Math.max(this.measure.firstIndent, this.measure.indent) - LOOSE * this.atoms[0]!.size
+    let near = 0
+    // The break being reached (j: its place among the candidates, b: after which atom, e: the line's last atom).
+    let j = 0
+    let b = 0
+    let e = 0
+    let isLast = false
+    const width = (k: number) => natural[e]! - natural[starts[k]!]! + this.endOf[e]!
+    const tryFrom = (top: number, bottom: number) => {
       let nearest = true
-      for (let k = j - 1; k >= 0; k--) {
+      for (let k = top; k >= bottom; k--) {
         if (best[k] === Infinity) continue
-        const s = this.startAfter(candidates[k]!)
+        const s = starts[k]!
         if (s > e) continue
-        const span = this.span(s, e)
         const room = this.room(s)
-        let bad = this.badness(span, room, isLast)
+        let bad = this.badness(s, e, room, isLast)
         const overfull = bad === Infinity
         // The last resort: a line that cannot shrink enough is taken at a cost nothing else reaches.
-        if (overfull && this.lastResort && nearest) bad = 1e9 * (1 + span.natural - room)
+        if (overfull && this.lastResort && nearest) bad = 1e9 * (1 + width(k) - room)
         nearest = false
         if (bad !== Infinity) {
           const wordBreak = b === e && !isLast ? this.atoms[e]!.wordBreak : undefined
-          const demerits = best[k]! + (LINE_PENALTY + bad) ** 2 + (wordBreak ? WORD_BREAK_PENALTY[wordBreak] : 0) ** 2
+          const penalty = wordBreak ? WORD_BREAK_PENALTY[wordBreak] : 0
+          const demerits = best[k]! + (LINE_PENALTY + bad) ** 2 + penalty * penalty
           if (demerits < best[j]!) {
             best[j] = demerits
             previous[j] = k
@@ -489,6 +509,15 @@ class Paragraph {
         // Starting earlier only widens the line.
         if (overfull) break
       }
+    }
+    for (j = 1; j < candidates.length; j++) {
+      b = candidates[j]!
+      e = this.endAt(b)
+      isLast = j === candidates.length - 1
+      while (near + 1 < j && width(near + 1) >= loose) near++
+      const from = ragged || isLast ? j - 1 : near
+      tryFrom(from, 0)
+      if (best[j] === Infinity && from < j - 1) tryFrom(j - 1, from + 1)
     }
     if (best[candidates.length - 1] === Infinity) return undefined
     const path: number[] = []
