@@ -45,6 +45,26 @@ export async function findSources(paths: readonly string[], cwd = process.cwd())
 }
 
 /**
+ * The sources under the given files and folders in the order they are given (a folder's in path
+ * order), each once, where it is first named: the order of the documents of an edition.
+ */
+export async function sourcesInOrder(paths: readonly string[], cwd = process.cwd()): Promise<{ sources: SourceFile[]; diagnostics: Diagnostic[] }> {
+  const sources: SourceFile[] = []
+  const diagnostics: Diagnostic[] = []
+  const seen = new Set<string>()
+  for (const path of paths) {
+    const found = await findSources([path], cwd)
+    diagnostics.push(...found.diagnostics)
+    for (const source of found.sources) {
+      if (seen.has(source.path)) continue
+      seen.add(source.path)
+      sources.push(source)
+    }
+  }
+  return { sources, diagnostics }
+}
+
+/**
  * Hands each source under the given files and folders to `take` (a source named twice comes
  * twice), with its sidecar; returns the problems met. A folder's files are read as a stream and
  * handed on at once, so a folder of a million texts is never listed whole; its subfolders and

@@ -1,3 +1,4 @@
+import english from 'hyphen/en-us/index.js'
 import type { DateMatch, LanguageProfile } from './profile.js'
 
 const DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
@@ -67,6 +68,19 @@ function dates(text: string): DateMatch[] {
 
 const DATE_TEXT = `(?:\\d{4}|[〇零一二三四五六七八九]{4})\\s?年\\s?(?:\\d{1,2}|${NUMERAL}{1,3})\\s?月\\s?(?:\\d{1,2}|${NUMERAL}{1,3})\\s?日`
 
+const SOFT_HYPHEN = '\u00ad'
+
+/** The offsets of the soft hyphens a hyphenator put into a word, in the word without them. */
+function softHyphens(hyphenated: string): number[] {
+  const points: number[] = []
+  let at = 0
+  for (const c of hyphenated) {
+    if (c === SOFT_HYPHEN) points.push(at)
+    else at += c.length
+  }
+  return points
+}
+
 /** Simplified Chinese, as the UN's Chinese editions write it. */
 export const zh: LanguageProfile = {
   tag: 'zh-Hans',
@@ -120,6 +134,8 @@ export const zh: LanguageProfile = {
     noLineStart: '，。、；：？！）》」』”’·〕】〉％),.;:!?]}',
     noLineEnd: '（《「『“‘〔【〈([{',
     unbreakablePairs: '—…',
+    // Latin words in the UN's Chinese texts are English: names, titles, addresses.
+    hyphenate: (word) => softHyphens(english.hyphenateSync(word, { hyphenChar: SOFT_HYPHEN, minWordLength: 5 })),
     blankAfter: '，。、；：？！）》」』”’〕】〉',
     blankBefore: '（《「『“‘〔【〈',
     date: (iso) => {

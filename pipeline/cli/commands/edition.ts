@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { compareDiagnostics, errorCode, Messages, type Diagnostic } from '../../core/diagnostic.js'
 import type { EditionDocument } from '../../emit/pdf/edition.js'
-import { findSources, readSource } from '../../io/sources.js'
+import { readSource, sourcesInOrder } from '../../io/sources.js'
 import { writeAtomic } from '../../io/write.js'
 import type { Command } from '../command.js'
 import { counts } from '../../core/diagnostic.js'
@@ -25,7 +25,8 @@ export const editionCommand: Command = {
       io.stderr.write(`undoc edition: ${!out ? 'give the output file with -o FILE.pdf' : 'give the title of the volume with --title'}\n  ${this.usage}\n`)
       return 2
     }
-    const { sources, diagnostics } = await findSources(positionals.length ? positionals : ['input'], io.cwd)
+    // The documents in the order the command line gives them: a volume's order is the editor's.
+    const { sources, diagnostics } = await sourcesInOrder(positionals.length ? positionals : ['input'], io.cwd)
     let ioError = diagnostics.length > 0
     const inputs = []
     for (const source of sources) {

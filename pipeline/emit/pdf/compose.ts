@@ -1,7 +1,7 @@
 import type { Typesetting } from '../../lang/profile.js'
 import type { Heading, Inline, UndocDocument } from '../../types/document.js'
 import { BODY_SIZE, NOTE_SIZE, TEXT_WIDTH, type Block, type StructType } from './layout.js'
-import { atomize, breakLines, type Measure, type MissingGlyph, type Segment, type Style } from './linebreak.js'
+import { atomize, breakLines, settingReport, unbroken, type Measure, type Segment, type SettingReport, type Style } from './linebreak.js'
 import { isInternal } from '../../model/citation-links.js'
 
 const BODY: Style = { face: 'serif', size: BODY_SIZE }
@@ -15,7 +15,7 @@ const INDEXED = new Set(['ga-resolution', 'sc-resolution', 'ga-decision'])
 export interface Composed {
   readonly blocks: Block[]
   readonly notes: Map<string, Block>
-  readonly missing: MissingGlyph[]
+  readonly report: SettingReport
 }
 
 /** Destination name of a node of a document: documents of an edition are told apart by `doc`. */
@@ -71,14 +71,13 @@ export interface BlockSpec {
 }
 
 /** Sets a block: its lines broken at its measure, its label as a line of its own. */
-export function setBlock(spec: BlockSpec, rules: Typesetting, missing: MissingGlyph[]): Block {
-  const lines = breakLines(atomize(spec.segments, missing), spec.measure, rules)
+export function setBlock(spec: BlockSpec, rules: Typesetting, report: SettingReport): Block {
+  const lines = breakLines(atomize(spec.segments, rules, report.missing), spec.measure, rules, report.forced)
   let label
   if (spec.label !== undefined) {
     const style = spec.labelStyle ?? spec.segments[0]?.style ?? BODY
     const parts = typeof spec.label === 'string' ? [{ text: spec.label, style }] : spec.label
-    const [line] = breakLines(atomize(parts, missing), { firstIndent: 0, indent: 0, width: spec.labelRight!, align: 'right' }, rules)
-    label = line
+    label = unbroken(atomize(parts, rules, report.missing), spec.labelRight!, 'right', rules)
   }
   return {
     lines,
@@ -126,12 +125,12 @@ function headingSpec(h: Heading, inAnnex: boolean, title: string): Omit<BlockSpe
  * names of the other documents of an edition to their keys: citations of them lead there.
  */
 export function compose(document: UndocDocument, rules: Typesetting, doc: string, volume: ReadonlyMap<string, string> = new Map()): Composed {
-  const missing: MissingGlyph[] = []
+  const report = settingReport()
   const blocks: Block[] = []
   const notes = new Map<string, Block>()
   const closing = new Set<Block>()
   const set = (spec: BlockSpec): Block => {
-    const block = setBlock(spec, rules, missing)
+    const block = setBlock(spec, rules, report)
     blocks.push(block)
     return block
   }
@@ -141,7 +140,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
         for (const fn of part.children) {
           const key = noteKey(doc, fn.identifier)
           const style: Style = { face: 'serif', size: NOTE_SIZE }
-          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width: TEXT_WIDTH, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, missing))
+          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width: TEXT_WIDTH, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, report))
         }
         continue
       }
@@ -193,5 +192,5 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
   for (let i = 0; i + 1 < blocks.length; i++) if (closing.has(blocks[i + 1]!)) blocks[i] = { ...blocks[i]!, keepWithNext: true }
   const opening = blocks[0]
   if (opening && !opening.dest) blocks[0] = { ...opening, dest: destName(doc, DOCUMENT_START) }
-  return { blocks, notes, missing }
+  return { blocks, notes, report }
 }
