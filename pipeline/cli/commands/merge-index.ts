@@ -1,12 +1,7 @@
 import { readdir } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { StoredCorpus } from '../../crossref/corpus-index.js'
-import { isMember, LineFiles, MANIFEST_NAME, SHARD_FILE } from '../../io/manifest.js'
-import { Store } from '../../io/store.js'
-import { tempPath } from '../../io/write.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
-import { eachMember, INDEX_NAME, loadManifest, records, writeCorpusIndex } from '../run-build.js'
 import { errorCode } from '../../core/diagnostic.js'
 
 export const indexCommand: Command = {
@@ -17,6 +12,14 @@ export const indexCommand: Command = {
     out: { type: 'string', short: 'o' }
   },
   async run(values, positionals, io) {
+    // The store and the run engine are loaded by this command when it runs, not by every command.
+    const [{ StoredCorpus }, { isMember, LineFiles, MANIFEST_NAME, SHARD_FILE }, { Store }, { tempPath }, { eachMember, INDEX_NAME, loadManifest, records, writeCorpusIndex }] = await Promise.all([
+      import('../../crossref/corpus-index.js'),
+      import('../../io/manifest.js'),
+      import('../../io/store.js'),
+      import('../../io/write.js'),
+      import('../run-build.js')
+    ])
     const shown = (values.out as string | undefined) ?? 'output'
     const out = resolve(io.cwd, shown)
     const fail = (message: string) => {
