@@ -29,6 +29,22 @@ const ENTRIES = ['pipeline/cli/main.ts', 'pipeline/build/worker.ts']
  */
 const EXTERNAL = ['classic-level', 'piscina', 'pdfkit', 'fontkit']
 
+/**
+ * The bundle requires these packages (their CommonJS builds) where the source imports them: an
+ * import of a CommonJS package made Node scan its whole text for the names it exports (pdfkit's
+ * 200 KB), and an import of fontkit loaded its ES module build, a second fontkit beside the one
+ * pdfkit requires; the two took a quarter of a second of the first PDF's start.
+ */
+const requireExternals = {
+  name: 'require-externals',
+  setup(build) {
+    const names = new RegExp(`^(${EXTERNAL.join('|')})$`)
+    build.onResolve({ filter: names, namespace: 'file' }, (args) => ({ path: args.path, namespace: 'required' }))
+    build.onResolve({ filter: names, namespace: 'required' }, (args) => ({ path: args.path, external: true }))
+    build.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)})`, loader: 'js' }))
+  }
+}
+
 rmSync(BUNDLE_DIR, { recursive: true, force: true })
 await build({
   absWorkingDir: ROOT,
@@ -42,7 +58,7 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: EXTERNAL,
+  plugins: [requireExternals],
   sourcemap: 'linked',
   // CommonJS packages bundled into ES modules still call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
