@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import type { BuildTask, TaskResult } from './worker.js'
 import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
@@ -117,10 +118,17 @@ export interface RunResult {
 export const WORKER_HEAP_MB = 2047
 
 /**
- * The compiled worker in the package, wherever this module itself was loaded from: worker threads
- * run plain JavaScript, which `npm run build` (part of `npm test` and of installing) makes.
+ * The compiled worker of the build of the package this module belongs to. Compiled, it finds it at
+ * ../batch/worker.js from its own file, in tsc's output (dist/pipeline/) as in the bundle the bin
+ * runs (dist/bundle/, every file of it one folder deep). Loaded from its TypeScript source (by a
+ * test runner), it has no compiled worker beside it, and worker threads run plain JavaScript: it
+ * takes tsc's, which `npm run build` (part of `npm test` and of installing) makes.
  */
-const WORKER = join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js')
+const WORKER = ((): string => {
+  const self = fileURLToPath(import.meta.url)
+  const compiled = self.startsWith(join(PACKAGE_ROOT, 'dist') + sep)
+  return compiled ? fileURLToPath(new URL('../batch/worker.js', import.meta.url)) : join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js')
+})()
 
 /**
  * Builds every source under the given paths, on worker threads, each writing its document's

@@ -9,7 +9,6 @@ import { normalize, TEXT_RULES } from '../normalize/index.js'
 import { crossref } from '../crossref/index.js'
 import { resolveCitations } from '../model/citation-links.js'
 import { decode } from '../read/index.js'
-import { readMarkdown } from '../read/markdown.js'
 import { outputName, type SourceInput } from '../io/sources.js'
 import { structure } from '../structure/index.js'
 import type { Metadata, Removal, UndocDocument } from '../types/document.js'
@@ -89,8 +88,9 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
   const raw = new RawText(input.path, decoded.text)
   try {
     // A Markdown source is read into the canonical text by its own reader (pandoc's Readers);
-    // from there on it goes the way of a raw text.
-    const markdown = isMarkdown(input.path) ? readMarkdown(raw) : undefined
+    // from there on it goes the way of a raw text. The reader (remark's parser) is loaded only
+    // for a Markdown source: it was most of the time a raw text's build took to start.
+    const markdown = isMarkdown(input.path) ? (await import('../read/markdown.js')).readMarkdown(raw) : undefined
     const normalized = markdown ? normalize(markdown.text, lang, TEXT_RULES) : normalize(raw, lang)
     for (const m of [...(markdown?.messages ?? []), ...normalized.messages]) messages.add(m.severity, m.reason, m.ruleId, raw.position(m.rawStart, m.rawEnd))
     const structured = structure(normalized, lang, sidecar ?? {})

@@ -1,9 +1,6 @@
 import type { Command } from '../command.js'
 import { EMITTERS } from '../../emit/index.js'
-import { loadLinter } from '../../batch/linter.js'
-import { progressView, summaryLine } from '../progress.js'
 import { formatDiagnostic } from '../report.js'
-import { runBuild } from '../../batch/run-build.js'
 
 /** Exit code of a run stopped by Ctrl-C, as shells report a process ended by SIGINT. */
 const INTERRUPTED = 130
@@ -24,6 +21,8 @@ export const buildCommand: Command = {
     formats: { type: 'string' }
   },
   async run(values, positionals, io) {
+    // What a build needs is loaded when one runs, not by every command (`undoc --help` among them).
+    const [{ loadLinter }, { progressView, summaryLine }, { runBuild }] = await Promise.all([import('../../batch/linter.js'), import('../progress.js'), import('../../batch/run-build.js')])
     const config = values.config as string | undefined
     const loaded = await loadLinter(io.cwd, config)
     if (!loaded.ok) {

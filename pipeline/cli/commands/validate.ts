@@ -1,8 +1,6 @@
 import type { Command } from '../command.js'
-import { loadLinter } from '../../batch/linter.js'
 import type { Diagnostic } from '../../core/diagnostic.js'
 import { report, REPORTERS, useColor } from '../reporters/index.js'
-import { runBuild } from '../../batch/run-build.js'
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -24,6 +22,7 @@ export const validateCommand: Command = {
       return 2
     }
     const color = useColor(io.stdout, io.env)
+    const [{ loadLinter }, { runBuild }] = await Promise.all([import('../../batch/linter.js'), import('../../batch/run-build.js')])
     const config = values.config as string | undefined
     const loaded = await loadLinter(io.cwd, config)
     if (!loaded.ok) {
