@@ -65,6 +65,7 @@ export function* emitJson(value: object, chunk = CHUNK): Generator<string> {
 }
 
 /** A string JSON.stringify writes otherwise than as itself in quotes: a quote, a backslash, a control character or a surrogate (escaped when lone). */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for: JSON escapes them
 const ESCAPED = /["\\\u0000-\u001f\ud800-\udfff]/
 
 /**
