@@ -476,7 +476,7 @@ function liveHeap(cwd, folder, count) {
     }
   }
   const script = `
-    const { runBuild } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'pipeline', 'cli', 'run-build.js')).href)})
+    const { runBuild } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'pipeline', 'batch', 'run-build.js')).href)})
     let live = 0
     const sample = () => { gc(); live = Math.max(live, process.memoryUsage().heapUsed) }
     const timer = setInterval(sample, 100)
