@@ -10,6 +10,7 @@ import type { RawText } from '../core/raw-text.js'
 import type { RuleMessage } from '../normalize/rule.js'
 import { joiner } from '../normalize/join.js'
 import type { Metadata } from '../types/document.js'
+import { MAX_CONTAINER_DEPTH, MAX_OPEN_INLINE, tooDeep, type TooDeep } from './markdown-nesting.js'
 import { METADATA_SCHEMA, validate } from '../validate/index.js'
 
 /**
@@ -63,6 +64,8 @@ class MarkdownReader {
   }
 
   read(): MarkdownRead {
+    const deep = tooDeep(this.src)
+    if (deep) return this.refuse(deep)
     const tree = parser.parse(this.src)
     for (const node of tree.children) this.block(node, this.main)
     const pieces: Piece[] = []
@@ -73,6 +76,16 @@ class MarkdownReader {
     }
     const text = MappedText.fromRaw(this.raw).rewrite('markdown', { pieces, drops: this.drops() })
     return { text, ...(this.metadata ? { metadata: this.metadata } : {}), messages: this.messages }
+  }
+
+  /** A source nested too deep to parse: one error where it goes past the limit, and no text. */
+  private refuse({ start, end, what, depth }: TooDeep): MarkdownRead {
+    const reason =
+      what === 'containers'
+        ? `Block quotes and lists nest ${depth} deep on this line, more than the ${MAX_CONTAINER_DEPTH} levels undoc reads: a UN document nests a few (paragraph, (a), (i)).`
+        : `${depth} emphasis marks and brackets are open at once on this line, more than the ${MAX_OPEN_INLINE} undoc reads: close them, or escape the marks that are text (\\*, \\[).`
+    const drops = [{ start: 0, end: this.src.length, reason: UNFIT }]
+    return { text: MappedText.fromRaw(this.raw).rewrite('markdown', { pieces: [], drops }), messages: [{ ruleId: 'markdown-unfit', severity: 'error', reason, rawStart: start, rawEnd: end }] }
   }
 
   /** Every source character not kept is dropped: by the reason recorded for it, or as markup. */
