@@ -28,6 +28,11 @@ export interface MarkdownRead {
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
 
+/** The longest front matter read: metadata is a few fields, as a sidecar is (and has the same limit). */
+const MAX_FRONT_MATTER = 64 * 2 ** 10
+/** The most aliases a front matter may expand: each copies what it names, and copies of copies multiply. */
+const MAX_ALIASES = 100
+
 const MARKUP = 'Markdown syntax: block and list markers, escapes, link addresses and the line breaks between blocks'
 const FRONT_MATTER = 'YAML front matter: read into the metadata'
 const UNFIT = 'Markdown that the document grammar has no place for'
@@ -262,12 +267,23 @@ class MarkdownReader {
     const { start, end } = span(node)
     this.covered.push({ start, end, drop: { start, end, reason: FRONT_MATTER } })
     const valueStart = this.src.indexOf('\n', start) + 1
-    const doc = parseDocument(node.value, { prettyErrors: false })
-    for (const e of doc.errors) {
-      this.messages.push({ ruleId: 'front-matter', severity: 'error', reason: `The front matter is not valid YAML: ${e.message.split('\n')[0]}`, rawStart: valueStart + e.pos[0], rawEnd: valueStart + e.pos[1] })
+    const refuse = (reason: string, at: [number, number] = [start, valueStart]) => this.messages.push({ ruleId: 'front-matter', severity: 'error', reason, rawStart: at[0], rawEnd: at[1] })
+    if (node.value.length > MAX_FRONT_MATTER) {
+      refuse(`The front matter is ${(node.value.length / 1024).toFixed(0)} KiB long, more than the ${MAX_FRONT_MATTER / 1024} KiB metadata may take (a few fields: symbol, date, title…).`)
+      return
     }
+    const doc = parseDocument(node.value, { prettyErrors: false })
+    for (const e of doc.errors) refuse(`The front matter is not valid YAML: ${e.message.split('\n')[0]}`, [valueStart + e.pos[0], valueStart + e.pos[1]])
     if (doc.errors.length > 0) return
-    const value: unknown = doc.toJS()
+    let value: unknown
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES })
+    } catch (error) {
+      // The YAML library stops aliases that expand without end ("billion laughs") by throwing.
+      if (!(error instanceof ReferenceError)) throw error
+      refuse(`The front matter's aliases (*name) expand to more than ${MAX_ALIASES} copies: metadata needs none.`)
+      return
+    }
     if (value === null || value === undefined) return
     const violations = validate(METADATA_SCHEMA, value).filter((v) => !/must have required property/.test(v.message))
     for (const v of violations) {

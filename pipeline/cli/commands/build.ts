@@ -5,6 +5,13 @@ import { progressView, summaryLine } from '../progress.js'
 import { formatDiagnostic } from '../report.js'
 import { runBuild } from '../run-build.js'
 
+/**
+ * The most shares a build is split into. A CI matrix runs tens of jobs; a count in the billions
+ * (or past what a number holds exactly) would leave every share but a few empty, and a run that
+ * builds nothing must not look like one that built its share.
+ */
+const MAX_SHARDS = 10_000
+
 /** Exit code of a run stopped by Ctrl-C, as shells report a process ended by SIGINT. */
 const INTERRUPTED = 130
 
@@ -35,9 +42,9 @@ export const buildCommand: Command = {
       io.stderr.write(`undoc build: --jobs takes a whole number of documents at once, 1 or more (not "${String(values.jobs)}").\n`)
       return 2
     }
-    const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(String(values.shard))
-    if (shard !== undefined && (shard === null || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2]))) {
-      io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N), not "${String(values.shard)}".\n`)
+    const shard = values.shard === undefined ? undefined : /^(\d{1,6})\/(\d{1,6})$/.exec(String(values.shard))
+    if (shard !== undefined && (shard === null || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2]) || Number(shard[2]) > MAX_SHARDS)) {
+      io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N ≤ ${MAX_SHARDS}), not "${String(values.shard)}".\n`)
       return 2
     }
     const formats = values.formats === undefined ? undefined : String(values.formats).split(',')
