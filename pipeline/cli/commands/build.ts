@@ -12,8 +12,12 @@ import { runBuild } from '../run-build.js'
  */
 const MAX_SHARDS = 10_000
 
-/** Exit code of a run stopped by Ctrl-C, as shells report a process ended by SIGINT. */
-const INTERRUPTED = 130
+/**
+ * Exit codes of a run stopped by a signal, as shells report a process it ended: SIGINT (Ctrl-C)
+ * and SIGTERM (kill, a CI job cancelled, a container stopped) both stop the run the same way,
+ * its temporary files cleared, and each has its code.
+ */
+const STOPPED_BY = { SIGINT: 130, SIGTERM: 143 } as const
 
 export const buildCommand: Command = {
   name: 'build',
@@ -61,8 +65,12 @@ export const buildCommand: Command = {
       viewing = false
     }
     const abort = new AbortController()
-    const interrupt = () => abort.abort()
-    process.once('SIGINT', interrupt)
+    let stoppedBy: keyof typeof STOPPED_BY = 'SIGINT'
+    const interrupt = (signal: keyof typeof STOPPED_BY) => {
+      stoppedBy = signal
+      abort.abort()
+    }
+    for (const signal of Object.keys(STOPPED_BY) as (keyof typeof STOPPED_BY)[]) process.once(signal, interrupt)
     const startedAt = performance.now()
     let result
     try {
@@ -88,10 +96,10 @@ export const buildCommand: Command = {
       })
     } finally {
       stopView()
-      process.off('SIGINT', interrupt)
+      for (const signal of Object.keys(STOPPED_BY)) process.off(signal, interrupt)
     }
     io.stderr.write(summaryLine(result, (performance.now() - startedAt) / 1000))
-    if (result.interrupted) return INTERRUPTED
+    if (result.interrupted) return STOPPED_BY[stoppedBy]
     if (result.ioError) return 2
     return result.errors > 0 ? 1 : 0
   }
