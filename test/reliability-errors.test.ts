@@ -113,6 +113,17 @@ describe('the command line', () => {
   })
 })
 
+describe('the summary', () => {
+  it('counts a document that failed as failed, not as built, and one with lint errors only as built', async () => {
+    const dir = workspace()
+    writeFileSync(join(dir, 'input', 'binary.zh.txt'), '\u0000 not a text')
+    writeFileSync(join(dir, 'input', 'lint.zh.txt'), resolution({ preamble: ['注意到2013年2月30日的会议，'] }))
+    const run = await undoc(dir, 'build', '--formats', 'json')
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/^4 documents: 3 built, 0 skipped, 1 failed: 2 errors, /m)
+  }, 120_000)
+})
+
 describe('reporters and file names with control characters', () => {
   const hostile = 'input/a\nb\u001b]0;pwned\u0007\u202ec.zh.txt'
   const diagnostic: Diagnostic = { file: hostile, line: 1, column: 1, severity: 'error', ruleId: 'io-error', source: 'undoc', reason: `Cannot read ${hostile}.` }
