@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises'
 import { describe, expect, it } from 'vitest'
 import { buildDocument } from '../pipeline/build/document.js'
 import type { Diagnostic } from '../pipeline/core/diagnostic.js'
@@ -22,6 +23,9 @@ function megabyteOf(unit: string): { text: string; count: number } {
 
 /** Builds a text through the real pipeline up to the document (no editions: they are not what is measured). */
 async function built(source: string, path = 'input/test.zh.txt'): Promise<UndocDocument> {
+  // Each build holds the thread for seconds without a turn of the event loop: let the test
+  // runner's messages through first, or it times out waiting on them.
+  await setImmediate()
   const result = await buildDocument({ path, bytes: new TextEncoder().encode(source) }, { corpus: new Map() }, [])
   if (!result.document) throw new Error(`did not build: ${JSON.stringify(result.diagnostics.slice(0, 3))}`)
   return result.document
