@@ -91,6 +91,8 @@ export interface RunStats {
   readonly documents: number
   /** Sources built by this run. */
   readonly built: number
+  /** Sources this run tried to build and could not (an error, or an output it could not write). */
+  readonly failed: number
   /** Sources that were up to date. The rest, in an interrupted run, were not built. */
   readonly skipped: number
   /** Documents built, counting a second build (with the corpus's links) again. */
@@ -144,7 +146,7 @@ const WORKER = ((): string => {
  * R the records as they now stand; D the sources to build; W their previous records; G what
  * each was last known to cite; Z the records of sources gone; H the documents of other shards;
  * L the sources to build again with the corpus's links; F the diagnostics of sources that could
- * not be built; T the sources built; and StoredCorpus's.
+ * not be built; T the sources built; E those of them whose build failed; and StoredCorpus's.
  */
 export async function runBuild(options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd()
@@ -156,7 +158,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   const fail = (d: Diagnostic): RunResult => {
     diagnostics.push(d)
     for (const each of diagnostics.sort(compareDiagnostics)) if (takes(options.report, each.severity)) options.report!.write(each)
-    return { ...counts(diagnostics), ioError: true, interrupted: false, stats: { documents: 0, built: 0, skipped: 0, work: 0 } }
+    return { ...counts(diagnostics), ioError: true, interrupted: false, stats: { documents: 0, built: 0, failed: 0, skipped: 0, work: 0 } }
   }
   if (out !== undefined) {
     try {
@@ -332,6 +334,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const settle = async (result: TaskResult) => {
       work++
       await store.put(TABLES.built, [result.path], true)
+      // Built, or failed: its last build had an error of the pipeline (lint errors never stop outputs).
+      if (failedBuild(result)) await store.put(TABLES.failedBuilds, [result.path], true)
+      else await store.del(TABLES.failedBuilds, [result.path])
       // A source built again with the corpus's links counts its second build's diagnostics only.
       const current = await store.get(TABLES.records, [result.path])
       if (current) count(current, -1)
@@ -478,12 +483,13 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     }
     const answered = await send(store, files, diagnostics, options.report)
     const relinkedUpToDate = relinked === 0 ? 0 : await countMissing(store, TABLES.relinks, TABLES.toBuild)
+    const failed = work > 0 ? await store.count(TABLES.failedBuilds) : 0
     return {
       errors: answered.errors,
       warnings: answered.warnings,
       ioError,
       interrupted: signal?.aborted ?? false,
-      stats: { documents: accepted, built: work > 0 ? await store.count(TABLES.built) : 0, skipped: upToDate - relinkedUpToDate, work, ...(answered.pages !== undefined ? { pages: answered.pages } : {}) }
+      stats: { documents: accepted, built: work > 0 ? (await store.count(TABLES.built)) - failed : 0, failed, skipped: upToDate - relinkedUpToDate, work, ...(answered.pages !== undefined ? { pages: answered.pages } : {}) }
     }
   } finally {
     await store.close()
@@ -710,6 +716,11 @@ async function refuseClashes(store: Store, diagnostics: Diagnostic[], inShare: (
   }
   await settle()
   return accepted
+}
+
+/** Whether a build failed: the source could not be read or an output written, or the pipeline found an error (lint errors never stop outputs). */
+function failedBuild(result: TaskResult): boolean {
+  return result.entry === undefined || result.diagnostics.some((d) => d.severity === 'error' && d.source !== 'undoc-lint')
 }
 
 /** Which shard (1…count) a source belongs to: by a hash of its path, so it stays put when others come and go. */

@@ -1,5 +1,6 @@
 import { Messages, type Diagnostic } from '../core/diagnostic.js'
-import { jsonErrorOffset } from '../core/json-syntax.js'
+import { jsonErrorOffset, unexpectedAt } from '../core/json-syntax.js'
+import { jsonPointerSpan } from '../core/json-pointer.js'
 import { ConservationError } from '../model/mapped-text.js'
 import { VERSION } from '../core/package-root.js'
 import { RawText } from '../core/raw-text.js'
@@ -11,7 +12,7 @@ import { resolveCitations } from '../model/citation-links.js'
 import { decode } from '../read/index.js'
 import { outputName, type SourceInput } from '../io/sources.js'
 import { structure } from '../structure/index.js'
-import type { Metadata, Removal, UndocDocument } from '../types/document.js'
+import type { Metadata, Position, Removal, UndocDocument } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
 import { METADATA_SCHEMA, validate, validatorFor } from '../validate/index.js'
 import { nodeAtPointer } from './pointer.js'
@@ -23,6 +24,12 @@ import { nodeAtPointer } from './pointer.js'
  * a larger file is refused with a diagnostic, never a crash.
  */
 export const MAX_SOURCE_BYTES = 12 * 2 ** 20
+
+/**
+ * The largest sidecar read. A sidecar holds a few fields (symbol, date, title…); its values go
+ * into every edition, so a sidecar of 60 MB made four files of 60 MB and took 650 MB to build.
+ */
+export const MAX_SIDECAR_BYTES = 64 * 2 ** 10
 
 export interface BuiltOutput {
   /** File name in the output folder. */
@@ -153,6 +160,19 @@ function withFrontMatter(found: Metadata, frontMatter: Partial<Metadata>, sideca
   return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))) as Metadata
 }
 
+/** Where the value a JSON pointer names stands in a valid JSON text; its start when the text nests too deep to walk. */
+function placeInJson(raw: RawText, pointer: string, property: string | undefined): Position {
+  try {
+    const { start, end } = jsonPointerSpan(raw.text, pointer, property)
+    return raw.position(start, end)
+  } catch (error) {
+    // The JSON parser that keeps positions recurses by depth: a value nested thousands deep
+    // (valid JSON, refused by the schema) overflows its stack. The error stands at the start.
+    if (error instanceof RangeError) return raw.position(0, 0)
+    throw error
+  }
+}
+
 function languageFromName(path: string): string | undefined {
   const m = /\.(zh|en|fr|es|ru|ar)(?:-[A-Za-z]+)?\.(?:txt|text|md|markdown)$/i.exec(path)
   return m ? (m[1]!.toLowerCase() === 'zh' ? 'zh-Hans' : m[1]!.toLowerCase()) : undefined
@@ -163,23 +183,26 @@ function readSidecar(input: SourceInput): { meta?: SourceMeta; diagnostics: Diag
   const sc = input.sidecar
   if (!sc) return { diagnostics: [] }
   const side = new Messages(sc.path)
+  if (sc.bytes.length > MAX_SIDECAR_BYTES) {
+    side.add('error', `The sidecar is ${(sc.bytes.length / 1024).toFixed(0)} KiB, more than the ${MAX_SIDECAR_BYTES / 1024} KiB a sidecar may be: it holds a few fields of metadata.`, 'sidecar-too-large', undefined)
+    return { diagnostics: side.toData() }
+  }
   const decoded = decode(sc.bytes)
   if (!decoded.ok) {
     side.add('error', `The sidecar is not text: ${decoded.reason}`, 'sidecar-json', undefined)
     return { diagnostics: side.toData() }
   }
+  const raw = new RawText(sc.path, decoded.text)
   let value: unknown
   try {
     value = JSON.parse(decoded.text)
   } catch {
-    const raw = new RawText(sc.path, decoded.text)
     const at = jsonErrorOffset(decoded.text)
-    const near = JSON.stringify(decoded.text.slice(at, at + 12))
-    side.add('error', `The sidecar is not valid JSON: unexpected ${at >= decoded.text.length ? 'end of file' : near}.`, 'sidecar-json', raw.pointAt(at))
+    side.add('error', `The sidecar is not valid JSON: unexpected ${unexpectedAt(decoded.text, at)}.`, 'sidecar-json', raw.pointAt(at))
     return { diagnostics: side.toData() }
   }
   for (const v of validate('source-meta.schema.json', value)) {
-    side.add('error', `The sidecar is not valid against source-meta.schema.json at ${v.pointer}: ${v.message}.`, 'sidecar-schema', undefined)
+    side.add('error', `The sidecar is not valid against source-meta.schema.json at ${v.pointer}: ${v.message}.`, 'sidecar-schema', placeInJson(raw, v.pointer, v.property))
   }
   return side.hasErrors ? { diagnostics: side.toData() } : { meta: value as SourceMeta, diagnostics: [] }
 }
