@@ -135,9 +135,11 @@ describe('reporters and file names with control characters', () => {
       const out = reporter.format(report([diagnostic], [], 1), { color: false })
       if (reporter.name === 'json' || reporter.name === 'sarif') {
         // For programs: JSON escapes C0 controls, and the name read back is the file's own.
+        // eslint-disable-next-line no-control-regex -- it looks for the control characters left unescaped
         expect(out, reporter.name).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/)
         expect(out, reporter.name).toContain(reporter.name === 'json' ? JSON.stringify(hostile) : encodeURIComponent('a\nb\u001b]0;pwned\u0007\u202ec.zh.txt'))
       } else {
+        // eslint-disable-next-line no-control-regex -- it looks for the control characters left unescaped
         expect(out, reporter.name).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
         // GitHub's own escape for a newline in a workflow command is %0A.
         expect(out, reporter.name).toContain(`a${reporter.name === 'github' ? '%0A' : '\\n'}b\\x1b]0;pwned\\x07\\u202ec.zh.txt`)

@@ -11,6 +11,7 @@ export function formatDiagnostic(d: Diagnostic): string {
  * `file:line:col` line in two, an escape sequence retitles the terminal, an override reverses
  * what is read.
  */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for: it escapes them
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 
 /** A text with its control characters written as escapes ("\n", "\x1b", "\u202e"), for a terminal or a log. */
