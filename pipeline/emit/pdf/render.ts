@@ -90,6 +90,16 @@ function pieces(placed: readonly Placed[]): Piece[] {
 /** Where a link leads: an address, a named destination, or a page. */
 type Target = { url: string } | { dest: string } | { page: number }
 
+/**
+ * Whether two links lead to one place. Compared field by field, not as JSON: a destination can be
+ * as long as the text it is named from, and a line of 100,000 atoms wrote it out for each of them.
+ */
+function sameTarget(a: Target, b: Target): boolean {
+  if ('url' in a) return 'url' in b && a.url === b.url
+  if ('dest' in a) return 'dest' in b && a.dest === b.dest
+  return 'page' in b && a.page === b.page
+}
+
 function targetOf(tag: Atom['tag']): Target | undefined {
   if (tag?.url !== undefined) return { url: tag.url }
   if (tag?.dest !== undefined) return { dest: tag.dest }
@@ -104,7 +114,7 @@ function linkRuns(placed: readonly Placed[]): { target: Target; x: number; w: nu
   for (const p of placed) {
     const target = targetOf(p.atom.tag)
     if (!target) current = undefined
-    else if (current && JSON.stringify(current.target) === JSON.stringify(target)) current.w = p.x + p.atom.width - current.x
+    else if (current && sameTarget(current.target, target)) current.w = p.x + p.atom.width - current.x
     else runs.push((current = { target, x: p.x, w: p.atom.width, size: p.atom.size }))
   }
   return runs
