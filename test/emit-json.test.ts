@@ -8,7 +8,11 @@ describe('emit/json', () => {
     for (const seed of Object.values(SEEDS)) {
       const doc = await buildSeed(seed)
       const chunks = [...emitJson(doc)]
-      expect(chunks.join('')).toBe(`${JSON.stringify(doc)}\n`)
+      expect(chunks).toEqual([`${JSON.stringify(doc)}\n`])
+      // Cut into chunks of about 4,000 characters, walking the document.
+      const cut = [...emitJson(doc, 4000)]
+      expect(cut.length).toBeGreaterThan(2)
+      expect(cut.join('')).toBe(chunks[0])
     }
   })
 
@@ -19,8 +23,10 @@ describe('emit/json', () => {
     const large = fc.oneof(items(small), fc.dictionary(fc.string(), items(small), { minKeys: 1, maxKeys: 2 }))
     const mixed = items(fc.oneof({ weight: 9, arbitrary: small }, { weight: 1, arbitrary: large }))
     fc.assert(
-      fc.property(fc.oneof(mixed, fc.dictionary(fc.string(), mixed, { maxKeys: 3 })), (value) => {
+      fc.property(fc.oneof(mixed, fc.dictionary(fc.string(), mixed, { maxKeys: 3 })), fc.integer({ min: 1, max: 2000 }), (value, chunk) => {
+        // Whole when it fits in a chunk, walked when it may not.
         expect([...emitJson(value)].join('')).toBe(`${JSON.stringify(value)}\n`)
+        expect([...emitJson(value, chunk)].join('')).toBe(`${JSON.stringify(value)}\n`)
       }),
       { seed: 1, numRuns: 100 }
     )

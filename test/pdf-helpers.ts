@@ -51,6 +51,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     roles.push(found)
     const height = page.view[3]!
     const content = await page.getTextContent({ includeMarkedContent: true })
+    // Marked content by tag: a line's own span (its text for copying) sits inside its structure's.
     const tags: string[] = []
     // pdf.js reports the tag of marked content, which its types do not declare.
     for (const item of content.items as (TextItem | (TextMarkedContent & { tag?: string }))[]) {
@@ -60,7 +61,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
         continue
       }
       if (item.str.trim() === '') continue
-      items.push({ page: n, tag: tags.at(-1) ?? '', str: item.str, x: item.transform[4], y: height - item.transform[5], width: item.width, size: item.transform[0] })
+      items.push({ page: n, tag: tags.findLast((t) => t !== 'Span') ?? '', str: item.str, x: item.transform[4], y: height - item.transform[5], width: item.width, size: item.transform[0] })
     }
     for (const a of (await page.getAnnotations()) as { subtype: string; url?: string; dest?: string | [{ num: number; gen: number }, ...unknown[]] }[]) {
       if (a.subtype !== 'Link') continue
@@ -121,6 +122,29 @@ export function documentHan(doc: UndocDocument): { body: string; notes: Map<stri
       return
     }
     for (const c of node.children ?? []) walk(c as { type: string; children?: unknown[] })
+  }
+  walk(doc.tree)
+  return { body, notes }
+}
+
+/** The text of a document as printed, in reading order, footnotes apart: headings with their numbers, paragraphs with theirs. */
+export function documentText(doc: UndocDocument): { body: string; notes: string[] } {
+  let body = ''
+  const notes: string[] = []
+  const walk = (node: { type: string; children?: unknown[] }): void => {
+    if (node.type === 'footnoteDefinition') {
+      const fn = node as unknown as { label: string; children: Inline[] }
+      notes.push(fn.label + printed(fn.children))
+      return
+    }
+    const block = node as { type: string; marker?: string; number?: string; children?: unknown[] }
+    const inline = (block.children ?? []).every((c) => ['text', 'citation', 'footnoteReference'].includes((c as { type: string }).type))
+    if (block.children?.length && inline) {
+      const number = block.type === 'heading' ? (block.marker ?? '') : block.type === 'paragraph' ? (block.marker?.trim() ?? block.number ?? '') : ''
+      body += number + printed(block.children as Inline[])
+      return
+    }
+    for (const c of block.children ?? []) walk(c as { type: string; children?: unknown[] })
   }
   walk(doc.tree)
   return { body, notes }

@@ -159,6 +159,32 @@ describe('PDF of the resolution', () => {
   })
 })
 
+describe('Mastheads and running heads for every kind', () => {
+  it('gives a letter its organ from the agenda line and a running head (its title) on every page after the first', () => {
+    const { doc, pdf } = seeds.get(SEEDS.letter)!
+    expect(doc.metadata.organ).toBe('GA')
+    expect(pdf.items.some((i) => i.page === 1 && i.tag === 'Artifact' && i.str === rules.organs.GA)).toBe(true)
+    const head = pdf.items.filter((i) => i.tag === 'Artifact' && i.y < MARGIN.top && i.str === doc.metadata.title)
+    expect(head.map((h) => h.page)).toEqual(Array.from({ length: pdf.pages - 1 }, (_, i) => i + 2))
+  })
+
+  it('lifts the job number into the metadata and prints it, with its barcode line, at the foot of the first page; the symbol as the UN writes it', async () => {
+    const result = await build('test/fixtures/kinds/s-res-1624-2005.zh.txt')
+    expect(result.document!.metadata.jobNumber).toBe('05-51055 (C)')
+    const pdf = await readPdf((await emitPdf(result.document!, { corpus: new Map() })).content)
+    const foot = pdf.items.filter((i) => i.tag === 'Artifact' && i.y > MARGIN.bottom).map((i) => `${i.page}:${i.str}`)
+    expect(foot).toEqual(expect.arrayContaining(['1:05-51055 (C)', '1:*0551055*']))
+    expect(foot.filter((f) => /05-51055|0551055/.test(f))).toHaveLength(2)
+    expect(pdf.items.some((i) => i.page === 1 && i.tag === 'Artifact' && i.str === 'S/RES/1624 (2005)')).toBe(true)
+  })
+
+  it('says "Distr.: General" on a resolution whose source has no distribution line', () => {
+    const { doc, pdf } = seeds.get(SEEDS.resolution)!
+    expect(doc.metadata.distribution).toBeUndefined()
+    expect(pdf.items.some((i) => i.page === 1 && i.tag === 'Artifact' && i.str === `${rules.distribution}General`)).toBe(true)
+  })
+})
+
 describe('PDF of the other kinds', () => {
   const dir = join(ROOT, 'test', 'fixtures', 'kinds')
   it.each(readdirSync(dir).filter((n) => n.endsWith('.txt')))('%s: every Han character of the text, in order, and its notes on their pages', async (name) => {
@@ -176,7 +202,7 @@ describe('PDF of the other kinds', () => {
 describe('Chinese line breaking (clreq)', () => {
   const size = 10
   const set = (text: string, ems: number, align: 'justify' | 'left' = 'justify'): Line[] =>
-    breakLines(atomize([{ text, style: { face: 'serif', size } }]), { firstIndent: 0, indent: 0, width: ems * size, align }, rules)
+    breakLines(atomize([{ text, style: { face: 'serif', size } }], rules), { firstIndent: 0, indent: 0, width: ems * size, align }, rules)
   const texts = (lines: Line[]) => lines.map((l) => l.atoms.map((p) => p.atom.text).join(''))
 
   it('never starts a line with a stop or closing mark, never ends one with an opening mark, at any width', () => {

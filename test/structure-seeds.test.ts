@@ -145,6 +145,8 @@ describe('the letter with the annexed Astana Declaration', async () => {
       language: 'zh-Hans',
       kind: 'letter',
       title: '2011年7月8日哈萨克斯坦常驻联合国代表给秘书长的信',
+      // Circulated "作为大会议程项目122(s)的文件": the agenda it is circulated under names the organ.
+      organ: 'GA',
       date: '2011-07-08',
       session: { number: 65, text: '第六十五届会议' },
       agendaItem: { number: '122(s)', titles: ['联合国同各区域组织及其他组织的合作：', '联合国同伊斯兰会议组织的合作'] }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { buildCorpusIndex, summarize } from '../pipeline/batch/corpus-index.js'
 import { emitJson } from '../pipeline/emit/json/index.js'
-import { PRECOMPILED, precompiledFor, validate, validatorFor } from '../pipeline/validate/index.js'
-import { buildSeed, SEEDS } from './helpers.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { RULES } from '../pipeline/lint/index.js'
+import { fillingInstance, PRECOMPILED, precompiledFillingFor, precompiledFor, validate, validatorFor } from '../pipeline/validate/index.js'
+import { buildSeed, ROOT, SEEDS } from './helpers.js'
 
 describe('validate', () => {
   it('reports every violation of an invalid value, though valid ones are checked by an instance that stops at the first', () => {
@@ -34,7 +37,8 @@ describe('validators compiled when undoc is built', () => {
       'manifest.schema.json#/definitions/PendingSource': [SEEDS.resolution, 7],
       'index.schema.json#/definitions/IndexedDocument': [index.documents[0]],
       'index.schema.json#/definitions/Backlink': [{ name: 'a-res-68-1.zh', symbol: 'A/RES/68/1', count: 2 }, { name: 'a', count: 0 }],
-      'index.schema.json#/definitions/MissingSymbol': [index.missing[0], { symbol: 'A/1' }]
+      'index.schema.json#/definitions/MissingSymbol': [index.missing[0], { symbol: 'A/1' }],
+      'organizations.schema.json': [JSON.parse(readFileSync(join(ROOT, 'data', 'organizations.json'), 'utf8'))]
     }
     expect(Object.keys(values).sort()).toEqual([...PRECOMPILED].sort())
     /** The value broken at each of its own keys: gone, null, a number, and one key too many. */
@@ -50,6 +54,26 @@ describe('validators compiled when undoc is built', () => {
       expect(verdicts, ref).toEqual(all.map((v) => validatorFor(ref)(v)))
       expect(verdicts[0], ref).toBe(true)
       expect(verdicts.filter((v) => !v).length, ref).toBeGreaterThan(0)
+    }
+  })
+
+  it('fill in the lint rules\' options and find the errors in them as those compiled at run time do', () => {
+    const schemas = RULES.flatMap((rule) => (rule.schema ? [rule.schema] : []))
+    expect(schemas.length).toBeGreaterThan(0)
+    for (const schema of schemas) {
+      const fast = precompiledFillingFor(schema)!
+      expect(fast).toBeTypeOf('function')
+      const slow = fillingInstance().compile(schema)
+      const keys = Object.keys((schema as { properties: object }).properties)
+      // Nothing given, each option a value of each JSON type, and an option no rule has.
+      const values: unknown[] = [{}, { unknown: 1 }, ...keys.flatMap((k) => [true, 3, 'text', ['a'], ['a', 'a'], null, {}].map((v) => ({ [k]: v })))]
+      for (const value of values) {
+        const [a, b] = [structuredClone(value), structuredClone(value)]
+        expect(fast(a), JSON.stringify(value)).toBe(slow(b))
+        expect(a).toEqual(b)
+        expect(fast.errors ?? null).toEqual(slow.errors ?? null)
+      }
+      expect(values.some((v) => !fast(structuredClone(v)))).toBe(true)
     }
   })
 })

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join, resolve, sep } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import type { BuildTask, TaskResult } from './worker.js'
 import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
@@ -95,6 +96,8 @@ export interface RunStats {
   readonly documents: number
   /** Sources built by this run. */
   readonly built: number
+  /** Sources this run tried to build and could not (an error, or an output it could not write). */
+  readonly failed: number
   /** Sources that were up to date. The rest, in an interrupted run, were not built. */
   readonly skipped: number
   /** Documents built, counting a second build (with the corpus's links) again. */
@@ -122,10 +125,17 @@ export interface RunResult {
 export const WORKER_HEAP_MB = 2047
 
 /**
- * The compiled worker in the package, wherever this module itself was loaded from: worker threads
- * run plain JavaScript, which `npm run build` (part of `npm test` and of installing) makes.
+ * The compiled worker of the build of the package this module belongs to. Compiled, it finds it at
+ * ../batch/worker.js from its own file, in tsc's output (dist/pipeline/) as in the bundle the bin
+ * runs (dist/bundle/, every file of it one folder deep). Loaded from its TypeScript source (by a
+ * test runner), it has no compiled worker beside it, and worker threads run plain JavaScript: it
+ * takes tsc's, which `npm run build` (part of `npm test` and of installing) makes.
  */
-const WORKER = join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js')
+const WORKER = ((): string => {
+  const self = fileURLToPath(import.meta.url)
+  const compiled = self.startsWith(join(PACKAGE_ROOT, 'dist') + sep)
+  return compiled ? fileURLToPath(new URL('../batch/worker.js', import.meta.url)) : join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js')
+})()
 
 /**
  * Builds every source under the given paths, on worker threads, each writing its document's
@@ -141,7 +151,7 @@ const WORKER = join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js')
  * R the records as they now stand; D the sources to build; W their previous records; G what
  * each was last known to cite; Z the records of sources gone; H the documents of other shards;
  * L the sources to build again with the corpus's links; F the diagnostics of sources that could
- * not be built; T the sources built; and StoredCorpus's.
+ * not be built; T the sources built; E those of them whose build failed; and StoredCorpus's.
  */
 export async function runBuild(options: RunOptions): Promise<RunResult> {
   const cwd = options.cwd ?? process.cwd()
@@ -154,7 +164,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
   const fail = (d: Diagnostic): RunResult => {
     diagnostics.push(d)
     for (const each of diagnostics.sort(compareDiagnostics)) if (takes(options.report, each.severity)) options.report!.write(each)
-    return { ...counts(diagnostics), ioError: true, interrupted: false, stats: { documents: 0, built: 0, skipped: 0, work: 0 } }
+    return { ...counts(diagnostics), ioError: true, interrupted: false, stats: { documents: 0, built: 0, failed: 0, skipped: 0, work: 0 } }
   }
   if (out !== undefined) {
     // Never a folder the sources are read from: see overlapOf.
@@ -342,6 +352,9 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     const settle = async (result: TaskResult) => {
       work++
       await store.put(TABLES.built, [result.path], true)
+      // Built, or failed: its last build had an error of the pipeline (lint errors never stop outputs).
+      if (failedBuild(result)) await store.put(TABLES.failedBuilds, [result.path], true)
+      else await store.del(TABLES.failedBuilds, [result.path])
       // A source built again with the corpus's links counts its second build's diagnostics only.
       const current = await store.get(TABLES.records, [result.path])
       if (current) count(current, -1)
@@ -488,12 +501,13 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     }
     const answered = await send(store, files, diagnostics, options.report)
     const relinkedUpToDate = relinked === 0 ? 0 : await countMissing(store, TABLES.relinks, TABLES.toBuild)
+    const failed = work > 0 ? await store.count(TABLES.failedBuilds) : 0
     return {
       errors: answered.errors,
       warnings: answered.warnings,
       ioError,
       interrupted: signal?.aborted ?? false,
-      stats: { documents: accepted, built: work > 0 ? await store.count(TABLES.built) : 0, skipped: upToDate - relinkedUpToDate, work, ...(answered.pages !== undefined ? { pages: answered.pages } : {}) }
+      stats: { documents: accepted, built: work > 0 ? (await store.count(TABLES.built)) - failed : 0, failed, skipped: upToDate - relinkedUpToDate, work, ...(answered.pages !== undefined ? { pages: answered.pages } : {}) }
     }
   } finally {
     await store.close()
@@ -720,6 +734,11 @@ async function refuseClashes(store: Store, diagnostics: Diagnostic[], inShare: (
   }
   await settle()
   return accepted
+}
+
+/** Whether a build failed: the source could not be read or an output written, or the pipeline found an error (lint errors never stop outputs). */
+function failedBuild(result: TaskResult): boolean {
+  return result.entry === undefined || result.diagnostics.some((d) => d.severity === 'error' && d.source !== 'undoc-lint')
 }
 
 /**

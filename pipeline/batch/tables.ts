@@ -67,6 +67,7 @@ export const TABLES = {
   relinks: json<ByPath, Relink>('L', "the sources to build again with the corpus's links"),
   failures: json<ByPath, Diagnostic[]>('F', 'the diagnostics of sources that could not be built'),
   built: marks<ByPath>('T', 'the sources built'),
+  failedBuilds: marks<ByPath>('E', 'the sources built whose last build failed (an error of the pipeline, an unreadable source, an unwritten output)'),
   // A manifest or shard file read whole (loadManifest), and the sources of a merge (undoc index).
   loaded: json<ByPath, EntryRecord>('K', 'the records of a manifest being read'),
   loadedPending: marks<ByPath>('Y', "the pending sources of a manifest being read"),

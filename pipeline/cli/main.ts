@@ -3,20 +3,19 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { VERSION } from '../core/package-root.js'
-import type { CommandIO } from './command.js'
-import { COMMANDS } from './commands/index.js'
+import type { Command, CommandIO } from './command.js'
 
-function help(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length))
+function help(commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((c) => c.name.length))
   return [
     `undoc ${VERSION}: UN document texts → validated, structured JSON, Markdown and PDF`,
     '',
     'Usage:',
-    ...COMMANDS.map((c) => `  ${c.usage}`),
+    ...commands.map((c) => `  ${c.usage}`),
     '  undoc --help | --version',
     '',
     'Commands:',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Exit codes: 0 clean, 1 when a document has errors, 2 for usage or I/O errors, 130 when stopped by Ctrl-C.',
     ''
@@ -26,17 +25,20 @@ function help(): string {
 /** Runs `undoc` with the given arguments; never throws, returns the exit code. */
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   const first = argv.find((a) => !a.startsWith('-'))
-  const command = COMMANDS.find((c) => c.name === first)
+  const version = argv.includes('--version') || argv.includes('-v')
+  // `undoc --version` loads no command: it is what a script runs to see that undoc is there.
+  const commands = first === undefined && version ? [] : (await import('./commands/index.js')).COMMANDS
+  const command = commands.find((c) => c.name === first)
   if (!command) {
-    if (argv.includes('--version') || argv.includes('-v')) {
+    if (version) {
       io.stdout.write(`${VERSION}\n`)
       return 0
     }
     if (argv.includes('--help') || argv.includes('-h') || first === 'help') {
-      io.stdout.write(help())
+      io.stdout.write(help(commands))
       return 0
     }
-    io.stderr.write(`undoc: ${first === undefined ? 'no command given' : `unknown command "${first}"`}\n\n${help()}`)
+    io.stderr.write(`undoc: ${first === undefined ? 'no command given' : `unknown command "${first}"`}\n\n${help(commands)}`)
     return 2
   }
   let parsed

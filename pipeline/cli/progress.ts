@@ -39,10 +39,11 @@ export function progressView(io: CommandIO, quiet: boolean): ProgressView {
   }
 }
 
-/** The final line of a build: documents, what was built and skipped, pages, errors, warnings, time. */
+/** The final line of a build: documents, what was built, skipped and failed, pages, errors, warnings, time. */
 export function summaryLine(result: RunResult, seconds: number): string {
   const { stats, errors, warnings } = result
   const pages = stats.pages !== undefined ? `, ${plural(stats.pages, 'page')}` : ''
-  const stopped = result.interrupted ? `, ${stats.documents - stats.built - stats.skipped} left (interrupted)` : ''
-  return `${plural(stats.documents, 'document')}: ${stats.built} built, ${stats.skipped} skipped${stopped}${pages}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${seconds.toFixed(1)} s\n`
+  const failed = stats.failed > 0 ? `, ${stats.failed} failed` : ''
+  const stopped = result.interrupted ? `, ${stats.documents - stats.built - stats.failed - stats.skipped} left (interrupted)` : ''
+  return `${plural(stats.documents, 'document')}: ${stats.built} built, ${stats.skipped} skipped${failed}${stopped}${pages}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')} in ${seconds.toFixed(1)} s\n`
 }

@@ -88,3 +88,13 @@ export function jsonErrorOffset(text: string): number {
     return typeof at === 'number' ? Math.min(at, text.length) : 0
   }
 }
+
+/**
+ * What stands where a JSON text goes wrong, as an error message says it: the one character, not
+ * the text around it (a file named as JSON may be anything, /etc/passwd among them, and a message
+ * must not publish it).
+ */
+export function unexpectedAt(text: string, at: number): string {
+  if (at >= text.length) return 'end of file'
+  return `character ${JSON.stringify(String.fromCodePoint(text.codePointAt(at)!))}`
+}

@@ -1,5 +1,6 @@
 import { Messages, type Diagnostic } from '../core/diagnostic.js'
-import { jsonErrorOffset } from '../core/json-syntax.js'
+import { jsonErrorOffset, unexpectedAt } from '../core/json-syntax.js'
+import { jsonPointerSpan } from '../core/json-pointer.js'
 import { ConservationError } from '../model/mapped-text.js'
 import { VERSION } from '../core/package-root.js'
 import { RawText } from '../core/raw-text.js'
@@ -9,10 +10,9 @@ import { normalize, TEXT_RULES } from '../normalize/index.js'
 import { crossref } from '../crossref/index.js'
 import { resolveCitations } from '../model/citation-links.js'
 import { decode } from '../read/index.js'
-import { readMarkdown } from '../read/markdown.js'
 import { outputName, type SourceInput } from '../io/sources.js'
 import { structure } from '../structure/index.js'
-import type { Metadata, Removal, UndocDocument } from '../types/document.js'
+import type { Metadata, Position, Removal, UndocDocument } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
 import { METADATA_SCHEMA, validate, validatorFor } from '../validate/index.js'
 import { nodeAtPointer } from './pointer.js'
@@ -24,6 +24,12 @@ import { nodeAtPointer } from './pointer.js'
  * a larger file is refused with a diagnostic, never a crash.
  */
 export const MAX_SOURCE_BYTES = 12 * 2 ** 20
+
+/**
+ * The largest sidecar read. A sidecar holds a few fields (symbol, date, title…); its values go
+ * into every edition, so a sidecar of 60 MB made four files of 60 MB and took 650 MB to build.
+ */
+export const MAX_SIDECAR_BYTES = 64 * 2 ** 10
 
 export interface BuiltOutput {
   /** File name in the output folder. */
@@ -89,8 +95,9 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
   const raw = new RawText(input.path, decoded.text)
   try {
     // A Markdown source is read into the canonical text by its own reader (pandoc's Readers);
-    // from there on it goes the way of a raw text.
-    const markdown = isMarkdown(input.path) ? readMarkdown(raw) : undefined
+    // from there on it goes the way of a raw text. The reader (remark's parser) is loaded only
+    // for a Markdown source: it was most of the time a raw text's build took to start.
+    const markdown = isMarkdown(input.path) ? (await import('../read/markdown.js')).readMarkdown(raw) : undefined
     const normalized = markdown ? normalize(markdown.text, lang, TEXT_RULES) : normalize(raw, lang)
     for (const m of [...(markdown?.messages ?? []), ...normalized.messages]) messages.add(m.severity, m.reason, m.ruleId, raw.position(m.rawStart, m.rawEnd))
     const structured = structure(normalized, lang, sidecar ?? {})
@@ -153,28 +160,44 @@ function withFrontMatter(found: Metadata, frontMatter: Partial<Metadata>, sideca
   return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))) as Metadata
 }
 
+/** Where the value a JSON pointer names stands in a valid JSON text; its start when the text nests too deep to walk. */
+function placeInJson(raw: RawText, pointer: string, property: string | undefined): Position {
+  try {
+    const { start, end } = jsonPointerSpan(raw.text, pointer, property)
+    return raw.position(start, end)
+  } catch (error) {
+    // The JSON parser that keeps positions recurses by depth: a value nested thousands deep
+    // (valid JSON, refused by the schema) overflows its stack. The error stands at the start.
+    if (error instanceof RangeError) return raw.position(0, 0)
+    throw error
+  }
+}
+
 /** The sidecar's metadata, or the diagnostics (under the sidecar's own path) that say why there is none. */
 function readSidecar(input: SourceInput): { meta?: SourceMeta; diagnostics: Diagnostic[] } {
   const sc = input.sidecar
   if (!sc) return { diagnostics: [] }
   const side = new Messages(sc.path)
+  if (sc.bytes.length > MAX_SIDECAR_BYTES) {
+    side.add('error', `The sidecar is ${(sc.bytes.length / 1024).toFixed(0)} KiB, more than the ${MAX_SIDECAR_BYTES / 1024} KiB a sidecar may be: it holds a few fields of metadata.`, 'sidecar-too-large', undefined)
+    return { diagnostics: side.toData() }
+  }
   const decoded = decode(sc.bytes)
   if (!decoded.ok) {
     side.add('error', `The sidecar is not text: ${decoded.reason}`, 'sidecar-json', undefined)
     return { diagnostics: side.toData() }
   }
+  const raw = new RawText(sc.path, decoded.text)
   let value: unknown
   try {
     value = JSON.parse(decoded.text)
   } catch {
-    const raw = new RawText(sc.path, decoded.text)
     const at = jsonErrorOffset(decoded.text)
-    const near = JSON.stringify(decoded.text.slice(at, at + 12))
-    side.add('error', `The sidecar is not valid JSON: unexpected ${at >= decoded.text.length ? 'end of file' : near}.`, 'sidecar-json', raw.pointAt(at))
+    side.add('error', `The sidecar is not valid JSON: unexpected ${unexpectedAt(decoded.text, at)}.`, 'sidecar-json', raw.pointAt(at))
     return { diagnostics: side.toData() }
   }
   for (const v of validate('source-meta.schema.json', value)) {
-    side.add('error', `The sidecar is not valid against source-meta.schema.json at ${v.pointer}: ${v.message}.`, 'sidecar-schema', undefined)
+    side.add('error', `The sidecar is not valid against source-meta.schema.json at ${v.pointer}: ${v.message}.`, 'sidecar-schema', placeInJson(raw, v.pointer, v.property))
   }
   return side.hasErrors ? { diagnostics: side.toData() } : { meta: value as SourceMeta, diagnostics: [] }
 }

@@ -1,4 +1,4 @@
-import { lstatSync, opendirSync, readFileSync, statSync, type Dirent } from 'node:fs'
+import { lstatSync, opendirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs'
 import { realpath, stat } from 'node:fs/promises'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { errorCode, fileDiagnostic, type Diagnostic, type Outcome } from '../core/diagnostic.js'
@@ -56,6 +56,26 @@ export interface WalkOptions {
 }
 
 /**
+ * The sources under the given files and folders in the order they are given (a folder's in path
+ * order), each once, where it is first named: the order of the documents of an edition.
+ */
+export async function sourcesInOrder(paths: readonly string[], cwd = process.cwd(), options: WalkOptions = {}): Promise<{ sources: SourceFile[]; diagnostics: Diagnostic[] }> {
+  const sources: SourceFile[] = []
+  const diagnostics: Diagnostic[] = []
+  const seen = new Set<string>()
+  for (const path of paths) {
+    const found = await findSources([path], cwd, options)
+    diagnostics.push(...found.diagnostics)
+    for (const source of found.sources) {
+      if (seen.has(source.path)) continue
+      seen.add(source.path)
+      sources.push(source)
+    }
+  }
+  return { sources, diagnostics }
+}
+
+/**
  * Hands each source under the given files and folders to `take` (a source named twice comes
  * twice), with its sidecar; returns the problems met. A folder's files are read as a stream and
  * handed on at once, so a folder of a million texts is never listed whole; its subfolders and
@@ -105,6 +125,11 @@ export async function walkSources(paths: readonly string[], cwd: string, take: (
         if (leadsOutside(path, 'not followed')) return
         const info = await stat(path)
         kind = info.isDirectory() ? 'folder' : info.isFile() ? 'file' : undefined
+        if (kind === undefined && (explicit || SOURCE.test(path))) {
+          // Reading a FIFO waits for a writer, a device may never end: neither is a text.
+          problem(path, `Not a regular file (${specialKind(info)}): undoc reads source texts from files and folders.`, explicit ? 'usage' : 'io-error')
+          return
+        }
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code
         if (code === 'ELOOP') problem(path, 'A symbolic link loop: the path leads back to itself.')
@@ -159,15 +184,32 @@ export async function walkSources(paths: readonly string[], cwd: string, take: (
   return diagnostics
 }
 
-/** Reads a source and its sidecar; an unreadable file is a diagnostic, not an exception. */
+/** What kind of file, other than a plain file or folder, a path is. */
+function specialKind(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe'
+  if (info.isSocket()) return 'a socket'
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device'
+  return 'not a plain file'
+}
+
+/**
+ * Reads a source and its sidecar; an unreadable file is a diagnostic, not an exception, under the
+ * name of the file that could not be read.
+ */
 export function readSource(source: SourceFile, cwd = process.cwd()): Outcome<SourceInput> {
+  // Synchronous, as writeAtomic writes: a round trip through the thread pool per call left a
+  // worker idle, and it has nothing else to do while its source is read.
+  let bytes: Buffer
   try {
-    // Synchronous, as writeAtomic writes: a round trip through the thread pool per call left a
-    // worker idle, and it has nothing else to do while its source is read.
-    const bytes = readFileSync(source.absolute)
-    const sidecar = source.sidecar ? { path: displayPath(source.sidecar, cwd), bytes: readFileSync(source.sidecar) } : undefined
-    return { ok: true, value: { path: source.path, bytes, ...(sidecar ? { sidecar } : {}) } }
+    bytes = readFileSync(source.absolute)
   } catch (error) {
     return { ok: false, diagnostics: [fileDiagnostic(source.path, `Cannot read the file (${errorCode(error)}).`)] }
+  }
+  if (!source.sidecar) return { ok: true, value: { path: source.path, bytes } }
+  const path = displayPath(source.sidecar, cwd)
+  try {
+    return { ok: true, value: { path: source.path, bytes, sidecar: { path, bytes: readFileSync(source.sidecar) } } }
+  } catch (error) {
+    return { ok: false, diagnostics: [fileDiagnostic(path, `Cannot read the sidecar (${errorCode(error)}): ${source.path} is not built without it.`)] }
   }
 }

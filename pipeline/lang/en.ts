@@ -1,5 +1,6 @@
 import type { Vote } from '../types/document.js'
 import type { CitedDate, DateMatch, LanguageProfile } from './profile.js'
+import { hyphenateEnglish } from './latin-hyphenation.js'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const MONTH = `(?:${MONTHS.join('|')})`
@@ -195,6 +196,7 @@ export const en: LanguageProfile = {
     fullwidth: {}
   },
   typesetting: {
+    hyphenate: hyphenateEnglish,
     noLineStart: ',.;:!?)]}’”',
     noLineEnd: '([{‘“',
     unbreakablePairs: '',

@@ -104,8 +104,13 @@ export interface Typesetting {
   readonly noLineStart: string
   /** Characters no line may end with (opening brackets and quotes). */
   readonly noLineEnd: string
-  /** Characters set in pairs that are never split across lines ("——", "……"). */
+  /** Characters set in pairs that are never split across lines, a pair two ems wide ("——", "……"). */
   readonly unbreakablePairs: string
+  /**
+   * Where a Latin word in the text may be hyphenated, as offsets into it (by the TeX patterns of
+   * the language its Latin words are in).
+   */
+  hyphenate(word: string): readonly number[]
   /** Full-width marks whose glyph fills the first half of the em (stops, closing marks): the second half may be taken out. */
   readonly blankAfter: string
   /** Full-width marks whose glyph fills the second half of the em (opening marks): the first half may be taken out. */

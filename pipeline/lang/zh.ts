@@ -1,3 +1,4 @@
+import { hyphenateEnglish } from './latin-hyphenation.js'
 import type { Vote } from '../types/document.js'
 import { eitherScript, inEitherScript, keyedInEitherScript, simplified } from './han-script.js'
 import { carried, isoDay, isValidDay, type CalendarDay } from '../core/calendar-day.js'
@@ -227,6 +228,8 @@ export const zh: LanguageProfile = {
     noLineStart: '，。、；：？！）》」』”’·〕】〉％),.;:!?]}',
     noLineEnd: '（《「『“‘〔【〈([{',
     unbreakablePairs: '—…',
+    // Latin words in the UN's Chinese texts are English: names, titles, addresses.
+    hyphenate: hyphenateEnglish,
     blankAfter: '，。、；：？！）》」』”’〕】〉',
     blankBefore: '（《「『“‘〔【〈',
     date: (iso) => {

@@ -1,6 +1,6 @@
 import picomatch from 'picomatch'
 import { Messages, type Outcome } from '../core/diagnostic.js'
-import { jsonErrorOffset } from '../core/json-syntax.js'
+import { jsonErrorOffset, unexpectedAt } from '../core/json-syntax.js'
 import { jsonPointerSpan } from '../core/json-pointer.js'
 import { RawText } from '../core/raw-text.js'
 import type { RuleSetting, Rules, UndocConfig } from '../types/config.js'
@@ -26,8 +26,7 @@ export function parseConfig(path: string, text: string): Outcome<UndocConfig> {
   }
   const syntaxError = jsonErrorOffset(text)
   if (syntaxError >= 0) {
-    const near = JSON.stringify(text.slice(syntaxError, syntaxError + 12))
-    messages.add('error', `The configuration is not valid JSON: unexpected ${syntaxError >= text.length ? 'end of file' : near}.`, 'config-json', raw.pointAt(syntaxError))
+    messages.add('error', `The configuration is not valid JSON: unexpected ${unexpectedAt(text, syntaxError)}.`, 'config-json', raw.pointAt(syntaxError))
     return { ok: false, diagnostics: messages.toData() }
   }
   const value: unknown = JSON.parse(text)

@@ -1,3 +1,4 @@
+import { firstAtOrAfter } from '../core/order.js'
 import type { RawText } from '../core/raw-text.js'
 
 /**
@@ -174,13 +175,7 @@ export class MappedText {
       this.rawIndex = this.segments.filter((s) => s.rawEnd > s.rawStart).map((s) => s.rawStart).sort((a, b) => a - b)
     }
     const idx = this.rawIndex
-    let lo = 0
-    let hi = idx.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (idx[mid]! < from) lo = mid + 1
-      else hi = mid
-    }
+    const lo = firstAtOrAfter(idx, from)
     return lo < idx.length && idx[lo]! < to
   }
 

@@ -7,6 +7,7 @@ export interface LiftedMeta {
   issued?: string
   originalLanguage?: string
   distribution?: string
+  jobNumber?: string
 }
 
 /**

@@ -87,3 +87,13 @@ export function organOfSymbol(symbol: string | undefined): Metadata['organ'] | u
   const series = symbol?.split('/')[0]
   return series === 'S' ? 'SC' : series === 'A' ? 'GA' : series === 'E' ? 'ECOSOC' : undefined
 }
+
+/** A symbol as the UN prints it: the Security Council writes a space before the year ("S/RES/2999 (2024)"). */
+export function printedSymbol(symbol: string): string {
+  return symbol.replace(/(\d)\((\d{4})\)$/, '$1 ($2)')
+}
+
+/** Resolutions and decisions are always for general distribution. */
+export function isGeneralDistribution(symbol: string): boolean {
+  return /^(?:A|S|E)(?:\/[A-Z.0-9]+)*\/(?:RES|DEC)\//.test(symbol)
+}

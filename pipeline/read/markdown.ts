@@ -10,6 +10,7 @@ import type { RawText } from '../core/raw-text.js'
 import type { RawMessage } from '../core/diagnostic.js'
 import { joiner } from '../model/join.js'
 import type { Metadata } from '../types/document.js'
+import { MAX_CONTAINER_DEPTH, MAX_OPEN_INLINE, tooDeep, type TooDeep } from './markdown-nesting.js'
 import { METADATA_SCHEMA, validate } from '../validate/index.js'
 
 /**
@@ -26,6 +27,11 @@ export interface MarkdownRead {
 }
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+
+/** The longest front matter read: metadata is a few fields, as a sidecar is (and has the same limit). */
+const MAX_FRONT_MATTER = 64 * 2 ** 10
+/** The most aliases a front matter may expand: each copies what it names, and copies of copies multiply. */
+const MAX_ALIASES = 100
 
 const MARKUP = 'Markdown syntax: block and list markers, escapes, link addresses and the line breaks between blocks'
 const FRONT_MATTER = 'YAML front matter: read into the metadata'
@@ -63,6 +69,8 @@ class MarkdownReader {
   }
 
   read(): MarkdownRead {
+    const deep = tooDeep(this.src)
+    if (deep) return this.refuse(deep)
     const tree = parser.parse(this.src)
     for (const node of tree.children) this.block(node, this.main)
     const pieces: Piece[] = []
@@ -73,6 +81,16 @@ class MarkdownReader {
     }
     const text = MappedText.fromRaw(this.raw).rewrite('markdown', { pieces, drops: this.drops() })
     return { text, ...(this.metadata ? { metadata: this.metadata } : {}), messages: this.messages }
+  }
+
+  /** A source nested too deep to parse: one error where it goes past the limit, and no text. */
+  private refuse({ start, end, what, depth }: TooDeep): MarkdownRead {
+    const reason =
+      what === 'containers'
+        ? `Block quotes and lists nest ${depth} deep on this line, more than the ${MAX_CONTAINER_DEPTH} levels undoc reads: a UN document nests a few (paragraph, (a), (i)).`
+        : `${depth} emphasis marks and brackets are open at once on this line, more than the ${MAX_OPEN_INLINE} undoc reads: close them, or escape the marks that are text (\\*, \\[).`
+    const drops = [{ start: 0, end: this.src.length, reason: UNFIT }]
+    return { text: MappedText.fromRaw(this.raw).rewrite('markdown', { pieces: [], drops }), messages: [{ ruleId: 'markdown-unfit', severity: 'error', reason, rawStart: start, rawEnd: end }] }
   }
 
   /** Every source character not kept is dropped: by the reason recorded for it, or as markup. */
@@ -249,12 +267,23 @@ class MarkdownReader {
     const { start, end } = span(node)
     this.covered.push({ start, end, drop: { start, end, reason: FRONT_MATTER } })
     const valueStart = this.src.indexOf('\n', start) + 1
-    const doc = parseDocument(node.value, { prettyErrors: false })
-    for (const e of doc.errors) {
-      this.messages.push({ ruleId: 'front-matter', severity: 'error', reason: `The front matter is not valid YAML: ${e.message.split('\n')[0]}`, rawStart: valueStart + e.pos[0], rawEnd: valueStart + e.pos[1] })
+    const refuse = (reason: string, at: [number, number] = [start, valueStart]) => this.messages.push({ ruleId: 'front-matter', severity: 'error', reason, rawStart: at[0], rawEnd: at[1] })
+    if (node.value.length > MAX_FRONT_MATTER) {
+      refuse(`The front matter is ${(node.value.length / 1024).toFixed(0)} KiB long, more than the ${MAX_FRONT_MATTER / 1024} KiB metadata may take (a few fields: symbol, date, title…).`)
+      return
     }
+    const doc = parseDocument(node.value, { prettyErrors: false })
+    for (const e of doc.errors) refuse(`The front matter is not valid YAML: ${e.message.split('\n')[0]}`, [valueStart + e.pos[0], valueStart + e.pos[1]])
     if (doc.errors.length > 0) return
-    const value: unknown = doc.toJS()
+    let value: unknown
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES })
+    } catch (error) {
+      // The YAML library stops aliases that expand without end ("billion laughs") by throwing.
+      if (!(error instanceof ReferenceError)) throw error
+      refuse(`The front matter's aliases (*name) expand to more than ${MAX_ALIASES} copies: metadata needs none.`)
+      return
+    }
     if (value === null || value === undefined) return
     const violations = validate(METADATA_SCHEMA, value).filter((v) => !/must have required property/.test(v.message))
     for (const v of violations) {

@@ -50,7 +50,7 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
     kind,
     ...((sidecar.title ?? found.title) ? { title: sidecar.title ?? found.title } : {}),
     ...(found.number ? { number: found.number } : {}),
-    ...((found.organ ?? organOfSymbol(symbol)) ? { organ: found.organ ?? organOfSymbol(symbol) } : {}),
+    ...((found.organ ?? organOfSymbol(symbol) ?? organOfAgenda(normalized.text.text, lang)) ? { organ: found.organ ?? organOfSymbol(symbol) ?? organOfAgenda(normalized.text.text, lang) } : {}),
     ...(date ? { date } : {}),
     // The lifted date of issue is kept when the text dates itself otherwise: it is data the page gives.
     ...(lifted.issued && lifted.issued !== date ? { issued: lifted.issued } : {}),
@@ -61,9 +61,21 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
     ...(found.vote ? { vote: found.vote } : {}),
     ...(found.place ? { place: found.place } : {}),
     ...((sidecar.originalLanguage ?? lifted.originalLanguage) ? { originalLanguage: sidecar.originalLanguage ?? lifted.originalLanguage } : {}),
-    ...((sidecar.distribution ?? lifted.distribution) ? { distribution: sidecar.distribution ?? lifted.distribution } : {})
+    ...((sidecar.distribution ?? lifted.distribution) ? { distribution: sidecar.distribution ?? lifted.distribution } : {}),
+    ...(lifted.jobNumber ? { jobNumber: lifted.jobNumber } : {})
   }
   return meta
+}
+
+/**
+ * The organ whose agenda a text is circulated under, when it names it ("作为大会议程项目122(s)的文件分发"):
+ * a letter has no symbol or formula of its own to tell it.
+ */
+function organOfAgenda(text: string, lang: LanguageProfile): Metadata['organ'] | undefined {
+  const names = Object.keys(lang.citations.organs)
+  if (names.length === 0) return undefined
+  const m = new RegExp(`(${names.join('|')})${lang.citations.agendaItem}`).exec(text)
+  return m ? lang.citations.organs[m[1]!] : undefined
 }
 
 /** A GA resolution's number tells its session: 67/264 → 67, 3369(XXX) → 30. */

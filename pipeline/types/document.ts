@@ -162,6 +162,10 @@ export interface Metadata {
   vote?: Vote
   place?: string
   originalLanguage?: string
+  /**
+   * The UN's job number of this language version, printed with its barcode line at the foot of the first page, e.g. 24-04567 (C).
+   */
+  jobNumber?: string
   distribution?: string
 }
 /**

@@ -30,7 +30,7 @@ describe('undoc.config.json', () => {
   })
 
   it('points at a JSON syntax error', () => {
-    expect(problems('{\n  "rules": {\n    "paired-punctuation": error\n  }\n}')).toEqual(['3:27 config-json The configuration is not valid JSON: unexpected "error\\n  }\\n}".'])
+    expect(problems('{\n  "rules": {\n    "paired-punctuation": error\n  }\n}')).toEqual(['3:27 config-json The configuration is not valid JSON: unexpected character "e".'])
   })
 
   it('points at an unknown key and at a setting that is not one', () => {

@@ -1,12 +1,20 @@
 import type { Command } from '../command.js'
 import { EMITTERS } from '../../emit/index.js'
-import { loadLinter } from '../../batch/linter.js'
-import { progressView, summaryLine } from '../progress.js'
 import { formatDiagnostic } from '../report.js'
-import { runBuild } from '../../batch/run-build.js'
 
-/** Exit code of a run stopped by Ctrl-C, as shells report a process ended by SIGINT. */
-const INTERRUPTED = 130
+/**
+ * The most shares a build is split into. A CI matrix runs tens of jobs; a count in the billions
+ * (or past what a number holds exactly) would leave every share but a few empty, and a run that
+ * builds nothing must not look like one that built its share.
+ */
+const MAX_SHARDS = 10_000
+
+/**
+ * Exit codes of a run stopped by a signal, as shells report a process it ended: SIGINT (Ctrl-C)
+ * and SIGTERM (kill, a CI job cancelled, a container stopped) both stop the run the same way,
+ * its temporary files cleared, and each has its code.
+ */
+const STOPPED_BY = { SIGINT: 130, SIGTERM: 143 } as const
 
 export const buildCommand: Command = {
   name: 'build',
@@ -25,6 +33,8 @@ export const buildCommand: Command = {
     'follow-links': { type: 'boolean' }
   },
   async run(values, positionals, io) {
+    // What a build needs is loaded when one runs, not by every command (`undoc --help` among them).
+    const [{ loadLinter }, { progressView, summaryLine }, { runBuild }] = await Promise.all([import('../../batch/linter.js'), import('../progress.js'), import('../../batch/run-build.js')])
     const config = values.config as string | undefined
     const loaded = await loadLinter(io.cwd, config)
     if (!loaded.ok) {
@@ -36,9 +46,9 @@ export const buildCommand: Command = {
       io.stderr.write(`undoc build: --jobs takes a whole number of documents at once, 1 or more (not "${String(values.jobs)}").\n`)
       return 2
     }
-    const shard = values.shard === undefined ? undefined : /^(\d+)\/(\d+)$/.exec(String(values.shard))
-    if (shard !== undefined && (shard === null || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2]))) {
-      io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N), not "${String(values.shard)}".\n`)
+    const shard = values.shard === undefined ? undefined : /^(\d{1,6})\/(\d{1,6})$/.exec(String(values.shard))
+    if (shard !== undefined && (shard === null || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2]) || Number(shard[2]) > MAX_SHARDS)) {
+      io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N ≤ ${MAX_SHARDS}), not "${String(values.shard)}".\n`)
       return 2
     }
     const formats = values.formats === undefined ? undefined : String(values.formats).split(',')
@@ -55,8 +65,12 @@ export const buildCommand: Command = {
       viewing = false
     }
     const abort = new AbortController()
-    const interrupt = () => abort.abort()
-    process.once('SIGINT', interrupt)
+    let stoppedBy: keyof typeof STOPPED_BY = 'SIGINT'
+    const interrupt = (signal: keyof typeof STOPPED_BY) => {
+      stoppedBy = signal
+      abort.abort()
+    }
+    for (const signal of Object.keys(STOPPED_BY) as (keyof typeof STOPPED_BY)[]) process.once(signal, interrupt)
     const startedAt = performance.now()
     let result
     try {
@@ -83,10 +97,10 @@ export const buildCommand: Command = {
       })
     } finally {
       stopView()
-      process.off('SIGINT', interrupt)
+      for (const signal of Object.keys(STOPPED_BY)) process.off(signal, interrupt)
     }
     io.stderr.write(summaryLine(result, (performance.now() - startedAt) / 1000))
-    if (result.interrupted) return INTERRUPTED
+    if (result.interrupted) return STOPPED_BY[stoppedBy]
     if (result.ioError) return 2
     return result.errors > 0 ? 1 : 0
   }

@@ -5,15 +5,13 @@ import type { Diagnostic } from '../../core/diagnostic.js'
 import { EMITTERS } from '../../emit/index.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
-import { runBuild } from '../../batch/run-build.js'
-import { INDEX_NAME } from '../../batch/output-names.js'
 
 /** The editions `check` compares: every emitter's but the PDF, which is not committed. */
 const CHECKED = EMITTERS.filter((e) => e.extension !== '.pdf')
 
-/** The files of a folder that `check` compares: the checked editions and the corpus index. */
-async function outputsIn(folder: string): Promise<Set<string>> {
-  return new Set((await readdir(folder)).filter((n) => !n.startsWith('.')).filter((n) => n === INDEX_NAME || CHECKED.some((e) => n.endsWith(e.extension))))
+/** The files of a folder that `check` compares: the checked editions and the corpus index (named `index`). */
+async function outputsIn(folder: string, index: string): Promise<Set<string>> {
+  return new Set((await readdir(folder)).filter((n) => !n.startsWith('.')).filter((n) => n === index || CHECKED.some((e) => n.endsWith(e.extension))))
 }
 
 export const checkCommand: Command = {
@@ -25,11 +23,12 @@ export const checkCommand: Command = {
     'follow-links': { type: 'boolean' }
   },
   async run(values, positionals, io) {
+    const [{ runBuild }, { INDEX_NAME }] = await Promise.all([import('../../batch/run-build.js'), import('../../batch/output-names.js')])
     const out = (values.out as string | undefined) ?? 'output'
     const folder = resolve(io.cwd, out)
     let committed: Set<string>
     try {
-      committed = await outputsIn(folder)
+      committed = await outputsIn(folder, INDEX_NAME)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code !== 'ENOENT') {
@@ -46,7 +45,7 @@ export const checkCommand: Command = {
       const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, out: scratch, followLinks: values['follow-links'] === true, formats: CHECKED.map((e) => e.format), report: { severities: ['error'], write: (d) => errors.push(d) } })
       for (const d of errors) io.stderr.write(`${formatDiagnostic(d)}\n`)
       if (result.ioError) return 2
-      const built = await outputsIn(scratch)
+      const built = await outputsIn(scratch, INDEX_NAME)
       const shown = (name: string) => join(out, name).split('\\').join('/')
       const problems: string[] = []
       for (const name of [...new Set([...built, ...committed])].sort()) {

@@ -2,7 +2,7 @@ import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { compareDiagnostics, errorCode, Messages, type Diagnostic } from '../../core/diagnostic.js'
 import type { EditionDocument } from '../../emit/pdf/edition.js'
-import { findSources, readSource } from '../../io/sources.js'
+import { readSource, sourcesInOrder } from '../../io/sources.js'
 import { writeAtomic } from '../../io/write.js'
 import { overwritesInput } from '../../io/output-folder.js'
 import type { Command, CommandIO } from '../command.js'
@@ -32,8 +32,9 @@ export const editionCommand: Command = {
       io.stderr.write(`undoc edition: ${!out ? 'give the output file with -o FILE.pdf' : 'give the title of the volume with --title'}\n  ${this.usage}\n`)
       return 2
     }
+    // The documents in the order the command line gives them: a volume's order is the editor's.
     const inputs = positionals.length ? positionals : ['input']
-    const { sources, diagnostics } = await findSources(inputs, io.cwd, { followLinks: values['follow-links'] === true })
+    const { sources, diagnostics } = await sourcesInOrder(inputs, io.cwd, { followLinks: values['follow-links'] === true })
     const overwrites = overwritesInput(out, inputs, sources, io.cwd)
     if (overwrites !== undefined) {
       io.stderr.write(`undoc edition: Refused to write ${out}: ${overwrites}. Write the volume apart from the sources.\n`)

@@ -1,6 +1,4 @@
 import { join, resolve } from 'node:path'
-import { mergeShards } from '../../batch/merge-shards.js'
-import { INDEX_NAME } from '../../batch/output-names.js'
 import type { Command } from '../command.js'
 import { formatDiagnostic, plural } from '../report.js'
 
@@ -12,6 +10,8 @@ export const indexCommand: Command = {
     out: { type: 'string', short: 'o' }
   },
   async run(values, positionals, io) {
+    // The store and the run engine are loaded by this command when it runs, not by every command.
+    const [{ mergeShards }, { INDEX_NAME }] = await Promise.all([import('../../batch/merge-shards.js'), import('../../batch/output-names.js')])
     const shown = (values.out as string | undefined) ?? 'output'
     const fail = (message: string) => {
       io.stderr.write(`undoc index: ${message}\n`)

@@ -1,9 +1,7 @@
 import type { Command } from '../command.js'
-import { loadLinter } from '../../batch/linter.js'
 import { counts, type Diagnostic } from '../../core/diagnostic.js'
 import { readPairs } from '../pairs.js'
 import { report, REPORTERS, useColor } from '../reporters/index.js'
-import { runBuild } from '../../batch/run-build.js'
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -30,7 +28,7 @@ export const validateCommand: Command = {
     }
     const color = useColor(io.stdout, io.env)
     if (values.parallel === true) {
-      const read = await readPairs(positionals, io.cwd)
+      const read = await readPairs(positionals, io.cwd, values['follow-links'] === true)
       if ('usage' in read) {
         io.stderr.write(`undoc validate: ${read.usage}\n  ${this.usage}\n`)
         return 2
@@ -45,6 +43,7 @@ export const validateCommand: Command = {
       io.stdout.write(reporter.format(report(diagnostics, sources, sources.length), { color }))
       return read.diagnostics.length > 0 ? 2 : verdict(counts(diagnostics), maxWarnings, io.stderr)
     }
+    const [{ loadLinter }, { runBuild }] = await Promise.all([import('../../batch/linter.js'), import('../../batch/run-build.js')])
     const config = values.config as string | undefined
     const loaded = await loadLinter(io.cwd, config)
     if (!loaded.ok) {

@@ -1,8 +1,9 @@
+import { printable } from '../report.js'
 import type { Reporter } from './index.js'
 
-/** A workflow command's message: %, CR and LF escaped (GitHub's toCommandValue rules). */
+/** A workflow command's message: %, CR and LF escaped (GitHub's toCommandValue rules), other control characters as escapes. */
 function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 }
 
 /** A workflow command's property value: also ":" and ",", which separate properties. */

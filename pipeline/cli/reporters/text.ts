@@ -1,6 +1,6 @@
 import { styleText } from 'node:util'
 import { counts } from '../../core/diagnostic.js'
-import { plural } from '../report.js'
+import { plural, printable } from '../report.js'
 import type { Reporter } from './index.js'
 
 /**
@@ -15,10 +15,10 @@ export const textReporter: Reporter = {
     const lines: string[] = []
     for (const { file, diagnostics } of report.files) {
       if (diagnostics.length === 0) continue
-      lines.push(style('underline', file))
+      lines.push(style('underline', printable(file)))
       for (const d of diagnostics) {
         const severity = d.severity === 'error' ? style('red', d.severity) : d.severity === 'warning' ? style('yellow', d.severity) : d.severity
-        lines.push(`  ${d.line}:${d.column}  ${severity}  ${d.reason}  ${style('dim', d.ruleId)}`)
+        lines.push(`  ${d.line}:${d.column}  ${severity}  ${printable(d.reason)}  ${style('dim', d.ruleId)}`)
       }
       lines.push('')
     }

@@ -1,7 +1,7 @@
 import type { Typesetting } from '../../lang/profile.js'
 import type { Heading, Inline, UndocDocument } from '../../types/document.js'
 import { BODY_SIZE, NOTE_SIZE, TEXT_WIDTH, type Block, type StructType } from './layout.js'
-import { atomize, breakLines, type Measure, type MissingGlyph, type Segment, type Style } from './linebreak.js'
+import { atomize, breakLines, settingReport, unbroken, type Measure, type Segment, type SettingReport, type Style } from './linebreak.js'
 import { isInternal } from '../../model/citation-links.js'
 import { elementIds, type ElementIds } from '../../model/element-ids.js'
 
@@ -18,7 +18,7 @@ export interface Composed {
   /** The tree node each block was set from, block by block (a parallel edition lays them out pair by pair). */
   readonly origins: object[]
   readonly notes: Map<string, Block>
-  readonly missing: MissingGlyph[]
+  readonly report: SettingReport
 }
 
 /** Destination name of a node of a document: documents of an edition are told apart by `doc`. */
@@ -74,14 +74,13 @@ export interface BlockSpec {
 }
 
 /** Sets a block: its lines broken at its measure, its label as a line of its own. */
-export function setBlock(spec: BlockSpec, rules: Typesetting, missing: MissingGlyph[]): Block {
-  const lines = breakLines(atomize(spec.segments, missing), spec.measure, rules)
+export function setBlock(spec: BlockSpec, rules: Typesetting, report: SettingReport): Block {
+  const lines = breakLines(atomize(spec.segments, rules, report.missing), spec.measure, rules, report.forced)
   let label
   if (spec.label !== undefined) {
     const style = spec.labelStyle ?? spec.segments[0]?.style ?? BODY
     const parts = typeof spec.label === 'string' ? [{ text: spec.label, style }] : spec.label
-    const [line] = breakLines(atomize(parts, missing), { firstIndent: 0, indent: 0, width: spec.labelRight!, align: 'right' }, rules)
-    label = line
+    label = unbroken(atomize(parts, rules, report.missing), spec.labelRight!, 'right', rules)
   }
   return {
     lines,
@@ -133,7 +132,7 @@ function headingSpec(h: Heading, inAnnex: boolean, title: string, full: FullMeas
  */
 export function compose(document: UndocDocument, rules: Typesetting, doc: string, volume: ReadonlyMap<string, string> = new Map(), width = TEXT_WIDTH): Composed {
   const full: FullMeasure = (align, firstIndent = 0, indent = 0) => ({ firstIndent, indent, width, align })
-  const missing: MissingGlyph[] = []
+  const report = settingReport()
   const blocks: Block[] = []
   const origins: object[] = []
   let origin: object = document.tree
@@ -142,7 +141,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
   // Destinations are named by the nodes' Akoma Ntoso eIds, as the AKN edition names them.
   const ids = elementIds(document.tree)
   const set = (spec: BlockSpec): Block => {
-    const block = setBlock(spec, rules, missing)
+    const block = setBlock(spec, rules, report)
     blocks.push(block)
     origins.push(origin)
     return block
@@ -153,7 +152,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
         for (const fn of part.children) {
           const key = noteKey(doc, fn.identifier)
           const style: Style = { face: 'serif', size: NOTE_SIZE }
-          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume, ids), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, missing))
+          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume, ids), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, report))
         }
         continue
       }
@@ -210,5 +209,5 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
   for (let i = 0; i + 1 < blocks.length; i++) if (closing.has(blocks[i + 1]!)) blocks[i] = { ...blocks[i]!, keepWithNext: true }
   const opening = blocks[0]
   if (opening && !opening.dest) blocks[0] = { ...opening, dest: destName(doc, DOCUMENT_START) }
-  return { blocks, origins, notes, missing }
+  return { blocks, origins, notes, report }
 }

@@ -169,8 +169,11 @@ export class Flow {
       return
     }
     const baseline = this.y + baselineOffset(line, block)
+    // A hanging number is drawn (and read, when copied) before its line; a page number after it.
+    const label = block.label && (block.labelLast ? last : first) ? { line: block.label, x: MARGIN.left + block.label.x, y: baseline, block, first: false } : undefined
+    if (label && !block.labelLast) this.page.lines.push(label)
     this.page.lines.push({ line, x: MARGIN.left + line.x, y: baseline, block, first })
-    if (block.label && (block.labelLast ? last : first)) this.page.lines.push({ line: block.label, x: MARGIN.left + block.label.x, y: baseline, block, first: false })
+    if (label && block.labelLast) this.page.lines.push(label)
     this.y += h
     for (const k of keys) {
       this.onPage.add(k)
@@ -188,8 +191,8 @@ export class Flow {
       const h = lineHeight(line, note.block)
       if (i > 0 && this.y + gap + this.noteHeight + used + h > MARGIN.bottom) break
       const y = this.noteHeight + used + baselineOffset(line, note.block)
-      this.page.notes.push({ line, x: MARGIN.left + line.x, y, block: note.block, first: note.first && i === 0 })
       if (note.first && i === 0 && note.block.label) this.page.notes.push({ line: note.block.label, x: MARGIN.left + note.block.label.x, y, block: note.block, first: false })
+      this.page.notes.push({ line, x: MARGIN.left + line.x, y, block: note.block, first: note.first && i === 0 })
       used += h
     }
     this.noteHeight += used

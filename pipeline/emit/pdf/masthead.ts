@@ -1,11 +1,24 @@
 import type { Typesetting } from '../../lang/profile.js'
+import { isGeneralDistribution, printedSymbol } from '../../model/un-symbol.js'
 import type { Metadata } from '../../types/document.js'
-import { MARGIN, TEXT_WIDTH, type Page } from './layout.js'
-import { atomize, breakLines, type Line, type MissingGlyph, type Style } from './linebreak.js'
+import { MARGIN, PAGE, TEXT_WIDTH, type Page } from './layout.js'
+import { atomize, unbroken, type Line, type SettingReport, type Style } from './linebreak.js'
 
 /** One line of text, unbroken, aligned in a box of `width`. */
-export function singleLine(text: string, style: Style, align: 'left' | 'center' | 'right', width: number, rules: Typesetting, missing: MissingGlyph[]): Line {
-  return breakLines(atomize([{ text, style }], missing), { firstIndent: 0, indent: 0, width, align }, rules)[0]!
+export function singleLine(text: string, style: Style, align: 'left' | 'center' | 'right', width: number, rules: Typesetting, report: SettingReport): Line {
+  return unbroken(atomize([{ text, style }], rules, report.missing), width, align, rules)
+}
+
+/**
+ * The foot of a document's first page, as the UN prints it: the job number, and under it the
+ * barcode line (its digits between asterisks, the text the barcode carries).
+ */
+export function firstPageFoot(page: Page, meta: Metadata, rules: Typesetting, report: SettingReport): void {
+  if (!meta.jobNumber) return
+  const style: Style = { face: 'sans', size: 8 }
+  const put = (text: string, y: number) => page.furniture.push({ line: singleLine(text, style, 'left', TEXT_WIDTH, rules, report), x: MARGIN.left, y })
+  put(meta.jobNumber, PAGE.height - 52)
+  put(`*${meta.jobNumber.replace(/\D/g, '')}*`, PAGE.height - 40)
 }
 
 /**
@@ -13,19 +26,20 @@ export function singleLine(text: string, style: Style, align: 'left' | 'center' 
  * symbol on the top line, a heavy rule, the organ's name large with the distribution and the date
  * beside it, a light rule. Returns where the text starts below it.
  */
-export function masthead(page: Page, meta: Metadata, rules: Typesetting, missing: MissingGlyph[]): number {
+export function masthead(page: Page, meta: Metadata, rules: Typesetting, report: SettingReport): number {
   const put = (text: string, style: Style, align: 'left' | 'right', y: number, x = MARGIN.left, width = TEXT_WIDTH) => {
-    const line = singleLine(text, style, align, width, rules, missing)
+    const line = singleLine(text, style, align, width, rules, report)
     page.furniture.push({ line, x: x + line.x, y })
   }
   put(rules.organization, { face: 'sans', size: 12 }, 'left', 56)
-  if (meta.symbol) put(meta.symbol, { face: 'sans', size: 16 }, 'right', 56)
+  if (meta.symbol) put(printedSymbol(meta.symbol), { face: 'sans', size: 16 }, 'right', 56)
   page.rules.push({ y: 64, width: 1.5 })
   const organ = meta.organ && meta.organ !== 'other' ? rules.organs[meta.organ] : undefined
   if (organ) put(organ, { face: 'sans', size: 20 }, 'left', 94)
   const column = MARGIN.right - 130
   const small: Style = { face: 'serif', size: 9.5 }
-  if (meta.distribution) put(rules.distribution + meta.distribution, small, 'left', 82, column, 130)
+  const distribution = meta.distribution ?? (meta.symbol && isGeneralDistribution(meta.symbol) ? 'General' : undefined)
+  if (distribution) put(rules.distribution + distribution, small, 'left', 82, column, 130)
   if (meta.date) put(rules.date(meta.date), small, 'left', 96, column, 130)
   page.rules.push({ y: 106, width: 0.5 })
   let y = 128

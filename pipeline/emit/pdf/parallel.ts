@@ -2,9 +2,9 @@ import type { Typesetting } from '../../lang/profile.js'
 import type { Alignment } from '../../model/alignment.js'
 import type { FootnoteDefinition, UndocDocument } from '../../types/document.js'
 import { compose, noteKey } from './compose.js'
-import { reportMissing, typesettingFor } from './index.js'
+import { reportSetting, typesettingFor } from './index.js'
 import { baselineOffset, BODY_SIZE, MARGIN, TEXT_WIDTH, type Block, type Page } from './layout.js'
-import type { Line, MissingGlyph, Style } from './linebreak.js'
+import { settingReport, type ForcedBreak, type Line, type MissingGlyph, type SettingReport, type Style } from './linebreak.js'
 import { singleLine } from './masthead.js'
 import { renderPdf } from './render.js'
 
@@ -51,13 +51,14 @@ function linesOf(blocks: readonly Block[]): SideLine[] {
 }
 
 /** The blocks of each side's units, row by row of the alignment, in each side's own column. */
-function rowsOf(pair: ParallelDocument, missing: MissingGlyph[]): Row[] {
+function rowsOf(pair: ParallelDocument, report: SettingReport): Row[] {
   const sides = { a: pair.a, b: pair.b }
   const blocksByNode = { a: new Map<object, Block[]>(), b: new Map<object, Block[]>() }
   for (const side of ['a', 'b'] as const) {
     const document = sides[side]
     const composed = compose(document, typesettingFor(document), side, new Map(), COLUMN)
-    missing.push(...composed.missing.map((m) => ({ ...m, file: document.source.path })))
+    report.missing.push(...composed.report.missing.map((m) => ({ ...m, file: document.source.path })))
+    report.forced.push(...composed.report.forced.map((f) => ({ ...f, file: document.source.path })))
     composed.blocks.forEach((block, i) => {
       const node = composed.origins[i]!
       blocksByNode[side].set(node, [...(blocksByNode[side].get(node) ?? []), block])
@@ -115,10 +116,10 @@ class ParallelFlow {
   }
 
   /** The first page's head: the symbol over a heavy rule, each version's organ in its column over a light rule. */
-  startDocument(pair: ParallelDocument, rulesB: Typesetting, missing: MissingGlyph[]): void {
+  startDocument(pair: ParallelDocument, rulesB: Typesetting, report: SettingReport): void {
     this.newPage(true)
     const put = (text: string, style: Style, x: number, y: number, width: number, rules: Typesetting, align: 'left' | 'right' = 'left') => {
-      const line = singleLine(text, style, align, width, rules, missing)
+      const line = singleLine(text, style, align, width, rules, report)
       this.page.furniture.push({ line, x: MARGIN.left + x + line.x, y })
     }
     const symbol = pair.a.metadata.symbol ?? pair.b.metadata.symbol
@@ -185,14 +186,14 @@ class ParallelFlow {
 }
 
 /** The pages of a parallel edition: each pair starts on a page of its own, with its head. */
-function parallelPages(pairs: readonly ParallelDocument[], missing: MissingGlyph[] = []): Page[] {
+function parallelPages(pairs: readonly ParallelDocument[], report: SettingReport = settingReport()): Page[] {
   const pages: Page[] = []
   for (const pair of pairs) {
     const rulesA = typesettingFor(pair.a)
     const rulesB = typesettingFor(pair.b)
     const flow = new ParallelFlow(pair.a.metadata.symbol ?? pair.b.metadata.symbol ?? pair.name, rulesA, pages.length + 1)
-    flow.startDocument(pair, rulesB, missing)
-    const rows = rowsOf(pair, missing)
+    flow.startDocument(pair, rulesB, report)
+    const rows = rowsOf(pair, report)
     rows.forEach((row, i) => flow.add(row, rows[i + 1]))
     pages.push(...flow.pages)
   }
@@ -200,11 +201,11 @@ function parallelPages(pairs: readonly ParallelDocument[], missing: MissingGlyph
 }
 
 /** The PDF of a parallel edition: one or more pairs of language versions, side by side. */
-export async function parallelPdf(pairs: readonly ParallelDocument[], title: string, warn: (reason: string, ruleId: string, at: MissingGlyph) => void = () => undefined): Promise<Uint8Array> {
+export async function parallelPdf(pairs: readonly ParallelDocument[], title: string, warn: (reason: string, ruleId: string, at: MissingGlyph | ForcedBreak) => void = () => undefined): Promise<Uint8Array> {
   if (pairs.length === 0) throw new Error('a parallel edition needs at least one pair of versions')
-  const missing: MissingGlyph[] = []
-  const pages = parallelPages(pairs, missing)
-  reportMissing(missing, warn)
+  const report = settingReport()
+  const pages = parallelPages(pairs, report)
+  reportSetting(report, warn)
   const symbols = [...new Set(pairs.flatMap((p) => [p.a.metadata.symbol ?? p.b.metadata.symbol ?? []].flat()))]
   const dates = pairs.flatMap((p) => [p.a.metadata.date ?? p.b.metadata.date ?? []].flat()).sort()
   return renderPdf(pages, {

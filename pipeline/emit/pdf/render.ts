@@ -45,6 +45,14 @@ interface Piece {
   readonly atom: Atom
   readonly x: number
   readonly spacing: number
+  /** Horizontal scale (percent) that brings the glyphs to the atom's width ("——" set in 2 em). */
+  readonly scale: number
+}
+
+/** How much an atom's glyphs are widened to fill its width: 100 when they fill it as they are. */
+function scaleOf(atom: Atom): number {
+  const natural = face(atom.face).advance(atom.text) * atom.size
+  return Math.abs(natural - atom.width) < 0.01 ? 100 : (100 * atom.width) / natural
 }
 
 function pieces(placed: readonly Placed[]): Piece[] {
@@ -59,18 +67,21 @@ function pieces(placed: readonly Placed[]): Piece[] {
     let text = start.atom.text
     let j = i + 1
     let spacing = 0
-    if (start.atom.kind === 'wide') {
+    const scale = scaleOf(start.atom)
+    if (start.atom.kind === 'wide' && scale === 100) {
       for (; j < placed.length; j++) {
         const prev = placed[j - 1]!
         const next = placed[j]!
-        if (next.atom.kind !== 'wide' || next.atom.face !== start.atom.face || next.atom.size !== start.atom.size || next.atom.rise !== start.atom.rise) break
+        if (next.atom.kind !== 'wide' || next.atom.face !== start.atom.face || next.atom.size !== start.atom.size || next.atom.rise !== start.atom.rise || scaleOf(next.atom) !== 100) break
         const gap = next.x - prev.x - prev.atom.width
         if (j === i + 1) spacing = gap
         else if (Math.abs(gap - spacing) > 0.005) break
+        // The spacing follows every glyph of a text call, the last too: a line's last glyph goes alone, so nothing runs past it.
+        if (spacing !== 0 && j === placed.length - 1) break
         text += next.atom.text
       }
     }
-    out.push({ text, atom: start.atom, x: start.x, spacing: j > i + 1 ? spacing : 0 })
+    out.push({ text, atom: start.atom, x: start.x, spacing: j > i + 1 ? spacing : 0, scale })
     i = j
   }
   return out
@@ -78,6 +89,16 @@ function pieces(placed: readonly Placed[]): Piece[] {
 
 /** Where a link leads: an address, a named destination, or a page. */
 type Target = { url: string } | { dest: string } | { page: number }
+
+/**
+ * Whether two links lead to one place. Compared field by field, not as JSON: a destination can be
+ * as long as the text it is named from, and a line of 100,000 atoms wrote it out for each of them.
+ */
+function sameTarget(a: Target, b: Target): boolean {
+  if ('url' in a) return 'url' in b && a.url === b.url
+  if ('dest' in a) return 'dest' in b && a.dest === b.dest
+  return 'page' in b && a.page === b.page
+}
 
 function targetOf(tag: Atom['tag']): Target | undefined {
   if (tag?.url !== undefined) return { url: tag.url }
@@ -93,7 +114,7 @@ function linkRuns(placed: readonly Placed[]): { target: Target; x: number; w: nu
   for (const p of placed) {
     const target = targetOf(p.atom.tag)
     if (!target) current = undefined
-    else if (current && JSON.stringify(current.target) === JSON.stringify(target)) current.w = p.x + p.atom.width - current.x
+    else if (current && sameTarget(current.target, target)) current.w = p.x + p.atom.width - current.x
     else runs.push((current = { target, x: p.x, w: p.atom.width, size: p.atom.size }))
   }
   return runs
@@ -135,12 +156,25 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
     }
     doc.font(name).fontSize(size)
   }
+  // The Han–Latin gaps and the added space are positions, which extractors read as spaces: each
+  // line says what text it stands for (pdftotext and Acrobat read it; pdf.js does not yet).
   const drawLine = (set: Pick<SetLine, 'line' | 'x' | 'y'>) => {
+    doc.markContent('Span', { actual: set.line.text })
     for (const p of pieces(set.line.atoms)) {
       useFont(p.atom.face, p.atom.size)
-      doc.text(p.text, set.x + p.x, set.y - p.atom.rise, { lineBreak: false, baseline: 'alphabetic', ...(p.spacing ? { characterSpacing: p.spacing } : {}) })
+      doc.text(p.text, set.x + p.x, set.y - p.atom.rise, { lineBreak: false, baseline: 'alphabetic', ...(p.spacing ? { characterSpacing: p.spacing } : {}), ...(p.scale !== 100 ? { horizontalScaling: p.scale } : {}) })
     }
+    const hyphen = set.line.hyphen
+    if (hyphen) drawOutline(hyphen.face, '-', hyphen.size, set.x + hyphen.x, set.y)
+    doc.endMarkedContent()
   }
+  // An added hyphen is drawn as its glyph's outline, not as text: copying the line gives the word whole.
+  const drawOutline = (name: FaceName, c: string, size: number, x: number, y: number) => {
+    const { font } = face(name)
+    const scale = size / font.unitsPerEm
+    doc.save().translate(x, y).scale(scale, -scale).path(font.glyphForCodePoint(c.codePointAt(0)!).path.toSVG()).fill().restore()
+  }
+
   const artifact = (draw: () => void) => {
     doc.markContent('Artifact', { type: 'Pagination' })
     draw()

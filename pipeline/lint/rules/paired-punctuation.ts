@@ -17,7 +17,8 @@ export const pairedPunctuation: LintRule = {
     const out: LintMessage[] = []
     text.blocks.forEach((block, b) => {
       const next = text.blocks[b + 1]
-      const reopened = (mark: string) => lang.punctuation.continuedQuotes.includes(mark) && next?.place.part === block.place.part && next.text.trimStart().startsWith(mark)
+      const nextOpening = next?.place.part === block.place.part ? next.text.trimStart() : undefined
+      const reopened = (mark: string) => lang.punctuation.continuedQuotes.includes(mark) && nextOpening?.startsWith(mark) === true
       const open: { mark: string; at: number }[] = []
       // How many of each opening mark are on the stack: an unmatched closer is found without a scan.
       const opened = new Map<string, number>()

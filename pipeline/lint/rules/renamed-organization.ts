@@ -34,17 +34,27 @@ export const renamedOrganization: LintRule = {
       for (const [from, to] of sentences(block.text, ends)) {
         const cited = []
         while (ci < block.citations.length && block.citations[ci]!.start < to) cited.push(block.citations[ci++]!)
-        // A reference right after the sentence's closing mark belongs to it.
-        const notes: string[] = []
-        while (ri < block.references.length && block.references[ri]!.at <= to) notes.push(footnotes.get(block.references[ri++]!.node.identifier) ?? '')
+        // A reference right after the sentence's closing mark belongs to it. Each footnote once,
+        // however often the sentence refers to it.
+        const notes = new Set<string>()
+        while (ri < block.references.length && block.references[ri]!.at <= to) notes.add(footnotes.get(block.references[ri++]!.node.identifier) ?? '')
+        // Whether the sentence speaks of an organization's rename, asked once an organization: a
+        // sentence may name it thousands of times, and each answer reads the whole sentence.
+        const speaksOfRename = new Map<string, boolean>()
         for (const c of cited) {
           if (c.node.kind !== 'organization' || c.node.value === undefined || ignore.has(c.node.value)) continue
           const written = block.text.slice(c.start, c.end)
           const until = names.find((n) => n.id === c.node.value && n.name === written)?.until
           if (until === undefined || until > date) continue
           const now = current(c.node.value)
-          const speaksOfRename = (s: string) => now.some((name) => s.includes(name))
-          if (now.length === 0 || speaksOfRename(block.text.slice(from, to)) || notes.some(speaksOfRename)) continue
+          if (now.length === 0) continue
+          let spoken = speaksOfRename.get(c.node.value)
+          if (spoken === undefined) {
+            const givesNewName = (s: string) => now.some((name) => s.includes(name))
+            spoken = givesNewName(block.text.slice(from, to)) || [...notes].some(givesNewName)
+            speaksOfRename.set(c.node.value, spoken)
+          }
+          if (spoken) continue
           out.push({
             reason: `"${written}" is the former name of ${now[0]}, renamed on ${until}; this text is dated ${date}. Use the current name, or say in the sentence that it was renamed.`,
             place: c.node.position

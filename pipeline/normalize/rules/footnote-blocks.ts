@@ -5,8 +5,13 @@ import { joiner } from '../../model/join.js'
 import type { RawMessage } from '../../core/diagnostic.js'
 import type { NormalizeRule } from '../rule.js'
 
-const LONE_NUMBER = /^(\d{1,3})$/
-const INLINE_NUMBER = /^(\d{1,3})[\s\u3000]+\S/
+/**
+ * A footnote's number. Long reports number their footnotes past 999; a number of four digits
+ * stands for a footnote only where it follows the one before (1000 after 999), since a year or a
+ * page number alone on a line looks the same.
+ */
+const LONE_NUMBER = /^(\d{1,4})$/
+const INLINE_NUMBER = /^(\d{1,4})[\s\u3000]+\S/
 
 interface Note {
   label: string
@@ -41,11 +46,12 @@ export const footnoteBlocks: NormalizeRule = {
         const lone = LONE_NUMBER.exec(c)
         const inline = INLINE_NUMBER.exec(c)
         const next = lines[k + 1]
-        if (lone && next && !isBlankLine(next) && !FOOTNOTE_RULE.test(content(next))) {
+        const follows = (label: string) => Number(label) === (notes.length > 0 ? Number(notes[notes.length - 1]!.label) : lastLabel) + 1
+        if (lone && (lone[1]!.length < 4 || follows(lone[1]!)) && next && !isBlankLine(next) && !FOOTNOTE_RULE.test(content(next))) {
           // A footnote number alone on its line, its text on the line right under it.
           notes.push({ label: lone[1]!, labelRange: [line.contentStart, line.contentEnd], parts: [[next.contentStart, next.contentEnd]] })
           last = k + 1
-        } else if (inline && Number(inline[1]) === lastLabel + notes.length + 1) {
+        } else if (inline && follows(inline[1]!)) {
           const textStart = line.contentStart + inline[0].length - 1
           notes.push({ label: inline[1]!, labelRange: [line.contentStart, line.contentStart + inline[1]!.length], parts: [[textStart, line.contentEnd]] })
           last = k

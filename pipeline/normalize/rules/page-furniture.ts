@@ -8,7 +8,7 @@ import { FOOTNOTE_RULE } from '../../model/clause.js'
 // Furniture every UN PDF carries, whatever the language: job numbers ("12-48653 (C)" with its
 // dates, "*1248653*"), page numbers written "2/5" or "- 3 -", and a running header that is the
 // document symbol (alone, or with the page number).
-const JOB_NUMBER = /^\d{2}-\d{4,6}\s?(?:\([A-Z]\))?(?:\s+\d{6}){0,2}$/
+const JOB_NUMBER = /^(\d{2}-\d{4,6})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
 const BARCODE = /^\*\d{7,}\*$/
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
 /** The issue date in the UN masthead, written in English in every language version ("19 January 2012"). */
@@ -23,7 +23,7 @@ const SYMBOL_WITH_PAGE = /^(\S+)\s+\d{1,4}\s?\/\s?\d{1,4}$|^\d{1,4}\s?\/\s?\d{1,
 
 export const pageFurniture: NormalizeRule = {
   id: 'page-furniture',
-  doc: 'Removes page furniture (masthead, running headers, page and job numbers, recycling notes) into the log, lifting the symbol, issue date, distribution and original language into the metadata.',
+  doc: 'Removes page furniture (masthead, running headers, page and job numbers, recycling notes) into the log, lifting the symbol, issue date, distribution, original language and job number into the metadata.',
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
@@ -61,7 +61,9 @@ function furnitureReason(
   lifted: LiftedMeta,
   afterFootnoteNumber: boolean
 ): string | null {
-  if (JOB_NUMBER.test(content) || BARCODE.test(content)) return 'page furniture: job number'
+  const job = JOB_NUMBER.exec(content)
+  if (job) lifted.jobNumber ??= job[2] ? `${job[1]} (${job[2]})` : job[1]
+  if (job || BARCODE.test(content)) return 'page furniture: job number'
   if (PAGE_OF.test(content)) return 'page furniture: page number'
   // A symbol under a footnote number is the footnote's text, not a header.
   if (!afterFootnoteNumber) {
