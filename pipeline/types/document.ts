@@ -162,11 +162,11 @@ export interface Metadata {
   vote?: Vote
   place?: string
   originalLanguage?: string
+  distribution?: string
   /**
    * The UN's job number of this language version, printed with its barcode line at the foot of the first page, e.g. 24-04567 (C).
    */
   jobNumber?: string
-  distribution?: string
 }
 /**
  * The line under a resolution's header saying on what it was adopted: "[根据第三委员会的报告(A/67/456)通过]", "[未经发交主要委员会而通过(A/71/L.99)]", or the document it was issued in ("〔S/296〕").
