@@ -203,7 +203,14 @@ function coldRows() {
     const tasks = [
       { what: 'undoc --version', args: ['--version'], peer: node, peerName: 'node -e 0 (Node starting, nothing else)' },
       { what: 'undoc --help', args: ['--help'], peer: node, peerName: 'node -e 0 (Node starting, nothing else)' },
-      { what: 'one document, json + markdown', args: ['build', seed, '--out', 'out', '--formats', 'json,markdown', '--quiet'], before: fresh('out'), peer: pandocHtml, peerName: 'pandoc md→html', missing: 'not installed: apt-get install pandoc' },
+      {
+        what: 'one document, json + markdown',
+        args: ['build', seed, '--out', 'out', '--formats', 'json,markdown', '--quiet'],
+        before: fresh('out'),
+        peer: pandocHtml,
+        peerName: 'pandoc md→html',
+        missing: 'not installed: apt-get install pandoc'
+      },
       { what: 'undoc validate, one document', args: ['validate', seed], peer: pandocHtml, peerName: 'pandoc md→html', missing: 'not installed: apt-get install pandoc' },
       { what: 'one document, pdf', args: ['build', seed, '--out', 'out', '--formats', 'pdf', '--quiet'], before: fresh('out'), peer: typstPdf, peerName: 'typst compile', missing: TYPST_MISSING }
     ]
@@ -225,11 +232,18 @@ function coldRows() {
 
 function printCold(results) {
   const seconds = (t) => `${t.wall.toFixed(2)} s wall, ${t.cpu.toFixed(2)} s CPU`
-  const table = results.map((r) => [r.what, seconds(r.undoc), r.peer ? `${r.peerName}: ${seconds(r.peer)}` : r.peerName, r.peer ? `${fmt(r.undoc.wall / r.peer.wall)}× wall, ${fmt(r.undoc.cpu / r.peer.cpu)}× CPU` : '—'])
+  const table = results.map((r) => [
+    r.what,
+    seconds(r.undoc),
+    r.peer ? `${r.peerName}: ${seconds(r.peer)}` : r.peerName,
+    r.peer ? `${fmt(r.undoc.wall / r.peer.wall)}× wall, ${fmt(r.undoc.cpu / r.peer.cpu)}× CPU` : '—'
+  ])
   const head = ['one document, cold', 'undoc', 'peer', 'ratio']
   const width = head.map((h, c) => Math.max(h.length, ...table.map((r) => r[c].length)))
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(width[i])).join(' | ')} |`
-  console.log(`each a process of its own, medians of ${RUNS} paired runs; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine skews wall times most)\n`)
+  console.log(
+    `each a process of its own, medians of ${RUNS} paired runs; load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (other work on the machine skews wall times most)\n`
+  )
   console.log(line(head))
   console.log(line(width.map((w) => '-'.repeat(w))))
   for (const r of table) console.log(line(r))
@@ -272,7 +286,12 @@ try {
   const full = await undoc(dir, ['build', 'input', '--out', 'output', '--quiet', '--jobs', String(JOBS)])
   if (full.code !== 0 && full.code !== 1) throw new Error(`bench: the build failed (exit ${full.code}):\n${full.stderr}`)
   // The manifest is JSON Lines: a header, then an entry and a line of diagnostics a document.
-  const entries = readFileSync(join(dir, 'output', '.undoc-manifest.jsonl'), 'utf8').trimEnd().split('\n').slice(1).filter((_, i) => i % 2 === 0).map((l) => JSON.parse(l))
+  const entries = readFileSync(join(dir, 'output', '.undoc-manifest.jsonl'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .slice(1)
+    .filter((_, i) => i % 2 === 0)
+    .map((l) => JSON.parse(l))
   const pages = entries.reduce((n, e) => n + (e.pages ?? 0), 0)
   const docsPerSecond = SIZE / full.seconds
   row(`full build, ${formats.join(' + ')}`, `${fmt(docsPerSecond)} docs/s`, `${full.seconds.toFixed(2)} s; ${full.stderr.trim().split('\n').pop()}`)
@@ -283,7 +302,7 @@ try {
   const again = await undoc(dir, ['build', 'input', '--out', 'output', '--quiet', '--jobs', String(JOBS)])
   row('no-change rebuild', `${again.seconds.toFixed(2)} s`, `${again.stderr.trim().split('\n').pop()} (target < 1 s for 10,000)`)
   // No worker starts when nothing changed: this is what the main thread holds, the corpus's records included.
-  row('peak RSS, no-change rebuild', `${fmt(again.peak / 2 ** 20)} MB`, 'the main thread alone (its store on disk: LevelDB\'s caches count here)')
+  row('peak RSS, no-change rebuild', `${fmt(again.peak / 2 ** 20)} MB`, "the main thread alone (its store on disk: LevelDB's caches count here)")
   const perWorker = (full.peak - again.peak) / JOBS
   row('peak RSS, whole run', `${fmt(full.peak / 2 ** 20)} MB`, `less the main thread's, ${fmt(perWorker / 2 ** 20)} MB per worker thread (target < 200)`)
   // What the main thread holds through a whole build (JSON alone, forced, on the workers), of the
@@ -311,7 +330,9 @@ try {
   row('one document changed', `${one.seconds.toFixed(2)} s`, one.stderr.trim().split('\n').pop())
 
   // Others on the same documents: their Markdown edition, when undoc makes one.
-  const markdown = readdirSync(join(dir, 'output')).filter((n) => n.endsWith('.md')).sort()
+  const markdown = readdirSync(join(dir, 'output'))
+    .filter((n) => n.endsWith('.md'))
+    .sort()
   const sample = (n) => markdown.slice(0, n).map((m) => join(dir, 'output', m))
   const timeEach = (files, run) => {
     const started = performance.now()
@@ -324,7 +345,8 @@ try {
     const rate = timeEach(sample(50), (f) => execFileSync(pandoc, [f, '-f', 'gfm', '-t', 'html', '-o', `${f}.html`]))
     row('pandoc md→html', `${fmt(rate)} docs/s`, `undoc is ${fmt(docsPerSecond / rate)}× (one process per document, as a batch would run it)`)
   }
-  if (!pandoc || !which('xelatex')) row('pandoc md→pdf (xelatex)', 'skipped', 'not installed: apt-get install pandoc texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended')
+  if (!pandoc || !which('xelatex'))
+    row('pandoc md→pdf (xelatex)', 'skipped', 'not installed: apt-get install pandoc texlive-xetex texlive-lang-chinese fonts-noto-cjk lmodern texlive-fonts-recommended')
   else if (markdown.length === 0) row('pandoc md→pdf (xelatex)', 'skipped', 'no Markdown edition on this branch to give it')
   else {
     const rate = timeEach(sample(3), (f) => execFileSync(pandoc, [f, '-f', 'gfm', '--pdf-engine=xelatex', '-V', 'CJKmainfont=Noto Serif CJK SC', '-o', `${f}.pdf`]))
@@ -447,7 +469,11 @@ async function stages(input) {
 function typstOf(markdown) {
   const body = markdown.replace(/^---\n[\s\S]*?\n---\n/, '')
   // Markdown's escapes and link syntax go; what is left is the text as a reader sees it.
-  const text = (s) => `#"${s.replace(/\\([\\`*_{}[\]()#+\-.!|<>~&])/g, '$1').replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[\\"]/g, '\\$&')}"`
+  const text = (s) =>
+    `#"${s
+      .replace(/\\([\\`*_{}[\]()#+\-.!|<>~&])/g, '$1')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[\\"]/g, '\\$&')}"`
   const blocks = body
     .split(/\n{2,}/)
     .map((b) => b.trim())
@@ -469,7 +495,10 @@ function liveHeap(cwd, folder, count) {
     rmSync(join(cwd, folder), { recursive: true, force: true })
     mkdirSync(join(cwd, folder))
     const names = readdirSync(join(cwd, 'input'))
-    for (const name of names.filter((n) => n.endsWith('.txt')).sort().slice(0, count)) {
+    for (const name of names
+      .filter((n) => n.endsWith('.txt'))
+      .sort()
+      .slice(0, count)) {
       copyFileSync(join(cwd, 'input', name), join(cwd, folder, name))
       const sidecar = name.replace(/\.txt$/, '.meta.json')
       if (names.includes(sidecar)) copyFileSync(join(cwd, 'input', sidecar), join(cwd, folder, sidecar))

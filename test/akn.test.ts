@@ -12,8 +12,12 @@ import { normalizeText, ROOT } from './helpers.js'
 
 /** Every source the edition is held to: the seeds of input/ and the fixtures of each kind of text. */
 const SOURCES = [
-  ...readdirSync(join(ROOT, 'input')).filter((n) => n.endsWith('.txt')).map((n) => `input/${n}`),
-  ...readdirSync(join(ROOT, 'test/fixtures/kinds')).filter((n) => n.endsWith('.zh.txt')).map((n) => `test/fixtures/kinds/${n}`)
+  ...readdirSync(join(ROOT, 'input'))
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => `input/${n}`),
+  ...readdirSync(join(ROOT, 'test/fixtures/kinds'))
+    .filter((n) => n.endsWith('.zh.txt'))
+    .map((n) => `test/fixtures/kinds/${n}`)
 ].sort()
 
 let validator: XsdValidator

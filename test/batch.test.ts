@@ -112,7 +112,11 @@ describe('batch builds', () => {
   it('streams index.json to the bytes of the corpus index made whole from the summaries', async () => {
     const dir = corpus()
     await undoc(dir, 'build', ...NO_PDF)
-    const entries = readFileSync(join(dir, 'output', MANIFEST), 'utf8').trimEnd().split('\n').slice(1).filter((_, i) => i % 2 === 0)
+    const entries = readFileSync(join(dir, 'output', MANIFEST), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .filter((_, i) => i % 2 === 0)
     const summaries = entries.map((l) => (JSON.parse(l) as { summary: DocumentSummary }).summary)
     const whole = await buildCorpusIndex(summaries)
     expect(readFileSync(join(dir, 'output', 'index.json'), 'utf8')).toBe([...emitJson(whole)].join(''))
@@ -162,7 +166,11 @@ describe('batch builds', () => {
     const dir = corpus()
     await undoc(dir, 'build', ...NO_PDF)
     const letter = join(dir, SEEDS.letter)
-    const entryOf = () => readFileSync(join(dir, 'output', MANIFEST), 'utf8').split('\n').map((l) => JSON.parse(l || '{}') as { path?: string; input?: { sha256: string; mtimeNs: string } }).find((e) => e.path === SEEDS.letter)!
+    const entryOf = () =>
+      readFileSync(join(dir, 'output', MANIFEST), 'utf8')
+        .split('\n')
+        .map((l) => JSON.parse(l || '{}') as { path?: string; input?: { sha256: string; mtimeNs: string } })
+        .find((e) => e.path === SEEDS.letter)!
     const built = entryOf()
     // The same bytes under a new time: not built again, and the entry takes the new time.
     utimesSync(letter, new Date('2030-01-01'), new Date('2030-01-01'))
@@ -186,7 +194,10 @@ describe('batch builds', () => {
     const run = await undoc(dir, 'build', ...NO_PDF)
     expect(did(run.stderr)).toEqual({ documents: 2, built: 0, skipped: 2 })
     expect(existsSync(join(dir, 'output', 'a-res-68-1.zh.json'))).toBe(false)
-    const [header, ...lines] = readFileSync(join(dir, 'output', MANIFEST), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l) as { path: string; documents: number })
+    const [header, ...lines] = readFileSync(join(dir, 'output', MANIFEST), 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { path: string; documents: number })
     expect(header!.documents).toBe(2)
     // Each source's entry, then its diagnostics.
     expect(lines.filter((_, i) => i % 2 === 0).map((e) => e.path)).toEqual([SEEDS.letter, SEEDS.resolution])
@@ -247,7 +258,11 @@ describe('batch builds', () => {
     const two = await undoc(sharded, 'build', ...NO_PDF, '--shard', '2/2')
     expect(did(one.stderr).documents + did(two.stderr).documents).toBe(3)
     expect(existsSync(join(sharded, 'output', 'index.json'))).toBe(false)
-    expect(readdirSync(join(sharded, 'output')).filter((n) => n.startsWith('.undoc-shard-')).sort()).toEqual(['.undoc-shard-1-of-2.jsonl', '.undoc-shard-2-of-2.jsonl'])
+    expect(
+      readdirSync(join(sharded, 'output'))
+        .filter((n) => n.startsWith('.undoc-shard-'))
+        .sort()
+    ).toEqual(['.undoc-shard-1-of-2.jsonl', '.undoc-shard-2-of-2.jsonl'])
     const merged = await undoc(sharded, 'index')
     expect(merged.code).toBe(0)
     expect(readFileSync(join(sharded, 'output', 'index.json'))).toEqual(readFileSync(join(whole, 'output', 'index.json')))

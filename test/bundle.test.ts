@@ -34,7 +34,17 @@ describe('the bundled CLI', () => {
   it('loads no stage of the pipeline, no run engine and no writer for --help', async () => {
     const loaded = [...(await modulesLoaded('--help'))]
     expect(loaded).toContain('pipeline/cli/commands/build.ts')
-    for (const heavy of ['pipeline/batch/', 'pipeline/document/', 'pipeline/normalize/index.ts', 'pipeline/read/', 'pipeline/emit/markdown/', 'pipeline/emit/pdf/', 'node_modules/remark', 'node_modules/micromark', 'node_modules/ajv/']) {
+    for (const heavy of [
+      'pipeline/batch/',
+      'pipeline/document/',
+      'pipeline/normalize/index.ts',
+      'pipeline/read/',
+      'pipeline/emit/markdown/',
+      'pipeline/emit/pdf/',
+      'node_modules/remark',
+      'node_modules/micromark',
+      'node_modules/ajv/'
+    ]) {
       expect(loaded.filter((m) => m.startsWith(heavy))).toEqual([])
     }
   })

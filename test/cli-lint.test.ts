@@ -32,7 +32,7 @@ function config(dir: string, value: unknown, name = 'undoc.config.json'): void {
 }
 
 describe('undoc validate', () => {
-  it('reports the seeds\' warnings grouped by file, with a summary, and exits 0', async () => {
+  it("reports the seeds' warnings grouped by file, with a summary, and exits 0", async () => {
     const run = await undoc(workspace(), 'validate')
     expect(run.code).toBe(0)
     const lines = run.stdout.split('\n')
@@ -100,9 +100,15 @@ describe('undoc validate', () => {
     expect(githubReporter.format(report([d], [], 1), { color: false })).toBe('::error file=in put/a%2Cb%3Ac.txt,line=2,col=3,title=x%3Ay::100%25 wrong,%0D%0Asee: here\n')
   })
 
-  it('prints SARIF 2.1.0 valid against the official schema, with the rules\' metadata', async () => {
+  it("prints SARIF 2.1.0 valid against the official schema, with the rules' metadata", async () => {
     const run = await undoc(workspace(), 'validate', '--format', 'sarif')
-    const log = JSON.parse(run.stdout) as { version: string; runs: { tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[] }[] }
+    const log = JSON.parse(run.stdout) as {
+      version: string
+      runs: {
+        tool: { driver: { rules: { id: string; shortDescription: { text: string } }[] } }
+        results: { ruleId: string; ruleIndex: number; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[]
+      }[]
+    }
     const schemaPath = createRequire(import.meta.url).resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json')
     // The schema is draft-04, and one of its patterns is not valid with the u flag.
     const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false })
@@ -139,7 +145,7 @@ describe('undoc.config.json', () => {
     expect((await undoc(dir, 'validate', '--config', 'missing.json')).code).toBe(2)
   })
 
-  it('matches override patterns against paths relative to the configuration\'s folder', async () => {
+  it("matches override patterns against paths relative to the configuration's folder", async () => {
     const dir = workspace()
     mkdirSync(join(dir, 'ci'))
     config(dir, { overrides: [{ files: '../input/a-res-*.txt', rules: { 'paired-punctuation': 'error' } }] }, 'ci/lint.json')
@@ -227,7 +233,10 @@ describe('undoc check', () => {
 
 describe('the CI workflow', () => {
   it('installs with npm ci on Node 20, validates input/ with the github reporter and runs undoc check', () => {
-    const workflow = parse(readFileSync(join(ROOT, '.github', 'workflows', 'validate.yml'), 'utf8')) as { on: object; jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }> }
+    const workflow = parse(readFileSync(join(ROOT, '.github', 'workflows', 'validate.yml'), 'utf8')) as {
+      on: object
+      jobs: Record<string, { steps: { uses?: string; run?: string; with?: Record<string, unknown> }[] }>
+    }
     expect(Object.keys(workflow.on)).toEqual(['push', 'pull_request'])
     const steps = Object.values(workflow.jobs)[0]!.steps
     expect(steps.map((s) => s.uses?.split('@')[0] ?? s.run)).toEqual(['actions/checkout', 'actions/setup-node', 'npm ci', 'npx undoc validate input --format github', 'npx undoc check'])

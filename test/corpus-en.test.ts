@@ -71,7 +71,10 @@ describe('the English corpus against its gold', async () => {
 
   it('builds every text to a schema-valid document with no error', () => {
     for (const { file, result } of rows) {
-      expect(result.diagnostics.filter((d) => d.severity === 'error'), file).toEqual([])
+      expect(
+        result.diagnostics.filter((d) => d.severity === 'error'),
+        file
+      ).toEqual([])
       expect(result.document?.metadata.language, file).toBe('en')
     }
   })
@@ -81,14 +84,39 @@ describe('the English corpus against its gold', async () => {
   const sum = (k: 'citations' | 'dates') => {
     const all = rows.map((r) => overlap(r.found?.[k] ?? [], r.gold[k]))
     const hits = all.reduce((a, o) => a + o.hits, 0)
-    return { precision: hits / Math.max(1, all.reduce((a, o) => a + o.found, 0)), recall: hits / Math.max(1, all.reduce((a, o) => a + o.gold, 0)) }
+    return {
+      precision:
+        hits /
+        Math.max(
+          1,
+          all.reduce((a, o) => a + o.found, 0)
+        ),
+      recall:
+        hits /
+        Math.max(
+          1,
+          all.reduce((a, o) => a + o.gold, 0)
+        )
+    }
   }
   const citations = sum('citations')
   const dates = sum('dates')
 
   it('reports its figures per field', () => {
-    const misses = rows.flatMap((r) => [...fields, 'citations', 'dates'].filter((f) => JSON.stringify(r.found?.[f as keyof Gold]) !== JSON.stringify(r.gold[f as keyof Gold])).map((f) => `${r.file} ${f}: ${JSON.stringify(r.found?.[f as keyof Gold])} ≠ ${JSON.stringify(r.gold[f as keyof Gold])}`))
-    console.log([`texts: ${rows.length}`, ...fields.map((f) => `${f}: ${exact[f]}/${rows.length} exact`), `citations: precision ${citations.precision.toFixed(3)}, recall ${citations.recall.toFixed(3)}`, `dates: precision ${dates.precision.toFixed(3)}, recall ${dates.recall.toFixed(3)}`, ...misses].join('\n'))
+    const misses = rows.flatMap((r) =>
+      [...fields, 'citations', 'dates']
+        .filter((f) => JSON.stringify(r.found?.[f as keyof Gold]) !== JSON.stringify(r.gold[f as keyof Gold]))
+        .map((f) => `${r.file} ${f}: ${JSON.stringify(r.found?.[f as keyof Gold])} ≠ ${JSON.stringify(r.gold[f as keyof Gold])}`)
+    )
+    console.log(
+      [
+        `texts: ${rows.length}`,
+        ...fields.map((f) => `${f}: ${exact[f]}/${rows.length} exact`),
+        `citations: precision ${citations.precision.toFixed(3)}, recall ${citations.recall.toFixed(3)}`,
+        `dates: precision ${dates.precision.toFixed(3)}, recall ${dates.recall.toFixed(3)}`,
+        ...misses
+      ].join('\n')
+    )
     expect(rows.length).toBe(8)
   })
 

@@ -63,7 +63,10 @@ describe('citations in the seeds (hand-checked labelled sets)', () => {
   for (const [seed, path] of Object.entries(SEEDS)) {
     it(`finds every citation of the ${seed} and nothing else, at its raw line and column`, async () => {
       const doc = await buildSeed(path)
-      const name = path.split('/').pop()!.replace(/\.txt$/, '')
+      const name = path
+        .split('/')
+        .pop()!
+        .replace(/\.txt$/, '')
       const found = asLabels(doc)
       expect(score(found, labelled(name))).toEqual({ precision: 1, recall: 1 })
       expect(found).toEqual(labelled(name))
@@ -89,10 +92,16 @@ describe('citations in the seeds (hand-checked labelled sets)', () => {
 
 describe('the citation grammar on constructed sentences', () => {
   const cases: [string, string[]][] = [
-    ['回顾其1982年10月22日第37/4号和1983年10月28日第38/4号决议，', ['ga-resolution\t1982年10月22日第37/4号\tA/RES/37/4 1982-10-22 37/4', 'ga-resolution\t1983年10月28日第38/4号决议\tA/RES/38/4 1983-10-28 38/4']],
+    [
+      '回顾其1982年10月22日第37/4号和1983年10月28日第38/4号决议，',
+      ['ga-resolution\t1982年10月22日第37/4号\tA/RES/37/4 1982-10-22 37/4', 'ga-resolution\t1983年10月28日第38/4号决议\tA/RES/38/4 1983-10-28 38/4']
+    ],
     ['又回顾其第3369(XXX)号决议，', ['ga-resolution\t第3369(XXX)号决议\tA/RES/3369(XXX) 3369(XXX)']],
     ['回顾其第66/555号决定，', ['ga-decision\t第66/555号决定\tA/DEC/66/555 66/555']],
-    ['安全理事会第242(1967)号、第338(1973)号及第1624(2005)号决议', ['sc-resolution\t第242(1967)号\tS/RES/242(1967) 242(1967)', 'sc-resolution\t第338(1973)号\tS/RES/338(1973) 338(1973)', 'sc-resolution\t第1624(2005)号决议\tS/RES/1624(2005) 1624(2005)']],
+    [
+      '安全理事会第242(1967)号、第338(1973)号及第1624(2005)号决议',
+      ['sc-resolution\t第242(1967)号\tS/RES/242(1967) 242(1967)', 'sc-resolution\t第338(1973)号\tS/RES/338(1973) 338(1973)', 'sc-resolution\t第1624(2005)号决议\tS/RES/1624(2005) 1624(2005)']
+    ],
     ['见A/67/280-S/2012/614。', ['document\tA/67/280\tA/67/280', 'document\tS/2012/614\tS/2012/614']],
     ['载于A/C.3/67/L.5/Rev.1和E/CN.4/2005/L.10/Add.1的草案', ['document\tA/C.3/67/L.5/Rev.1\tA/C.3/67/L.5/Rev.1', 'document\tE/CN.4/2005/L.10/Add.1\tE/CN.4/2005/L.10/Add.1']],
     ['主席声明S/PRST/2005/1和A/67/L.12/Corr.1。', ['document\tS/PRST/2005/1\tS/PRST/2005/1', 'document\tA/67/L.12/Corr.1\tA/67/L.12/Corr.1']],
@@ -107,8 +116,21 @@ describe('the citation grammar on constructed sentences', () => {
     ['《消除对妇女一切形式歧视公约》', ['instrument\t《消除对妇女一切形式歧视公约》\t消除对妇女一切形式歧视公约']],
     ['伊斯兰会议组织和世卫组织', ['organization\t伊斯兰会议组织\toic', 'organization\t世卫组织\twho']],
     // A run of numbers under one ordinal and one "号决议": a citation per resolution.
-    ['回顾其第2121(2013)、2127(2013)和2399(2018)号决议，', ['sc-resolution\t第2121(2013)\tS/RES/2121(2013) 2121(2013)', 'sc-resolution\t2127(2013)\tS/RES/2127(2013) 2127(2013)', 'sc-resolution\t2399(2018)号决议\tS/RES/2399(2018) 2399(2018)']],
-    ['第1267(1999)，1333(2000)、1390(2002)以及1455(2003)与1526(2004)及第1617(2005)号决议', ['sc-resolution\t第1267(1999)\tS/RES/1267(1999) 1267(1999)', 'sc-resolution\t1333(2000)\tS/RES/1333(2000) 1333(2000)', 'sc-resolution\t1390(2002)\tS/RES/1390(2002) 1390(2002)', 'sc-resolution\t1455(2003)\tS/RES/1455(2003) 1455(2003)', 'sc-resolution\t1526(2004)\tS/RES/1526(2004) 1526(2004)', 'sc-resolution\t1617(2005)号决议\tS/RES/1617(2005) 1617(2005)']],
+    [
+      '回顾其第2121(2013)、2127(2013)和2399(2018)号决议，',
+      ['sc-resolution\t第2121(2013)\tS/RES/2121(2013) 2121(2013)', 'sc-resolution\t2127(2013)\tS/RES/2127(2013) 2127(2013)', 'sc-resolution\t2399(2018)号决议\tS/RES/2399(2018) 2399(2018)']
+    ],
+    [
+      '第1267(1999)，1333(2000)、1390(2002)以及1455(2003)与1526(2004)及第1617(2005)号决议',
+      [
+        'sc-resolution\t第1267(1999)\tS/RES/1267(1999) 1267(1999)',
+        'sc-resolution\t1333(2000)\tS/RES/1333(2000) 1333(2000)',
+        'sc-resolution\t1390(2002)\tS/RES/1390(2002) 1390(2002)',
+        'sc-resolution\t1455(2003)\tS/RES/1455(2003) 1455(2003)',
+        'sc-resolution\t1526(2004)\tS/RES/1526(2004) 1526(2004)',
+        'sc-resolution\t1617(2005)号决议\tS/RES/1617(2005) 1617(2005)'
+      ]
+    ],
     ['第1267(1999)至1333(2000)号决议', ['sc-resolution\t第1267(1999)\tS/RES/1267(1999) 1267(1999)', 'sc-resolution\t1333(2000)号决议\tS/RES/1333(2000) 1333(2000)']],
     ['第60/1、61/2和62/3号决议', ['ga-resolution\t第60/1\tA/RES/60/1 60/1', 'ga-resolution\t61/2\tA/RES/61/2 61/2', 'ga-resolution\t62/3号决议\tA/RES/62/3 62/3']],
     ['第55/488和56/464号决定', ['ga-decision\t第55/488\tA/DEC/55/488 55/488', 'ga-decision\t56/464号决定\tA/DEC/56/464 56/464']],
@@ -133,7 +155,14 @@ describe('the citation grammar on constructed sentences', () => {
     ['参见2003年6月12日SC/7791-IK/365号文件', ['date\t2003年6月12日\t2003-06-12', 'document\tSC/7791\tSC/7791', 'document\tIK/365\tIK/365']],
     ['E/CN.4/Sub.2/1999/2', ['document\tE/CN.4/Sub.2/1999/2\tE/CN.4/Sub.2/1999/2']],
     // A year or a month carried over from the date before it.
-    ['一九七三年十月二十二日第338(1973)号、十月二十五日第340(1973)号和十月二十六日第341(1973)号决议', ['sc-resolution\t一九七三年十月二十二日第338(1973)号\tS/RES/338(1973) 1973-10-22 338(1973)', 'sc-resolution\t十月二十五日第340(1973)号\tS/RES/340(1973) 1973-10-25 340(1973)', 'sc-resolution\t十月二十六日第341(1973)号决议\tS/RES/341(1973) 1973-10-26 341(1973)']],
+    [
+      '一九七三年十月二十二日第338(1973)号、十月二十五日第340(1973)号和十月二十六日第341(1973)号决议',
+      [
+        'sc-resolution\t一九七三年十月二十二日第338(1973)号\tS/RES/338(1973) 1973-10-22 338(1973)',
+        'sc-resolution\t十月二十五日第340(1973)号\tS/RES/340(1973) 1973-10-25 340(1973)',
+        'sc-resolution\t十月二十六日第341(1973)号决议\tS/RES/341(1973) 1973-10-26 341(1973)'
+      ]
+    ],
     ['1960年4月8日、四月十二日和十三日', ['date\t1960年4月8日、四月十二日和十三日\t1960-04-08,1960-04-12,1960-04-13']],
     ['1960年4月8日以及四月十二日和十三日', ['date\t1960年4月8日\t1960-04-08', 'date\t四月十二日和十三日\t1960-04-12,1960-04-13']],
     ['2000年9月6日至8日', ['date\t2000年9月6日至8日\t2000-09-06/2000-09-08']],
@@ -168,7 +197,12 @@ describe('the citation grammar on constructed sentences', () => {
 
   it('scores precision and recall of 1 over the constructed set', () => {
     const found = cases.flatMap(([t]) => extract(t)).concat(negatives.flatMap(extract))
-    expect(score(found, cases.flatMap(([, e]) => e))).toEqual({ precision: 1, recall: 1 })
+    expect(
+      score(
+        found,
+        cases.flatMap(([, e]) => e)
+      )
+    ).toEqual({ precision: 1, recall: 1 })
   })
 })
 
@@ -211,7 +245,21 @@ describe('runs, carried dates and OCR symbols (invariants)', () => {
 })
 
 describe('the symbol grammar', () => {
-  it.each(['S/Agenda/1769', 'E/CN.4/Sub.2/1999/2', 'A/RES/67/264', 'A/60/633', 'S/2005/826', 'A/67/L.12', 'A/C.3/67/L.5', 'E/CN.4/2005/L.10', 'S/PRST/2005/1', 'A/67/280/Add.1', 'A/C.5/66/L.1/Rev.2', 'A/RES/3369(XXX)', 'S/RES/242(1967)'])('accepts %s', (s) => {
+  it.each([
+    'S/Agenda/1769',
+    'E/CN.4/Sub.2/1999/2',
+    'A/RES/67/264',
+    'A/60/633',
+    'S/2005/826',
+    'A/67/L.12',
+    'A/C.3/67/L.5',
+    'E/CN.4/2005/L.10',
+    'S/PRST/2005/1',
+    'A/67/280/Add.1',
+    'A/C.5/66/L.1/Rev.2',
+    'A/RES/3369(XXX)',
+    'S/RES/242(1967)'
+  ])('accepts %s', (s) => {
     expect(isUnSymbol(s)).toBe(true)
   })
   it.each(['A/B', 'AB/CD', 'a/67/1', 'A', 'X/67/1', 'A/67/ L.1', 'A/67/L.5/Rev.l', 'S/agenda/1769'])('refuses %s', (s) => {
@@ -227,7 +275,21 @@ describe('the symbol grammar', () => {
 })
 
 describe('internal references and meetings in built documents', () => {
-  const text = ['67/999. 委员会', '', '大会，', '', ' 1. 决定设立委员会；', '', ' 2. 请委员会执行上文第1段；', '', ' 3. 又请委员会执行下文第9段（见附件）。', '', '2013年5月17日', '第82次全体会议', ''].join('\n')
+  const text = [
+    '67/999. 委员会',
+    '',
+    '大会，',
+    '',
+    ' 1. 决定设立委员会；',
+    '',
+    ' 2. 请委员会执行上文第1段；',
+    '',
+    ' 3. 又请委员会执行下文第9段（见附件）。',
+    '',
+    '2013年5月17日',
+    '第82次全体会议',
+    ''
+  ].join('\n')
   it('links paragraph references to the paragraph, leaves unknown ones unlinked, and names the meeting’s record', async () => {
     const result = await build('test/a-res-67-999.zh.txt', text)
     expect(result.document).toBeDefined()
@@ -239,7 +301,10 @@ describe('internal references and meetings in built documents', () => {
   })
 
   it('gives an instrument the symbol of the resolution that adopted it, where the text says so', async () => {
-    const result = await build('test/a-res-67-998.zh.txt', ['67/998. 成果', '', '大会，', '', ' 回顾其2005年9月16日第60/1号决议通过的《2005年世界首脑会议成果》和《联合国宪章》，', '', ' 1. 决定继续。', ''].join('\n'))
+    const result = await build(
+      'test/a-res-67-998.zh.txt',
+      ['67/998. 成果', '', '大会，', '', ' 回顾其2005年9月16日第60/1号决议通过的《2005年世界首脑会议成果》和《联合国宪章》，', '', ' 1. 决定继续。', ''].join('\n')
+    )
     const instruments = citations(result.document!).filter((c) => c.kind === 'instrument')
     expect(instruments.map((c) => [c.value, c.symbol])).toEqual([
       ['2005年世界首脑会议成果', 'A/RES/60/1'],
@@ -267,16 +332,30 @@ describe('the corpus index', () => {
   })
 
   it('adds the counts of a symbol cited as two kinds into one backlink, lists each citing document once, and gives a symbol two documents have to the first', async () => {
-    const summary = (name: string, symbol: string | undefined, citations: [string, CitationKind, number][]) => ({ name, path: `input/${name}.txt`, ...(symbol ? { symbol } : {}), kind: 'ga-resolution' as const, citations: citations.map(([s, kind, count]) => ({ symbol: s, kind, count })) })
+    const summary = (name: string, symbol: string | undefined, citations: [string, CitationKind, number][]) => ({
+      name,
+      path: `input/${name}.txt`,
+      ...(symbol ? { symbol } : {}),
+      kind: 'ga-resolution' as const,
+      citations: citations.map(([s, kind, count]) => ({ symbol: s, kind, count }))
+    })
     const index = await buildCorpusIndex([
-      summary('b', 'A/RES/2', [['A/RES/1', 'document', 1], ['A/RES/1', 'ga-resolution', 2], ['A/RES/9', 'document', 1], ['A/RES/9', 'ga-resolution', 1]]),
+      summary('b', 'A/RES/2', [
+        ['A/RES/1', 'document', 1],
+        ['A/RES/1', 'ga-resolution', 2],
+        ['A/RES/9', 'document', 1],
+        ['A/RES/9', 'ga-resolution', 1]
+      ]),
       summary('a', 'A/RES/1', [['A/RES/9', 'ga-resolution', 3]]),
       summary('c', undefined, [['A/RES/1', 'ga-resolution', 1]]),
       summary('d', 'A/RES/1', [])
     ])
     expect(validate('index.schema.json', index)).toEqual([])
     expect(index.documents.map((d) => d.name)).toEqual(['a', 'b', 'c', 'd'])
-    expect(index.documents[0]!.citedBy).toEqual([{ name: 'b', symbol: 'A/RES/2', count: 3 }, { name: 'c', count: 1 }])
+    expect(index.documents[0]!.citedBy).toEqual([
+      { name: 'b', symbol: 'A/RES/2', count: 3 },
+      { name: 'c', count: 1 }
+    ])
     expect(index.documents[3]!.citedBy).toEqual([])
     expect(index.documents[2]!.citations[0]!.target).toBe('a')
     expect(index.missing).toEqual([{ symbol: 'A/RES/9', citedBy: ['a', 'b'] }])

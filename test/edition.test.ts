@@ -39,7 +39,14 @@ function printedNumbers(): Map<number, number> {
 describe('undoc edition', () => {
   it('opens with a title page, then the contents, each entry with the page its document starts on', () => {
     expect(pdf.info.Title).toBe(TITLE)
-    expect(han(pdf.items.filter((i) => i.page === 1).map((i) => i.str).join(''))).toContain(han(TITLE))
+    expect(
+      han(
+        pdf.items
+          .filter((i) => i.page === 1)
+          .map((i) => i.str)
+          .join('')
+      )
+    ).toContain(han(TITLE))
     const numbers = printedNumbers()
     expect(numbers.has(1)).toBe(false)
     // Continuous numbering: the printed number is the page's place in the volume.
@@ -51,7 +58,12 @@ describe('undoc edition', () => {
       expect(han(entry.text)).toBe(han(doc.metadata.title!))
       const start = Number(/(\d+)$/.exec(entry.text.trim())![1])
       // The document's title is on that page, its masthead begins it, and the page before belongs to something else.
-      const titleOnPage = han(pdf.items.filter((i) => i.page === start && i.tag === 'H1').map((i) => i.str).join(''))
+      const titleOnPage = han(
+        pdf.items
+          .filter((i) => i.page === start && i.tag === 'H1')
+          .map((i) => i.str)
+          .join('')
+      )
       expect(titleOnPage).toContain(han(doc.metadata.title!))
       expect(pdf.items.some((i) => i.page === start && i.tag === 'Artifact' && i.str === zh.typesetting.organization)).toBe(true)
     })
@@ -76,7 +88,12 @@ describe('undoc edition', () => {
 
   it('sets every document whole, in order, with its symbol as running head on its later pages', () => {
     const first = Number(/(\d+)$/.exec(pdfLines(pdf.items.filter((i) => i.tag === 'TOCI'))[0]!.text.trim())![1])
-    const body = han(pdf.items.filter((i) => i.page >= first && i.tag !== 'Artifact' && i.tag !== 'Note').map((i) => i.str).join(''))
+    const body = han(
+      pdf.items
+        .filter((i) => i.page >= first && i.tag !== 'Artifact' && i.tag !== 'Note')
+        .map((i) => i.str)
+        .join('')
+    )
     let at = 0
     for (const doc of docs) {
       const text = documentHan(doc).body
@@ -94,7 +111,12 @@ describe('undoc edition', () => {
     expect(index.map((l) => l.text.replace(/(?:\.\s*){3,}/, ' '))).toEqual(expect.arrayContaining([expect.stringMatching(/^A\/RES\/37\/4\s*\d/), expect.stringMatching(/^S\/RES\/1624\(2005\)\s*\d/)]))
     for (const line of index) {
       // The page numbers are set apart at the right of the entry.
-      const symbol = line.items.slice(0, -1).filter((i) => !LEADER.test(i.str)).map((i) => i.str).join('').trim()
+      const symbol = line.items
+        .slice(0, -1)
+        .filter((i) => !LEADER.test(i.str))
+        .map((i) => i.str)
+        .join('')
+        .trim()
       const pages = line.items.at(-1)!.str
       // The text names the resolution by its number: "第37/4号", "第1624(2005)号决议".
       const number = symbol.replace(/^[A-Z]+\/(?:RES|DEC)\//, '')
@@ -103,7 +125,11 @@ describe('undoc edition', () => {
       const targets = pdf.links.filter((l) => l.page === line.page && l.to !== undefined).map((l) => l.to)
       expect(targets).toEqual(expect.arrayContaining(pages.split(', ').map(Number)))
       for (const page of pages.split(',').map(Number)) {
-        const text = pdf.items.filter((i) => i.page === page).map((i) => i.str).join('').replace(/\s+/g, '')
+        const text = pdf.items
+          .filter((i) => i.page === page)
+          .map((i) => i.str)
+          .join('')
+          .replace(/\s+/g, '')
         expect(text, `${symbol} on page ${page}`).toContain(number)
       }
     }

@@ -66,7 +66,21 @@ describe('scoring readings against gold', () => {
   })
 
   it('reads a built document as the gold counts it: own paragraphs, cited symbols without meeting records, every stated day', async () => {
-    const text = ['67/999. 合作', '', '大会，', '', ' 回顾其2005年9月16日第60/1号决议和安全理事会第242(1967)号决议，', '', ' 1. 决定继续；', '', ' 2. 请秘书长报告。', '', '2013年5月17日', '第82次全体会议', ''].join('\n')
+    const text = [
+      '67/999. 合作',
+      '',
+      '大会，',
+      '',
+      ' 回顾其2005年9月16日第60/1号决议和安全理事会第242(1967)号决议，',
+      '',
+      ' 1. 决定继续；',
+      '',
+      ' 2. 请秘书长报告。',
+      '',
+      '2013年5月17日',
+      '第82次全体会议',
+      ''
+    ].join('\n')
     const result = await build('test/a-res-67-999.zh.txt', text)
     const doc = result.document!
     expect(readingOf(doc)).toEqual({ ...gold(), kind: doc.metadata.kind, symbol: doc.metadata.symbol, dates: ['2005-09-16', '2013-05-17'] })

@@ -164,7 +164,14 @@ describe('a General Assembly resolution as the UN prints it in English', async (
   it('builds without errors, its masthead and page furniture in the removal log', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     const reasons = doc.removals.map((r) => r.reason)
-    for (const reason of ['masthead: name of the Organization', 'masthead: name of the organ', 'page furniture: job number', 'page furniture: recycling note', 'page furniture: running header', 'page furniture: page number']) {
+    for (const reason of [
+      'masthead: name of the Organization',
+      'masthead: name of the organ',
+      'page furniture: job number',
+      'page furniture: recycling note',
+      'page furniture: running header',
+      'page furniture: page number'
+    ]) {
       expect(reasons).toContain(reason)
     }
   })

@@ -17,7 +17,13 @@ function entryOf(i: number): ManifestEntry {
     input: { sha256: 'a'.repeat(64), size: i, mtimeNs: '1' },
     outputs: [{ name: `doc-${i}.zh.json`, sha256: 'b'.repeat(64), size: i, mtimeNs: '2' }],
     links: i > 0 ? { [`A/RES/${i - 1}`]: `doc-${i - 1}.zh` } : {},
-    summary: { name: `doc-${i}.zh`, path: `input/doc-${i}.zh.txt`, symbol: `A/RES/${i}`, kind: 'ga-resolution', citations: i > 0 ? [{ symbol: `A/RES/${i - 1}`, kind: 'ga-resolution', count: 1 }] : [] },
+    summary: {
+      name: `doc-${i}.zh`,
+      path: `input/doc-${i}.zh.txt`,
+      symbol: `A/RES/${i}`,
+      kind: 'ga-resolution',
+      citations: i > 0 ? [{ symbol: `A/RES/${i - 1}`, kind: 'ga-resolution', count: 1 }] : []
+    },
     errors: 0,
     warnings: 1
   }
@@ -52,14 +58,26 @@ describe('the files of a build manifest', () => {
     const diagnostics = (i: number) => [{ file: `input/doc-${i}.zh.txt`, line: i + 1, column: 1, severity: 'warning' as const, ruleId: 'r', source: 'undoc', reason: '说明'.repeat(i) }]
     const records = await Promise.all(Array.from({ length: 50 }, (_, i) => journalEntry(journal, entryOf(i), diagnostics(i))))
     const path = join(dir, 'manifest.jsonl')
-    await writeManifest(path, { undoc: 'test', pipeline: 'b'.repeat(64), documents: records.length }, files, (async function* () {
-      yield* records
-    })())
+    await writeManifest(
+      path,
+      { undoc: 'test', pipeline: 'b'.repeat(64), documents: records.length },
+      files,
+      (async function* () {
+        yield* records
+      })()
+    )
     await removeJournal(journal.file)
     const read: EntryRecord[] = []
     const pending: string[] = []
     const again = new LineFiles()
-    expect(await readManifest(path, again, async (p) => void pending.push(p), async (r) => void read.push(r))).toBeDefined()
+    expect(
+      await readManifest(
+        path,
+        again,
+        async (p) => void pending.push(p),
+        async (r) => void read.push(r)
+      )
+    ).toBeDefined()
     expect(read.map((r) => r.path)).toEqual(records.map((r) => r.path))
     expect(pending).toEqual([])
     for (const [i, r] of read.entries()) {
@@ -72,7 +90,12 @@ describe('the files of a build manifest', () => {
     const bytes = readFileSync(path, 'utf8')
     const none = async (at: string) => {
       const opened = new LineFiles()
-      const result = await readManifest(at, opened, async () => undefined, async () => undefined)
+      const result = await readManifest(
+        at,
+        opened,
+        async () => undefined,
+        async () => undefined
+      )
       await opened.close()
       return result
     }

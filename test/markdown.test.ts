@@ -32,7 +32,12 @@ function content(doc: UndocDocument): unknown {
       }
       return out
     }
-    if (n && typeof n === 'object') return Object.fromEntries(Object.entries(n).filter(([k]) => k !== 'position').map(([k, v]) => [k, strip(v)]))
+    if (n && typeof n === 'object')
+      return Object.fromEntries(
+        Object.entries(n)
+          .filter(([k]) => k !== 'position')
+          .map(([k, v]) => [k, strip(v)])
+      )
     return n
   }
   return strip({ metadata: doc.metadata, tree: doc.tree })
@@ -55,7 +60,10 @@ async function roundTrip(path: string, text?: string): Promise<{ doc: UndocDocum
   if (!first.document) return undefined
   const markdown = emitMarkdown(first.document)
   expect(markdown).toBe(unhurried.stringify(toMdast(first.document)))
-  const name = path.split('/').pop()!.replace(/\.txt$/, '')
+  const name = path
+    .split('/')
+    .pop()!
+    .replace(/\.txt$/, '')
   const second = await fromMarkdown(name, markdown)
   expect(second.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
   expect(second.document!.source.format).toBe('markdown')
@@ -80,7 +88,31 @@ describe('Markdown as a fixed point', () => {
   }
 
   const han = fc.constantFrom(...'联合国大会伊斯兰合作组织决议秘书长报告和平安全发展的'.split(''))
-  const special = fc.constantFrom('*', '_', '#', '[', ']', '|', '<', '>', '`', '~', '\\', '&amp;', '1. ', '2) ', '- ', '+', '!', '(', ')', 'A/RES/67/264', '第37/4号决议', '《联合国宪章》', '2011年7月8日')
+  const special = fc.constantFrom(
+    '*',
+    '_',
+    '#',
+    '[',
+    ']',
+    '|',
+    '<',
+    '>',
+    '`',
+    '~',
+    '\\',
+    '&amp;',
+    '1. ',
+    '2) ',
+    '- ',
+    '+',
+    '!',
+    '(',
+    ')',
+    'A/RES/67/264',
+    '第37/4号决议',
+    '《联合国宪章》',
+    '2011年7月8日'
+  )
   const phrase = fc.array(fc.oneof({ weight: 6, arbitrary: han }, { weight: 2, arbitrary: special }), { minLength: 1, maxLength: 20 }).map((p) => p.join(''))
   const resolution = fc
     .record({

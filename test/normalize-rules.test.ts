@@ -43,7 +43,9 @@ describe('footnote-blocks', () => {
   it('moves the footnotes after the text and joins the word the block cut in two', () => {
     const line = ' 回顾伊斯兰合作组织仍然是联合国在全球和平、安全和促进和平文化方面的'
     const raw = `${line}\n\n${line.trim()}\n\n${line.trim()}\n\n包括仇视伊斯兰教、打击国际恐怖主义、打击极端主义、与包括仇视伊斯\n\n_______________ \n2\n A/60/633-S/2005/826，附件三。 \n\n3\n A/67/280-S/2012/614。 \n 兰在内的宗教不容忍作斗争。`
-    expect(canon(raw)).toBe(`${line.trim().repeat(3)}包括仇视伊斯兰教、打击国际恐怖主义、打击极端主义、与包括仇视伊斯兰在内的宗教不容忍作斗争。\n\n[^2]: A/60/633-S/2005/826，附件三。\n\n[^3]: A/67/280-S/2012/614。`)
+    expect(canon(raw)).toBe(
+      `${line.trim().repeat(3)}包括仇视伊斯兰教、打击国际恐怖主义、打击极端主义、与包括仇视伊斯兰在内的宗教不容忍作斗争。\n\n[^2]: A/60/633-S/2005/826，附件三。\n\n[^3]: A/67/280-S/2012/614。`
+    )
   })
   it('joins the lines of a footnote that wraps', () => {
     expect(canon('正文，\n\n_____\n1\n 这是一条很长的脚注\n\n的续行。\n')).toBe('正文，\n\n[^1]: 这是一条很长的脚注的续行。')
@@ -133,8 +135,9 @@ describe('character classes', () => {
 })
 
 describe('web-furniture', () => {
-  it('removes a web page\'s site name, title, navigation, bullets, cell borders and licence, lifting symbol and date', () => {
-    const raw = '联合国安理会第5号决议 中华文库\n← | 4(1946) | 联合国安理会第5号决议 S/RES/5(1946) 1946年5月8日 |\n|\n安全理事会,\n-回顾其决议,\n第八十次会议一致通过 |\n本作品来自联合国官方文件。\n- 官方纪录;\nPublic domainPublic domainfalsefalse'
+  it("removes a web page's site name, title, navigation, bullets, cell borders and licence, lifting symbol and date", () => {
+    const raw =
+      '联合国安理会第5号决议 中华文库\n← | 4(1946) | 联合国安理会第5号决议 S/RES/5(1946) 1946年5月8日 |\n|\n安全理事会,\n-回顾其决议,\n第八十次会议一致通过 |\n本作品来自联合国官方文件。\n- 官方纪录;\nPublic domainPublic domainfalsefalse'
     const n = normalizeText(raw)
     expect(n.text.text).toBe('安全理事会,\n\n回顾其决议,\n\n第八十次会议一致通过')
     expect(n.lifted).toMatchObject({ symbol: 'S/RES/5(1946)', issued: '1946-05-08' })

@@ -29,7 +29,14 @@ beforeAll(async () => {
     const result = await build(path)
     const doc = result.document!
     const { content: bytes } = await emitPdf(doc, { corpus: new Map() })
-    sets.push({ name: path, doc, bytes, pdf: await readPdf(bytes), pages: documentPages(doc), warnings: result.diagnostics.filter((d) => d.ruleId === 'pdf-forced-break').map((d) => `${d.line}:${d.column}`) })
+    sets.push({
+      name: path,
+      doc,
+      bytes,
+      pdf: await readPdf(bytes),
+      pages: documentPages(doc),
+      warnings: result.diagnostics.filter((d) => d.ruleId === 'pdf-forced-break').map((d) => `${d.line}:${d.column}`)
+    })
   }
 }, 120_000)
 
@@ -112,8 +119,21 @@ describe('typesetting under stress (a 300-character URL, an 80-letter word, 500 
     for (const { name, doc, bytes, pdf } of sets) {
       const { body, notes } = documentText(doc)
       // pdf.js reads positions only (it does not honour ActualText yet): it sees a space at every gap.
-      expect(noSpace(pdf.items.filter((i) => isFlow(i.tag) && i.tag !== 'Note').map((i) => i.str).join('')), name).toBe(noSpace(body))
-      const foot = noSpace(pdf.items.filter((i) => i.tag === 'Note').map((i) => i.str).join(''))
+      expect(
+        noSpace(
+          pdf.items
+            .filter((i) => isFlow(i.tag) && i.tag !== 'Note')
+            .map((i) => i.str)
+            .join('')
+        ),
+        name
+      ).toBe(noSpace(body))
+      const foot = noSpace(
+        pdf.items
+          .filter((i) => i.tag === 'Note')
+          .map((i) => i.str)
+          .join('')
+      )
       for (const note of notes) expect(foot, name).toContain(noSpace(note))
       const text = pdftotext(bytes, ['-nopgbrk'])
       if (text === undefined) continue

@@ -39,7 +39,14 @@ describe.each(Object.entries(SEEDS))('PDF of the %s seed', (_, path) => {
   it('holds every Han character of the text, in reading order, and nothing else in the flow', () => {
     const { doc, pdf } = seeds.get(path)!
     const { body } = documentHan(doc)
-    expect(han(pdf.items.filter((i) => isBody(i.tag)).map((i) => i.str).join(''))).toBe(body)
+    expect(
+      han(
+        pdf.items
+          .filter((i) => isBody(i.tag))
+          .map((i) => i.str)
+          .join('')
+      )
+    ).toBe(body)
   })
 
   it('sets each footnote at the foot of every page that references it', () => {
@@ -47,7 +54,12 @@ describe.each(Object.entries(SEEDS))('PDF of the %s seed', (_, path) => {
     const { notes } = documentHan(doc)
     const refs = pdf.items.filter((i) => isBody(i.tag) && i.size < 8 && notes.has(i.str))
     for (const ref of refs) {
-      const foot = han(pdf.items.filter((i) => i.page === ref.page && i.tag === 'Note').map((i) => i.str).join(''))
+      const foot = han(
+        pdf.items
+          .filter((i) => i.page === ref.page && i.tag === 'Note')
+          .map((i) => i.str)
+          .join('')
+      )
       expect(foot).toContain(notes.get(ref.str))
       // The note is below the text that references it.
       expect(Math.min(...pdf.items.filter((i) => i.page === ref.page && i.tag === 'Note').map((i) => i.y))).toBeGreaterThan(ref.y)
@@ -128,7 +140,10 @@ describe('PDF of the resolution', () => {
     const { doc, bytes } = seeds.get(SEEDS.resolution)!
     expect((await emitPdf(doc, { corpus: new Map() })).content).toEqual(bytes)
     const out = mkdtempSync(join(tmpdir(), 'undoc-pdf-'))
-    execFileSync(process.execPath, [join(ROOT, 'dist/pipeline/cli/main.js'), 'build', join(ROOT, SEEDS.resolution), '--out', out], { env: { ...process.env, TZ: 'Pacific/Kiritimati' }, stdio: 'ignore' })
+    execFileSync(process.execPath, [join(ROOT, 'dist/pipeline/cli/main.js'), 'build', join(ROOT, SEEDS.resolution), '--out', out], {
+      env: { ...process.env, TZ: 'Pacific/Kiritimati' },
+      stdio: 'ignore'
+    })
     expect(new Uint8Array(readFileSync(join(out, 'a-res-67-264.zh.pdf')))).toEqual(bytes)
   })
 
@@ -138,13 +153,26 @@ describe('PDF of the resolution', () => {
     const result = await build('long-note.zh.txt', raw.replace('伊斯兰会议组织 2011 年 6 月 28 日起更名为伊斯兰合作组织。', long))
     const pdf = await readPdf((await emitPdf(result.document!, { corpus: new Map() })).content)
     const ref = pdf.items.find((i) => i.tag !== 'Note' && i.tag !== 'Artifact' && i.size < 8 && i.str === '1')!
-    const foot = (page: number) => han(pdf.items.filter((i) => i.page === page && i.tag === 'Note').map((i) => i.str).join(''))
+    const foot = (page: number) =>
+      han(
+        pdf.items
+          .filter((i) => i.page === page && i.tag === 'Note')
+          .map((i) => i.str)
+          .join('')
+      )
     const here = foot(ref.page)
     const next = foot(ref.page + 1)
     expect(here.startsWith(han(long).slice(0, 20))).toBe(true)
     expect(here.length).toBeLessThan(han(long).length)
     expect(here + next).toContain(han(long))
-    expect(han(pdf.items.filter((i) => isBody(i.tag)).map((i) => i.str).join(''))).toBe(documentHan(result.document!).body)
+    expect(
+      han(
+        pdf.items
+          .filter((i) => isBody(i.tag))
+          .map((i) => i.str)
+          .join('')
+      )
+    ).toBe(documentHan(result.document!).body)
   })
 
   it('warns, at its raw position, about a character no font has', async () => {
@@ -191,10 +219,25 @@ describe('PDF of the other kinds', () => {
     const result = await build(`test/fixtures/kinds/${name}`)
     const pdf = await readPdf((await emitPdf(result.document!, { corpus: new Map() })).content)
     const { body, notes } = documentHan(result.document!)
-    expect(han(pdf.items.filter((i) => isBody(i.tag)).map((i) => i.str).join(''))).toBe(body)
+    expect(
+      han(
+        pdf.items
+          .filter((i) => isBody(i.tag))
+          .map((i) => i.str)
+          .join('')
+      )
+    ).toBe(body)
     for (const [label, text] of notes) {
       const pages = pdf.items.filter((i) => isBody(i.tag) && i.size < 8 && i.str === label).map((i) => i.page)
-      for (const page of pages) expect(han(pdf.items.filter((i) => i.page === page && i.tag === 'Note').map((i) => i.str).join(''))).toContain(text)
+      for (const page of pages)
+        expect(
+          han(
+            pdf.items
+              .filter((i) => i.page === page && i.tag === 'Note')
+              .map((i) => i.str)
+              .join('')
+          )
+        ).toContain(text)
     }
   })
 })

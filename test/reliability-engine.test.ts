@@ -244,7 +244,10 @@ describe('links out of the folders given', () => {
     writeFileSync(join(secret, 'meta.json'), 'root:x:0:0:SECRET-LINE:/root:/bin/bash\n')
     return { dir, secret }
   }
-  const published = (dir: string) => readdirSync(join(dir, 'output')).map((n) => readFileSync(join(dir, 'output', n), 'utf8')).some((t) => t.includes('SECRET'))
+  const published = (dir: string) =>
+    readdirSync(join(dir, 'output'))
+      .map((n) => readFileSync(join(dir, 'output', n), 'utf8'))
+      .some((t) => t.includes('SECRET'))
 
   it.each([
     ['a source', (secret: string, input: string) => symlinkSync(join(secret, 'passwd.zh.txt'), join(input, 'p.zh.txt')), 'input/p.zh.txt'],
@@ -361,7 +364,9 @@ describe('a build killed with SIGKILL', () => {
   function journaledIn(dir: string, pid: number): string[] {
     const journal = (existsSync(join(dir, 'output')) ? readdirSync(join(dir, 'output')) : []).find((n) => n.startsWith('.undoc-manifest.journal.tmp-') && n.includes(`-${pid}-`))
     if (journal === undefined) return []
-    const lines = readFileSync(join(dir, 'output', journal), 'utf8').split('\n').slice(1, -1)
+    const lines = readFileSync(join(dir, 'output', journal), 'utf8')
+      .split('\n')
+      .slice(1, -1)
     const paths: string[] = []
     for (let i = 0; i + 1 < lines.length; i += 2) paths.push((JSON.parse(lines[i]!) as { path: string }).path)
     return paths

@@ -76,7 +76,12 @@ describe('footnotes numbered past 999', () => {
 describe('front matter', () => {
   it('reports aliases that expand without end (billion laughs) as a front-matter error, not an internal one', async () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for (let k = 1; k < 9; k++) lines.push(`${String.fromCharCode(97 + k)}: &${String.fromCharCode(97 + k)} [${Array(9).fill(`*${String.fromCharCode(96 + k)}`).join(',')}]`)
+    for (let k = 1; k < 9; k++)
+      lines.push(
+        `${String.fromCharCode(97 + k)}: &${String.fromCharCode(97 + k)} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + k)}`)
+          .join(',')}]`
+      )
     const result = await build('input/laughs.zh.md', `---\n${lines.join('\n')}\n---\n\n大会，\n\n决定。\n`)
     expect(result.diagnostics.map((d) => [d.line, d.ruleId, d.reason])).toEqual([[1, 'front-matter', "The front matter's aliases (*name) expand to more than 100 copies: metadata needs none."]])
   })
@@ -128,7 +133,7 @@ describe('reporters and file names with control characters', () => {
   const hostile = 'input/a\nb\u001b]0;pwned\u0007\u202ec.zh.txt'
   const diagnostic: Diagnostic = { file: hostile, line: 1, column: 1, severity: 'error', ruleId: 'io-error', source: 'undoc', reason: `Cannot read ${hostile}.` }
 
-  it('escapes them in the build\'s lines and in every reporter', () => {
+  it("escapes them in the build's lines and in every reporter", () => {
     const line = formatDiagnostic(diagnostic)
     expect(line).toBe('input/a\\nb\\x1b]0;pwned\\x07\\u202ec.zh.txt:1:1  error  Cannot read input/a\\nb\\x1b]0;pwned\\x07\\u202ec.zh.txt.  io-error')
     for (const reporter of REPORTERS) {

@@ -55,10 +55,7 @@ const mutation = (text: string) => {
 
 describe('fuzzing the whole build', () => {
   it('turns any string into a document or diagnostics, never an exception', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })), neverThrows),
-      { seed, numRuns: runs }
-    )
+    await fc.assert(fc.asyncProperty(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ unit: 'binary', maxLength: 300 })), neverThrows), { seed, numRuns: runs })
   })
 
   it('turns any bytes into a document or diagnostics, never an exception', async () => {
@@ -69,7 +66,10 @@ describe('fuzzing the whole build', () => {
     it(`survives mutations of the ${name} with diagnostics at real raw places`, async () => {
       const text = seedText(path)
       await fc.assert(
-        fc.asyncProperty(fc.array(mutation(text), { minLength: 1, maxLength: 1 }).chain(([first]) => mutation(first!)), neverThrows),
+        fc.asyncProperty(
+          fc.array(mutation(text), { minLength: 1, maxLength: 1 }).chain(([first]) => mutation(first!)),
+          neverThrows
+        ),
         { seed, numRuns: runs }
       )
     })

@@ -34,7 +34,9 @@ describe('awkward files in a build', () => {
     writeFileSync(join(dir, 'input', 'fifty-mb.zh.txt'), big)
     const run = await undoc(dir, 'build', ...NO_PDF)
     expect(run.code).toBe(1)
-    expect(run.stderr).toMatch(/input\/fifty-mb\.zh\.txt:1:1 {2}error {2}The file is 4\d\.\d MiB, more than the 12\.0 MiB undoc builds as one document: split it into its documents\. {2}input-too-large/)
+    expect(run.stderr).toMatch(
+      /input\/fifty-mb\.zh\.txt:1:1 {2}error {2}The file is 4\d\.\d MiB, more than the 12\.0 MiB undoc builds as one document: split it into its documents\. {2}input-too-large/
+    )
     expect(existsSync(join(dir, 'output', 'fifty-mb.zh.json'))).toBe(false)
     expect(existsSync(join(dir, 'output', 'a-res-67-264.zh.json'))).toBe(true)
   })
@@ -61,11 +63,16 @@ describe('hostile texts', () => {
   }
 
   it('handles mixed CRLF, LF and CR line ends like any other', async () => {
-    const mixed = letter.split('\n').map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r')).join('')
+    const mixed = letter
+      .split('\n')
+      .map((l, i) => l + (i % 3 === 0 ? '\r\n' : i % 3 === 1 ? '\n' : '\r'))
+      .join('')
     const a = (await survives(mixed)).document!
     const b = (await build(SEEDS.letter)).document!
     expect(a.metadata).toEqual(b.metadata)
-    expect(JSON.stringify(a.tree, (k, v: unknown) => (k === 'offset' || k === 'position' ? undefined : v))).toBe(JSON.stringify(b.tree, (k, v: unknown) => (k === 'offset' || k === 'position' ? undefined : v)))
+    expect(JSON.stringify(a.tree, (k, v: unknown) => (k === 'offset' || k === 'position' ? undefined : v))).toBe(
+      JSON.stringify(b.tree, (k, v: unknown) => (k === 'offset' || k === 'position' ? undefined : v))
+    )
   })
 
   it('keeps paragraph numbers with gaps as they are', async () => {

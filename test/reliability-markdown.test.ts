@@ -23,42 +23,72 @@ function orderedList(depth: number, lazy = false): string {
 }
 
 describe('Markdown nested too deep', () => {
-  it('refuses 10,000 nested block quotes, saying how deep', async () => {
-    const d = await refusal(`${'>'.repeat(10_000)} 汉`)
-    expect([d.line, d.column]).toEqual([3, 1])
-    expect(d.reason).toBe(`Block quotes and lists nest 10000 deep on this line, more than the ${MAX_CONTAINER_DEPTH} levels undoc reads: a UN document nests a few (paragraph, (a), (i)).`)
-  }, HANG)
+  it(
+    'refuses 10,000 nested block quotes, saying how deep',
+    async () => {
+      const d = await refusal(`${'>'.repeat(10_000)} 汉`)
+      expect([d.line, d.column]).toEqual([3, 1])
+      expect(d.reason).toBe(`Block quotes and lists nest 10000 deep on this line, more than the ${MAX_CONTAINER_DEPTH} levels undoc reads: a UN document nests a few (paragraph, (a), (i)).`)
+    },
+    HANG
+  )
 
-  it('refuses 10,000 bullets on one line', async () => {
-    expect((await refusal(`${'- '.repeat(10_000)}汉`)).reason).toMatch(/^Block quotes and lists nest 10000 deep on this line/)
-  }, HANG)
+  it(
+    'refuses 10,000 bullets on one line',
+    async () => {
+      expect((await refusal(`${'- '.repeat(10_000)}汉`)).reason).toMatch(/^Block quotes and lists nest 10000 deep on this line/)
+    },
+    HANG
+  )
 
-  it('refuses a 2,000-deep ordered list (6 MB) at the line where it passes the limit', async () => {
-    const d = await refusal(orderedList(2000))
-    expect(d.line).toBe(3 + MAX_CONTAINER_DEPTH)
-    expect(d.reason).toMatch(new RegExp(`^Block quotes and lists nest ${MAX_CONTAINER_DEPTH + 1} deep`))
-  }, HANG)
+  it(
+    'refuses a 2,000-deep ordered list (6 MB) at the line where it passes the limit',
+    async () => {
+      const d = await refusal(orderedList(2000))
+      expect(d.line).toBe(3 + MAX_CONTAINER_DEPTH)
+      expect(d.reason).toMatch(new RegExp(`^Block quotes and lists nest ${MAX_CONTAINER_DEPTH + 1} deep`))
+    },
+    HANG
+  )
 
-  it('refuses a deep list whose items each go on on a lazy continuation line', async () => {
-    const d = await refusal(orderedList(2000, true))
-    expect(d.line).toBe(3 + 2 * MAX_CONTAINER_DEPTH)
-  }, HANG)
+  it(
+    'refuses a deep list whose items each go on on a lazy continuation line',
+    async () => {
+      const d = await refusal(orderedList(2000, true))
+      expect(d.line).toBe(3 + 2 * MAX_CONTAINER_DEPTH)
+    },
+    HANG
+  )
 
-  it('refuses block quotes and list items mixed on one line', async () => {
-    expect((await refusal(`${'> 1. '.repeat(5000)}汉`)).reason).toMatch(/^Block quotes and lists nest 10000 deep/)
-  }, HANG)
+  it(
+    'refuses block quotes and list items mixed on one line',
+    async () => {
+      expect((await refusal(`${'> 1. '.repeat(5000)}汉`)).reason).toMatch(/^Block quotes and lists nest 10000 deep/)
+    },
+    HANG
+  )
 
-  it('refuses emphasis and links nested thousands deep', async () => {
-    const strong = await refusal(`${'**'.repeat(10_000)}汉${'**'.repeat(10_000)}`)
-    expect(strong.reason).toBe(`20000 emphasis marks and brackets are open at once on this line, more than the ${MAX_OPEN_INLINE} undoc reads: close them, or escape the marks that are text (\\*, \\[).`)
-    expect((await refusal(`${'[*'.repeat(10_000)}汉${'*](x)'.repeat(10_000)}`)).reason).toMatch(/^\d{5} emphasis marks and brackets are open at once/)
-  }, HANG)
+  it(
+    'refuses emphasis and links nested thousands deep',
+    async () => {
+      const strong = await refusal(`${'**'.repeat(10_000)}汉${'**'.repeat(10_000)}`)
+      expect(strong.reason).toBe(
+        `20000 emphasis marks and brackets are open at once on this line, more than the ${MAX_OPEN_INLINE} undoc reads: close them, or escape the marks that are text (\\*, \\[).`
+      )
+      expect((await refusal(`${'[*'.repeat(10_000)}汉${'*](x)'.repeat(10_000)}`)).reason).toMatch(/^\d{5} emphasis marks and brackets are open at once/)
+    },
+    HANG
+  )
 
-  it('reads a list nested as deep as the limit, thematic breaks and escaped marks without counting them as nesting', async () => {
-    const deepest = await build('input/deepest.zh.md', `大会，\n\n${orderedList(MAX_CONTAINER_DEPTH)}\n`)
-    expect(deepest.diagnostics.filter((d) => d.ruleId === 'markdown-unfit' || d.ruleId === 'internal-error')).toEqual([])
-    const marks = await build('input/marks.zh.md', `大会，\n\n${'\\*'.repeat(1000)}决定${'\\['.repeat(1000)}。\n\n${'- '.repeat(1000)}\n`)
-    const unfit = marks.diagnostics.filter((d) => d.ruleId === 'markdown-unfit')
-    expect(unfit.map((d) => d.reason)).toEqual(['A horizontal rule has no place in a UN document: write it as paragraphs, numbered paragraphs, headings or footnotes.'])
-  }, HANG)
+  it(
+    'reads a list nested as deep as the limit, thematic breaks and escaped marks without counting them as nesting',
+    async () => {
+      const deepest = await build('input/deepest.zh.md', `大会，\n\n${orderedList(MAX_CONTAINER_DEPTH)}\n`)
+      expect(deepest.diagnostics.filter((d) => d.ruleId === 'markdown-unfit' || d.ruleId === 'internal-error')).toEqual([])
+      const marks = await build('input/marks.zh.md', `大会，\n\n${'\\*'.repeat(1000)}决定${'\\['.repeat(1000)}。\n\n${'- '.repeat(1000)}\n`)
+      const unfit = marks.diagnostics.filter((d) => d.ruleId === 'markdown-unfit')
+      expect(unfit.map((d) => d.reason)).toEqual(['A horizontal rule has no place in a UN document: write it as paragraphs, numbered paragraphs, headings or footnotes.'])
+    },
+    HANG
+  )
 })

@@ -8,7 +8,14 @@ import { Store } from '../pipeline/batch/store.js'
 import { TABLES, type Table } from '../pipeline/batch/tables.js'
 
 /** Fields as paths, names and symbols are: any code unit but U+0000, astral characters and lone surrogates among them. */
-const field = fc.string({ unit: fc.oneof(fc.constantFrom('a', 'b', '/', '-', '.', '0', 'A', 'é', '联', '（', '\uffff', '\u0001', '\u00ff', '\u0100'), fc.integer({ min: 1, max: 0xffff }).map((u) => String.fromCharCode(u)), fc.constantFrom('😀', '𠀀')), maxLength: 6 })
+const field = fc.string({
+  unit: fc.oneof(
+    fc.constantFrom('a', 'b', '/', '-', '.', '0', 'A', 'é', '联', '（', '\uffff', '\u0001', '\u00ff', '\u0100'),
+    fc.integer({ min: 1, max: 0xffff }).map((u) => String.fromCharCode(u)),
+    fc.constantFrom('😀', '𠀀')
+  ),
+  maxLength: 6
+})
 
 /** Fields compared one after the other, as the store's order must: a shorter list first when it is a prefix. */
 function byFields(a: readonly string[], b: readonly string[]): number {

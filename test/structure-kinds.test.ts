@@ -53,7 +53,7 @@ describe('document kinds beyond the seeds', () => {
     expect(doc.metadata).toMatchObject({ symbol: 'A/DEC/66/555', kind: 'ga-decision', date: '2012-09-17', meeting: 122 })
   })
 
-  it('reads a note verbale, joining the short text\'s wrapped line', async () => {
+  it("reads a note verbale, joining the short text's wrapped line", async () => {
     const { doc } = await kind('note-verbale.zh.txt')
     expect(doc.metadata).toMatchObject({ kind: 'note-verbale', date: '2012-03-01', session: { number: 67 }, agendaItem: { number: '123' } })
     expect(blocks(doc.tree.children).slice(-2)).toEqual(['paragraph:text 哈萨克斯坦常驻联', 'paragraph:text 常驻代表团请将本'])
@@ -84,7 +84,15 @@ describe('document kinds beyond the seeds', () => {
   it('reads a presidential statement: the English masthead date, a margin of one space, a quotation indented as a block', async () => {
     const { doc, warnings } = await kind('s-prst-2012-1.zh.txt')
     expect(warnings).toEqual([])
-    expect(doc.metadata).toMatchObject({ symbol: 'S/PRST/2012/1', kind: 'sc-presidential-statement', meeting: 6705, organ: 'SC', date: '2012-01-19', originalLanguage: 'English', distribution: 'General' })
+    expect(doc.metadata).toMatchObject({
+      symbol: 'S/PRST/2012/1',
+      kind: 'sc-presidential-statement',
+      meeting: 6705,
+      organ: 'SC',
+      date: '2012-01-19',
+      originalLanguage: 'English',
+      distribution: 'General'
+    })
     expect(blocks(doc.tree.children)).toEqual(['heading:title 安全理事会主席的', 'paragraph:text 在2012年1月', 'paragraph:text “安全理事会回顾', 'paragraph:text “安全理事会强调'])
     const meetings: unknown[] = []
     visit(doc.tree as Node, 'citation', (c) => {
@@ -95,7 +103,7 @@ describe('document kinds beyond the seeds', () => {
 })
 
 describe('forms of real texts (constructed fixtures)', () => {
-  it('reads a newer resolution\'s header: the dated header and the basis line are neither agenda titles nor text, and the basis goes into the metadata', async () => {
+  it("reads a newer resolution's header: the dated header and the basis line are neither agenda titles nor text, and the basis goes into the metadata", async () => {
     const { doc, warnings } = await kind('constructed-ga-header-basis.zh.txt')
     expect(warnings).toEqual([])
     expect(doc.metadata).toMatchObject({
@@ -194,7 +202,13 @@ describe('forms of real texts (constructed fixtures)', () => {
     expect(blocks(doc.tree.children)).toEqual(['heading:title 安全理事会主席的', 'paragraph:text 安全理事会主席在', 'paragraph:text “安全理事会欢迎', 'paragraph:text “安全理事会将继'])
     // Adjacent lines removed for one reason are one entry of the log.
     expect(new Set(doc.removals.filter((r) => r.rule === 'web-furniture').map((r) => r.reason))).toEqual(
-      new Set(['web page: title of the page and name of the site', 'web page: table row (navigation or information box)', 'web page: empty table row', 'web page: list bullet', 'web page: licence notice of the site'])
+      new Set([
+        'web page: title of the page and name of the site',
+        'web page: table row (navigation or information box)',
+        'web page: empty table row',
+        'web page: list bullet',
+        'web page: licence notice of the site'
+      ])
     )
     expect(doc.removals.some((r) => r.text.includes('联合国 | S/PRST/2009/5 |'))).toBe(true)
   })

@@ -31,12 +31,29 @@ describe('validators compiled when undoc is built', () => {
     const diagnostic = { file: SEEDS.resolution, line: 3, column: 1, severity: 'warning', ruleId: 'r', source: 'undoc', reason: '说明' }
     const values: Record<string, unknown[]> = {
       'document.schema.json': [document, { ...document, metadata: { ...(document.metadata as object), date: 'May 17' } }],
-      'manifest.schema.json': [{ undoc: '0.1.0', pipeline: 'a'.repeat(64), documents: 2, unlinked: true }, { undoc: '0.1.0', pipeline: 'a'.repeat(63), documents: 2 }],
-      'manifest.schema.json#/definitions/ManifestEntry': [{ path: SEEDS.resolution, name: 'a-res-67-264.zh', input: { sha256: 'b'.repeat(64), size: 1, mtimeNs: '1' }, outputs: [{ name: 'a-res-67-264.zh.json', sha256: 'c'.repeat(64), size: 2, mtimeNs: '3' }], links: {}, summary, errors: 0, warnings: 1 }],
+      'manifest.schema.json': [
+        { undoc: '0.1.0', pipeline: 'a'.repeat(64), documents: 2, unlinked: true },
+        { undoc: '0.1.0', pipeline: 'a'.repeat(63), documents: 2 }
+      ],
+      'manifest.schema.json#/definitions/ManifestEntry': [
+        {
+          path: SEEDS.resolution,
+          name: 'a-res-67-264.zh',
+          input: { sha256: 'b'.repeat(64), size: 1, mtimeNs: '1' },
+          outputs: [{ name: 'a-res-67-264.zh.json', sha256: 'c'.repeat(64), size: 2, mtimeNs: '3' }],
+          links: {},
+          summary,
+          errors: 0,
+          warnings: 1
+        }
+      ],
       'manifest.schema.json#/definitions/ManifestDiagnostics': [[diagnostic], [{ ...diagnostic, severity: 'fatal' }]],
       'manifest.schema.json#/definitions/PendingSource': [SEEDS.resolution, 7],
       'index.schema.json#/definitions/IndexedDocument': [index.documents[0]],
-      'index.schema.json#/definitions/Backlink': [{ name: 'a-res-68-1.zh', symbol: 'A/RES/68/1', count: 2 }, { name: 'a', count: 0 }],
+      'index.schema.json#/definitions/Backlink': [
+        { name: 'a-res-68-1.zh', symbol: 'A/RES/68/1', count: 2 },
+        { name: 'a', count: 0 }
+      ],
       'index.schema.json#/definitions/MissingSymbol': [index.missing[0], { symbol: 'A/1' }],
       'organizations.schema.json': [JSON.parse(readFileSync(join(ROOT, 'data', 'organizations.json'), 'utf8'))]
     }
@@ -57,7 +74,7 @@ describe('validators compiled when undoc is built', () => {
     }
   })
 
-  it('fill in the lint rules\' options and find the errors in them as those compiled at run time do', () => {
+  it("fill in the lint rules' options and find the errors in them as those compiled at run time do", () => {
     const schemas = RULES.flatMap((rule) => (rule.schema ? [rule.schema] : []))
     expect(schemas.length).toBeGreaterThan(0)
     for (const schema of schemas) {

@@ -102,13 +102,19 @@ export class StoredCorpus {
 
   /** Where the members added with one are, by name, a batch at a time. */
   batches(): AsyncGenerator<string[]> {
-    return inBatches(mapped(this.store.scan(TABLES.members), ([, at]) => at), BATCH)
+    return inBatches(
+      mapped(this.store.scan(TABLES.members), ([, at]) => at),
+      BATCH
+    )
   }
 
   /** The output name of each of these symbols that is in the corpus (each looked up once). */
   async targets(symbols: Iterable<string>): Promise<Map<string, string>> {
     const unique = [...new Set(symbols)]
-    const names = await this.store.getMany(TABLES.symbolOwners, unique.map((s): [string] => [s]))
+    const names = await this.store.getMany(
+      TABLES.symbolOwners,
+      unique.map((s): [string] => [s])
+    )
     const targets = new Map<string, string>()
     unique.forEach((s, i) => {
       if (names[i] !== undefined) targets.set(s, names[i]!)

@@ -160,7 +160,7 @@ export class LineFile {
   async *lines(): AsyncGenerator<{ text: () => string; offset: number; length: number }> {
     let carry = Buffer.alloc(0)
     let at = 0
-    for (let position = 0; position < this.size; ) {
+    for (let position = 0; position < this.size;) {
       const chunk = Buffer.allocUnsafe(Math.min(READ_AHEAD, this.size - position))
       const { bytesRead } = await this.handle.read(chunk, 0, chunk.length, position)
       if (bytesRead === 0) break
@@ -398,7 +398,9 @@ export async function openJournal(dir: string, of?: { manifestPath: string; head
 
 /** What the journals of a manifest's runs are named for (their temporary names start `.NAME.tmp-`). */
 export function journalName(manifestPath: string): string {
-  return basename(manifestPath).replace(/^\./, '').replace(/\.jsonl$/, '.journal')
+  return basename(manifestPath)
+    .replace(/^\./, '')
+    .replace(/\.jsonl$/, '.journal')
 }
 
 /** Removes a journal's file (closed with the run's LineFiles). */
@@ -423,7 +425,13 @@ export async function journalEntry(journal: Journal, entry: ManifestEntry, diagn
  * the bytes it recorded under new stamps (sizes and times), its diagnostics copied as they are;
  * returns its record.
  */
-export async function journalRefreshed(journal: Journal, files: LineFiles, record: EntryRecord, entry: ManifestEntry, stamps: { input: Stamp; sidecar?: Stamp; outputs: readonly OutputStamp[] }): Promise<EntryRecord> {
+export async function journalRefreshed(
+  journal: Journal,
+  files: LineFiles,
+  record: EntryRecord,
+  entry: ManifestEntry,
+  stamps: { input: Stamp; sidecar?: Stamp; outputs: readonly OutputStamp[] }
+): Promise<EntryRecord> {
   const refreshed: ManifestEntry = {
     ...entry,
     input: { ...entry.input, ...stamps.input },

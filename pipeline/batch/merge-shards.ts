@@ -38,7 +38,8 @@ export async function mergeShards(out: string, shown: string): Promise<MergeResu
   if (shards.length > 0) {
     const count = counts[0]!
     const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !shards.some((s) => s.index === i))
-    if (missing.length > 0) return fail(`shard ${missing.map((i) => `${i}/${count}`).join(', ')} is missing from ${shown}: build it (undoc build --shard I/${count}) or copy its .undoc-shard file here.`)
+    if (missing.length > 0)
+      return fail(`shard ${missing.map((i) => `${i}/${count}`).join(', ')} is missing from ${shown}: build it (undoc build --shard I/${count}) or copy its .undoc-shard file here.`)
     files = shards.sort((a, b) => a.index - b.index).map((s) => s.name)
   } else if (names.includes(MANIFEST_NAME)) files = [MANIFEST_NAME]
   else return fail(`nothing to index in ${shown}: no shard files (.undoc-shard-I-of-N.jsonl) and no build manifest (${MANIFEST_NAME}). Run undoc build first.`)
@@ -56,7 +57,8 @@ export async function mergeShards(out: string, shown: string): Promise<MergeResu
     for (const file of files) {
       const read = await loadManifest(store, TABLES.loaded, join(out, file), lines)
       if (!read) return fail(`${join(shown, file)} is not a valid build manifest (schemas/manifest.schema.json): build that shard again.`)
-      if (pipeline !== undefined && read.header.pipeline !== pipeline) return fail(`${join(shown, file)} was built by another undoc version or configuration than ${join(shown, files[0]!)}: build all shards with the same.`)
+      if (pipeline !== undefined && read.header.pipeline !== pipeline)
+        return fail(`${join(shown, file)} was built by another undoc version or configuration than ${join(shown, files[0]!)}: build all shards with the same.`)
       pipeline = read.header.pipeline
       const writer = store.writer()
       for await (const [key, record] of store.scan(TABLES.loaded)) await writer.put(TABLES.merged, key, record)

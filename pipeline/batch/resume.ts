@@ -53,7 +53,12 @@ export async function resumeKilledRuns(manifestPath: string, pipeline: string, s
     }
     await writer.flush()
     const header: ManifestHeader = { undoc: VERSION, pipeline, ...(shard ? { shard } : {}), unlinked: true, documents: await store.count(TABLES.loaded) }
-    await writeManifest(manifestPath, header, files, mapped(store.scan(TABLES.loaded), ([, r]) => r))
+    await writeManifest(
+      manifestPath,
+      header,
+      files,
+      mapped(store.scan(TABLES.loaded), ([, r]) => r)
+    )
     if ((await store.count(TABLES.loadedPending)) === 0) await removePending(manifestPath)
     else await writeAtomic(pendingFileName(manifestPath), () => mapped(store.scan(TABLES.loadedPending), ([[path]]) => `${JSON.stringify(path)}\n`))
     return taken

@@ -172,7 +172,8 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     // The configuration is read too (for the pipeline's key), whether or not it lints.
     const config = options.lint?.config ?? CONFIG_NAME
     const overlap = overlapOf(out, existsSync(resolve(cwd, config)) ? [...options.paths, config] : options.paths, cwd)
-    if (overlap !== undefined) return fail(fileDiagnostic(options.out!, `Refused: ${overlap}. Outputs would replace sources or be read back as sources: give an output folder apart from the inputs.`, 'usage'))
+    if (overlap !== undefined)
+      return fail(fileDiagnostic(options.out!, `Refused: ${overlap}. Outputs would replace sources or be read back as sources: give an output folder apart from the inputs.`, 'usage'))
     try {
       await mkdir(out, { recursive: true })
     } catch (error) {
@@ -207,12 +208,17 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     if (manifestPath !== undefined) await resumeKilledRuns(manifestPath, key, store, files).catch(() => 0)
     if (out !== undefined) await removeStaleTemps(out)
     // The sources: those it answers for, and every one found, by name, for clashes.
-    const found = await walkSources(options.paths, cwd, async (source) => {
-      const reserved = reservedOutputName(outputName(source.path))
-      if (reserved !== undefined) return void diagnostics.push(fileDiagnostic(source.path, `Not built: ${reserved}. Rename the file.`, 'reserved-name'))
-      await writer.put(TABLES.sourceNames, [outputName(source.path), source.path], true)
-      if (inShare(source.path)) await writer.put(TABLES.sources, [source.path], source)
-    }, { followLinks: options.followLinks === true })
+    const found = await walkSources(
+      options.paths,
+      cwd,
+      async (source) => {
+        const reserved = reservedOutputName(outputName(source.path))
+        if (reserved !== undefined) return void diagnostics.push(fileDiagnostic(source.path, `Not built: ${reserved}. Rename the file.`, 'reserved-name'))
+        await writer.put(TABLES.sourceNames, [outputName(source.path), source.path], true)
+        if (inShare(source.path)) await writer.put(TABLES.sources, [source.path], source)
+      },
+      { followLinks: options.followLinks === true }
+    )
     diagnostics.push(...found)
     ioError = found.some((d) => d.ruleId === 'io-error' || d.ruleId === 'usage')
     await writer.flush()
@@ -307,9 +313,12 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     /** Names in the pending file the sources a table holds, before their outputs are touched. */
     const markPending = async (...tables: Table<[path: string], unknown>[]) => {
       try {
-        await writePending(manifestPath!, (async function* () {
-          for (const table of tables) for await (const [[path]] of store.scan(table)) yield path!
-        })())
+        await writePending(
+          manifestPath!,
+          (async function* () {
+            for (const table of tables) for await (const [[path]] of store.scan(table)) yield path!
+          })()
+        )
       } catch (error) {
         diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest's pending file (${errorCode(error)}).`))
         ioError = true
@@ -421,7 +430,10 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         const threads = Math.min(jobs, fresh)
         await eachLimit(store.scan(TABLES.toBuild), threads * 4, async ([[path], { source, fresh }]) => {
           if (!fresh || signal?.aborted) return
-          const summary = await exec({ source, cwd, links: {} }, threads).then((r) => r.entry?.summary, () => undefined)
+          const summary = await exec({ source, cwd, links: {} }, threads).then(
+            (r) => r.entry?.summary,
+            () => undefined
+          )
           if (summary) await store.put(TABLES.lastCited, [path], corpusMember(summary))
         })
       }
@@ -457,7 +469,10 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
         await corpus.seal(writer)
         await eachMember(store, TABLES.records, files, corpus, writer, writeIndex, async (members, targets) => {
           if (!checkLinks) return
-          const sources = await store.getMany(TABLES.sources, members.map((m): [string] => [m.path]))
+          const sources = await store.getMany(
+            TABLES.sources,
+            members.map((m): [string] => [m.path])
+          )
           for (const [i, { path, record, entry }] of members.entries()) {
             if (sources[i] === undefined || !record.wrote) continue
             const links = linksAmong(corpusMember(entry.summary!), targets)
@@ -487,8 +502,20 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       if (manifestPath !== undefined && (changed() || wroteIndex)) {
         try {
           const unlinked = !linked && (changed() || previous?.header.unlinked === true)
-          const header = { undoc: VERSION, pipeline: key, ...(shard ? { shard } : {}), ...(indexPrint ? { index: indexPrint } : {}), ...(unlinked ? { unlinked } : {}), documents: await store.count(TABLES.records) }
-          await writeManifest(manifestPath, header, files, mapped(store.scan(TABLES.records), ([, r]) => r))
+          const header = {
+            undoc: VERSION,
+            pipeline: key,
+            ...(shard ? { shard } : {}),
+            ...(indexPrint ? { index: indexPrint } : {}),
+            ...(unlinked ? { unlinked } : {}),
+            documents: await store.count(TABLES.records)
+          }
+          await writeManifest(
+            manifestPath,
+            header,
+            files,
+            mapped(store.scan(TABLES.records), ([, r]) => r)
+          )
           await removePending(manifestPath)
         } catch (error) {
           diagnostics.push(fileDiagnostic(join(options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
@@ -507,7 +534,14 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       warnings: answered.warnings,
       ioError,
       interrupted: signal?.aborted ?? false,
-      stats: { documents: accepted, built: work > 0 ? (await store.count(TABLES.built)) - failed : 0, failed, skipped: upToDate - relinkedUpToDate, work, ...(answered.pages !== undefined ? { pages: answered.pages } : {}) }
+      stats: {
+        documents: accepted,
+        built: work > 0 ? (await store.count(TABLES.built)) - failed : 0,
+        failed,
+        skipped: upToDate - relinkedUpToDate,
+        work,
+        ...(answered.pages !== undefined ? { pages: answered.pages } : {})
+      }
     }
   } finally {
     await store.close()
@@ -683,7 +717,10 @@ export async function eachMember(
 ): Promise<void> {
   let batch = 0
   for await (const paths of corpus.batches()) {
-    const values = await store.getMany(table, paths.map((path): [string] => [path]))
+    const values = await store.getMany(
+      table,
+      paths.map((path): [string] => [path])
+    )
     const members: MemberEntry[] = []
     for (const [i, path] of paths.entries()) {
       const record = values[i]!
@@ -692,7 +729,13 @@ export async function eachMember(
     // Documents of a corpus cite the same symbols over and over: one lookup a symbol a batch.
     const targets = await corpus.targets(members.flatMap((m) => m.entry.summary!.citations.map((c) => c.symbol)))
     await each?.(members, targets)
-    if (rows) await corpus.addRows(writer, batch++, members.map((m) => ({ summary: m.entry.summary!, at: m.path })), targets)
+    if (rows)
+      await corpus.addRows(
+        writer,
+        batch++,
+        members.map((m) => ({ summary: m.entry.summary!, at: m.path })),
+        targets
+      )
   }
   await writer.flush()
 }
@@ -700,7 +743,13 @@ export async function eachMember(
 /** How many keys of table `a` are not in table `b`. */
 async function countMissing(store: Store, a: Table<[path: string], unknown>, b: Table<[path: string], unknown>): Promise<number> {
   let n = 0
-  for await (const batch of inBatches(store.scan(a))) n += (await store.getMany(b, batch.map(([key]) => key))).filter((v) => v === undefined).length
+  for await (const batch of inBatches(store.scan(a)))
+    n += (
+      await store.getMany(
+        b,
+        batch.map(([key]) => key)
+      )
+    ).filter((v) => v === undefined).length
   return n
 }
 
@@ -721,7 +770,15 @@ async function refuseClashes(store: Store, diagnostics: Diagnostic[], inShare: (
     for (const path of group) {
       await store.del(TABLES.sources, [path])
       const others = group.filter((o) => o !== path).join(', ')
-      diagnostics.push({ file: path, line: 1, column: 1, severity: 'error', ruleId: 'output-clash', source: 'undoc', reason: `Both this file and ${others} would write the outputs named "${name}": rename one of them.` })
+      diagnostics.push({
+        file: path,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        ruleId: 'output-clash',
+        source: 'undoc',
+        reason: `Both this file and ${others} would write the outputs named "${name}": rename one of them.`
+      })
     }
   }
   for await (const [[n, path]] of store.scan(TABLES.sourceNames)) {
@@ -791,7 +848,13 @@ async function endPool(pool: Piscina<BuildTask, TaskResult>): Promise<void> {
   const threads = [...pool.threads]
   let timer: NodeJS.Timeout | undefined
   const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), POOL_EXIT_MS)))
-  const ended = await Promise.race([pool.destroy().then(() => 'ended' as const, () => 'ended' as const), late])
+  const ended = await Promise.race([
+    pool.destroy().then(
+      () => 'ended' as const,
+      () => 'ended' as const
+    ),
+    late
+  ])
   clearTimeout(timer)
   if (ended === 'late') for (const thread of threads) thread.unref()
 }

@@ -70,7 +70,7 @@ export const TABLES = {
   failedBuilds: marks<ByPath>('E', 'the sources built whose last build failed (an error of the pipeline, an unreadable source, an unwritten output)'),
   // A manifest or shard file read whole (loadManifest), and the sources of a merge (undoc index).
   loaded: json<ByPath, EntryRecord>('K', 'the records of a manifest being read'),
-  loadedPending: marks<ByPath>('Y', "the pending sources of a manifest being read"),
+  loadedPending: marks<ByPath>('Y', 'the pending sources of a manifest being read'),
   journaled: json<ByPath, EntryRecord>('J', 'the records a killed run journaled, the last where it has two'),
   merged: json<ByPath, EntryRecord>('U', 'the records of every shard being merged, the last shard’s where two have one source'),
   // The corpus (StoredCorpus).
@@ -81,4 +81,3 @@ export const TABLES = {
   backlinks: json<[cited: string, batch: string], Backlink[]>('B', "a batch's members citing a document"),
   missing: json<[symbol: string, batch: string], string[]>('X', "a batch's members citing a symbol not in the corpus")
 } as const
-

@@ -68,7 +68,14 @@ async function runTask(task: BuildTask): Promise<TaskResult> {
   const { diagnostics } = built
   // Flushed together, and only now that the document is let go: the flushes overlap, and the
   // thread holds no tree while it waits on the disk.
-  const committed = await Promise.all(built.staged.map(({ file }) => commit(file).then((written) => ({ written }), (error: unknown) => ({ error }))))
+  const committed = await Promise.all(
+    built.staged.map(({ file }) =>
+      commit(file).then(
+        (written) => ({ written }),
+        (error: unknown) => ({ error })
+      )
+    )
+  )
   const outputs: Output[] = []
   let ioError = built.ioError
   committed.forEach((result, i) => {

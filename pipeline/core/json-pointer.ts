@@ -9,7 +9,13 @@ import { parse, type MemberNode, type ValueNode } from '@humanwhocodes/momoa'
 export function jsonPointerSpan(text: string, pointer: string, property?: string): { start: number; end: number } {
   let node: ValueNode = parse(text, { mode: 'json' }).body
   const span = (n: { loc: { start: { offset: number }; end: { offset: number } } }) => ({ start: n.loc.start.offset, end: n.loc.end.offset })
-  const tokens = pointer === '' || pointer === '/' ? [] : pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const tokens =
+    pointer === '' || pointer === '/'
+      ? []
+      : pointer
+          .split('/')
+          .slice(1)
+          .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'))
   for (const token of tokens) {
     const next: ValueNode | undefined =
       node.type === 'Object' ? node.members.find((m) => keyOf(m) === token)?.value : node.type === 'Array' && /^\d+$/.test(token) ? node.elements[Number(token)]?.value : undefined

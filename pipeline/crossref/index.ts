@@ -107,16 +107,7 @@ function assignIds(root: Root): Set<string> {
   return ids
 }
 
-function citationsIn(
-  node: Text,
-  text: MappedText,
-  pos: Positions,
-  lang: LanguageProfile,
-  metadata: Metadata,
-  where: string,
-  ids: Set<string>,
-  messages: RawMessage[]
-): Inline[] {
+function citationsIn(node: Text, text: MappedText, pos: Positions, lang: LanguageProfile, metadata: Metadata, where: string, ids: Set<string>, messages: RawMessage[]): Inline[] {
   const start = text.toCurrent(node.position.start.offset)
   if (start === -1 || text.text.slice(start, start + node.value.length) !== node.value) return [node]
   const matches = parseCitations(tokenize(node.value, lang), node.value, lang)

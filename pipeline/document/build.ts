@@ -117,15 +117,13 @@ export async function buildDocument(input: SourceInput, ctx: EmitContext = { cor
       },
       metadata,
       tree,
-      removals: normalized.text.removals.map(
-        (r): Removal => ({
-          rule: r.rule,
-          reason: r.reason,
-          text: r.text,
-          ...(r.replacement !== undefined ? { replacement: r.replacement } : {}),
-          position: raw.position(r.rawStart, r.rawEnd)
-        })
-      )
+      removals: normalized.text.removals.map((r): Removal => ({
+        rule: r.rule,
+        reason: r.reason,
+        text: r.text,
+        ...(r.replacement !== undefined ? { replacement: r.replacement } : {}),
+        position: raw.position(r.rawStart, r.rawEnd)
+      }))
     }
     const document = resolveCitations(built, ctx.corpus)
     for (const v of validate('document.schema.json', document)) {
@@ -179,7 +177,12 @@ function readSidecar(input: SourceInput): { meta?: SourceMeta; diagnostics: Diag
   if (!sc) return { diagnostics: [] }
   const side = new Messages(sc.path)
   if (sc.bytes.length > MAX_SIDECAR_BYTES) {
-    side.add('error', `The sidecar is ${(sc.bytes.length / 1024).toFixed(0)} KiB, more than the ${MAX_SIDECAR_BYTES / 1024} KiB a sidecar may be: it holds a few fields of metadata.`, 'sidecar-too-large', undefined)
+    side.add(
+      'error',
+      `The sidecar is ${(sc.bytes.length / 1024).toFixed(0)} KiB, more than the ${MAX_SIDECAR_BYTES / 1024} KiB a sidecar may be: it holds a few fields of metadata.`,
+      'sidecar-too-large',
+      undefined
+    )
     return { diagnostics: side.toData() }
   }
   const decoded = decode(sc.bytes)

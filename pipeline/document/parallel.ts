@@ -62,7 +62,11 @@ export async function buildParallel(inputA: SourceInput, inputB: SourceInput): P
   const alignment = alignDocuments(a.document, b.document, profileFor(a.document.metadata.language), profileFor(b.document.metadata.language))
   const pair: VersionPair = { a: a.document, b: b.document, alignment }
   const disagreements = lintParallel(pair)
-  const placeOf = (d: { line: number; column: number; endLine?: number; endColumn?: number }) => ({ line: d.line, column: d.column, ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {}) })
+  const placeOf = (d: { line: number; column: number; endLine?: number; endColumn?: number }) => ({
+    line: d.line,
+    column: d.column,
+    ...(d.endLine !== undefined && d.endColumn !== undefined ? { endLine: d.endLine, endColumn: d.endColumn } : {})
+  })
   const file: ParallelAlignment = {
     undoc: VERSION,
     sources: [source(a.document), source(b.document)],

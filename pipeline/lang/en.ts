@@ -5,7 +5,28 @@ import { hyphenateEnglish } from './latin-hyphenation.js'
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const MONTH = `(?:${MONTHS.join('|')})`
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen'
+]
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
 const ORDINAL_UNITS: Record<string, number> = { first: 1, second: 2, third: 3, fifth: 5, eighth: 8, ninth: 9, twelfth: 12 }
 
@@ -110,7 +131,8 @@ const ORGAN = '(General Assembly|Security Council|Economic and Social Council|Hu
 const ORDINAL_WORD = '[a-z]+(?:-[a-z]+)?'
 /** The words of an ordinal session number and the session: "sixty-seventh session", "tenth emergency special session". */
 const SESSION = `${ORDINAL_WORD}\\s(?:special\\s|emergency\\sspecial\\s)?session`
-const INSTRUMENT_WORD = '(?:Charter|Convention|Covenant|Declaration|Protocol|Treaty|Statute|Agreement|Programme of Action|Platform for Action|Plan of Action|Agenda for Development|Principles|Guidelines|Rules)'
+const INSTRUMENT_WORD =
+  '(?:Charter|Convention|Covenant|Declaration|Protocol|Treaty|Statute|Agreement|Programme of Action|Platform for Action|Plan of Action|Agenda for Development|Principles|Guidelines|Rules)'
 
 /** A count in a vote: a numeral, or "none" / "no" for zero. */
 function voteCount(word: string): number | null {

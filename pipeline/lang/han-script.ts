@@ -17,11 +17,7 @@ export function traditionalForms(c: string): string {
  * Each Traditional form and the Simplified character it reads as. A form that the profiles also
  * write as a Simplified character of its own is not one: it reads as itself.
  */
-const SIMPLIFIED = new Map<string, string>(
-  Object.entries(TRADITIONAL_FORMS).flatMap(([s, forms]) =>
-    [...forms].filter((t) => !(t in TRADITIONAL_FORMS)).map((t): [string, string] => [t, s])
-  )
-)
+const SIMPLIFIED = new Map<string, string>(Object.entries(TRADITIONAL_FORMS).flatMap(([s, forms]) => [...forms].filter((t) => !(t in TRADITIONAL_FORMS)).map((t): [string, string] => [t, s])))
 
 /** A text in either script with the profiles' characters in their Simplified form ("大會" → "大会"), for lookups by Simplified words. */
 export function simplified(text: string): string {
@@ -77,8 +73,7 @@ export function inEitherScript<T>(value: T): T {
 
 /** A record keyed by Simplified words with each key also in every Traditional spelling ("大会" and "大會"). */
 export function keyedInEitherScript<T>(record: Readonly<Record<string, T>>): Readonly<Record<string, T>> {
-  const spellings = (word: string): string[] =>
-    [...word].reduce<string[]>((heads, c) => heads.flatMap((h) => [c, ...traditionalForms(c)].map((f) => h + f)), [''])
+  const spellings = (word: string): string[] => [...word].reduce<string[]>((heads, c) => heads.flatMap((h) => [c, ...traditionalForms(c)].map((f) => h + f)), [''])
   return Object.fromEntries(Object.entries(record).flatMap(([word, value]) => spellings(word).map((s): [string, T] => [s, value])))
 }
 

@@ -7,8 +7,30 @@ import type { CitedDate, DateMatch, LanguageProfile } from './profile.js'
 // The formal (financial) numerals 壹, 贰… number the paragraphs of some early resolutions. Numerals
 // are read in Simplified: the Traditional 兩, 貳, 陸 read back as 两, 贰, 陆, and 參 as 参.
 const DIGIT: Record<string, number> = {
-  〇: 0, '○': 0, 零: 0, '0': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  壹: 1, 贰: 2, 叁: 3, 参: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9
+  〇: 0,
+  '○': 0,
+  零: 0,
+  '0': 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  壹: 1,
+  贰: 2,
+  叁: 3,
+  参: 3,
+  肆: 4,
+  伍: 5,
+  陆: 6,
+  柒: 7,
+  捌: 8,
+  玖: 9
 }
 const UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 拾: 10, 佰: 100, 仟: 1000 }
 /** Twenty and thirty in one character, as days are often written ("廿一日"). */
@@ -168,7 +190,8 @@ export const zh: LanguageProfile = {
     { pattern: /^(?:Original|原文)\s?[:：]\s?(\S.*)$/, field: 'originalLanguage' }
   ],
   runInBreak: inEitherScript(/(?<=[，,；;。：:\]】〕])[ \t\u3000]+(?=\S)|[ \t\u3000]+(?=[[【〔]|\d+\/\d+[.．]|(?:大会|安全理事会)[，,][ \t\u3000])/g),
-  blockNumber: /^(?:[〔【［]|\[(?!\^)|\d+(?:\/\d+)?\.(?=[\s\u3000])|\d{1,3}[.．](?=[^\d\s])|(?:[一二三四五六七八九十]+|[壹贰貳叁參肆伍陆陸柒捌玖拾]+)[.．、]|[(（][甲乙丙丁戊己庚辛壬癸][)）]|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
+  blockNumber:
+    /^(?:[〔【［]|\[(?!\^)|\d+(?:\/\d+)?\.(?=[\s\u3000])|\d{1,3}[.．](?=[^\d\s])|(?:[一二三四五六七八九十]+|[壹贰貳叁參肆伍陆陸柒捌玖拾]+)[.．、]|[(（][甲乙丙丁戊己庚辛壬癸][)）]|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
   dates,
   numeral: chineseNumeral,
   citationDate,

@@ -74,7 +74,13 @@ export function lint(document: UndocDocument, settings: Readonly<Record<string, 
       for (const m of rule.check(document, { lang, options: resolved.options, text })) messages.add(severity, m.reason, rule.id, m.place, LINT_SOURCE)
     } catch (error) {
       // A bug in a rule, not a fault of the text: say so, and let the other rules run.
-      messages.add('error', `The lint rule ${rule.id} failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`, 'internal-error', undefined, LINT_SOURCE)
+      messages.add(
+        'error',
+        `The lint rule ${rule.id} failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`,
+        'internal-error',
+        undefined,
+        LINT_SOURCE
+      )
     }
   }
   return messages.toData().sort(compareDiagnostics)

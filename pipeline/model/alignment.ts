@@ -15,7 +15,6 @@ import type { Adoption, FootnoteDefinition, Formula, Heading, Inline, Paragraph,
  * text share these whatever their words.
  */
 
-
 export type UnitNode = Heading | Formula | Paragraph | Adoption | SignatureLine | FootnoteDefinition
 
 export interface AlignedUnit {
@@ -56,7 +55,7 @@ export interface Alignment {
 
 /** The value of a paragraph number: its numeral's (by the document's profile), else its letter's, else as written. */
 function numberValue(number: string, lang: LanguageProfile | undefined): NumberValue {
-  const n = /^\d+$/.test(number) ? Number(number) : lang?.numeral(number) ?? null
+  const n = /^\d+$/.test(number) ? Number(number) : (lang?.numeral(number) ?? null)
   if (n !== null) return { system: 'numeric', value: String(n) }
   if (/^[a-z]{1,3}$/i.test(number)) return { system: 'latin', value: number.toLowerCase() }
   return { system: 'other', value: number.replace(/\s/g, '') }
@@ -104,7 +103,10 @@ function unitsOf(document: UndocDocument, lang: LanguageProfile | undefined): Al
           case 'paragraph':
             return unit(node, pointer, node.role, annex, node.number !== undefined ? { number: node.number } : {})
           case 'adoption':
-            return unit(node, pointer, 'adoption', annex, { role: node.role, anchors: [...(node.date ? [`date:${node.date}`] : []), ...(node.meeting !== undefined ? [`meeting:${node.meeting}`] : [])] })
+            return unit(node, pointer, 'adoption', annex, {
+              role: node.role,
+              anchors: [...(node.date ? [`date:${node.date}`] : []), ...(node.meeting !== undefined ? [`meeting:${node.meeting}`] : [])]
+            })
           case 'signature':
             return node.children.forEach((line, l) => unit(line, `${pointer}/children/${l}`, 'signature', annex, { role: line.role }))
           case 'footnoteDefinition':

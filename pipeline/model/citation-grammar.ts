@@ -51,9 +51,7 @@ export function parseCitations(tokens: readonly Token[], text: string, lang: Lan
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!
     const next = tokens[i + 1]
-    const opens = wordFirst
-      ? isWord(t) && next?.kind === 'numbered' && next.start === t.end
-      : t.kind === 'numbered' || (t.kind === 'date' && next?.kind === 'numbered' && next.start === t.end)
+    const opens = wordFirst ? isWord(t) && next?.kind === 'numbered' && next.start === t.end : t.kind === 'numbered' || (t.kind === 'date' && next?.kind === 'numbered' && next.start === t.end)
     if (opens) {
       const read = list(tokens, i, text, lang, carry, out)
       i = read.next - 1
@@ -251,7 +249,10 @@ export function symbols(raw: string, start: number): Match[] | null {
           start: at,
           end: at + symbol.length,
           symbol: repaired,
-          repaired: { ruleId: 'ocr-symbol', reason: `Read the symbol “${symbol}” as ${repaired}: a letter l or I stands for the digit 1, as text recognition often reads it. Correct the source if so.` }
+          repaired: {
+            ruleId: 'ocr-symbol',
+            reason: `Read the symbol “${symbol}” as ${repaired}: a letter l or I stands for the digit 1, as text recognition often reads it. Correct the source if so.`
+          }
         }
       : null
   }

@@ -161,4 +161,3 @@ export function elementIds(tree: Root): ElementIds {
   }
   return { of: (node) => ids.get(node), target: (id) => targets.get(id), note: (identifier) => firstNote.get(identifier) }
 }
-

@@ -172,7 +172,10 @@ export class MappedText {
   private anyTextFrom(from: number, to: number): boolean {
     if (to <= from) return false
     if (this.rawIndex === undefined) {
-      this.rawIndex = this.segments.filter((s) => s.rawEnd > s.rawStart).map((s) => s.rawStart).sort((a, b) => a - b)
+      this.rawIndex = this.segments
+        .filter((s) => s.rawEnd > s.rawStart)
+        .map((s) => s.rawStart)
+        .sort((a, b) => a - b)
     }
     const idx = this.rawIndex
     const lo = firstAtOrAfter(idx, from)

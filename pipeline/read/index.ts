@@ -97,12 +97,7 @@ function strictUtf8(bytes: Uint8Array): string | null {
   }
 }
 
-function utf16(
-  bytes: Uint8Array,
-  encoding: 'utf-16le' | 'utf-16be',
-  bom: boolean,
-  done: (text: string, encoding: Encoding, bom: boolean) => DecodedText | Undecodable
-): DecodedText | Undecodable {
+function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', bom: boolean, done: (text: string, encoding: Encoding, bom: boolean) => DecodedText | Undecodable): DecodedText | Undecodable {
   if (bytes.length % 2 !== 0) {
     return { ok: false, ruleId: 'undecodable-input', reason: `The file looks like ${encoding.toUpperCase()} but has an odd number of bytes: it is cut or corrupted.` }
   }
@@ -119,7 +114,7 @@ function guessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const sample = Math.min(bytes.length, 4096)
   let evenNul = 0
   let oddNul = 0
-  for (let i = 0; i < sample; i++) if (bytes[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++)
+  for (let i = 0; i < sample; i++) if (bytes[i] === 0) i % 2 === 0 ? evenNul++ : oddNul++
   const pairs = sample / 2
   if (oddNul > pairs * 0.3 && evenNul < pairs * 0.05) return 'utf-16le'
   if (evenNul > pairs * 0.3 && oddNul < pairs * 0.05) return 'utf-16be'

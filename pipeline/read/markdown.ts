@@ -128,7 +128,13 @@ class MarkdownReader {
 
   private unfit(node: Md.Node, what: string): void {
     const { start, end } = span(node)
-    this.messages.push({ ruleId: 'markdown-unfit', severity: 'error', reason: `${what} has no place in a UN document: write it as paragraphs, numbered paragraphs, headings or footnotes.`, rawStart: start, rawEnd: end })
+    this.messages.push({
+      ruleId: 'markdown-unfit',
+      severity: 'error',
+      reason: `${what} has no place in a UN document: write it as paragraphs, numbered paragraphs, headings or footnotes.`,
+      rawStart: start,
+      rawEnd: end
+    })
     this.covered.push({ start, end, drop: { start, end, reason: UNFIT } })
   }
 
@@ -194,7 +200,13 @@ class MarkdownReader {
         case 'strong':
         case 'delete': {
           const { start, end } = span(node)
-          this.messages.push({ ruleId: 'markdown-emphasis', severity: 'warning', reason: `undoc documents carry no ${node.type === 'delete' ? 'strike-through' : 'emphasis'}: its markers are dropped and its text kept.`, rawStart: start, rawEnd: end })
+          this.messages.push({
+            ruleId: 'markdown-emphasis',
+            severity: 'warning',
+            reason: `undoc documents carry no ${node.type === 'delete' ? 'strike-through' : 'emphasis'}: its markers are dropped and its text kept.`,
+            rawStart: start,
+            rawEnd: end
+          })
           this.inlines(node.children, into)
           break
         }

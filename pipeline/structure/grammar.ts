@@ -54,7 +54,6 @@ export interface Found {
   place?: string
 }
 
-
 export class Grammar {
   private i = 0
   readonly found: Found = {}
@@ -394,7 +393,13 @@ export class Grammar {
       const b = this.blocks[this.i++]!
       if (b.kind === 'text' || b.kind === 'signed') {
         const signed = b.kind === 'signed'
-        lines.push({ type: 'signatureLine', role: signed ? 'name' : 'function', ...(signed ? { signed: true } : {}), children: this.pos.inlines(b.start, b.end), position: this.pos.of(b.start, b.end) })
+        lines.push({
+          type: 'signatureLine',
+          role: signed ? 'name' : 'function',
+          ...(signed ? { signed: true } : {}),
+          children: this.pos.inlines(b.start, b.end),
+          position: this.pos.of(b.start, b.end)
+        })
         if (signed) {
           children.push({ type: 'signature', children: [...lines], position: this.span(lines) })
           lines.length = 0
@@ -436,7 +441,13 @@ export class Grammar {
     const end = this.nextIndex('annexHeading')
     // The annex's own title: a short line that is not yet its text.
     const t = this.peek
-    if (t && this.i < end && (t.kind === 'text' || t.kind === 'resolutionTitle' || t.kind === 'letterTitle' || t.kind === 'statementTitle') && t.text.length <= this.lang.grammar.titleLength && !endsClause(t.text)) {
+    if (
+      t &&
+      this.i < end &&
+      (t.kind === 'text' || t.kind === 'resolutionTitle' || t.kind === 'letterTitle' || t.kind === 'statementTitle') &&
+      t.text.length <= this.lang.grammar.titleLength &&
+      !endsClause(t.text)
+    ) {
       headings.push(this.heading(t, 'title'))
       this.i++
     }

@@ -20,7 +20,11 @@ export function structure(normalized: NormalizedText, lang: LanguageProfile, sid
   const text = normalized.text
   const pos = new Positions(text)
   const { main, footnotes } = splitBlocks(text)
-  const grammar = new Grammar(main.map((b) => classify(b, lang)), pos, lang)
+  const grammar = new Grammar(
+    main.map((b) => classify(b, lang)),
+    pos,
+    lang
+  )
   const children = grammar.document(footnotes)
   const found = grammar.found
   const messages: RawMessage[] = []

@@ -18,7 +18,7 @@ describe('citation-order', () => {
     ])
   })
 
-  it('finds the seed resolution\'s list of 24 resolutions in order', async () => {
+  it("finds the seed resolution's list of 24 resolutions in order", async () => {
     const doc = await buildSeed(SEEDS.resolution)
     expect(findings(doc, 'citation-order')).toEqual([])
   })

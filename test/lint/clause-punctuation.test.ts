@@ -4,7 +4,7 @@ import { at, buildText, findings, placeOf, resolution } from './helpers.js'
 
 describe('clause-punctuation', () => {
   it('passes a resolution whose clauses end as they should, subparagraphs introduced by "："', async () => {
-    const doc = await buildText(resolution({ operative: ['请秘书长：', '(a) 提出报告；', '(b) 继续合作；', '决定继续审议这个问题。']  }))
+    const doc = await buildText(resolution({ operative: ['请秘书长：', '(a) 提出报告；', '(b) 继续合作；', '决定继续审议这个问题。'] }))
     expect(findings(doc, 'clause-punctuation')).toEqual([])
   })
 

@@ -48,7 +48,9 @@ describe('undoc.config.json', () => {
 
   it('points at a bad option: an unknown one, one of the wrong type, options for a rule that takes none', () => {
     expect(problems('{ "rules": { "date-valid": ["error", { "allowFuture": true }] } }')).toEqual(['1:40 rule-options Bad option for rule "date-valid": unknown option "allowFuture".'])
-    expect(problems('{ "rules": { "date-valid": ["error", { "allowAfterDocumentDate": "yes" }] } }')).toEqual(['1:66 rule-options Bad option for rule "date-valid": allowAfterDocumentDate must be boolean.'])
+    expect(problems('{ "rules": { "date-valid": ["error", { "allowAfterDocumentDate": "yes" }] } }')).toEqual([
+      '1:66 rule-options Bad option for rule "date-valid": allowAfterDocumentDate must be boolean.'
+    ])
     expect(problems('{ "rules": { "title-symbol": ["error", { "x": 1 }] } }')).toEqual(['1:40 rule-options Bad option for rule "title-symbol": this rule takes no options.'])
   })
 

@@ -3,12 +3,12 @@ import { buildSeed, SEEDS } from '../helpers.js'
 import { at, buildText, findings, placeOf, resolution } from './helpers.js'
 
 describe('date-valid', () => {
-  it('passes real dates, a leap day, ranges and lists before the document\'s date', async () => {
+  it("passes real dates, a leap day, ranges and lists before the document's date", async () => {
     const doc = await buildText(resolution({ preamble: ['注意到2012年2月29日的会议和2012年5月1日至3日以及2012年4月3日和4日举行的会议，'] }))
     expect(findings(doc, 'date-valid')).toEqual([])
   })
 
-  it('reports a day the month does not have, a month that does not exist, and a date after the document\'s own', async () => {
+  it("reports a day the month does not have, a month that does not exist, and a date after the document's own", async () => {
     const source = resolution({ preamble: ['注意到2013年2月30日的会议，', '回顾2012年13月1日的报告，', '期待2013年9月22日的首脑会议，'] })
     const found = findings(await buildText(source), 'date-valid')
     expect(found.map((d) => [at(d), d.reason])).toEqual([

@@ -15,7 +15,7 @@ describe('footnote-referenced', () => {
     expect(found.map((d) => [at(d), d.reason, d.endColumn])).toEqual([[`${line}:1`, 'Footnote 2 is never referenced in the text.', 2]])
   })
 
-  it('finds every footnote of the seeds referenced (the resolution\'s footnote 3 twice)', async () => {
+  it("finds every footnote of the seeds referenced (the resolution's footnote 3 twice)", async () => {
     for (const seed of Object.values(SEEDS)) expect(findings(await buildSeed(seed), 'footnote-referenced')).toEqual([])
   })
 })

@@ -7,7 +7,37 @@ const seed = Number(process.env.FC_SEED ?? 1)
 const runs = Number(process.env.FC_RUNS ?? 40)
 
 /** Characters the rules look at: pairs, clause marks, ASCII marks, digits, line breaks, a footnote rule. */
-const interesting = fc.constantFrom('《', '》', '（', '）', '“', '”', '‘', '’', '，', '；', '。', '：', ',', ';', ':', '?', '!', '1', '2', '\n', '\n\n', ' 3. ', '(a) ', '年', '月', '日', 'A/67/x', '伊斯兰会议组织', '\n_______________\n4\n')
+const interesting = fc.constantFrom(
+  '《',
+  '》',
+  '（',
+  '）',
+  '“',
+  '”',
+  '‘',
+  '’',
+  '，',
+  '；',
+  '。',
+  '：',
+  ',',
+  ';',
+  ':',
+  '?',
+  '!',
+  '1',
+  '2',
+  '\n',
+  '\n\n',
+  ' 3. ',
+  '(a) ',
+  '年',
+  '月',
+  '日',
+  'A/67/x',
+  '伊斯兰会议组织',
+  '\n_______________\n4\n'
+)
 
 /** A seed with characters put in and stretches taken out at random places. */
 const damaged = (text: string) =>

@@ -8,16 +8,18 @@ import { build } from '../helpers.js'
 export function resolution(parts: { title?: string; preamble?: string[]; operative?: string[]; date?: string; footnotes?: string[] } = {}): string {
   const preamble = parts.preamble ?? ['回顾其2010年12月16日第65/140号决议，', '注意到秘书长的报告，']
   const operative = parts.operative ?? ['欢迎两组织之间的合作；', '决定继续审议这个问题。']
-  return [
-    ` ${parts.title ?? '67/300. 联合国同各区域组织的合作'}`,
-    ' 大会，',
-    ...preamble.map((p) => ` ${p}`),
-    // Subparagraphs ("(a) …") keep their own letters; paragraphs are numbered 1, 2, 3….
-    ...numbered(operative),
-    parts.date ?? '2013 年 5 月 17 日',
-    '第 82 次全体会议',
-    ...(parts.footnotes?.length ? ['_______________', ...parts.footnotes] : [])
-  ].join('\n\n') + '\n'
+  return (
+    [
+      ` ${parts.title ?? '67/300. 联合国同各区域组织的合作'}`,
+      ' 大会，',
+      ...preamble.map((p) => ` ${p}`),
+      // Subparagraphs ("(a) …") keep their own letters; paragraphs are numbered 1, 2, 3….
+      ...numbered(operative),
+      parts.date ?? '2013 年 5 月 17 日',
+      '第 82 次全体会议',
+      ...(parts.footnotes?.length ? ['_______________', ...parts.footnotes] : [])
+    ].join('\n\n') + '\n'
+  )
 }
 
 function numbered(paragraphs: readonly string[]): string[] {

@@ -30,7 +30,7 @@ describe('paired-punctuation', () => {
     expect(found.every((d) => d.severity === 'warning' && d.source === 'undoc-lint')).toBe(true)
   })
 
-  it('reports the unpaired ” of the resolution seed\'s paragraph 22 at its raw line and column', async () => {
+  it("reports the unpaired ” of the resolution seed's paragraph 22 at its raw line and column", async () => {
     const found = findings(await buildSeed(SEEDS.resolution), 'paired-punctuation')
     expect(found.map(at)).toEqual(['299:28'])
     const line = seedText(SEEDS.resolution).split('\n')[298]!

@@ -24,7 +24,9 @@ describe('paragraph-numbering', () => {
   })
 
   it('reports numbering that does not start at 1, and subparagraphs that skip a letter', async () => {
-    const source = resolution({ operative: ['请秘书长：', '(b) 提出报告；', '(c) 继续合作；', '决定继续审议这个问题。'] }).replace(' 1. 请秘书长', ' 2. 请秘书长').replace(' 2. 决定', ' 3. 决定')
+    const source = resolution({ operative: ['请秘书长：', '(b) 提出报告；', '(c) 继续合作；', '决定继续审议这个问题。'] })
+      .replace(' 1. 请秘书长', ' 2. 请秘书长')
+      .replace(' 2. 决定', ' 3. 决定')
     const found = findings(await buildText(source), 'paragraph-numbering')
     expect(found.map((d) => [at(d), d.reason])).toEqual([
       [placeOf(source, '2.'), 'Paragraph 2 is the first of its series: numbering starts at 1.'],

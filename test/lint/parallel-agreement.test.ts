@@ -44,7 +44,11 @@ describe('parallel-agreement', () => {
   })
 
   it('reports a different date, a different number and a missing footnote', async () => {
-    const zh = resolution({ preamble: ['回顾其2010年12月16日第65/140号决议，', '注意到秘书长的报告，\n1'], operative: ['欢迎两组织之间的合作；', '决定继续审议这个问题。'], footnotes: ['1\n A/67/280。'] })
+    const zh = resolution({
+      preamble: ['回顾其2010年12月16日第65/140号决议，', '注意到秘书长的报告，\n1'],
+      operative: ['欢迎两组织之间的合作；', '决定继续审议这个问题。'],
+      footnotes: ['1\n A/67/280。']
+    })
     const en = englishResolution({
       preamble: ['Recalling its resolution 65/140 of 16 December 2011,', 'Noting the report of the Secretary-General,'],
       operative: ['1. Welcomes the cooperation between the two organizations;', '3. Decides to continue its consideration of the question.']

@@ -20,14 +20,19 @@ describe('renamed-organization', () => {
     const doc = await buildText(source)
     const found = findings(doc, 'renamed-organization')
     expect(found.map((d) => [at(d), d.reason])).toEqual([
-      [placeOf(source, FORMER), `"${FORMER}" is the former name of 伊斯兰合作组织, renamed on 2011-06-28; this text is dated 2013-05-17. Use the current name, or say in the sentence that it was renamed.`]
+      [
+        placeOf(source, FORMER),
+        `"${FORMER}" is the former name of 伊斯兰合作组织, renamed on 2011-06-28; this text is dated 2013-05-17. Use the current name, or say in the sentence that it was renamed.`
+      ]
     ])
     expect(findings(doc, 'renamed-organization', { severity: 'warning', options: { ignore: ['oic'] } })).toEqual([])
   })
 
-  it('reports the resolution seed\'s paragraph 17 and neither its footnote about the rename nor the name it footnotes', async () => {
+  it("reports the resolution seed's paragraph 17 and neither its footnote about the rename nor the name it footnotes", async () => {
     const doc = await buildSeed(SEEDS.resolution)
-    const formerNames = new DocumentText(doc).blocks.flatMap((b) => b.citations.filter((c) => b.text.slice(c.start, c.end) === FORMER).map((c) => `${c.node.position.start.line}:${c.node.position.start.column}`))
+    const formerNames = new DocumentText(doc).blocks.flatMap((b) =>
+      b.citations.filter((c) => b.text.slice(c.start, c.end) === FORMER).map((c) => `${c.node.position.start.line}:${c.node.position.start.column}`)
+    )
     // The 1975 invitation (footnoted with the rename), the footnote itself, and paragraph 17 three times.
     expect(formerNames).toEqual(['27:38', '266:27', '268:4', '270:5', '43:2'])
     const found = findings(doc, 'renamed-organization')

@@ -24,7 +24,10 @@ describe('symbol-format', () => {
 
   it('reports a cited document whose symbol is not one (a document made by other means than this pipeline)', async () => {
     const doc = structuredClone(await buildSeed(SEEDS.resolution))
-    const citation = doc.tree.children.flatMap((p) => (p.type === 'footnotes' ? p.children : [])).flatMap((f) => f.children).find((c) => c.type === 'citation' && c.kind === 'document')
+    const citation = doc.tree.children
+      .flatMap((p) => (p.type === 'footnotes' ? p.children : []))
+      .flatMap((f) => f.children)
+      .find((c) => c.type === 'citation' && c.kind === 'document')
     if (citation?.type !== 'citation') throw new Error('the seed cites documents in its footnotes')
     citation.symbol = 'A/60/633/rev.1'
     const found = findings(doc, 'symbol-format')

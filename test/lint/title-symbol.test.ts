@@ -7,9 +7,11 @@ describe('title-symbol', () => {
     expect(findings(await buildText(seedText(SEEDS.resolution), 'input/a-res-67-264.zh.txt', { symbol: 'A/RES/67/264' }), 'title-symbol')).toEqual([])
   })
 
-  it('reports a symbol that does not match the title\'s number, at the title', async () => {
+  it("reports a symbol that does not match the title's number, at the title", async () => {
     const found = findings(await buildText(seedText(SEEDS.resolution), 'input/a-res-67-264.zh.txt', { symbol: 'A/RES/66/264' }), 'title-symbol')
-    expect(found.map((d) => [at(d), d.reason, d.severity])).toEqual([['1:2', 'The title numbers this document 67/264, which is A/RES/67/264, but its symbol is A/RES/66/264: one of them is wrong.', 'error']])
+    expect(found.map((d) => [at(d), d.reason, d.severity])).toEqual([
+      ['1:2', 'The title numbers this document 67/264, which is A/RES/67/264, but its symbol is A/RES/66/264: one of them is wrong.', 'error']
+    ])
   })
 
   it('finds the seeds consistent', async () => {

@@ -33,7 +33,10 @@ describe('aligning two language versions', () => {
   })
 
   it('leaves the one paragraph a version lacks unpaired, and everything after it paired as before', async () => {
-    const built = await pair(resolution({ operative: ['欢迎两组织之间的合作；', '请秘书长提出报告；', '决定继续审议这个问题。'] }), englishResolution({ operative: ['1. Welcomes the cooperation between the two organizations;', '3. Decides to continue its consideration of the question.'] }))
+    const built = await pair(
+      resolution({ operative: ['欢迎两组织之间的合作；', '请秘书长提出报告；', '决定继续审议这个问题。'] }),
+      englishResolution({ operative: ['1. Welcomes the cooperation between the two organizations;', '3. Decides to continue its consideration of the question.'] })
+    )
     const rows = built.file!.rows
     expect(rows.filter((r) => !r.a || !r.b)).toEqual([{ a: expect.objectContaining({ kind: 'operative', number: '2' }) }])
     expect(rows.filter((r) => r.a?.kind === 'operative' && r.b).map((r) => [r.a!.number, r.b!.number])).toEqual([
@@ -51,14 +54,17 @@ const unitArb: fc.Arbitrary<AlignedUnit> = fc
     anchors: fc.array(fc.constantFrom('date:2010-12-16', 'symbol:A/RES/65/140', 'symbol:S/2005/826'), { maxLength: 2 }),
     annex: fc.constantFrom(0, 0, 0, 1)
   })
-  .map(({ kind, number, anchors, annex }, ) => ({
-    pointer: '',
-    node: { type: 'paragraph', role: 'text', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
-    kind,
-    ...(number !== undefined ? { number, numberValue: /\d/.test(number) ? { system: 'numeric', value: number } : { system: 'latin', value: number } } : {}),
-    annex,
-    anchors
-  }) as AlignedUnit)
+  .map(
+    ({ kind, number, anchors, annex }) =>
+      ({
+        pointer: '',
+        node: { type: 'paragraph', role: 'text', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } },
+        kind,
+        ...(number !== undefined ? { number, numberValue: /\d/.test(number) ? { system: 'numeric', value: number } : { system: 'latin', value: number } } : {}),
+        annex,
+        anchors
+      }) as AlignedUnit
+  )
 
 describe('alignment invariants (property)', () => {
   it('a sequence of units aligned with itself pairs every unit with itself', () => {
@@ -85,7 +91,9 @@ describe('alignment invariants (property)', () => {
 
   /** A resolution built by the real pipeline, with its preambular and operative clauses drawn at random. */
   const resolutionArb = fc.record({
-    preamble: fc.array(fc.constantFrom('回顾其2010年12月16日第65/140号决议，', '注意到秘书长的报告，', '重申《联合国宪章》的宗旨和原则，', '欢迎2012年6月28日至30日在阿斯塔纳举行的会议，'), { maxLength: 4 }),
+    preamble: fc.array(fc.constantFrom('回顾其2010年12月16日第65/140号决议，', '注意到秘书长的报告，', '重申《联合国宪章》的宗旨和原则，', '欢迎2012年6月28日至30日在阿斯塔纳举行的会议，'), {
+      maxLength: 4
+    }),
     operative: fc.array(fc.constantFrom('欢迎两组织之间的合作；', '请秘书长提交报告；', '(a) 加强合作；', '决定继续审议这个问题；'), { minLength: 1, maxLength: 5 })
   })
 

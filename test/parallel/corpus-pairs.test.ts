@@ -62,7 +62,14 @@ describe('real pairs of the corpus', () => {
   it('pairs the operative paragraphs 1 to 4 of S/RES/1263 (1999) across the copies, each in the same place of the structure', async () => {
     const file = (await built('s-res-1263-1999')).file!
     const paired = file.rows.filter((r) => r.a?.kind === 'operative' && r.b?.kind === 'operative')
-    expect(paired.map((r) => [r.a!.number, r.b!.number])).toEqual(expect.arrayContaining([['1', '1'], ['2', '2'], ['3', '3'], ['4', '4']]))
+    expect(paired.map((r) => [r.a!.number, r.b!.number])).toEqual(
+      expect.arrayContaining([
+        ['1', '1'],
+        ['2', '2'],
+        ['3', '3'],
+        ['4', '4']
+      ])
+    )
     expect(file.rows.filter((r) => r.a?.kind === 'preambular' && r.b?.kind === 'operative')).toEqual([])
   })
 })

@@ -15,7 +15,9 @@ const LONG = 5
 const zh = resolution({ operative: Array.from({ length: COUNT }, (_, i) => `请秘书长就第${i + 1}个问题提出报告；`) })
 const en = englishResolution({
   operative: Array.from({ length: COUNT }, (_, i) =>
-    i + 1 === LONG ? `Requests the Secretary-General to report on question ${LONG}, ${'taking into account the views expressed by Member States and by the regional organizations concerned, '.repeat(14)}and to do so in time;` : `Requests the Secretary-General to report on question ${i + 1};`
+    i + 1 === LONG
+      ? `Requests the Secretary-General to report on question ${LONG}, ${'taking into account the views expressed by Member States and by the regional organizations concerned, '.repeat(14)}and to do so in time;`
+      : `Requests the Secretary-General to report on question ${i + 1};`
   )
 })
 
@@ -44,7 +46,11 @@ describe('parallel edition (PDF)', () => {
     expect(starts[LONG]!.left.page).toBe(long[0]!.page)
     expect(starts[LONG]!.left.y).toBeGreaterThan(long[0]!.y)
     // Each column holds its own version.
-    const text = (side: (x: number) => boolean) => pdf.items.filter((t) => side(t.x)).map((t) => t.str).join('')
+    const text = (side: (x: number) => boolean) =>
+      pdf.items
+        .filter((t) => side(t.x))
+        .map((t) => t.str)
+        .join('')
     expect(text((x) => x < middle)).toContain('联合国同各区域组织')
     expect(text((x) => x > middle)).toContain('Cooperation between')
     expect(text((x) => x > middle)).not.toMatch(/\p{Script=Han}/u)

@@ -42,7 +42,14 @@ export const checkCommand: Command = {
     const scratch = await mkdtemp(join(tmpdir(), 'undoc-check-'))
     try {
       const errors: Diagnostic[] = []
-      const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, out: scratch, followLinks: values['follow-links'] === true, formats: CHECKED.map((e) => e.format), report: { severities: ['error'], write: (d) => errors.push(d) } })
+      const result = await runBuild({
+        paths: positionals.length ? positionals : ['input'],
+        cwd: io.cwd,
+        out: scratch,
+        followLinks: values['follow-links'] === true,
+        formats: CHECKED.map((e) => e.format),
+        report: { severities: ['error'], write: (d) => errors.push(d) }
+      })
       for (const d of errors) io.stderr.write(`${formatDiagnostic(d)}\n`)
       if (result.ioError) return 2
       const built = await outputsIn(scratch, INDEX_NAME)

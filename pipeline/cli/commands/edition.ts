@@ -66,7 +66,8 @@ export const editionCommand: Command = {
       return { errors, warnings }
     }
     if (counts(diagnostics).errors > 0 || ioError || docs.length === 0) {
-      if (docs.length === 0 && !ioError) diagnostics.push({ file: out, line: 1, column: 1, severity: 'error', ruleId: 'usage', source: 'undoc', reason: 'No source to set: give the files or folders of the documents.' })
+      if (docs.length === 0 && !ioError)
+        diagnostics.push({ file: out, line: 1, column: 1, severity: 'error', ruleId: 'usage', source: 'undoc', reason: 'No source to set: give the files or folders of the documents.' })
       const { errors, warnings } = report(diagnostics)
       io.stderr.write(`${plural(sources.length, 'document')}: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}; no edition written\n`)
       return ioError ? 2 : 1

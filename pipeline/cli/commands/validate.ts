@@ -54,7 +54,13 @@ export const validateCommand: Command = {
     // A report (SARIF, JSON) is one document: its diagnostics are all held to write it.
     const diagnostics: Diagnostic[] = []
     const sources: string[] = []
-    const result = await runBuild({ paths: positionals.length ? positionals : ['input'], cwd: io.cwd, followLinks: values['follow-links'] === true, lint: config === undefined ? {} : { config }, report: { write: (d) => diagnostics.push(d), source: (path) => sources.push(path) } })
+    const result = await runBuild({
+      paths: positionals.length ? positionals : ['input'],
+      cwd: io.cwd,
+      followLinks: values['follow-links'] === true,
+      lint: config === undefined ? {} : { config },
+      report: { write: (d) => diagnostics.push(d), source: (path) => sources.push(path) }
+    })
     io.stdout.write(reporter.format(report(diagnostics, sources, sources.length), { color }))
     return result.ioError ? 2 : verdict(result, maxWarnings, io.stderr)
   }

@@ -46,7 +46,15 @@ export function emitAkn(doc: UndocDocument): string {
   // Footnotes the text never references are kept as notes of their own in `meta`.
   const unreferenced = [...footnotes.values()].filter((fn) => ids.of(fn) !== undefined).map((fn) => x('note', { eId: ids.of(fn), marker: fn.label }, x('p', inlines(fn.children, ctx))))
   const document = x(type.element, { name: type.name }, [meta(doc, ctx.iris, lang, ctx.organizations, ctx.signatories, unreferenced), ...content])
-  const root: Root = { type: 'root', children: [{ type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' }, { type: 'text', value: '\n' }, x('akomaNtoso', { xmlns: AKN_NS, 'xmlns:undoc': UNDOC_NS }, document), { type: 'text', value: '\n' }] }
+  const root: Root = {
+    type: 'root',
+    children: [
+      { type: 'instruction', name: 'xml', value: 'version="1.0" encoding="UTF-8"' },
+      { type: 'text', value: '\n' },
+      x('akomaNtoso', { xmlns: AKN_NS, 'xmlns:undoc': UNDOC_NS }, document),
+      { type: 'text', value: '\n' }
+    ]
+  }
   indent(root.children[2] as Element, 1)
   return toXml(root, { closeEmptyElements: true })
 }
@@ -81,7 +89,11 @@ function text(parts: TextParts, ctx: Context): Element[] {
           const content = preambleContent(p.children, ctx, 'formula')
           if (content.length > 0) out.push(x('preamble', content))
         } else {
-          const formulas = preambleContent(p.children.filter((b) => b.type === 'formula'), ctx, 'formula')
+          const formulas = preambleContent(
+            p.children.filter((b) => b.type === 'formula'),
+            ctx,
+            'formula'
+          )
           if (formulas.length > 0) out.push(x('preamble', formulas))
           mainBodyContent.push(...(paragraphs.length > 0 ? hierarchy(paragraphs, ctx) : [x('p')]))
         }
@@ -91,7 +103,12 @@ function text(parts: TextParts, ctx: Context): Element[] {
         ;(part?.children ?? mainBodyContent).push(...mainBody(p, ctx))
         break
       case 'conclusions':
-        out.push(x('conclusions', p.children.map((b) => (b.type === 'adoption' ? adoption(b, ctx) : signature(b, ctx)))))
+        out.push(
+          x(
+            'conclusions',
+            p.children.map((b) => (b.type === 'adoption' ? adoption(b, ctx) : signature(b, ctx)))
+          )
+        )
         break
       case 'attachment': {
         const name = ctx.ids.of(p)!
@@ -118,7 +135,11 @@ function preambleContent(blocks: Preamble['children'], ctx: Context, formulaElem
   const out: Element[] = []
   let run: Paragraph[] = []
   const flush = () => {
-    out.push(...nest(run, (p, children) => x('blockContainer', { eId: ctx.ids.of(p), class: p.role }, [p.marker !== undefined ? x('num', p.marker) : undefined, x('p', inlines(p.children, ctx)), ...children])))
+    out.push(
+      ...nest(run, (p, children) =>
+        x('blockContainer', { eId: ctx.ids.of(p), class: p.role }, [p.marker !== undefined ? x('num', p.marker) : undefined, x('p', inlines(p.children, ctx)), ...children])
+      )
+    )
     run = []
   }
   for (const b of blocks) {
@@ -127,7 +148,8 @@ function preambleContent(blocks: Preamble['children'], ctx: Context, formulaElem
       continue
     }
     flush()
-    if (b.type === 'formula') out.push(x(formulaElement, formulaElement === 'formula' ? { eId: ctx.ids.of(b), name: 'enactingFormula' } : { eId: ctx.ids.of(b), class: 'enactingFormula' }, x('p', inlines(b.children, ctx))))
+    if (b.type === 'formula')
+      out.push(x(formulaElement, formulaElement === 'formula' ? { eId: ctx.ids.of(b), name: 'enactingFormula' } : { eId: ctx.ids.of(b), class: 'enactingFormula' }, x('p', inlines(b.children, ctx))))
     else out.push(x('p', { eId: ctx.ids.of(b), class: b.role }, inlines(b.children, ctx)))
   }
   flush()
@@ -180,7 +202,10 @@ function mainBody(part: Body, ctx: Context): Element[] {
     flush()
     const { element, rank } = bodyContainer(b.role)
     while (open.length > 0 && open[open.length - 1]!.rank >= rank) open.pop()
-    const container = x(element, { eId: ctx.ids.of(b), ...(element === 'hcontainer' ? { name: b.role } : {}) }, [b.marker !== undefined ? x('num', b.marker) : undefined, x('heading', inlines(b.children, ctx))])
+    const container = x(element, { eId: ctx.ids.of(b), ...(element === 'hcontainer' ? { name: b.role } : {}) }, [
+      b.marker !== undefined ? x('num', b.marker) : undefined,
+      x('heading', inlines(b.children, ctx))
+    ])
     place([container])
     open.push({ rank, element: container })
   }

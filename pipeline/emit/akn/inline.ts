@@ -32,7 +32,12 @@ export function inlines(nodes: readonly Inline[], ctx: InlineContext, place: Pla
     const n = nodes[i]!
     const end = n.type === 'citation' && LISTED.has(n.kind) ? listEnd(nodes, i, ctx.separator) : i
     if (end > i) {
-      out.push(x('mref', nodes.slice(i, end + 1).map((m) => (m.type === 'citation' ? citation(m, ctx, place) : text(m)))))
+      out.push(
+        x(
+          'mref',
+          nodes.slice(i, end + 1).map((m) => (m.type === 'citation' ? citation(m, ctx, place) : text(m)))
+        )
+      )
       i = end
     } else if (n.type === 'text') out.push({ type: 'text', value: n.value })
     else if (n.type === 'footnoteReference') out.push(note(n, ctx))

@@ -44,7 +44,13 @@ export function identification(doc: UndocDocument, iris: DocumentIris, component
       metadata.title !== undefined ? x('FRBRname', { value: metadata.title }) : undefined
     ]),
     x('FRBRExpression', [x('FRBRthis', { value: names.expression }), x('FRBRuri', { value: iris.expression }), date(), author(), x('FRBRlanguage', { language: languageCode(metadata.language) })]),
-    x('FRBRManifestation', [x('FRBRthis', { value: names.manifestation }), x('FRBRuri', { value: iris.manifestation }), date(), x('FRBRauthor', { href: '#undoc' }), x('FRBRformat', { value: 'application/akn+xml' })])
+    x('FRBRManifestation', [
+      x('FRBRthis', { value: names.manifestation }),
+      x('FRBRuri', { value: iris.manifestation }),
+      date(),
+      x('FRBRauthor', { href: '#undoc' }),
+      x('FRBRformat', { value: 'application/akn+xml' })
+    ])
   )
 }
 
@@ -53,7 +59,14 @@ export function identification(doc: UndocDocument, iris: DocumentIris, component
  * references every `refersTo` and `source` of the text points at, the footnotes it never
  * references, and a minimal `proprietary` block naming the source undoc built it from.
  */
-export function meta(doc: UndocDocument, iris: DocumentIris, lang: LanguageProfile | undefined, organizations: ReadonlyMap<string, string>, signatories: Signatories, notes: readonly Element[]): Element {
+export function meta(
+  doc: UndocDocument,
+  iris: DocumentIris,
+  lang: LanguageProfile | undefined,
+  organizations: ReadonlyMap<string, string>,
+  signatories: Signatories,
+  notes: readonly Element[]
+): Element {
   const { metadata } = doc
   const statement = documentType(metadata.kind).element === 'statement'
   const event = statement ? 'adoption' : 'issue'
@@ -70,7 +83,9 @@ export function meta(doc: UndocDocument, iris: DocumentIris, lang: LanguageProfi
   if (iris.date !== UNKNOWN_DATE) tlc.push(x('TLCEvent', { eId: event, href: `/akn/ontology/event/un/${event}`, showAs: event }))
   return x('meta', [
     identification(doc, iris, 'main'),
-    iris.date !== UNKNOWN_DATE ? x('lifecycle', { source: '#undoc' }, x('eventRef', { eId: 'lifecycle__eventRef_1', date: iris.date, source: '#original', type: 'generation', refersTo: `#${event}` })) : undefined,
+    iris.date !== UNKNOWN_DATE
+      ? x('lifecycle', { source: '#undoc' }, x('eventRef', { eId: 'lifecycle__eventRef_1', date: iris.date, source: '#original', type: 'generation', refersTo: `#${event}` }))
+      : undefined,
     x('references', { source: '#undoc' }, tlc),
     notes.length > 0 ? x('notes', { source: '#undoc' }, [...notes]) : undefined,
     x('proprietary', { source: '#undoc' }, x('undoc:source', { path: doc.source.path, sha256: doc.source.sha256, version: doc.undoc }))

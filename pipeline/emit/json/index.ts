@@ -24,7 +24,7 @@ export function* emitJson(value: object, chunk = CHUNK): Generator<string> {
   function* write(value: object): Generator<string> {
     if (Array.isArray(value)) {
       buffer += '['
-      for (let i = 0; i < value.length; ) {
+      for (let i = 0; i < value.length;) {
         if (i > 0) buffer += ','
         if (large(value[i])) yield* write(value[i++] as object)
         else {

@@ -43,7 +43,15 @@ function segments(inlines: readonly Inline[], style: Style, doc: string, volume:
       const key = noteKey(doc, n.identifier)
       out.push({ text: n.label, style: { face: style.face, size: style.size * 0.6, rise: style.size * 0.38 }, tag: { note: key, dest: key }, position: n.position })
     } else {
-      const dest = !n.target ? undefined : isInternal(n) ? (n.kind === 'footnote' ? noteKey(doc, n.target.replace(/^fn-/, '')) : destName(doc, ids.target(n.target) ?? n.target)) : volume.has(n.target) ? destName(volume.get(n.target)!, DOCUMENT_START) : undefined
+      const dest = !n.target
+        ? undefined
+        : isInternal(n)
+          ? n.kind === 'footnote'
+            ? noteKey(doc, n.target.replace(/^fn-/, ''))
+            : destName(doc, ids.target(n.target) ?? n.target)
+          : volume.has(n.target)
+            ? destName(volume.get(n.target)!, DOCUMENT_START)
+            : undefined
       const tag = { ...(n.href && !dest ? { url: n.href } : {}), ...(dest ? { dest } : {}), ...(n.symbol && INDEXED.has(n.kind) ? { cites: n.symbol } : {}) }
       for (const t of n.children) out.push({ text: t.value, style, position: t.position, ...(Object.keys(tag).length ? { tag } : {}) })
     }
@@ -152,13 +160,34 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
         for (const fn of part.children) {
           const key = noteKey(doc, fn.identifier)
           const style: Style = { face: 'serif', size: NOTE_SIZE }
-          notes.set(key, setBlock({ segments: segments(fn.children, style, doc, volume, ids), measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width, align: 'justify' }, label: fn.label, labelRight: 1.5 * NOTE_SIZE, labelStyle: style, spaceBefore: 2, leading: 1.45, struct: 'Note', dest: key }, rules, report))
+          notes.set(
+            key,
+            setBlock(
+              {
+                segments: segments(fn.children, style, doc, volume, ids),
+                measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width, align: 'justify' },
+                label: fn.label,
+                labelRight: 1.5 * NOTE_SIZE,
+                labelStyle: style,
+                spaceBefore: 2,
+                leading: 1.45,
+                struct: 'Note',
+                dest: key
+              },
+              rules,
+              report
+            )
+          )
         }
         continue
       }
       if (part.type === 'attachment') {
         const heading = part.children.flatMap((p) => (p.type === 'preface' ? p.children : []))
-        const title = heading.map((h) => plain(h.children)).filter(Boolean).slice(0, 2).join(' ')
+        const title = heading
+          .map((h) => plain(h.children))
+          .filter(Boolean)
+          .slice(0, 2)
+          .join(' ')
         const first = blocks.length
         visit(part.children, part.id ?? 'annex')
         const opening = blocks[first]
@@ -191,7 +220,14 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
             break
           }
           case 'adoption':
-            closing.add(set({ segments: segments(b.children, BODY, doc, volume, ids), measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', Math.max(0, width - 12 * EM), Math.max(0, width - 12 * EM)), struct: 'P', spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2 }))
+            closing.add(
+              set({
+                segments: segments(b.children, BODY, doc, volume, ids),
+                measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', Math.max(0, width - 12 * EM), Math.max(0, width - 12 * EM)),
+                struct: 'P',
+                spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2
+              })
+            )
             break
           case 'signature':
             b.children.forEach((line, i) => {

@@ -33,7 +33,21 @@ const NUMBER_ROOM = 4 * BODY_SIZE
 function entry(text: string, numbers: string | readonly Segment[], dest: string | undefined, struct: 'TOCI' | 'Index', rules: Typesetting, report: SettingReport): Block {
   const segments = [{ text, style: ENTRY, ...(dest ? { tag: { dest } } : {}) }]
   const label = typeof numbers === 'string' ? [{ text: numbers, style: ENTRY, ...(dest ? { tag: { dest } } : {}) }] : numbers
-  const block = setBlock({ segments, measure: { firstIndent: 0, indent: 2 * BODY_SIZE, width: TEXT_WIDTH - NUMBER_ROOM, align: 'left' }, label, labelRight: TEXT_WIDTH, labelStyle: ENTRY, labelLast: true, struct, spaceBefore: BODY_SIZE * 0.4, leading: 1.6 }, rules, report)
+  const block = setBlock(
+    {
+      segments,
+      measure: { firstIndent: 0, indent: 2 * BODY_SIZE, width: TEXT_WIDTH - NUMBER_ROOM, align: 'left' },
+      label,
+      labelRight: TEXT_WIDTH,
+      labelStyle: ENTRY,
+      labelLast: true,
+      struct,
+      spaceBefore: BODY_SIZE * 0.4,
+      leading: 1.6
+    },
+    rules,
+    report
+  )
   return { ...block, label: withLeader(block.lines.at(-1)!, block.label!, rules) }
 }
 
@@ -53,9 +67,21 @@ function withLeader(last: Line, numbers: Line, rules: Typesetting): Line {
   return { ...numbers, atoms: [...dots, ...numbers.atoms] }
 }
 
-
 function heading(text: string, rules: Typesetting, report: SettingReport, dest: string): Block {
-  return setBlock({ segments: [{ text, style: HEADING }], measure: { firstIndent: 0, indent: 0, width: TEXT_WIDTH, align: 'center' }, struct: 'H1', spaceBefore: 0, leading: 2.4, outline: { title: text, level: 0 }, dest, keepWithNext: true }, rules, report)
+  return setBlock(
+    {
+      segments: [{ text, style: HEADING }],
+      measure: { firstIndent: 0, indent: 0, width: TEXT_WIDTH, align: 'center' },
+      struct: 'H1',
+      spaceBefore: 0,
+      leading: 2.4,
+      outline: { title: text, level: 0 },
+      dest,
+      keepWithNext: true
+    },
+    rules,
+    report
+  )
 }
 
 /**
@@ -75,7 +101,12 @@ function layVolume(docs: readonly EditionDocument[], title: string, starts: read
   const top = PAGE.height * 0.36
   const organization = singleLine(rules.organization, { face: 'sans', size: 14 }, 'center', TEXT_WIDTH, rules, report)
   titlePage.furniture.push({ line: organization, x: MARGIN.left + organization.x, y: top })
-  const titleLines = breakLines(atomize([{ text: title, style: { face: 'sans', size: 22 } }], rules, report.missing), { firstIndent: 0, indent: 0, width: TEXT_WIDTH, align: 'center' }, rules, report.forced)
+  const titleLines = breakLines(
+    atomize([{ text: title, style: { face: 'sans', size: 22 } }], rules, report.missing),
+    { firstIndent: 0, indent: 0, width: TEXT_WIDTH, align: 'center' },
+    rules,
+    report.forced
+  )
   titleLines.forEach((line, i) => titlePage.furniture.push({ line, x: MARGIN.left + line.x, y: top + 48 + i * 34 }))
   titlePage.rules.push({ y: top + 48 + (titleLines.length - 1) * 34 + 24, width: 0.5 })
 
@@ -137,7 +168,11 @@ export function volumeLayout(docs: readonly EditionDocument[], title: string, re
 }
 
 /** The PDF of an edition of several documents in one volume. */
-export async function editionPdf(docs: readonly EditionDocument[], title: string, warn: (reason: string, ruleId: string, at: MissingGlyph | ForcedBreak) => void = () => undefined): Promise<Uint8Array> {
+export async function editionPdf(
+  docs: readonly EditionDocument[],
+  title: string,
+  warn: (reason: string, ruleId: string, at: MissingGlyph | ForcedBreak) => void = () => undefined
+): Promise<Uint8Array> {
   if (docs.length === 0) throw new Error('an edition needs at least one document')
   const report = settingReport()
   const layout = volumeLayout(docs, title, report)

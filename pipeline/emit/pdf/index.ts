@@ -52,7 +52,11 @@ function runningHead(document: UndocDocument): string {
 export function reportSetting(report: SettingReport, warn: (reason: string, ruleId: string, at: MissingGlyph | ForcedBreak) => void): void {
   for (const f of report.forced) {
     const shown = f.text.length > 40 ? `${f.text.slice(0, 40)}…` : f.text
-    warn(`The line "${shown}" ends inside a run of text that has no place to break (no space, no "/ . - _ ? & =", no hyphenation point): it is broken where it reaches the margin. Add a space or a break where the text may be divided.`, 'pdf-forced-break', f)
+    warn(
+      `The line "${shown}" ends inside a run of text that has no place to break (no space, no "/ . - _ ? & =", no hyphenation point): it is broken where it reaches the margin. Add a space or a break where the text may be divided.`,
+      'pdf-forced-break',
+      f
+    )
   }
   const seen = new Set<string>()
   for (const m of report.missing) {
@@ -85,4 +89,3 @@ export async function emitPdf(document: UndocDocument, ctx: EmitContext): Promis
   })
   return { content, pages: pages.length }
 }
-

@@ -364,7 +364,9 @@ class Paragraph {
         this.stretchOf[i] = a.size * ADJUST.space.stretch
       }
       if (next) {
-        const hanLatin = (isHan(a.text.at(-1)!) && next.kind === 'word' && next.rise === 0 && isSpacedWordChar(next.text[0]!)) || (a.kind === 'word' && a.rise === 0 && isSpacedWordChar(a.text.at(-1)!) && isHan(next.text[0]!))
+        const hanLatin =
+          (isHan(a.text.at(-1)!) && next.kind === 'word' && next.rise === 0 && isSpacedWordChar(next.text[0]!)) ||
+          (a.kind === 'word' && a.rise === 0 && isSpacedWordChar(a.text.at(-1)!) && isHan(next.text[0]!))
         if (hanLatin) {
           const em = Math.min(a.size, next.size)
           this.glue[i] = em * ADJUST.hanLatin.natural
@@ -420,7 +422,13 @@ class Paragraph {
 
   private span(s: number, e: number): Span {
     const { natural, punctuation, shrink, stretch, joints } = this.sums
-    return { natural: natural[e]! - natural[s]! + this.endOf[e]!, punctuation: punctuation[e]! - punctuation[s]!, gapShrink: shrink[e]! - shrink[s]!, gapStretch: stretch[e]! - stretch[s]!, joints: joints[e]! - joints[s]! }
+    return {
+      natural: natural[e]! - natural[s]! + this.endOf[e]!,
+      punctuation: punctuation[e]! - punctuation[s]!,
+      gapShrink: shrink[e]! - shrink[s]!,
+      gapStretch: stretch[e]! - stretch[s]!,
+      joints: joints[e]! - joints[s]!
+    }
   }
 
   private indent(s: number): number {

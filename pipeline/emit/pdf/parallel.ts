@@ -45,9 +45,7 @@ interface Row {
 }
 
 function linesOf(blocks: readonly Block[]): SideLine[] {
-  return blocks.flatMap((block) =>
-    block.lines.map((line, i) => ({ line, block, first: i === 0, before: i === 0 ? block.spaceBefore : 0, height: line.size * block.leading }))
-  )
+  return blocks.flatMap((block) => block.lines.map((line, i) => ({ line, block, first: i === 0, before: i === 0 ? block.spaceBefore : 0, height: line.size * block.leading })))
 }
 
 /** The blocks of each side's units, row by row of the alignment, in each side's own column. */
@@ -71,7 +69,7 @@ function rowsOf(pair: ParallelDocument, report: SettingReport): Row[] {
     }
   }
   return pair.alignment.rows.map((r) => {
-    const blocks = { a: r.a !== undefined ? blocksByNode.a.get(pair.alignment.a[r.a]!.node) ?? [] : [], b: r.b !== undefined ? blocksByNode.b.get(pair.alignment.b[r.b]!.node) ?? [] : [] }
+    const blocks = { a: r.a !== undefined ? (blocksByNode.a.get(pair.alignment.a[r.a]!.node) ?? []) : [], b: r.b !== undefined ? (blocksByNode.b.get(pair.alignment.b[r.b]!.node) ?? []) : [] }
     const all = [...blocks.a, ...blocks.b]
     return { a: linesOf(blocks.a), b: linesOf(blocks.b), keepWithNext: all.some((b) => b.keepWithNext === true), newPage: all.some((b) => b.newPage === true) }
   })
@@ -201,7 +199,11 @@ function parallelPages(pairs: readonly ParallelDocument[], report: SettingReport
 }
 
 /** The PDF of a parallel edition: one or more pairs of language versions, side by side. */
-export async function parallelPdf(pairs: readonly ParallelDocument[], title: string, warn: (reason: string, ruleId: string, at: MissingGlyph | ForcedBreak) => void = () => undefined): Promise<Uint8Array> {
+export async function parallelPdf(
+  pairs: readonly ParallelDocument[],
+  title: string,
+  warn: (reason: string, ruleId: string, at: MissingGlyph | ForcedBreak) => void = () => undefined
+): Promise<Uint8Array> {
   if (pairs.length === 0) throw new Error('a parallel edition needs at least one pair of versions')
   const report = settingReport()
   const pages = parallelPages(pairs, report)
@@ -216,4 +218,3 @@ export async function parallelPdf(pairs: readonly ParallelDocument[], title: str
     identity: [title, ...pairs.flatMap((p) => [p.a, p.b].map((d) => `${d.undoc}\n${d.source.sha256}`))].join('\n')
   })
 }
-

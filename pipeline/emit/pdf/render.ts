@@ -162,7 +162,12 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
     doc.markContent('Span', { actual: set.line.text })
     for (const p of pieces(set.line.atoms)) {
       useFont(p.atom.face, p.atom.size)
-      doc.text(p.text, set.x + p.x, set.y - p.atom.rise, { lineBreak: false, baseline: 'alphabetic', ...(p.spacing ? { characterSpacing: p.spacing } : {}), ...(p.scale !== 100 ? { horizontalScaling: p.scale } : {}) })
+      doc.text(p.text, set.x + p.x, set.y - p.atom.rise, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        ...(p.spacing ? { characterSpacing: p.spacing } : {}),
+        ...(p.scale !== 100 ? { horizontalScaling: p.scale } : {})
+      })
     }
     const hyphen = set.line.hyphen
     if (hyphen) drawOutline(hyphen.face, '-', hyphen.size, set.x + hyphen.x, set.y)
@@ -172,7 +177,13 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
   const drawOutline = (name: FaceName, c: string, size: number, x: number, y: number) => {
     const { font } = face(name)
     const scale = size / font.unitsPerEm
-    doc.save().translate(x, y).scale(scale, -scale).path(font.glyphForCodePoint(c.codePointAt(0)!).path.toSVG()).fill().restore()
+    doc
+      .save()
+      .translate(x, y)
+      .scale(scale, -scale)
+      .path(font.glyphForCodePoint(c.codePointAt(0)!).path.toSVG())
+      .fill()
+      .restore()
   }
 
   const artifact = (draw: () => void) => {
@@ -232,7 +243,12 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
       for (const r of page.rules) doc.moveTo(MARGIN.left, r.y).lineTo(MARGIN.right, r.y).lineWidth(r.width).stroke()
       if (page.head) drawRunning(page.head, outer, MARGIN.top - 30)
       if (page.number !== undefined) drawRunning(String(page.number), outer, PAGE.height - 40)
-      if (page.noteRule !== undefined) doc.moveTo(MARGIN.left, page.noteRule).lineTo(MARGIN.left + NOTE_RULE, page.noteRule).lineWidth(0.5).stroke()
+      if (page.noteRule !== undefined)
+        doc
+          .moveTo(MARGIN.left, page.noteRule)
+          .lineTo(MARGIN.left + NOTE_RULE, page.noteRule)
+          .lineWidth(0.5)
+          .stroke()
     })
     drawFlow(page.lines)
     drawFlow(page.notes)

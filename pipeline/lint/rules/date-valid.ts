@@ -22,13 +22,13 @@ function invalid(iso: string): string | null {
  */
 export const dateValid: LintRule = {
   id: 'date-valid',
-  doc: 'Dates exist in the calendar (no 2 月 30 日) and none is after the document\'s own date.',
+  doc: "Dates exist in the calendar (no 2 月 30 日) and none is after the document's own date.",
   defaultSeverity: 'error',
   schema: {
     type: 'object',
     additionalProperties: false,
     properties: {
-      allowAfterDocumentDate: { description: 'Accept dates after the document\'s own date (texts that schedule future events).', type: 'boolean', default: false }
+      allowAfterDocumentDate: { description: "Accept dates after the document's own date (texts that schedule future events).", type: 'boolean', default: false }
     }
   },
   check(document, { options, text }) {

@@ -9,7 +9,9 @@ export const footnoteDefined: LintRule = {
   check(_document, { text }) {
     const defined = new Set(footnoteDefinitions(text).map((d) => d.identifier))
     return text.blocks.flatMap((b) =>
-      b.references.filter((r) => !defined.has(r.node.identifier)).map((r) => ({ reason: `Footnote ${r.node.label} is referenced here but there is no footnote ${r.node.label}.`, place: r.node.position }))
+      b.references
+        .filter((r) => !defined.has(r.node.identifier))
+        .map((r) => ({ reason: `Footnote ${r.node.label} is referenced here but there is no footnote ${r.node.label}.`, place: r.node.position }))
     )
   }
 }

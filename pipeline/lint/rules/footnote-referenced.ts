@@ -13,7 +13,10 @@ export const footnoteReferenced: LintRule = {
       .map((d) => {
         const { start } = d.position
         // The footnote's label stands at its start.
-        return { reason: `Footnote ${d.label} is never referenced in the text.`, place: { start, end: { line: start.line, column: start.column + d.label.length, offset: start.offset + d.label.length } } }
+        return {
+          reason: `Footnote ${d.label} is never referenced in the text.`,
+          place: { start, end: { line: start.line, column: start.column + d.label.length, offset: start.offset + d.label.length } }
+        }
       })
   }
 }

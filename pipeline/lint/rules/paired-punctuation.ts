@@ -41,7 +41,10 @@ export const pairedPunctuation: LintRule = {
         opened.set(opener, opened.get(opener)! - 1)
         for (const inner of inside) {
           opened.set(inner.mark, opened.get(inner.mark)! - 1)
-          out.push({ reason: `${inner.mark} is not closed before the ${c} that closes the ${opener} around it: add ${closerOf.get(inner.mark)!} or move it.`, place: block.span(inner.at, inner.at + 1) })
+          out.push({
+            reason: `${inner.mark} is not closed before the ${c} that closes the ${opener} around it: add ${closerOf.get(inner.mark)!} or move it.`,
+            place: block.span(inner.at, inner.at + 1)
+          })
         }
       }
       for (const o of open) {

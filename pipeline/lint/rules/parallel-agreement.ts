@@ -71,8 +71,7 @@ export const parallelAgreement: ParallelLintRule = {
     const { rows } = pair.alignment
     const file: Record<Side, string> = { a: pair.a.source.path, b: pair.b.source.path }
     const out: ParallelLintMessage[] = []
-    const report = (side: Side, here: Position | Point, there: Position | Point, reason: string) =>
-      out.push({ reason, side, ...(side === 'a' ? { a: here, b: there } : { a: there, b: here }) })
+    const report = (side: Side, here: Position | Point, there: Position | Point, reason: string) => out.push({ reason, side, ...(side === 'a' ? { a: here, b: there } : { a: there, b: here }) })
     const count = (side: Side, kind: AlignedUnit['kind']) => pair.alignment[side].filter((u) => u.kind === kind).length
 
     rows.forEach((row, index) => {

@@ -12,7 +12,7 @@ const GRAMMAR = 'a series (A, S, E/CN.4…), then "/"-separated components of ca
  */
 export const symbolFormat: LintRule = {
   id: 'symbol-format',
-  doc: 'Document symbols (the document\'s own and those cited) follow the UN symbol grammar.',
+  doc: "Document symbols (the document's own and those cited) follow the UN symbol grammar.",
   defaultSeverity: 'error',
   check(document, { text }) {
     const out: LintMessage[] = []

@@ -4,7 +4,7 @@ import type { LintRule } from '../rule.js'
 /** A resolution's number, as its title prints it, is the number of its symbol (67/264 ↔ A/RES/67/264). */
 export const titleSymbol: LintRule = {
   id: 'title-symbol',
-  doc: 'The number in a resolution\'s title matches its symbol.',
+  doc: "The number in a resolution's title matches its symbol.",
   defaultSeverity: 'error',
   check(document, { text }) {
     const { kind, number, symbol } = document.metadata

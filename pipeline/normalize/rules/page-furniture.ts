@@ -54,13 +54,7 @@ function previousIsLoneNumber(src: string, lines: Line[], i: number): boolean {
   return prev !== undefined && /^\d{1,3}$/.test(src.slice(prev.contentStart, prev.contentEnd))
 }
 
-function furnitureReason(
-  content: string,
-  inHead: boolean,
-  lang: Parameters<NormalizeRule['apply']>[1],
-  lifted: LiftedMeta,
-  afterFootnoteNumber: boolean
-): string | null {
+function furnitureReason(content: string, inHead: boolean, lang: Parameters<NormalizeRule['apply']>[1], lifted: LiftedMeta, afterFootnoteNumber: boolean): string | null {
   const job = JOB_NUMBER.exec(content)
   if (job) lifted.jobNumber ??= job[2] ? `${job[1]} (${job[2]})` : job[1]
   if (job || BARCODE.test(content)) return 'page furniture: job number'

@@ -19,7 +19,7 @@ const BULLET = /^[-*•][ \t\u3000]*(?=\S)/
 
 export const webFurniture: NormalizeRule = {
   id: 'web-furniture',
-  doc: 'Removes what a web edition (Wikisource and the like) puts around a document into the log: the site\'s name, the page\'s title, navigation and tables, its licence notice and the cell borders of table rows, lifting the symbol and date of its navigation into the metadata.',
+  doc: "Removes what a web edition (Wikisource and the like) puts around a document into the log: the site's name, the page's title, navigation and tables, its licence notice and the cell borders of table rows, lifting the symbol and date of its navigation into the metadata.",
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
