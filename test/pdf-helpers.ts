@@ -115,8 +115,12 @@ export function documentHan(doc: UndocDocument): { body: string; notes: Map<stri
       return
     }
     // A heading's number is data in the tree and printed before its text ("一、导言").
-    const heading = node as { type: string; role?: string; number?: string }
-    if (heading.type === 'heading' && heading.number && ['title', 'chapter', 'section'].includes(heading.role!)) body += han(heading.number)
+    // The number as printed ("三九六(五)."), where the tree's number is its canonical form ("396(V)").
+    const heading = node as { type: string; role?: string; number?: string; marker?: string }
+    if (heading.type === 'heading' && heading.number && ['title', 'chapter', 'section'].includes(heading.role!)) body += han(heading.marker ?? heading.number)
+    // A paragraph's number and a note's mark are printed too, and may be Han ("一、", "(甲)", "(注)").
+    if (node.type === 'paragraph' && heading.marker) body += han(heading.marker)
+    if (node.type === 'footnoteReference') body += han((node as unknown as { label: string }).label)
     if (node.type === 'text') {
       body += han((node as unknown as { value: string }).value)
       return

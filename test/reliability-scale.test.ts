@@ -82,8 +82,11 @@ describe('lint rules on a megabyte paragraph built against them', () => {
       const { text, count } = megabyteOf('2013年2月30日、')
       const source = resolution({ preamble: [`注意到${text}的会议，`] })
       const found = findingsOf(await built(source), 'date-valid')
-      expect(found).toHaveLength(count)
-      expect(at(found[count - 1]!)).toBe(placeOf(source, '2013年2月30日', count))
+      // Dates listed one after another are one citation (a list of days): it is reported once, where it starts.
+      expect(count).toBeGreaterThan(50_000)
+      expect(found).toHaveLength(1)
+      expect(at(found[0]!)).toBe(placeOf(source, '2013年2月30日'))
+      expect(found[0]!.reason).toContain('2013-02 has no day 30')
     },
     HANG
   )

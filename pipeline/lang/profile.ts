@@ -11,7 +11,7 @@ export interface DateMatch {
 /** A cited date's value, and its last day, which a date after it may leave its year or month to. */
 export interface CitedDate {
   readonly iso: string
-  /** Absent for a month ("2012-06"). */
+  /** Absent for a month ("2012-06"), and for a date with a day not in the calendar, which no later date borrows from. */
   readonly last?: CalendarDay
 }
 
@@ -42,7 +42,7 @@ export interface LanguageProfile {
    * a day, a month ("2012-06"), a range "start/end" or a list of days joined by ","; a year or a
    * month written once for several days is given to each. A date that leaves out its year (or
    * month) takes it from `before`, the last day of the date just before it in a list, and is no
-   * date without one (null); so is a day that is not in the calendar.
+   * date without one (null).
    */
   citationDate(text: string, before?: CalendarDay): CitedDate | null
   /** The vote an adoption line states ("以十三票对零票、两票弃权通过", "一致通过"), or null. */

@@ -139,10 +139,12 @@ function citationDate(text: string, before?: CalendarDay): CitedDate | null {
   const days = [first]
   const further = tail ? [...tail.matchAll(FURTHER_DATE)] : []
   for (const f of further) days.push(carried(days[days.length - 1]!, num(f[2]), num(f[3]), num(f[4])!))
-  if (!days.every(isValidDay)) return null
   const isos = days.map(isoDay)
   const range = further.length === 1 && further[0]![1] === RANGE_WORD
-  return { iso: range ? `${isos[0]}/${isos[1]}` : isos.join(','), last: days[days.length - 1]! }
+  const iso = range ? `${isos[0]}/${isos[1]}` : isos.join(',')
+  // A day not in the calendar ("2月30日") is still the date the text gives, for date-valid to
+  // report; no date after it borrows its year or month.
+  return days.every(isValidDay) ? { iso, last: days[days.length - 1]! } : { iso }
 }
 /**
  * The number of a resolution or decision: "37/4", "242(1967)", "3369(XXX)", "50/28 B" (a part of

@@ -28,8 +28,9 @@ describe('parallel edition (PDF)', () => {
     const pdf = await readPdf(bytes)
     const middle = PAGE.width / 2
     const starts = Array.from({ length: COUNT }, (_, i) => {
-      // A hanging number and its line's first words come out as one run of text.
-      const labels = pdf.items.filter((t) => t.str.startsWith(`${i + 1}. `))
+      // A hanging number is drawn before its line: a run of its own, or the start of its line's first words.
+      const label = new RegExp(`^${i + 1}\\.(?:\\s|$)`)
+      const labels = pdf.items.filter((t) => label.test(t.str))
       const left = labels.filter((t) => t.x < middle)
       const right = labels.filter((t) => t.x > middle)
       expect([left.length, right.length]).toEqual([1, 1])
