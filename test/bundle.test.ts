@@ -57,9 +57,9 @@ describe('the bundled CLI', () => {
     expect(typeof worker.default).toBe('function')
   })
 
-  it('builds the seeds on worker threads into the committed JSON and Markdown, byte for byte', async () => {
+  it('builds the seeds on worker threads into the committed JSON, Markdown and Akoma Ntoso, byte for byte', async () => {
     const dir = workspace()
-    await run(process.execPath, [BIN, 'build', 'input', '--out', 'output', '--jobs', '2', '--formats', 'json,markdown', '--quiet'], { cwd: dir }).catch((error: { code?: number }) => {
+    await run(process.execPath, [BIN, 'build', 'input', '--out', 'output', '--jobs', '2', '--formats', 'json,markdown,akn', '--quiet'], { cwd: dir }).catch((error: { code?: number }) => {
       if (error.code !== 1) throw error
     })
     const names = readdirSync(join(ROOT, 'output')).filter((n) => !n.startsWith('.') && !n.endsWith('.pdf'))

@@ -19,9 +19,10 @@ describe('date-valid', () => {
   })
 
   it('reports a range that ends before it starts', async () => {
-    const source = resolution({ preamble: ['注意到2012年5月3日至1日举行的会议，'] })
+    // Its end written whole: a day alone ("3日至1日") is read as the next month's, as a carried-over date is.
+    const source = resolution({ preamble: ['注意到2012年5月3日至2012年5月1日举行的会议，'] })
     const found = findings(await buildText(source), 'date-valid')
-    expect(found.map((d) => [at(d), d.reason])).toEqual([[placeOf(source, '2012年5月3日至1日'), 'The range "2012年5月3日至1日" ends (2012-05-01) before it starts (2012-05-03).']])
+    expect(found.map((d) => [at(d), d.reason])).toEqual([[placeOf(source, '2012年5月3日至2012年5月1日'), 'The range "2012年5月3日至2012年5月1日" ends (2012-05-01) before it starts (2012-05-03).']])
   })
 
   it('accepts later dates when told the texts schedule events', async () => {

@@ -28,6 +28,7 @@ describe('lint with the default settings', () => {
 
   it('finds nothing in the other kinds of document, which are well formed', async () => {
     const dir = 'test/fixtures/kinds'
-    for (const name of readdirSync(join(ROOT, dir))) expect(lint(await buildSeed(`${dir}/${name}`)), name).toEqual([])
+    // The constructed fixtures write the variant forms of real texts (ASCII marks, early numbering) on purpose: the rules report those.
+    for (const name of readdirSync(join(ROOT, dir)).filter((n) => !n.startsWith('constructed-'))) expect(lint(await buildSeed(`${dir}/${name}`)), name).toEqual([])
   })
 })

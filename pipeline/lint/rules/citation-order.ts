@@ -9,6 +9,8 @@ export const citationOrder: LintRule = {
   defaultSeverity: 'warning',
   check(_document, { lang, text }) {
     const separator = new RegExp(`^\\s*(?:${lang.citations.separator})\\s*$`, 'u')
+    // The words are patterns (either script of Chinese): "决议" is "[决決][议議]".
+    const closing = new RegExp(`(?:${lang.citations.resolutionWord}|${lang.citations.decisionWord})\\s*$`, 'u')
     const out: LintMessage[] = []
     for (const block of text.blocks) {
       const cs = block.citations
@@ -16,7 +18,7 @@ export const citationOrder: LintRule = {
         const [a, b] = [cs[i - 1]!, cs[i]!]
         if (!ORDERED.has(a.node.kind) || !ORDERED.has(b.node.kind) || !a.node.date || !b.node.date) continue
         // Only a separator joins two items of one list; a closing word ("决议") ends the list.
-        const closed = [lang.citations.resolutionWord, lang.citations.decisionWord].some((w) => block.text.slice(a.start, a.end).endsWith(w))
+        const closed = closing.test(block.text.slice(a.start, a.end))
         if (closed || !separator.test(block.text.slice(a.end, b.start))) continue
         if (b.node.date < a.node.date) {
           out.push({
