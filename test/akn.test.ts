@@ -205,4 +205,13 @@ describe('the Akoma Ntoso edition', () => {
     expect(xml).toContain('<statement name="decision">')
     expect(xml).toMatch(/<preamble>\s*<formula eId="preamble__formula_1" name="enactingFormula">\s*<p>大会，<\/p>\s*<\/formula>\s*<\/preamble>\s*<mainBody>\s*<paragraph eId="para_1">/)
   })
+
+  it('keeps a date the calendar does not have out of date=, so the edition stays valid', async () => {
+    const text = ['67/999. 合作', '', '大会，', '', ' 回顾其2013年2月30日的报告，', '', ' 1. 决定继续；', '', '2013年5月17日', '第82次全体会议', ''].join('\n')
+    const result = await buildDocument({ path: 'input/a-res-67-999.zh.txt', bytes: new TextEncoder().encode(text) }, { corpus: new Map() }, [aknEmitter])
+    const content = result.outputs[0]!.content
+    const xml = typeof content === 'function' ? [...content()].join('') : String(content)
+    expect(xml).toContain('<inline name="date" undoc:value="2013-02-30">')
+    expect(schemaErrors(xml)).toEqual([])
+  })
 })

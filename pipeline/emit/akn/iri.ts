@@ -47,7 +47,11 @@ export const UNKNOWN_DATE = '0001-01-01'
 
 /** A full ISO date (the schema's xsd:date), as opposed to a month, a range or a list. */
 export function isFullDate(value: string | undefined): value is string {
-  return value !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(value)
+  const m = value === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!m) return false
+  // A day the calendar does not have ("2013-02-30", which date-valid reports) is no xs:date.
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
 /** A number or symbol as an IRI segment: lower case, its slashes, brackets and spaces as single '-'. */
