@@ -1,4 +1,5 @@
 // Generated from schemas/corpus-gold.schema.json by scripts/generate-types.mjs. Do not edit: edit the schema.
+import type { Kind, Vote } from './document.js'
 
 /**
  * What a real text of the evaluation corpus says, written by reading it (never by running undoc): test/corpus/<lang>/<slug>.<lang>.gold.json beside <slug>.<lang>.txt. npm run eval scores undoc's reading of the text against it.
@@ -6,16 +7,7 @@
 export interface CorpusGold {
   $schema?: string
   language: 'zh-Hans' | 'zh-Hant' | 'en'
-  kind:
-    | 'ga-resolution'
-    | 'ga-decision'
-    | 'sc-resolution'
-    | 'sc-presidential-statement'
-    | 'letter'
-    | 'note-verbale'
-    | 'report'
-    | 'statement'
-    | 'unknown'
+  kind: Kind
   /**
    * The document's own symbol, canonical (A/RES/396(V), S/RES/242(1967), S/PRST/2012/1), or null when the text has none.
    */
@@ -51,12 +43,5 @@ export interface CorpusGold {
   /**
    * The adoption's vote: the counts, 'unanimous', 'without-vote', or null when the text states none.
    */
-  vote:
-    | null
-    | ('unanimous' | 'without-vote')
-    | {
-        for: number
-        against: number
-        abstentions: number
-      }
+  vote: null | Vote
 }
