@@ -102,6 +102,15 @@ describe('undoc validate --parallel and undoc align', () => {
     expect(run.stderr).toContain('two by two (1 file given)')
   })
 
+  it('refuses a parallel edition written over one of its versions, leaving the version as it was', async () => {
+    const dir = folder()
+    const before = readFileSync(join(dir, 'input/r.en.txt'))
+    const run = await undoc(dir, 'edition', '--parallel', 'input/r.zh.txt', 'input/r.en.txt', '-o', 'input/r.en.txt')
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('Refused to write input/r.en.txt')
+    expect(readFileSync(join(dir, 'input/r.en.txt'))).toEqual(before)
+  })
+
   it('writes output/NAME.zh-en.align.json, valid against its schema', async () => {
     const dir = folder()
     const run = await undoc(dir, 'align', 'input/r.zh.txt', 'input/r.en.txt')

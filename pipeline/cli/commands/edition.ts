@@ -1,13 +1,12 @@
 import { mkdir } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
-import { compareDiagnostics, errorCode, Messages, type Diagnostic } from '../../core/diagnostic.js'
+import { compareDiagnostics, counts, errorCode, Messages, type Diagnostic } from '../../core/diagnostic.js'
 import type { EditionDocument } from '../../emit/pdf/edition.js'
-import { readSource, sourcesInOrder } from '../../io/sources.js'
+import { readSource, sourcesInOrder, type SourceFile } from '../../io/sources.js'
 import { writeAtomic } from '../../io/write.js'
 import { overwritesInput } from '../../io/output-folder.js'
 import type { Command, CommandIO } from '../command.js'
 import { readPairs } from '../pairs.js'
-import { counts } from '../../core/diagnostic.js'
 import { formatDiagnostic, plural } from '../report.js'
 
 export const editionCommand: Command = {
@@ -35,11 +34,7 @@ export const editionCommand: Command = {
     // The documents in the order the command line gives them: a volume's order is the editor's.
     const inputs = positionals.length ? positionals : ['input']
     const { sources, diagnostics } = await sourcesInOrder(inputs, io.cwd, { followLinks: values['follow-links'] === true })
-    const overwrites = overwritesInput(out, inputs, sources, io.cwd)
-    if (overwrites !== undefined) {
-      io.stderr.write(`undoc edition: Refused to write ${out}: ${overwrites}. Write the volume apart from the sources.\n`)
-      return 2
-    }
+    if (overwritesSource(out, inputs, sources, io)) return 2
     let ioError = diagnostics.length > 0
     const read = []
     for (const source of sources) {
@@ -107,11 +102,7 @@ async function parallelEdition(positionals: readonly string[], title: string | u
     io.stderr.write(`undoc edition: ${read.usage}\n  ${usage}\n`)
     return 2
   }
-  const overwrites = overwritesInput(out, positionals, read.files, io.cwd)
-  if (overwrites !== undefined) {
-    io.stderr.write(`undoc edition: Refused to write ${out}: ${overwrites}. Write the volume apart from the sources.\n`)
-    return 2
-  }
+  if (overwritesSource(out, positionals, read.files, io)) return 2
   const [{ buildParallel }, { parallelPdf }] = await Promise.all([import('../../document/parallel.js'), import('../../emit/pdf/parallel.js')])
   const diagnostics: Diagnostic[] = [...read.diagnostics]
   const pairs = []
@@ -145,4 +136,11 @@ async function parallelEdition(positionals: readonly string[], title: string | u
   const { errors } = counts(diagnostics)
   io.stderr.write(`${plural(pairs.length, 'pair')} of versions set side by side in ${out}; ${plural(errors, 'disagreement')} between versions reported\n`)
   return 0
+}
+
+/** Says so, and is true, when the volume would be written over a source it reads or into an input folder under a source's name. */
+function overwritesSource(out: string, inputs: readonly string[], sources: readonly SourceFile[], io: CommandIO): boolean {
+  const why = overwritesInput(out, inputs, sources, io.cwd)
+  if (why !== undefined) io.stderr.write(`undoc edition: Refused to write ${out}: ${why}. Write the volume apart from the sources.\n`)
+  return why !== undefined
 }
