@@ -35,18 +35,20 @@ beforeAll(async () => {
 /** Text of the flow (not the page furniture, not the footnotes). */
 const isBody = (tag: string) => tag !== 'Artifact' && tag !== 'Note'
 
+/** The Han characters of a PDF's flow, in reading order. */
+const flowHan = (pdf: { items: readonly { tag: string; str: string }[] }) =>
+  han(
+    pdf.items
+      .filter((i) => isBody(i.tag))
+      .map((i) => i.str)
+      .join('')
+  )
+
 describe.each(Object.entries(SEEDS))('PDF of the %s seed', (_, path) => {
   it('holds every Han character of the text, in reading order, and nothing else in the flow', () => {
     const { doc, pdf } = seeds.get(path)!
     const { body } = documentHan(doc)
-    expect(
-      han(
-        pdf.items
-          .filter((i) => isBody(i.tag))
-          .map((i) => i.str)
-          .join('')
-      )
-    ).toBe(body)
+    expect(flowHan(pdf)).toBe(body)
   })
 
   it('sets each footnote at the foot of every page that references it', () => {
@@ -165,14 +167,7 @@ describe('PDF of the resolution', () => {
     expect(here.startsWith(han(long).slice(0, 20))).toBe(true)
     expect(here.length).toBeLessThan(han(long).length)
     expect(here + next).toContain(han(long))
-    expect(
-      han(
-        pdf.items
-          .filter((i) => isBody(i.tag))
-          .map((i) => i.str)
-          .join('')
-      )
-    ).toBe(documentHan(result.document!).body)
+    expect(flowHan(pdf)).toBe(documentHan(result.document!).body)
   })
 
   it('warns, at its raw position, about a character no font has', async () => {
@@ -219,14 +214,7 @@ describe('PDF of the other kinds', () => {
     const result = await build(`test/fixtures/kinds/${name}`)
     const pdf = await readPdf((await emitPdf(result.document!, { corpus: new Map() })).content)
     const { body, notes } = documentHan(result.document!)
-    expect(
-      han(
-        pdf.items
-          .filter((i) => isBody(i.tag))
-          .map((i) => i.str)
-          .join('')
-      )
-    ).toBe(body)
+    expect(flowHan(pdf)).toBe(body)
     for (const [label, text] of notes) {
       const pages = pdf.items.filter((i) => isBody(i.tag) && i.size < 8 && i.str === label).map((i) => i.page)
       for (const page of pages)
