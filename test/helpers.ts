@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { expect } from 'vitest'
 import { join } from 'node:path'
 import { buildDocument, type DocumentBuild } from '../pipeline/document/build.js'
+import { EMITTERS, type Emitter } from '../pipeline/emit/index.js'
 import type { MappedText } from '../pipeline/model/mapped-text.js'
 import { RawText } from '../pipeline/core/raw-text.js'
 import { zh } from '../pipeline/lang/zh.js'
@@ -25,9 +26,16 @@ export function normalizeText(text: string, path = 'test.zh.txt'): NormalizedTex
   return normalize(new RawText(path, text), zh)
 }
 
-export async function build(path: string, text?: string | Uint8Array): Promise<DocumentBuild> {
+/**
+ * The writers a test's build runs: every one but the PDF's. Typesetting is most of a build's time (a hostile text of
+ * 200,000 characters is a PDF of hundreds of pages), so only the tests that look at PDFs pass EMITTERS.
+ */
+const TEXT_EMITTERS: readonly Emitter[] = EMITTERS.filter((e) => e.format !== 'pdf')
+
+/** One source through the whole pipeline, as `undoc build` runs it, without I/O: the text given, or the file at `path`. */
+export async function build(path: string, text?: string | Uint8Array, emitters = TEXT_EMITTERS): Promise<DocumentBuild> {
   const bytes = text === undefined ? readFileSync(join(ROOT, path)) : typeof text === 'string' ? new TextEncoder().encode(text) : text
-  return buildDocument({ path, bytes })
+  return buildDocument({ path, bytes }, undefined, emitters)
 }
 
 export async function buildSeed(path: string): Promise<UndocDocument> {

@@ -3,7 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { documentPages, emitPdf } from '../pipeline/emit/pdf/index.js'
+import { EMITTERS } from '../pipeline/emit/index.js'
+import { documentPages } from '../pipeline/emit/pdf/index.js'
 import { MARGIN, type Page } from '../pipeline/emit/pdf/layout.js'
 import { zh } from '../pipeline/lang/zh.js'
 import type { UndocDocument } from '../pipeline/types/document.js'
@@ -26,9 +27,9 @@ const sets: Set[] = []
 
 beforeAll(async () => {
   for (const path of [STRESS, SEEDS.resolution, SEEDS.letter]) {
-    const result = await build(path)
+    const result = await build(path, undefined, EMITTERS)
     const doc = result.document!
-    const { content: bytes } = await emitPdf(doc, { corpus: new Map() })
+    const bytes = result.outputs.find((o) => o.name.endsWith('.pdf'))!.content as Uint8Array
     sets.push({
       name: path,
       doc,

@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { EMITTERS } from '../pipeline/emit/index.js'
 import { emitPdf } from '../pipeline/emit/pdf/index.js'
 import { MARGIN, PAGE } from '../pipeline/emit/pdf/layout.js'
 import { atomize, breakLines, type Line } from '../pipeline/emit/pdf/linebreak.js'
@@ -172,7 +173,7 @@ describe('PDF of the resolution', () => {
 
   it('warns, at its raw position, about a character no font has', async () => {
     const raw = seedText(SEEDS.resolution).replace('满意地注意到秘书长的报告', '满意地注意到秘书长的\u{F0000}报告')
-    const result = await build('missing.zh.txt', raw)
+    const result = await build('missing.zh.txt', raw, EMITTERS)
     const warnings = result.diagnostics.filter((d) => d.ruleId === 'pdf-missing-glyph')
     expect(warnings).toHaveLength(1)
     expect(warnings[0]!.severity).toBe('warning')
