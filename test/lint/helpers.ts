@@ -2,7 +2,6 @@ import { buildDocument } from '../../pipeline/document/build.js'
 import type { Diagnostic } from '../../pipeline/core/diagnostic.js'
 import { lint, type RuleRun } from '../../pipeline/lint/index.js'
 import type { UndocDocument } from '../../pipeline/types/document.js'
-import { build } from '../helpers.js'
 
 /** A General Assembly resolution laid out as the UN's texts are: number and title, formula, clauses, adoption, footnotes. */
 export function resolution(parts: { title?: string; preamble?: string[]; operative?: string[]; date?: string; footnotes?: string[] } = {}): string {
@@ -27,11 +26,11 @@ function numbered(paragraphs: readonly string[]): string[] {
   return paragraphs.map((p) => (p.startsWith('(') ? ` ${p}` : ` ${++n}. ${p}`))
 }
 
-/** Builds a text through the real pipeline; fails the test when it does not build. */
+/** Builds a text through the real pipeline (no writer: only the document is wanted); fails the test when it does not build. */
 export async function buildText(text: string, path = 'input/test.zh.txt', sidecar?: object): Promise<UndocDocument> {
-  const result = sidecar
-    ? await buildDocument({ path, bytes: new TextEncoder().encode(text), sidecar: { path: path.replace(/\.txt$/, '.meta.json'), bytes: new TextEncoder().encode(JSON.stringify(sidecar)) } })
-    : await build(path, text)
+  const encode = (s: string) => new TextEncoder().encode(s)
+  const input = { path, bytes: encode(text), ...(sidecar && { sidecar: { path: path.replace(/\.txt$/, '.meta.json'), bytes: encode(JSON.stringify(sidecar)) } }) }
+  const result = await buildDocument(input, undefined, [])
   if (!result.document) throw new Error(`did not build: ${JSON.stringify(result.diagnostics)}`)
   return result.document
 }
