@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_CONTAINER_DEPTH, MAX_OPEN_INLINE } from '../pipeline/read/markdown-nesting.js'
+import { MAX_CONTAINER_DEPTH, MAX_DELIMITER_RUNS, MAX_OPEN_INLINE } from '../pipeline/read/markdown-nesting.js'
 import { build } from './helpers.js'
 
 /**
@@ -76,6 +76,31 @@ describe('Markdown nested too deep', () => {
         `20000 emphasis marks and brackets are open at once on this line, more than the ${MAX_OPEN_INLINE} undoc reads: close them, or escape the marks that are text (\\*, \\[).`
       )
       expect((await refusal(`${'[*'.repeat(10_000)}汉${'*](x)'.repeat(10_000)}`)).reason).toMatch(/^\d{5} emphasis marks and brackets are open at once/)
+    },
+    HANG
+  )
+
+  it(
+    'refuses a paragraph of thousands of emphasis runs, which the parser pairs in time that grows with their square',
+    async () => {
+      const reason = (runs: number) =>
+        `The paragraph has ${runs} runs of emphasis marks (*, _, ~) by this line, more than the ${MAX_DELIMITER_RUNS} undoc reads in one paragraph: escape the marks that are text (\\*, \\_), or split the paragraph.`
+      // Runs that never pair ("*_" 16,000 times took the parser two minutes), and runs that all pair, over many lines.
+      const unpaired = await refusal('*_'.repeat(16_000))
+      expect([unpaired.line, unpaired.reason]).toEqual([3, reason(32_000)])
+      const paired = await refusal(Array.from({ length: 2000 }, (_, k) => `决定*${k}*`).join('\n'))
+      expect([paired.line, paired.reason]).toEqual([3 + MAX_DELIMITER_RUNS / 2, reason(MAX_DELIMITER_RUNS + 2)])
+    },
+    HANG
+  )
+
+  it(
+    'reads paragraph after paragraph of emphasis up to the limit each: the count starts again with each paragraph',
+    async () => {
+      const paragraph = Array.from({ length: MAX_DELIMITER_RUNS / 2 }, (_, k) => `决定*${k}*`).join(' ')
+      const result = await build('input/emphasis.zh.md', `大会，\n\n${Array.from({ length: 5 }, () => paragraph).join('\n\n')}\n`)
+      expect(result.diagnostics.filter((d) => d.ruleId === 'markdown-unfit' || d.ruleId === 'internal-error')).toEqual([])
+      expect(result.document).toBeDefined()
     },
     HANG
   )

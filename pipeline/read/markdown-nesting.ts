@@ -11,11 +11,20 @@ export const MAX_CONTAINER_DEPTH = 32
 /** Emphasis marks and brackets left open at once in one paragraph ("**" * 1,000 opens 1,000 levels). */
 export const MAX_OPEN_INLINE = 64
 
+/**
+ * Emphasis and strikethrough delimiter runs ("*", "__", "~") in one paragraph, open or not. The
+ * parser pairs each closing run by looking back over the runs before it, so its time grows with
+ * the square of their number: "*_" 8,000 times in one paragraph took 9 s and 16,000 times two
+ * minutes. A UN paragraph has a few.
+ */
+export const MAX_DELIMITER_RUNS = 1000
+
 /** Where a source nests past a limit (the line, by its offsets), what nests, and how deep it goes there. */
 export interface TooDeep {
   readonly start: number
   readonly end: number
-  readonly what: 'containers' | 'inline'
+  readonly what: 'containers' | 'inline' | 'delimiters'
+  /** How deep it nests there, or for delimiters how many runs the paragraph has reached. */
   readonly depth: number
 }
 
@@ -64,6 +73,7 @@ export function tooDeep(src: string): TooDeep | undefined {
     // of the paragraph inside them, which keeps them all open.
     inline.line(line.slice(cursor.at))
     if (inline.most > MAX_OPEN_INLINE) return { start, end, what: 'inline', depth: inline.most }
+    if (inline.runs > MAX_DELIMITER_RUNS) return { start, end, what: 'delimiters', depth: inline.runs }
   }
   return undefined
 }
@@ -150,12 +160,14 @@ class Cursor {
  * The emphasis marks and brackets open in a paragraph, line by line, and the most that were
  * open at once: a run of "*", "_" or "~" that can close takes its length off the open marks of
  * its kind (when there are any), else one that can open adds its length; "[" adds one and "]"
- * takes one off. An escaped character counts for nothing.
+ * takes one off. An escaped character counts for nothing. And how many runs that can open or
+ * close the paragraph has.
  */
 class OpenInline {
   private readonly open = new Map<string, number>()
   private total = 0
   most = 0
+  runs = 0
 
   line(line: string): void {
     for (let i = 0; i < line.length; i++) {
@@ -171,6 +183,7 @@ class OpenInline {
         while (line[j] === c) j++
         const canClose = i > 0 && !/\s/.test(line[i - 1]!)
         const canOpen = j < line.length && !/\s/.test(line[j]!)
+        if (canClose || canOpen) this.runs++
         if (canClose && (this.open.get(c) ?? 0) > 0) this.add(c, -(j - i))
         else if (canOpen) this.add(c, j - i)
         i = j - 1

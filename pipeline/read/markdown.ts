@@ -10,7 +10,7 @@ import type { RawText } from '../core/raw-text.js'
 import type { RawMessage } from '../core/diagnostic.js'
 import { joiner } from '../model/join.js'
 import type { Metadata } from '../types/document.js'
-import { MAX_CONTAINER_DEPTH, MAX_OPEN_INLINE, tooDeep, type TooDeep } from './markdown-nesting.js'
+import { MAX_CONTAINER_DEPTH, MAX_DELIMITER_RUNS, MAX_OPEN_INLINE, tooDeep, type TooDeep } from './markdown-nesting.js'
 import { METADATA_SCHEMA, validate } from '../validate/index.js'
 
 /**
@@ -85,10 +85,11 @@ class MarkdownReader {
 
   /** A source nested too deep to parse: one error where it goes past the limit, and no text. */
   private refuse({ start, end, what, depth }: TooDeep): MarkdownRead {
-    const reason =
-      what === 'containers'
-        ? `Block quotes and lists nest ${depth} deep on this line, more than the ${MAX_CONTAINER_DEPTH} levels undoc reads: a UN document nests a few (paragraph, (a), (i)).`
-        : `${depth} emphasis marks and brackets are open at once on this line, more than the ${MAX_OPEN_INLINE} undoc reads: close them, or escape the marks that are text (\\*, \\[).`
+    const reason = {
+      containers: `Block quotes and lists nest ${depth} deep on this line, more than the ${MAX_CONTAINER_DEPTH} levels undoc reads: a UN document nests a few (paragraph, (a), (i)).`,
+      inline: `${depth} emphasis marks and brackets are open at once on this line, more than the ${MAX_OPEN_INLINE} undoc reads: close them, or escape the marks that are text (\\*, \\[).`,
+      delimiters: `The paragraph has ${depth} runs of emphasis marks (*, _, ~) by this line, more than the ${MAX_DELIMITER_RUNS} undoc reads in one paragraph: escape the marks that are text (\\*, \\_), or split the paragraph.`
+    }[what]
     const drops = [{ start: 0, end: this.src.length, reason: UNFIT }]
     return { text: MappedText.fromRaw(this.raw).rewrite('markdown', { pieces: [], drops }), messages: [{ ruleId: 'markdown-unfit', severity: 'error', reason, rawStart: start, rawEnd: end }] }
   }
