@@ -233,7 +233,7 @@ describe('PDF of the other kinds', () => {
 describe('Chinese line breaking (clreq)', () => {
   const size = 10
   const set = (text: string, ems: number, align: 'justify' | 'left' = 'justify'): Line[] =>
-    breakLines(atomize([{ text, style: { face: 'serif', size } }], rules), { firstIndent: 0, indent: 0, width: ems * size, align }, rules)
+    breakLines(atomize([{ text, style: { face: 'body', size } }], rules), { firstIndent: 0, indent: 0, width: ems * size, align }, rules)
   const texts = (lines: Line[]) => lines.map((l) => l.atoms.map((p) => p.atom.text).join(''))
 
   it('never starts a line with a stop or closing mark, never ends one with an opening mark, at any width', () => {

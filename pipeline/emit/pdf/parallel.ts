@@ -121,15 +121,15 @@ class ParallelFlow {
       this.page.furniture.push({ line, x: MARGIN.left + x + line.x, y })
     }
     const symbol = pair.a.metadata.symbol ?? pair.b.metadata.symbol
-    put(this.rulesA.organization, { face: 'sans', size: 12 }, LEFT.a, 56, COLUMN, this.rulesA)
-    put(rulesB.organization, { face: 'sans', size: 12 }, LEFT.b, 56, COLUMN, rulesB)
-    if (symbol) put(symbol, { face: 'sans', size: 14 }, 0, 56, TEXT_WIDTH, this.rulesA, 'right')
+    put(this.rulesA.organization, { face: 'heading', size: 12 }, LEFT.a, 56, COLUMN, this.rulesA)
+    put(rulesB.organization, { face: 'heading', size: 12 }, LEFT.b, 56, COLUMN, rulesB)
+    if (symbol) put(symbol, { face: 'heading', size: 14 }, 0, 56, TEXT_WIDTH, this.rulesA, 'right')
     this.page.rules.push({ y: 64, width: 1.5 })
     const organ = (d: UndocDocument, rules: Typesetting) => (d.metadata.organ && d.metadata.organ !== 'other' ? rules.organs[d.metadata.organ] : undefined)
     const organA = organ(pair.a, this.rulesA)
     const organB = organ(pair.b, rulesB)
-    if (organA) put(organA, { face: 'sans', size: 15 }, LEFT.a, 88, COLUMN, this.rulesA)
-    if (organB) put(organB, { face: 'sans', size: 15 }, LEFT.b, 88, COLUMN, rulesB)
+    if (organA) put(organA, { face: 'heading', size: 15 }, LEFT.a, 88, COLUMN, this.rulesA)
+    if (organB) put(organB, { face: 'heading', size: 15 }, LEFT.b, 88, COLUMN, rulesB)
     this.page.rules.push({ y: 100, width: 0.5 })
     this.y = 112
   }
