@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import * as fontkit from 'fontkit'
@@ -51,38 +51,93 @@ export interface Face {
   readonly descent: number
 }
 
-/** Where each table of an OpenType file starts, from its table directory. */
-function tableOffsets(bytes: Buffer): Map<string, number> {
-  const offsets = new Map<string, number>()
+/** Where each table of an OpenType file starts and how long it is, from its table directory. */
+function tableDirectory(bytes: Buffer): Map<string, { readonly offset: number; readonly length: number }> {
+  const tables = new Map<string, { offset: number; length: number }>()
   const count = bytes.readUInt16BE(4)
   for (let i = 0; i < count; i++) {
     const record = 12 + 16 * i
-    offsets.set(bytes.toString('latin1', record, record + 4), bytes.readUInt32BE(record + 8))
+    tables.set(bytes.toString('latin1', record, record + 4), { offset: bytes.readUInt32BE(record + 8), length: bytes.readUInt32BE(record + 12) })
   }
-  return offsets
+  return tables
 }
 
-// Fonts are read and parsed once per process, on first use, and shared by every document. Only
-// what measuring needs is read of them: a code point's glyph from the character map, its advance
-// straight from the metrics table (fontkit's glyph objects decode each outline's box for it), and
-// nothing of the layout tables, since nothing is shaped.
+/** Flags of a composite glyph's component (OpenType 'glyf'): what follows its glyph index. */
+const ARG_1_AND_2_ARE_WORDS = 0x0001
+const WE_HAVE_A_SCALE = 0x0008
+const MORE_COMPONENTS = 0x0020
+const WE_HAVE_AN_X_AND_Y_SCALE = 0x0040
+const WE_HAVE_A_TWO_BY_TWO = 0x0080
+
+/**
+ * A font file as a buffer of its full size holding every table but its outlines ('glyf', nine
+ * tenths of a CJK face), which are read glyph by glyph as glyphs are used (`load`), with the
+ * components of composite glyphs: what fontkit and pdfkit's subsetter read of a face. A face with
+ * CFF outlines is read whole.
+ */
+function readFace(file: string): { readonly bytes: Buffer; load(gid: number): void } {
+  const fd = openSync(file, 'r')
+  const head = Buffer.alloc(12)
+  readSync(fd, head, 0, 12, 0)
+  const directory = Buffer.alloc(12 + 16 * head.readUInt16BE(4))
+  readSync(fd, directory, 0, directory.length, 0)
+  const tables = tableDirectory(directory)
+  const bytes = Buffer.alloc(fstatSync(fd).size)
+  const glyf = tables.get('glyf')
+  if (!glyf) {
+    readSync(fd, bytes, 0, bytes.length, 0)
+    return { bytes, load: () => undefined }
+  }
+  directory.copy(bytes)
+  for (const [tag, t] of tables) if (tag !== 'glyf') readSync(fd, bytes, t.offset, t.length, t.offset)
+  const loca = tables.get('loca')!.offset
+  const long = bytes.readInt16BE(tables.get('head')!.offset + 50) === 1
+  const at = (gid: number) => (long ? bytes.readUInt32BE(loca + 4 * gid) : 2 * bytes.readUInt16BE(loca + 2 * gid))
+  const loaded = new Set<number>()
+  const load = (gid: number): void => {
+    if (loaded.has(gid)) return
+    loaded.add(gid)
+    const start = glyf.offset + at(gid)
+    const length = glyf.offset + at(gid + 1) - start
+    if (length <= 0) return
+    readSync(fd, bytes, start, length, start)
+    if (bytes.readInt16BE(start) >= 0) return
+    for (let p = start + 10, flags = MORE_COMPONENTS; flags & MORE_COMPONENTS; ) {
+      flags = bytes.readUInt16BE(p)
+      load(bytes.readUInt16BE(p + 2))
+      p += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2)
+      p += flags & WE_HAVE_A_SCALE ? 2 : flags & WE_HAVE_AN_X_AND_Y_SCALE ? 4 : flags & WE_HAVE_A_TWO_BY_TWO ? 8 : 0
+    }
+  }
+  load(0)
+  return { bytes, load }
+}
+
+// Fonts are read and parsed once per process, on first use, and shared by every document (the file
+// stays open for the outlines still to read). Only what measuring needs is parsed: a code point's
+// glyph from the character map, its advance straight from the metrics table (fontkit's glyph
+// objects decode each outline's box for it), and nothing of the layout tables, since nothing is shaped.
 const faces = new Map<FaceKey, Face>()
 
 export function face(key: FaceKey): Face {
   let f = faces.get(key)
   if (!f) {
-    const bytes = readFileSync(fileOf(key))
+    const { bytes, load } = readFace(fileOf(key))
     const font = fontkit.create(bytes) as fontkit.Font
     const em = font.unitsPerEm
-    const tables = tableOffsets(bytes)
-    const hmtx = tables.get('hmtx')!
+    const tables = tableDirectory(bytes)
+    const hmtx = tables.get('hmtx')!.offset
     // hhea's numberOfHMetrics: glyphs after the last metric share its advance.
-    const metrics = bytes.readUInt16BE(tables.get('hhea')! + 34)
+    const metrics = bytes.readUInt16BE(tables.get('hhea')!.offset + 34)
     const glyphs = new Map<number, number>()
     const advances = new Map<string, number>()
+    // Every glyph the typesetter is given has its outline read: it may be drawn.
     const glyph = (cp: number) => {
       let g = glyphs.get(cp)
-      if (g === undefined) glyphs.set(cp, (g = font.glyphForCodePoint(cp).id))
+      if (g === undefined) {
+        glyphs.set(cp, (g = font.glyphForCodePoint(cp).id))
+        load(g)
+      }
       return g
     }
     const glyphAdvance = (gid: number) => bytes.readUInt16BE(hmtx + 4 * Math.min(gid, metrics - 1))
