@@ -102,7 +102,7 @@ function readFace(file: string): { readonly bytes: Buffer; load(gid: number): vo
     if (length <= 0) return
     readSync(fd, bytes, start, length, start)
     if (bytes.readInt16BE(start) >= 0) return
-    for (let p = start + 10, flags = MORE_COMPONENTS; flags & MORE_COMPONENTS; ) {
+    for (let p = start + 10, flags = MORE_COMPONENTS; flags & MORE_COMPONENTS;) {
       flags = bytes.readUInt16BE(p)
       load(bytes.readUInt16BE(p + 2))
       p += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2)
