@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { EMITTERS } from '../pipeline/emit/index.js'
-import { emitPdf } from '../pipeline/emit/pdf/index.js'
+import { documentPages, emitPdf } from '../pipeline/emit/pdf/index.js'
 import { MARGIN, PAGE } from '../pipeline/emit/pdf/layout.js'
 import { atomize, breakLines, type Line } from '../pipeline/emit/pdf/linebreak.js'
+import { en } from '../pipeline/lang/en.js'
 import { zh } from '../pipeline/lang/zh.js'
 import { elementIds } from '../pipeline/model/element-ids.js'
 import type { UndocDocument } from '../pipeline/types/document.js'
@@ -234,7 +235,7 @@ describe('PDF of the other kinds', () => {
 describe('Chinese line breaking (clreq)', () => {
   const size = 10
   const set = (text: string, ems: number, align: 'justify' | 'left' = 'justify'): Line[] =>
-    breakLines(atomize([{ text, style: { face: 'serif', size } }], rules), { firstIndent: 0, indent: 0, width: ems * size, align }, rules)
+    breakLines(atomize([{ text, style: { face: 'body', size } }], rules), { firstIndent: 0, indent: 0, width: ems * size, align }, rules)
   const texts = (lines: Line[]) => lines.map((l) => l.atoms.map((p) => p.atom.text).join(''))
 
   it('never starts a line with a stop or closing mark, never ends one with an opening mark, at any width', () => {
@@ -275,5 +276,86 @@ describe('Chinese line breaking (clreq)', () => {
     const at = (c: string) => line!.atoms.find((p) => p.atom.text === c)!
     expect(at('，').x - at('》').x).toBeCloseTo(size / 2)
     expect(at('“').x - at('，').x).toBeCloseTo(size / 2)
+  })
+})
+
+describe('English PDF (UN English layout)', () => {
+  const englishRules = en.typesetting
+  const texts = readdirSync(join(ROOT, 'test/corpus/en')).filter((f) => f.endsWith('.en.txt'))
+  const built = new Map<string, { doc: UndocDocument; bytes: Uint8Array; pdf: ReadPdf }>()
+
+  beforeAll(async () => {
+    for (const name of texts) {
+      const doc = await buildSeed(`test/corpus/en/${name}`)
+      const { content: bytes } = await emitPdf(doc, { corpus: new Map() })
+      built.set(name, { doc, bytes, pdf: await readPdf(bytes) })
+    }
+  }, 120_000)
+
+  it('has real English texts to set', () => {
+    expect(texts.length).toBeGreaterThanOrEqual(3)
+  })
+
+  it("sets the text in the English profile's faces (Tinos) at its body size, and nothing in the Chinese faces", () => {
+    for (const [name, { bytes, pdf }] of built) {
+      const fonts =
+        Buffer.from(bytes)
+          .toString('latin1')
+          .match(/\/BaseFont \/\S+/g) ?? []
+      expect(fonts.length, name).toBeGreaterThanOrEqual(2)
+      for (const f of fonts) expect(f, name).toMatch(/^\/BaseFont \/[A-Z]{6}\+Tinos-(?:Regular|Bold)$/)
+      // The paragraphs of the flow (footnote markers and notes aside) are set at 10 pt.
+      const sizes = pdf.items.filter((i) => i.tag === 'P' && i.size > 8).map((i) => Math.round(i.size * 100) / 100)
+      expect(sizes.filter((s) => s === englishRules.fonts.bodySize).length, name).toBeGreaterThan(sizes.length / 2)
+    }
+  })
+
+  it('keeps every glyph inside the text block', () => {
+    for (const [name, { pdf }] of built)
+      for (const i of pdf.items) {
+        if (i.tag === 'Artifact') continue
+        expect(i.x, `${name}: ${i.str}`).toBeGreaterThanOrEqual(MARGIN.left - 0.01)
+        expect(i.x + i.width, `${name}: ${i.str}`).toBeLessThanOrEqual(MARGIN.right + 0.01)
+        expect(i.y).toBeLessThanOrEqual(MARGIN.bottom)
+      }
+  })
+
+  it('reads back with no spaced brackets and no word broken at a hyphen with a space ("( S/", "Secretary- General")', () => {
+    for (const [name, { pdf }] of built) {
+      const text = pdf.items.map((i) => i.str).join('\n')
+      expect(text, name).not.toMatch(/\(\s+S\//)
+      expect(text, name).not.toMatch(/\( | \)/)
+      expect(text, name).not.toMatch(/[a-z]- [A-Z]/)
+    }
+    expect([...built.values()].some(({ pdf }) => pdf.items.some((i) => i.str.includes('Secretary-General')))).toBe(true)
+  })
+
+  it('justifies by the word spaces alone: no space between letters or beside Han, each word space within its bounds', () => {
+    const space = englishRules.justification.space
+    let spaces = 0
+    for (const [name, { doc }] of built)
+      for (const page of documentPages(doc))
+        for (const { line } of page.lines) {
+          expect(line.tracking, `${name}: ${line.text}`).toBe(0)
+          const atoms = line.atoms
+          for (let k = 0; k + 1 < atoms.length; k++) {
+            const a = atoms[k]!
+            const next = atoms[k + 1]!
+            const gap = next.x - a.x
+            if (a.atom.kind !== 'space') {
+              // Letters, digits and marks abut: their glyphs' advances, nothing added.
+              if (next.atom.kind !== 'space') expect(gap - a.atom.width, `${name}: ${line.text}`).toBeCloseTo(0, 6)
+              continue
+            }
+            if (next.atom.kind === 'space') continue
+            spaces++
+            const em = a.atom.size
+            // A space gives up at most its share and takes what justifying asks: a line with a
+            // very long word aside, never more than a word space and two thirds of an em.
+            expect(gap, `${name}: ${line.text}`).toBeGreaterThanOrEqual(a.atom.width * (1 - space.shrink) - 1e-6)
+            expect(gap, `${name}: ${line.text}`).toBeLessThanOrEqual(a.atom.width + (2 / 3) * em)
+          }
+        }
+    expect(spaces).toBeGreaterThan(500)
   })
 })

@@ -100,6 +100,10 @@ export interface PunctuationWords {
  * numbers a printed edition adds around the text.
  */
 export interface Typesetting {
+  /** The faces the language is set in, and its body size. */
+  readonly fonts: Fonts
+  /** How a line is brought to its measure. */
+  readonly justification: Justification
   /** Characters no line may start with (W3C clreq: stops, closing brackets and quotes, interpunct). */
   readonly noLineStart: string
   /** Characters no line may end with (opening brackets and quotes). */
@@ -130,6 +134,39 @@ export interface Typesetting {
   /** Headings an edition adds: its table of contents and its index of cited resolutions. */
   readonly contents: string
   readonly citedIndex: string
+}
+
+/** A font file an npm package ships: the package's name and the file's path inside it. */
+export interface FontFile {
+  readonly package: string
+  readonly path: string
+}
+
+/** The role a stretch of text plays, which picks its face: running text, or headings and the masthead. */
+export type FaceRole = 'body' | 'heading'
+
+/** The faces of a printed edition in a language, by role, and the size of its running text. */
+export interface Fonts extends Readonly<Record<FaceRole, FontFile>> {
+  /** Faces tried in turn for a character neither role's face has (a Chinese name in an English text). */
+  readonly fallback: readonly FontFile[]
+  /** Size of the running text, in points. */
+  readonly bodySize: number
+  /** Line height of the running text, as a multiple of its size. */
+  readonly leading: number
+}
+
+/**
+ * What the spaces of a justified line may give and take (TeX's glue), in ems of their type. A
+ * Latin text is justified by its word spaces alone; Chinese also by the gaps between Han and
+ * Latin and, last, between characters.
+ */
+export interface Justification {
+  /** A word space: the part of its width it may give up, and what it may take in ems. */
+  readonly space: { readonly shrink: number; readonly stretch: number }
+  /** Space between a Han character and a Latin letter or digit (clreq 3.2), or none. */
+  readonly hanLatin?: { readonly natural: number; readonly shrink: number; readonly stretch: number }
+  /** Space that may be added between characters once spaces and gaps are full, or none: a Latin word's letters are never spaced out. */
+  readonly tracking?: number
 }
 
 /**

@@ -1,4 +1,5 @@
 import { hyphenateEnglish } from './latin-hyphenation.js'
+import { NOTO_SANS_HANS_LIGHT, NOTO_SANS_SC_BOLD, NOTO_SERIF_SC } from './fonts.js'
 import type { Vote } from '../types/document.js'
 import { eitherScript, inEitherScript, keyedInEitherScript, simplified } from './han-script.js'
 import { carried, isoDay, isValidDay, type CalendarDay } from '../core/calendar-day.js'
@@ -250,6 +251,12 @@ export const zh: LanguageProfile = {
     fullwidth: { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！' }
   },
   typesetting: {
+    // Running text in a Song face, headings and mastheads in a Hei face, as the UN's Chinese editions
+    // set them; Latin letters and digits in the same faces, designed with the Han ones.
+    fonts: { body: NOTO_SERIF_SC, heading: NOTO_SANS_SC_BOLD, fallback: [NOTO_SANS_HANS_LIGHT], bodySize: 11.5, leading: 1.75 },
+    // clreq 3.2, 3.8: a quarter em between Han and Latin, from an eighth to a half; a word space gives
+    // up a third of itself or takes a quarter em more; then up to a tenth of an em between characters.
+    justification: { space: { shrink: 1 / 3, stretch: 1 / 4 }, hanLatin: { natural: 1 / 4, shrink: 1 / 8, stretch: 1 / 4 }, tracking: 0.1 },
     noLineStart: '，。、；：？！）》」』”’·〕】〉％),.;:!?]}',
     noLineEnd: '（《「『“‘〔【〈([{',
     unbreakablePairs: '—…',

@@ -74,4 +74,22 @@ describe('parallel edition (PDF)', () => {
     expect(firstPage('question 1;')).toBeGreaterThan(firstPage('Welcomes'))
     expect(pdf.items.filter((t) => t.page === firstPage('question 1;')).some((t) => t.str.includes('Welcomes'))).toBe(false)
   }, 60_000)
+
+  it('sets each column by its own profile: the English in Tinos at 10 pt, by its word spaces, with no spaced brackets or hyphens', async () => {
+    const report = 'Welcoming the report of the Secretary-General of 8 September 1999 (S/1999/954) and the observations and recommendations contained therein,'
+    const built = await pair(resolution(), englishResolution({ preamble: [report, report, report] }))
+    const bytes = await parallelPdf([{ ...built.pair!, name: built.name }], 'Test')
+    const fonts =
+      Buffer.from(bytes)
+        .toString('latin1')
+        .match(/\/BaseFont \/\S+/g) ?? []
+    expect(fonts.some((f) => /\+Tinos-Regular$/.test(f))).toBe(true)
+    expect(fonts.some((f) => /\+NotoSerifSC-Regular$/.test(f))).toBe(true)
+    const pdf = await readPdf(bytes)
+    const right = pdf.items.filter((t) => t.x > PAGE.width / 2 && t.tag === 'P')
+    expect(right.some((t) => t.str.includes('Welcoming') && Math.abs(t.size - 10) < 0.01)).toBe(true)
+    const text = right.map((t) => t.str).join('\n')
+    expect(text).toContain('Secretary-')
+    expect(text).not.toMatch(/\( | \)|\(S\/ |[a-z]- [A-Z]|\/ \d/)
+  }, 60_000)
 })

@@ -1,13 +1,14 @@
 import type { Typesetting } from '../../lang/profile.js'
 import type { Heading, Inline, UndocDocument } from '../../types/document.js'
-import { BODY_SIZE, NOTE_SIZE, TEXT_WIDTH, type Block, type StructType } from './layout.js'
+import { NOTE_SIZE, TEXT_WIDTH, type Block, type StructType } from './layout.js'
 import { atomize, breakLines, settingReport, unbroken, type Measure, type Segment, type SettingReport, type Style } from './linebreak.js'
 import { isInternal } from '../../model/citation-links.js'
 import { elementIds, type ElementIds } from '../../model/element-ids.js'
 
-const BODY: Style = { face: 'serif', size: BODY_SIZE }
-const EM = BODY_SIZE
-const LEADING = 1.75
+/** Running text in a language: its body face at its body size. */
+function bodyStyle(rules: Typesetting): Style {
+  return { face: 'body', size: rules.fonts.bodySize }
+}
 
 /** Citation kinds an edition indexes: the resolutions and decisions a text cites. */
 const INDEXED = new Set(['ga-resolution', 'sc-resolution', 'ga-decision'])
@@ -86,7 +87,7 @@ export function setBlock(spec: BlockSpec, rules: Typesetting, report: SettingRep
   const lines = breakLines(atomize(spec.segments, rules, report.missing), spec.measure, rules, report.forced)
   let label
   if (spec.label !== undefined) {
-    const style = spec.labelStyle ?? spec.segments[0]?.style ?? BODY
+    const style = spec.labelStyle ?? spec.segments[0]?.style ?? bodyStyle(rules)
     const parts = typeof spec.label === 'string' ? [{ text: spec.label, style }] : spec.label
     label = unbroken(atomize(parts, rules, report.missing), spec.labelRight!, 'right', rules)
   }
@@ -95,7 +96,7 @@ export function setBlock(spec: BlockSpec, rules: Typesetting, report: SettingRep
     ...(label ? { label } : {}),
     ...(spec.labelLast ? { labelLast: true } : {}),
     spaceBefore: spec.spaceBefore ?? 0,
-    leading: spec.leading ?? LEADING,
+    leading: spec.leading ?? rules.fonts.leading,
     struct: spec.struct,
     ...(spec.dest ? { dest: spec.dest } : {}),
     ...(spec.outline ? { outline: spec.outline } : {}),
@@ -108,25 +109,25 @@ export function setBlock(spec: BlockSpec, rules: Typesetting, report: SettingRep
 type FullMeasure = (align: Measure['align'], firstIndent?: number, indent?: number) => Measure
 
 /** Where a heading sits and how it looks, by its role. */
-function headingSpec(h: Heading, inAnnex: boolean, title: string, full: FullMeasure): Omit<BlockSpec, 'segments'> & { style: Style } {
-  const sans = (size: number): Style => ({ face: 'sans', size })
+function headingSpec(h: Heading, inAnnex: boolean, title: string, full: FullMeasure, em: number): Omit<BlockSpec, 'segments'> & { style: Style } {
+  const sans = (size: number): Style => ({ face: 'heading', size })
   switch (h.role) {
     case 'session':
     case 'agendaItem':
     case 'agendaTitle':
       return { style: sans(10.5), measure: full('left'), struct: 'P', leading: 1.5 }
     case 'title':
-      return { style: sans(14), measure: full('center'), struct: 'H1', spaceBefore: EM * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title, level: 0 } }) }
+      return { style: sans(14), measure: full('center'), struct: 'H1', spaceBefore: em * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title, level: 0 } }) }
     case 'subtitle':
     case 'adoptionNote':
     case 'basis':
-      return { style: { face: 'serif', size: 10.5 }, measure: full('center'), struct: 'P', spaceBefore: EM * 0.5, leading: 1.5, keepWithNext: true }
+      return { style: { face: 'body', size: 10.5 }, measure: full('center'), struct: 'P', spaceBefore: em * 0.5, leading: 1.5, keepWithNext: true }
     case 'annexHeading':
       return { style: sans(12), measure: full('center'), struct: 'H2', leading: 1.6, keepWithNext: true }
     case 'chapter':
-      return { style: sans(12), measure: full('left'), struct: 'H2', spaceBefore: EM, keepWithNext: true, outline: { title, level: 1 } }
+      return { style: sans(12), measure: full('left'), struct: 'H2', spaceBefore: em, keepWithNext: true, outline: { title, level: 1 } }
     case 'section':
-      return { style: sans(11.5), measure: full('left'), struct: 'H3', spaceBefore: EM * 0.75, keepWithNext: true }
+      return { style: sans(11.5), measure: full('left'), struct: 'H3', spaceBefore: em * 0.75, keepWithNext: true }
   }
 }
 
@@ -140,6 +141,8 @@ function headingSpec(h: Heading, inAnnex: boolean, title: string, full: FullMeas
  */
 export function compose(document: UndocDocument, rules: Typesetting, doc: string, volume: ReadonlyMap<string, string> = new Map(), width = TEXT_WIDTH): Composed {
   const full: FullMeasure = (align, firstIndent = 0, indent = 0) => ({ firstIndent, indent, width, align })
+  const BODY = bodyStyle(rules)
+  const EM = BODY.size
   const report = settingReport()
   const blocks: Block[] = []
   const origins: object[] = []
@@ -159,7 +162,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
       if (part.type === 'footnotes') {
         for (const fn of part.children) {
           const key = noteKey(doc, fn.identifier)
-          const style: Style = { face: 'serif', size: NOTE_SIZE }
+          const style: Style = { face: 'body', size: NOTE_SIZE }
           notes.set(
             key,
             setBlock(
@@ -200,7 +203,7 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
           case 'heading': {
             // The number as the source printed it ("一、", "A. ", "67/264. "), kept as data in the tree.
             const number = b.marker ?? ''
-            const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children), full)
+            const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children), full, EM)
             const printed: Inline[] = number ? [{ type: 'text', value: number, position: b.position }, ...b.children] : b.children
             set({ ...spec, segments: segments(printed, style, doc, volume, ids) })
             break

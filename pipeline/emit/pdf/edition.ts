@@ -24,8 +24,8 @@ export interface VolumeLayout {
   readonly cited: Map<string, number[]>
 }
 
-const ENTRY: Style = { face: 'serif', size: BODY_SIZE }
-const HEADING: Style = { face: 'sans', size: 16 }
+const ENTRY: Style = { face: 'body', size: BODY_SIZE }
+const HEADING: Style = { face: 'heading', size: 16 }
 /** Room kept for a page number at the right of an entry of the contents or the index. */
 const NUMBER_ROOM = 4 * BODY_SIZE
 
@@ -99,10 +99,10 @@ function layVolume(docs: readonly EditionDocument[], title: string, starts: read
   titlePage.number = undefined
   // The Organization's name, then the title centred, broken into as many lines as it needs, over a rule.
   const top = PAGE.height * 0.36
-  const organization = singleLine(rules.organization, { face: 'sans', size: 14 }, 'center', TEXT_WIDTH, rules, report)
+  const organization = singleLine(rules.organization, { face: 'heading', size: 14 }, 'center', TEXT_WIDTH, rules, report)
   titlePage.furniture.push({ line: organization, x: MARGIN.left + organization.x, y: top })
   const titleLines = breakLines(
-    atomize([{ text: title, style: { face: 'sans', size: 22 } }], rules, report.missing),
+    atomize([{ text: title, style: { face: 'heading', size: 22 } }], rules, report.missing),
     { firstIndent: 0, indent: 0, width: TEXT_WIDTH, align: 'center' },
     rules,
     report.forced

@@ -1,11 +1,11 @@
 import { isBlank, isHan, isSpacedWordChar, isWide } from '../../core/chars.js'
-import type { Typesetting } from '../../lang/profile.js'
+import type { FaceRole, Typesetting } from '../../lang/profile.js'
 import type { Position } from '../../types/document.js'
-import { face, faceFor, type FaceName } from './fonts.js'
+import { face, faceFor, roleFace, type FaceKey } from './fonts.js'
 
-/** How a stretch of text is set: the face it asks for (fallbacks aside), its size, its rise above the baseline. */
+/** How a stretch of text is set: the role whose face it asks for (fallbacks aside), its size, its rise above the baseline. */
 export interface Style {
-  readonly face: FaceName
+  readonly face: FaceRole
   readonly size: number
   /** Shift of the baseline in points (superscripts). */
   readonly rise?: number
@@ -43,7 +43,7 @@ export type WordBreak = 'after-mark' | 'hyphen' | 'forced'
 /** The unit the line breaker moves: one wide character (or a pair set as one), a piece of a Latin word, or a space. */
 export interface Atom {
   readonly text: string
-  readonly face: FaceName
+  readonly face: FaceKey
   readonly size: number
   readonly rise: number
   /** Advance in points: the glyphs' own, or the room they are set in (a "——" takes 2 em). */
@@ -72,7 +72,7 @@ export interface Line {
   /** The text the line stands for (what copying it gives): a space it ends at included, an added hyphen not. */
   readonly text: string
   /** A hyphen added where a word is broken: drawn, but no part of the text. */
-  readonly hyphen?: { readonly x: number; readonly face: FaceName; readonly size: number }
+  readonly hyphen?: { readonly x: number; readonly face: FaceKey; readonly size: number }
   /** Space added between characters to justify the line, in ems of its type (0 when gaps and spaces sufficed). */
   readonly tracking: number
 }
@@ -125,9 +125,12 @@ function wordBreaks(word: string, rules: Typesetting): Map<number, WordBreak> {
   }
   const chars = [...word]
   let offset = 0
+  // A line ends after a symbol's first part only if it holds a few characters: never "(S/".
+  let kept = 0
   for (let i = 0; i < chars.length - HYPHEN_MIN.right; i++) {
     offset += chars[i]!.length
-    if (BREAK_AFTER.includes(chars[i]!) && !BREAK_AFTER.includes(chars[i + 1]!)) breaks.set(offset, 'after-mark')
+    if (/[\p{L}\p{N}]/u.test(chars[i]!)) kept++
+    if (kept >= HYPHEN_MIN.left && BREAK_AFTER.includes(chars[i]!) && !BREAK_AFTER.includes(chars[i + 1]!)) breaks.set(offset, 'after-mark')
   }
   return breaks
 }
@@ -143,7 +146,7 @@ export function atomize(segments: readonly Segment[], rules: Typesetting, missin
   for (const seg of segments) {
     const { size } = seg.style
     // A word as (text, face) runs: it is cut at font changes and at its break points.
-    let runs: { text: string; face: FaceName }[] = []
+    let runs: { text: string; face: FaceKey }[] = []
     const flush = () => {
       if (runs.length === 0) return
       const breaks = wordBreaks(runs.map((r) => r.text).join(''), rules)
@@ -163,17 +166,18 @@ export function atomize(segments: readonly Segment[], rules: Typesetting, missin
       }
       runs = []
     }
+    const own = roleFace(rules.fonts, seg.style.face)
     const chars = [...seg.text]
     for (let i = 0; i < chars.length; i++) {
       const c = chars[i]!
-      let f = faceFor(seg.style.face, c)
+      let f = faceFor(rules.fonts, seg.style.face, c)
       if (f === undefined && !isBlank(c) && c !== '\n') {
         missing.push({ char: c, ...(seg.position ? { position: seg.position } : {}) })
-        f = seg.style.face
+        f = own
       }
       if (isBlank(c) || c === '\n') {
         flush()
-        atoms.push(atom(c === '\n' ? ' ' : c, seg.style.face, face(seg.style.face).advance(' ') * size, 'space', seg))
+        atoms.push(atom(c === '\n' ? ' ' : c, own, face(own).advance(' ') * size, 'space', seg))
       } else if (rules.unbreakablePairs.includes(c)) {
         flush()
         const pair = chars[i + 1] === c
@@ -194,7 +198,7 @@ export function atomize(segments: readonly Segment[], rules: Typesetting, missin
 }
 
 /** An atom of a segment's text; every atom has the same properties, so the breaker reads them fast. */
-function atom(text: string, name: FaceName, width: number, kind: Atom['kind'], seg: Segment, wordBreak?: WordBreak): Atom {
+function atom(text: string, name: FaceKey, width: number, kind: Atom['kind'], seg: Segment, wordBreak?: WordBreak): Atom {
   return { text, face: name, size: seg.style.size, rise: seg.style.rise ?? 0, width, kind, tag: seg.tag, wordBreak, position: seg.position }
 }
 
@@ -207,17 +211,10 @@ export interface Measure {
   readonly align: 'justify' | 'left' | 'center' | 'right'
 }
 
-/** How far each kind of space may stretch and shrink, in ems (clreq 3.2, 3.8). */
-const ADJUST = {
-  /** Between Han and Latin: ¼ em, from ⅛ to ½. */
-  hanLatin: { natural: 1 / 4, shrink: 1 / 8, stretch: 1 / 4 },
-  /** A word space gives up a third of itself, or takes a quarter em more. */
-  space: { shrink: 1 / 3, stretch: 1 / 4 },
-  /** Space added between characters that still reads as even colour. */
-  tracking: 0.1
-} as const
 /** Demerits (TeX's scale): a line's own, a hyphen or a break inside an address, a forced break. */
 const LINE_PENALTY = 10
+/** The badness of a line that can be set only badly (TeX's inf_bad): taken when nothing better is. */
+const AWFUL = 10_000
 /** How far short of its room (in ems) a justified line may be and still be tried first. */
 const LOOSE = 4
 const WORD_BREAK_PENALTY: Record<WordBreak, number> = { 'after-mark': 50, hyphen: 50, forced: 5000 }
@@ -230,10 +227,12 @@ const WORD_BREAK_PENALTY: Record<WordBreak, number> = { 'after-mark': 50, hyphen
  * - adjacent full-width punctuation is compressed (the blank half of one mark is taken out), a
  *   mark before a footnote reference gives it its blank half, and a stop or closing mark at a
  *   line's end loses its blank half;
- * - a quarter em separates Han characters from Latin letters and digits, never at a line's start or end;
+ * - a quarter em separates Han characters from Latin letters and digits, never at a line's start or end
+ *   (where the language's `justification` has such a gap: a Latin text has none);
  * - a line is brought to the measure by the adjustments in clreq's order: compressing more
  *   punctuation (shrinking only), then the Han–Latin gaps and word spaces, then space between
- *   characters, which costs the most; the breaks chosen are those whose lines need the least;
+ *   characters, which costs the most (where the language allows it: a Latin text is justified by its
+ *   word spaces alone); the breaks chosen are those whose lines need the least;
  * - a Latin word breaks after `/ . - _ ? & =` or at its hyphenation points; a run that cannot be
  *   set otherwise is broken where it reaches the margin, and reported in `forced`.
  * No line is wider than its measure unless a single glyph is.
@@ -348,6 +347,7 @@ class Paragraph {
     this.squeeze = new Float64Array(n)
     this.tracked = new Uint8Array(n)
     this.breakAfter = new Uint8Array(n)
+    const adjust = rules.justification
     const isMark = (i: number, set: string) => i >= 0 && i < n && atoms[i]!.kind === 'wide' && set.includes(atoms[i]!.text)
     for (let i = 0; i < n; i++) {
       const a = atoms[i]!
@@ -360,18 +360,19 @@ class Paragraph {
         this.shift[i] = -half
       } else if (isMark(i, rules.blankAfter) || isMark(i, rules.blankBefore)) this.squeeze[i] = half
       if (a.kind === 'space') {
-        this.shrinkOf[i] = a.width * ADJUST.space.shrink
-        this.stretchOf[i] = a.size * ADJUST.space.stretch
+        this.shrinkOf[i] = a.width * adjust.space.shrink
+        this.stretchOf[i] = a.size * adjust.space.stretch
       }
       if (next) {
-        const hanLatin =
+        const hanLatin = adjust.hanLatin
+        const gap =
           (isHan(a.text.at(-1)!) && next.kind === 'word' && next.rise === 0 && isSpacedWordChar(next.text[0]!)) ||
           (a.kind === 'word' && a.rise === 0 && isSpacedWordChar(a.text.at(-1)!) && isHan(next.text[0]!))
-        if (hanLatin) {
+        if (hanLatin && gap) {
           const em = Math.min(a.size, next.size)
-          this.glue[i] = em * ADJUST.hanLatin.natural
-          this.shrinkOf[i] = this.shrinkOf[i]! + em * ADJUST.hanLatin.shrink
-          this.stretchOf[i] = this.stretchOf[i]! + em * ADJUST.hanLatin.stretch
+          this.glue[i] = em * hanLatin.natural
+          this.shrinkOf[i] = this.shrinkOf[i]! + em * hanLatin.shrink
+          this.stretchOf[i] = this.stretchOf[i]! + em * hanLatin.stretch
         }
         // Letters of a word are never spaced out; an address or a run cut by force may be, at its breaks.
         this.tracked[i] = Number(!(a.kind === 'word' && next.kind === 'word' && (a.wordBreak === undefined || a.wordBreak === 'hyphen')))
@@ -459,12 +460,15 @@ class Paragraph {
     if (this.measure.align !== 'justify') return last ? 0 : 100 * (d / room) ** 2
     if (last) return 0
     const gapStretch = stretch[e]! - stretch[s]!
+    const tracking = this.rules.justification.tracking
+    // Without space between characters, the spaces take all (TeX: badness grows with the cube, to 10,000).
+    if (!tracking) return gapStretch > 0 ? Math.min(AWFUL, 100 * (d / gapStretch) ** 3) : AWFUL
     const g = Math.min(d, gapStretch)
     const rest = d - g
     let bad = gapStretch > 0 ? 100 * (g / gapStretch) ** 3 : 0
     if (rest > 1e-6) {
       const tracked = joints[e]! - joints[s]!
-      bad += tracked > 0 ? 100 + 400 * (rest / (tracked * ADJUST.tracking * this.atoms[s]!.size)) ** 3 : 10_000
+      bad += tracked > 0 ? 100 + 400 * (rest / (tracked * tracking * this.atoms[s]!.size)) ** 3 : AWFUL
     }
     return bad
   }
@@ -557,8 +561,10 @@ class Paragraph {
     const squeeze = d < 0 ? Math.min(1, -d / (span.punctuation || Infinity)) : 0
     const shrink = d < 0 ? Math.min(1, Math.max(0, -d - span.punctuation) / (span.gapShrink || Infinity)) : 0
     const justify = this.measure.align === 'justify' && !isLast && d > 0
-    const stretch = justify ? Math.min(1, d / (span.gapStretch || Infinity)) : 0
-    const extra = justify && span.joints > 0 ? Math.max(0, d - span.gapStretch) / span.joints : 0
+    // Spaces stretch to their limit when characters may be spaced out to fill the rest, else as far as it takes.
+    const tracks = this.rules.justification.tracking !== undefined
+    const stretch = justify ? (tracks ? Math.min(1, d / (span.gapStretch || Infinity)) : d / (span.gapStretch || Infinity)) : 0
+    const extra = justify && tracks && span.joints > 0 ? Math.max(0, d - span.gapStretch) / span.joints : 0
     const placed: Placed[] = []
     let x = 0
     let size = 0

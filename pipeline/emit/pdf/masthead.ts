@@ -15,7 +15,7 @@ export function singleLine(text: string, style: Style, align: 'left' | 'center' 
  */
 export function firstPageFoot(page: Page, meta: Metadata, rules: Typesetting, report: SettingReport): void {
   if (!meta.jobNumber) return
-  const style: Style = { face: 'sans', size: 8 }
+  const style: Style = { face: 'heading', size: 8 }
   const put = (text: string, y: number) => page.furniture.push({ line: singleLine(text, style, 'left', TEXT_WIDTH, rules, report), x: MARGIN.left, y })
   put(meta.jobNumber, PAGE.height - 52)
   put(`*${meta.jobNumber.replace(/\D/g, '')}*`, PAGE.height - 40)
@@ -31,13 +31,13 @@ export function masthead(page: Page, meta: Metadata, rules: Typesetting, report:
     const line = singleLine(text, style, align, width, rules, report)
     page.furniture.push({ line, x: x + line.x, y })
   }
-  put(rules.organization, { face: 'sans', size: 12 }, 'left', 56)
-  if (meta.symbol) put(printedSymbol(meta.symbol), { face: 'sans', size: 16 }, 'right', 56)
+  put(rules.organization, { face: 'heading', size: 12 }, 'left', 56)
+  if (meta.symbol) put(printedSymbol(meta.symbol), { face: 'heading', size: 16 }, 'right', 56)
   page.rules.push({ y: 64, width: 1.5 })
   const organ = meta.organ && meta.organ !== 'other' ? rules.organs[meta.organ] : undefined
-  if (organ) put(organ, { face: 'sans', size: 20 }, 'left', 94)
+  if (organ) put(organ, { face: 'heading', size: 20 }, 'left', 94)
   const column = MARGIN.right - 130
-  const small: Style = { face: 'serif', size: 9.5 }
+  const small: Style = { face: 'body', size: 9.5 }
   const distribution = meta.distribution ?? (meta.symbol && isGeneralDistribution(meta.symbol) ? 'General' : undefined)
   if (distribution) put(rules.distribution + distribution, small, 'left', 82, column, 130)
   if (meta.date) put(rules.date(meta.date), small, 'left', 96, column, 130)
@@ -45,7 +45,7 @@ export function masthead(page: Page, meta: Metadata, rules: Typesetting, report:
   let y = 128
   if (meta.session && !meta.session.text) {
     // The session is in the text when the masthead printed it; otherwise it is only in the metadata.
-    put(rules.session(meta.session.number), { face: 'sans', size: 10.5 }, 'left', y)
+    put(rules.session(meta.session.number), { face: 'heading', size: 10.5 }, 'left', y)
     y += 20
   }
   return y - 10

@@ -121,15 +121,15 @@ class ParallelFlow {
       this.page.furniture.push({ line, x: MARGIN.left + x + line.x, y })
     }
     const symbol = pair.a.metadata.symbol ?? pair.b.metadata.symbol
-    put(this.rulesA.organization, { face: 'sans', size: 12 }, LEFT.a, 56, COLUMN, this.rulesA)
-    put(rulesB.organization, { face: 'sans', size: 12 }, LEFT.b, 56, COLUMN, rulesB)
-    if (symbol) put(symbol, { face: 'sans', size: 14 }, 0, 56, TEXT_WIDTH, this.rulesA, 'right')
+    put(this.rulesA.organization, { face: 'heading', size: 12 }, LEFT.a, 56, COLUMN, this.rulesA)
+    put(rulesB.organization, { face: 'heading', size: 12 }, LEFT.b, 56, COLUMN, rulesB)
+    if (symbol) put(symbol, { face: 'heading', size: 14 }, 0, 56, TEXT_WIDTH, this.rulesA, 'right')
     this.page.rules.push({ y: 64, width: 1.5 })
     const organ = (d: UndocDocument, rules: Typesetting) => (d.metadata.organ && d.metadata.organ !== 'other' ? rules.organs[d.metadata.organ] : undefined)
     const organA = organ(pair.a, this.rulesA)
     const organB = organ(pair.b, rulesB)
-    if (organA) put(organA, { face: 'sans', size: 15 }, LEFT.a, 88, COLUMN, this.rulesA)
-    if (organB) put(organB, { face: 'sans', size: 15 }, LEFT.b, 88, COLUMN, rulesB)
+    if (organA) put(organA, { face: 'heading', size: 15 }, LEFT.a, 88, COLUMN, this.rulesA)
+    if (organB) put(organB, { face: 'heading', size: 15 }, LEFT.b, 88, COLUMN, rulesB)
     this.page.rules.push({ y: 100, width: 0.5 })
     this.y = 112
   }
@@ -156,14 +156,19 @@ class ParallelFlow {
     const keep = row.keepWithNext && next ? Math.max(height(next.a.slice(0, WIDOW)), height(next.b.slice(0, WIDOW))) : 0
     for (;;) {
       const atTop = this.page.lines.length === 0
+      // The two first lines share a baseline: the side whose type sits higher in its line (a
+      // smaller size or leading) is moved down to the other's.
+      const baseline = (lines: readonly SideLine[]) => (lines[0] ? (atTop ? 0 : lines[0].before) + baselineOffset(lines[0].line, lines[0].block) : 0)
+      const shared = Math.max(baseline(a), baseline(b))
+      const drop = { a: shared - baseline(a), b: shared - baseline(b) }
       const room = MARGIN.bottom - this.y
-      const whole = Math.max(height(a), height(b))
+      const whole = Math.max(drop.a + height(a), drop.b + height(b))
       if (whole + keep <= room || (atTop && whole <= room)) {
-        this.y = Math.max(this.setLines('a', a, this.y, atTop), this.setLines('b', b, this.y, atTop))
+        this.y = Math.max(this.setLines('a', a, this.y + drop.a, atTop), this.setLines('b', b, this.y + drop.b, atTop))
         return
       }
-      let na = fitting(a, room)
-      let nb = fitting(b, room)
+      let na = fitting(a, room - drop.a)
+      let nb = fitting(b, room - drop.b)
       const stranded = (na === 0 && a.length > 0) || (nb === 0 && b.length > 0)
       if (!atTop && (stranded || keep > 0)) {
         this.newPage()
@@ -174,8 +179,8 @@ class ParallelFlow {
         na = Math.max(na, Math.min(1, a.length))
         nb = Math.max(nb, Math.min(1, b.length))
       }
-      this.setLines('a', a.slice(0, na), this.y, atTop)
-      this.setLines('b', b.slice(0, nb), this.y, atTop)
+      this.setLines('a', a.slice(0, na), this.y + drop.a, atTop)
+      this.setLines('b', b.slice(0, nb), this.y + drop.b, atTop)
       a = a.slice(na)
       b = b.slice(nb)
       this.newPage()

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import PDFDocument from 'pdfkit'
 import { VERSION } from '../../core/package-root.js'
-import { face, type FaceName } from './fonts.js'
+import { profileFor } from '../../lang/index.js'
+import { face, roleFace, type Face, type FaceKey } from './fonts.js'
 import { MARGIN, NOTE_RULE, PAGE, type Block, type Page, type SetLine } from './layout.js'
 import type { Atom, Placed } from './linebreak.js'
 
@@ -23,20 +24,49 @@ const RUNNING_SIZE = 9
 type EmbeddedFontClass = new (document: PDFKit.PDFDocument, font: unknown, id: string) => object
 let embeddedFont: EmbeddedFontClass | undefined
 
+/** What pdfkit's embedded font draws a run of text with: glyphs and their positions, in thousandths of an em. */
+interface GlyphRun {
+  readonly glyphs: { readonly id: number; readonly advanceWidth: number; readonly codePoints: number[] }[]
+  readonly positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]
+  readonly advanceWidth: number
+}
+
+/** A run as the typesetter measured it: each code point's glyph at its advance, nothing shaped. */
+function glyphRun(f: Face, text: string): GlyphRun {
+  const scale = 1000 / f.font.unitsPerEm
+  const glyphs: GlyphRun['glyphs'][number][] = []
+  const positions: GlyphRun['positions'][number][] = []
+  let width = 0
+  for (const c of text) {
+    const cp = c.codePointAt(0)!
+    const id = f.glyph(cp)
+    const advanceWidth = f.glyphAdvance(id)
+    glyphs.push({ id, advanceWidth, codePoints: [cp] })
+    positions.push({ xAdvance: advanceWidth * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advanceWidth * scale })
+    width += advanceWidth * scale
+  }
+  return { glyphs, positions, advanceWidth: width }
+}
+
 /**
  * pdfkit parses a font anew for every document it is given as bytes, and the tables of a complete
  * CJK face take far longer to parse than a page takes to set. Its embedded-font class (not exported)
  * takes a parsed font, so each document gets one built on the faces parsed once per process: the
- * class is taken, once, from a font pdfkit opened itself.
+ * class is taken, once, from a font pdfkit opened itself. Its runs are laid out as the typesetter
+ * measured them (`glyphRun`), not shaped by fontkit, whose layout tables cost more to read than a
+ * document takes to set and whose kerning the measures would not know.
  */
-function embedded(doc: PDFKit.PDFDocument, name: FaceName): void {
+function embedded(doc: PDFKit.PDFDocument, key: FaceKey): void {
+  const f = face(key)
   if (!embeddedFont) {
     const probe = new PDFDocument({ autoFirstPage: false })
-    probe.font(face('sans').bytes)
+    probe.font(f.bytes)
     embeddedFont = (probe as unknown as { _font: { constructor: EmbeddedFontClass } })._font.constructor
   }
   const internals = doc as unknown as { _fontCount: number; _fontFamilies: Record<string, object> }
-  internals._fontFamilies[name] = new embeddedFont(doc, face(name).font, `F${++internals._fontCount}`)
+  const font = new embeddedFont(doc, f.font, `F${++internals._fontCount}`) as { layoutRun: (text: string) => GlyphRun }
+  font.layoutRun = (text) => glyphRun(f, text)
+  internals._fontFamilies[key] = font
 }
 
 /** Glyph atoms drawn in one text call: same face, size and rise, evenly spaced (the justification's extra). */
@@ -148,8 +178,10 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
     doc.on('error', reject)
   })
 
-  const registered = new Set<FaceName>()
-  const useFont = (name: FaceName, size: number) => {
+  // Running heads and page numbers in the heading face of the (first) document's language.
+  const runningFace = roleFace(profileFor(info.lang)!.typesetting.fonts, 'heading')
+  const registered = new Set<FaceKey>()
+  const useFont = (name: FaceKey, size: number) => {
     if (!registered.has(name)) {
       embedded(doc, name)
       registered.add(name)
@@ -174,7 +206,7 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
     doc.endMarkedContent()
   }
   // An added hyphen is drawn as its glyph's outline, not as text: copying the line gives the word whole.
-  const drawOutline = (name: FaceName, c: string, size: number, x: number, y: number) => {
+  const drawOutline = (name: FaceKey, c: string, size: number, x: number, y: number) => {
     const { font } = face(name)
     const scale = size / font.unitsPerEm
     doc
@@ -258,7 +290,7 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
   return done
 
   function drawRunning(text: string, side: 'left' | 'right', y: number): void {
-    useFont('sans', RUNNING_SIZE)
+    useFont(runningFace, RUNNING_SIZE)
     const width = doc.widthOfString(text)
     doc.text(text, side === 'left' ? MARGIN.left : MARGIN.right - width, y, { lineBreak: false, baseline: 'alphabetic' })
   }
