@@ -244,7 +244,7 @@ describe('the Markdown names its places by the Akoma Ntoso eIds', () => {
       '',
       ' 2. 决定乙；',
       '',
-      ' 3. 请秘书长执行上文第1段和第2段(b)分段，并按照见附件的安排行事。',
+      ' 3. 请秘书长执行上文第1段和第2段(b)分段及第1至2段，并按照见附件的安排行事。',
       '',
       '附件',
       '',
@@ -255,6 +255,8 @@ describe('the Markdown names its places by the Akoma Ntoso eIds', () => {
     expect(result!.markdown).toContain('<a id="para_1"></a>决定甲')
     expect(result!.markdown).toContain('[上文第1段](#para_1)和[第2段(b)分段](#para_2)')
     expect(result!.markdown).toContain('[见附件](#annex_1)')
+    // Each end of a range links to its paragraph.
+    expect(result!.markdown).toContain('[第1](#para_1)至[2段](#para_2)')
     expect(result!.markdown).toContain('<a id="annex_1"></a><a id="annex_1__preface__p_1"></a>附件')
   })
 
