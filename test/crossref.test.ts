@@ -140,6 +140,11 @@ describe('the citation grammar on constructed sentences', () => {
       '第2121(2013)、2127(2013)至2399(2018)号决议',
       ['sc-resolution\t第2121(2013)\tS/RES/2121(2013) 2121(2013)', 'sc-resolution\t2127(2013)\tS/RES/2127(2013) 2127(2013) from', 'sc-resolution\t2399(2018)号决议\tS/RES/2399(2018) 2399(2018) upTo']
     ],
+    // The end of one range opens no other.
+    [
+      '第1001(1995)至1002(1995)至1003(1995)号决议',
+      ['sc-resolution\t第1001(1995)\tS/RES/1001(1995) 1001(1995) from', 'sc-resolution\t1002(1995)\tS/RES/1002(1995) 1002(1995) upTo', 'sc-resolution\t1003(1995)号决议\tS/RES/1003(1995) 1003(1995)']
+    ],
     // Ends of two kinds make no range: each stands alone.
     ['第1267(1999)号至第52/4号决议', ['sc-resolution\t第1267(1999)号\tS/RES/1267(1999) 1267(1999)', 'ga-resolution\t第52/4号决议\tA/RES/52/4 52/4']],
     ['上文第3至5段', ['paragraph\t上文第3\t3 from', 'paragraph\t5段\t5 upTo']],

@@ -113,8 +113,8 @@ function carriedFrom(tokens: readonly Token[], i: number, carry: Carry | undefin
 function list(tokens: readonly Token[], i: number, text: string, lang: LanguageProfile, before: Carry | undefined, out: Match[]): { next: number; carry: Carry | undefined } {
   const items: { start: number; end: number; number: string; date?: string; range?: 'from' | 'upTo' }[] = []
   const range = rangeWord(lang)
-  // Whether the next item is the last of a range whose first is the item before it.
-  let closesRange = false
+  // Whether the next token's first number follows a range word: the last end of a range whose first is the item before it.
+  let afterRange = false
   const leading = lang.citations.wordPosition === 'before' ? tokens[i] : undefined
   let k = leading ? i + 1 : i
   let carry = carriedFrom(tokens, i, before) ? before : undefined
@@ -147,20 +147,20 @@ function list(tokens: readonly Token[], i: number, text: string, lang: LanguageP
     numbers.forEach((n, j) => {
       const start = j > 0 ? ref.start + n.index : items.length === 0 && leading ? leading.start : first.start
       const stop = j === numbers.length - 1 ? end : ref.start + n.index + n[0].length
-      if (j > 0) {
-        const previous = numbers[j - 1]!
-        closesRange = range.test(text.slice(ref.start + previous.index + previous[0].length, ref.start + n.index))
-      }
-      if (closesRange && items[items.length - 1]!.range === undefined) items[items.length - 1]!.range = 'from'
-      items.push({ start, end: stop, number: n[0], ...(date && j === 0 ? { date } : {}), ...(closesRange && items[items.length - 1]!.range === 'from' ? { range: 'upTo' as const } : {}) })
-      closesRange = false
+      const before = numbers[j - 1]
+      const ranged = before ? range.test(text.slice(ref.start + before.index + before[0].length, ref.start + n.index)) : afterRange
+      // An end of one range is not the first of another ("A至B至C" is no range of ranges).
+      const from = ranged ? items[items.length - 1] : undefined
+      const upTo = from !== undefined && from.range === undefined
+      if (upTo) from.range = 'from'
+      items.push({ start, end: stop, number: n[0], ...(date && j === 0 ? { date } : {}), ...(upTo ? { range: 'upTo' as const } : {}) })
     })
     if (carry) carry = { from: carry.from, end }
     k++
     const sep = tokens[k]
     const following = tokens[k + 1]
     if ((sep?.kind === 'separator' || sep?.kind === 'range') && sep.start === end && following && following.start === sep.end && (following.kind === 'numbered' || following.kind === 'date')) {
-      closesRange = sep.kind === 'range'
+      afterRange = sep.kind === 'range'
       k++
       continue
     }
