@@ -54,6 +54,13 @@ async function built(path: string): Promise<{ doc: UndocDocument; xml: string }>
   return { doc: result.document, xml: typeof content === 'function' ? [...content()].join('') : String(content) }
 }
 
+/** The Akoma Ntoso edition of a text given here. */
+async function builtText(path: string, text: string): Promise<string> {
+  const result = await buildDocument({ path, bytes: new TextEncoder().encode(text) }, { corpus: new Map() }, [aknEmitter])
+  const content = result.outputs[0]!.content
+  return typeof content === 'function' ? [...content()].join('') : String(content)
+}
+
 function children(node: XmlElement): XmlTreeNode[] {
   const out: XmlTreeNode[] = []
   for (let c = node.firstChild; c; c = c.next) out.push(c)
@@ -208,10 +215,62 @@ describe('the Akoma Ntoso edition', () => {
 
   it('keeps a date the calendar does not have out of date=, so the edition stays valid', async () => {
     const text = ['67/999. 合作', '', '大会，', '', ' 回顾其2013年2月30日的报告，', '', ' 1. 决定继续；', '', '2013年5月17日', '第82次全体会议', ''].join('\n')
-    const result = await buildDocument({ path: 'input/a-res-67-999.zh.txt', bytes: new TextEncoder().encode(text) }, { corpus: new Map() }, [aknEmitter])
-    const content = result.outputs[0]!.content
-    const xml = typeof content === 'function' ? [...content()].join('') : String(content)
+    const xml = await builtText('input/a-res-67-999.zh.txt', text)
     expect(xml).toContain('<inline name="date" undoc:value="2013-02-30">')
     expect(schemaErrors(xml)).toEqual([])
+  })
+
+  it('writes a range of references as an rref from its first end upTo its last, in a list too, in Chinese and English', async () => {
+    const zhText = [
+      '67/999. 制裁',
+      '',
+      '大会，',
+      '',
+      ' 回顾其第1267(1999)号至第1989(2011)号决议和第2121(2013)、2127(2013)至2399(2018)号决议，',
+      '',
+      ' 1. 决定甲；',
+      '',
+      ' 2. 决定乙；',
+      '',
+      ' 3. 请秘书长执行上文第1至2段。',
+      ''
+    ].join('\n')
+    const zhXml = await builtText('input/a-res-67-999.zh.txt', zhText)
+    expect(schemaErrors(zhXml)).toEqual([])
+    expect(zhXml).toContain(
+      '<rref from="https://undocs.org/zh/S/RES/1267(1999)" upTo="https://undocs.org/zh/S/RES/1989(2011)"><ref href="https://undocs.org/zh/S/RES/1267(1999)">第1267(1999)号</ref>至<ref href="https://undocs.org/zh/S/RES/1989(2011)">第1989(2011)号决议</ref></rref>'
+    )
+    // A range in a list is one item of the list's mref.
+    expect(zhXml).toMatch(
+      /<mref><rref from="[^"]*S\/RES\/1267\(1999\)"[^>]*>.*?<\/rref>和<ref href="[^"]*S\/RES\/2121\(2013\)">第2121\(2013\)<\/ref>、<rref from="[^"]*S\/RES\/2127\(2013\)" upTo="[^"]*S\/RES\/2399\(2018\)">/
+    )
+    expect(zhXml).toContain('<rref from="#para_1" upTo="#para_2"><ref href="#para_1">上文第1</ref>至<ref href="#para_2">2段</ref></rref>')
+    const enText = [
+      '67/999. Sanctions',
+      '',
+      'The General Assembly,',
+      '',
+      ' Recalling its resolutions 1267 (1999) to 1989 (2011),',
+      '',
+      ' 1. Decides to act;',
+      '',
+      ' 2. Decides to continue;',
+      '',
+      ' 3. Requests the Secretary-General to implement paragraphs 1 to 2 above.',
+      ''
+    ].join('\n')
+    const enXml = await builtText('input/a-res-67-999.en.txt', enText)
+    expect(schemaErrors(enXml)).toEqual([])
+    expect(enXml).toMatch(/<rref from="[^"]*S\/RES\/1267\(1999\)" upTo="[^"]*S\/RES\/1989\(2011\)"><ref [^>]*>resolutions 1267 \(1999\)<\/ref> to <ref [^>]*>1989 \(2011\)<\/ref><\/rref>/)
+    expect(enXml).toContain('<rref from="#para_1" upTo="#para_2"><ref href="#para_1">paragraphs 1</ref> to <ref href="#para_2">2 above</ref></rref>')
+  })
+
+  it('writes the ends of a range it cannot lead to as references of their own', async () => {
+    // Paragraph 9 is not in the text: no rref, and the end that leads nowhere is an inline.
+    const text = ['67/999. 合作', '', '大会，', '', ' 1. 决定甲；', '', ' 2. 执行上文第1至9段。', ''].join('\n')
+    const xml = await builtText('input/a-res-67-999.zh.txt', text)
+    expect(schemaErrors(xml)).toEqual([])
+    expect(xml).not.toContain('<rref')
+    expect(xml).toContain('<ref href="#para_1">上文第1</ref>至<inline name="paragraph" undoc:value="9">9段</inline>')
   })
 })

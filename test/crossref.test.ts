@@ -8,18 +8,20 @@ import { parseCitations } from '../pipeline/model/citation-grammar.js'
 import { officialHref, resolveCitations } from '../pipeline/model/citation-links.js'
 import { isUnSymbol, splitJointSymbol } from '../pipeline/model/un-symbol.js'
 import { tokenize } from '../pipeline/model/citation-tokens.js'
+import { en } from '../pipeline/lang/en.js'
+import type { LanguageProfile } from '../pipeline/lang/profile.js'
 import { zh } from '../pipeline/lang/zh.js'
 import type { Citation, CitationKind, UndocDocument } from '../pipeline/types/document.js'
 import { validate } from '../pipeline/validate/index.js'
 import { build, buildSeed, canonicalOfRaw, ROOT, SEEDS, seedText } from './helpers.js'
 
-/** A citation as the labelled sets write it: kind, the text it covers, and what it resolves to. */
-function label(c: { kind: string; text: string; symbol?: string; date?: string; value?: string; target?: string }): string {
-  return [c.kind, c.text, [c.symbol, c.date, c.value, c.target].filter(Boolean).join(' ')].join('\t')
+/** A citation as the labelled sets write it: kind, the text it covers, and what it resolves to (and which end of a range it is). */
+function label(c: { kind: string; text: string; symbol?: string; date?: string; value?: string; target?: string; range?: string }): string {
+  return [c.kind, c.text, [c.symbol, c.date, c.value, c.target, c.range].filter(Boolean).join(' ')].join('\t')
 }
 
-function extract(text: string): string[] {
-  return parseCitations(tokenize(text, zh), text, zh).map((m) => label({ ...m, text: text.slice(m.start, m.end) }))
+function extract(text: string, lang: LanguageProfile = zh): string[] {
+  return parseCitations(tokenize(text, lang), text, lang).map((m) => label({ ...m, text: text.slice(m.start, m.end) }))
 }
 
 function citations(doc: UndocDocument): Citation[] {
@@ -131,7 +133,22 @@ describe('the citation grammar on constructed sentences', () => {
         'sc-resolution\t1617(2005)号决议\tS/RES/1617(2005) 1617(2005)'
       ]
     ],
-    ['第1267(1999)至1333(2000)号决议', ['sc-resolution\t第1267(1999)\tS/RES/1267(1999) 1267(1999)', 'sc-resolution\t1333(2000)号决议\tS/RES/1333(2000) 1333(2000)']],
+    // A range is its two ends, marked as such, under one ordinal or each under its own.
+    ['第1267(1999)至1333(2000)号决议', ['sc-resolution\t第1267(1999)\tS/RES/1267(1999) 1267(1999) from', 'sc-resolution\t1333(2000)号决议\tS/RES/1333(2000) 1333(2000) upTo']],
+    ['回顾第1267(1999)号至第1989(2011)号决议，', ['sc-resolution\t第1267(1999)号\tS/RES/1267(1999) 1267(1999) from', 'sc-resolution\t第1989(2011)号决议\tS/RES/1989(2011) 1989(2011) upTo']],
+    [
+      '第2121(2013)、2127(2013)至2399(2018)号决议',
+      ['sc-resolution\t第2121(2013)\tS/RES/2121(2013) 2121(2013)', 'sc-resolution\t2127(2013)\tS/RES/2127(2013) 2127(2013) from', 'sc-resolution\t2399(2018)号决议\tS/RES/2399(2018) 2399(2018) upTo']
+    ],
+    // The end of one range opens no other.
+    [
+      '第1001(1995)至1002(1995)至1003(1995)号决议',
+      ['sc-resolution\t第1001(1995)\tS/RES/1001(1995) 1001(1995) from', 'sc-resolution\t1002(1995)\tS/RES/1002(1995) 1002(1995) upTo', 'sc-resolution\t1003(1995)号决议\tS/RES/1003(1995) 1003(1995)']
+    ],
+    // Ends of two kinds make no range: each stands alone.
+    ['第1267(1999)号至第52/4号决议', ['sc-resolution\t第1267(1999)号\tS/RES/1267(1999) 1267(1999)', 'ga-resolution\t第52/4号决议\tA/RES/52/4 52/4']],
+    ['上文第3至5段', ['paragraph\t上文第3\t3 from', 'paragraph\t5段\t5 upTo']],
+    ['第3段(a)分段至第5段', ['paragraph\t第3段(a)分段\t3(a) from', 'paragraph\t第5段\t5 upTo']],
     ['第60/1、61/2和62/3号决议', ['ga-resolution\t第60/1\tA/RES/60/1 60/1', 'ga-resolution\t61/2\tA/RES/61/2 61/2', 'ga-resolution\t62/3号决议\tA/RES/62/3 62/3']],
     ['第55/488和56/464号决定', ['ga-decision\t第55/488\tA/DEC/55/488 55/488', 'ga-decision\t56/464号决定\tA/DEC/56/464 56/464']],
     // Full-width brackets and spaces inside the number.
@@ -193,11 +210,11 @@ describe('the citation grammar on constructed sentences', () => {
     '见其报告和Rev.1' // suffixes with no symbol before them
   ]
   it('finds no citation in look-alikes', () => {
-    expect(negatives.flatMap(extract)).toEqual([])
+    expect(negatives.flatMap((t) => extract(t))).toEqual([])
   })
 
   it('scores precision and recall of 1 over the constructed set', () => {
-    const found = cases.flatMap(([t]) => extract(t)).concat(negatives.flatMap(extract))
+    const found = cases.flatMap(([t]) => extract(t)).concat(negatives.flatMap((t) => extract(t)))
     expect(
       score(
         found,
@@ -205,6 +222,35 @@ describe('the citation grammar on constructed sentences', () => {
       )
     ).toEqual({ precision: 1, recall: 1 })
   })
+})
+
+describe('ranges of references in English', () => {
+  const cases: [string, string[]][] = [
+    [
+      'Recalling its resolutions 1267 (1999) to 1989 (2011),',
+      ['sc-resolution\tresolutions 1267 (1999)\tS/RES/1267(1999) 1267(1999) from', 'sc-resolution\t1989 (2011)\tS/RES/1989(2011) 1989(2011) upTo']
+    ],
+    ['resolutions 60/1–62/3', ['ga-resolution\tresolutions 60/1\tA/RES/60/1 60/1 from', 'ga-resolution\t62/3\tA/RES/62/3 62/3 upTo']],
+    [
+      'resolutions 1267 (1999), 1333 (2000) to 1390 (2002)',
+      [
+        'sc-resolution\tresolutions 1267 (1999)\tS/RES/1267(1999) 1267(1999)',
+        'sc-resolution\t1333 (2000)\tS/RES/1333(2000) 1333(2000) from',
+        'sc-resolution\t1390 (2002)\tS/RES/1390(2002) 1390(2002) upTo'
+      ]
+    ],
+    ['paragraphs 3 to 5 above', ['paragraph\tparagraphs 3\t3 from', 'paragraph\t5 above\t5 upTo']],
+    ['paragraphs 3–5', ['paragraph\tparagraphs 3\t3 from', 'paragraph\t5\t5 upTo']],
+    ['paragraph 7 (b) above', ['paragraph\tparagraph 7 (b) above\t7(b)']],
+    // "to" that joins no two references: a vote, a resolution and what it is sent to.
+    ['adopted by 7 votes to 3', []],
+    ['resolution 1267 (1999) to the Committee', ['sc-resolution\tresolution 1267 (1999)\tS/RES/1267(1999) 1267(1999)']]
+  ]
+  for (const [text, expected] of cases) {
+    it(`reads “${text}”`, () => {
+      expect(extract(text, en)).toEqual(expected)
+    })
+  }
 })
 
 describe('runs, carried dates and OCR symbols (invariants)', () => {
@@ -299,6 +345,15 @@ describe('internal references and meetings in built documents', () => {
     expect(cs.find((c) => c.kind === 'paragraph' && c.value === '9')?.target).toBeUndefined()
     expect(cs.find((c) => c.kind === 'annex')?.target).toBeUndefined()
     expect(cs.find((c) => c.kind === 'meeting')).toMatchObject({ symbol: 'A/67/PV.82', value: '82' })
+  })
+
+  it('links each end of a range of paragraphs to its paragraph and marks them as the range’s ends', async () => {
+    const result = await build('test/a-res-67-999.zh.txt', ['大会，', '', ' 1. 决定甲；', '', ' 2. 决定乙；', '', ' 3. 执行上文第1至2段。', ''].join('\n'))
+    const ends = citations(result.document!).filter((c) => c.kind === 'paragraph')
+    expect(ends.map((c) => [c.children.map((t) => t.value).join(''), c.target, c.range])).toEqual([
+      ['上文第1', 'para-1', 'from'],
+      ['2段', 'para-2', 'upTo']
+    ])
   })
 
   it('gives an instrument the symbol of the resolution that adopted it, where the text says so', async () => {

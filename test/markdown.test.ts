@@ -8,6 +8,7 @@ import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
+import { emitAkn } from '../pipeline/emit/akn/index.js'
 import { emitMarkdown, STRINGIFY, toMdast } from '../pipeline/emit/markdown/index.js'
 import type { UndocDocument } from '../pipeline/types/document.js'
 import { build, buildSeed, SEEDS } from './helpers.js'
@@ -153,7 +154,7 @@ describe('the Markdown renders as CommonMark + GFM', () => {
     const definitions = new Set<string>()
     const links: string[] = []
     visit(tree, (node) => {
-      if (node.type === 'heading') headings.push(`${(node as Md.Heading).depth} ${(node as Md.Heading).children.map((c) => ('value' in c ? c.value : '')).join('')}`)
+      if (node.type === 'heading') headings.push(`${(node as Md.Heading).depth} ${(node as Md.Heading).children.map((c) => (c.type === 'text' ? c.value : '')).join('')}`)
       if (node.type === 'list') lists.push((node as Md.List).start ?? 1)
       if (node.type === 'footnoteReference') references.add((node as Md.FootnoteReference).identifier)
       if (node.type === 'footnoteDefinition') definitions.add((node as Md.FootnoteDefinition).identifier)
@@ -188,7 +189,105 @@ describe('the Markdown renders as CommonMark + GFM', () => {
   })
 })
 
+/** The sources the anchors are checked on: the seeds, the fixtures of each kind of text, and the real-text corpus in both languages. */
+const ANCHORED = [
+  ...Object.values(SEEDS),
+  ...['test/fixtures/kinds', 'test/corpus/zh', 'test/corpus/en'].flatMap((folder) =>
+    readdirSync(folder)
+      .filter((n) => n.endsWith('.txt'))
+      .sort()
+      .map((n) => `${folder}/${n}`)
+  )
+]
+
+/** The eIds of an Akoma Ntoso edition's text: every eId outside `meta` (whose references name organizations and people, not places of the text). */
+function textEIds(xml: string): string[] {
+  return [...xml.replace(/<meta>[\s\S]*?<\/meta>/g, '').matchAll(/ eId="([^"]*)"/g)].map((m) => m[1]!)
+}
+
+/** The anchors of a Markdown edition (`<a id="…">`) and the addresses of its links within the document (`#…`). */
+function anchorsAndLinks(markdown: string): { anchors: string[]; links: string[] } {
+  const anchors: string[] = []
+  const links: string[] = []
+  visit(parse(markdown), (node) => {
+    if (node.type === 'html') {
+      const id = /^<a id="([^"]*)">$/.exec((node as Md.Html).value)
+      if (id) anchors.push(id[1]!)
+    }
+    if (node.type === 'link' && (node as Md.Link).url.startsWith('#')) links.push((node as Md.Link).url.slice(1))
+  })
+  return { anchors, links }
+}
+
+describe('the Markdown names its places by the Akoma Ntoso eIds', () => {
+  it('has an anchor for every eId of the Akoma Ntoso edition, of the same value, and no other; every link inside the document leads to one', async () => {
+    let linked = 0
+    for (const path of ANCHORED) {
+      const doc = await buildSeed(path)
+      const { anchors, links } = anchorsAndLinks(emitMarkdown(doc))
+      expect(new Set(anchors).size, path).toBe(anchors.length)
+      expect([...anchors].sort(), path).toEqual(textEIds(emitAkn(doc)).sort())
+      for (const link of links) expect(anchors, `${path}: #${link}`).toContain(link)
+      linked += links.length
+    }
+    // The seeds and the corpus refer to their own paragraphs and annexes: the check above is not empty.
+    expect(linked).toBeGreaterThan(0)
+  })
+
+  it('links a reference to a paragraph or the annex of the same text to its anchor, and reads the links back as the text they cover', async () => {
+    const text = [
+      '67/999. 测试决议',
+      '',
+      '大会，',
+      '',
+      ' 1. 决定甲；',
+      '',
+      ' 2. 决定乙；',
+      '',
+      ' 3. 请秘书长执行上文第1段和第2段(b)分段及第1至2段，并按照见附件的安排行事。',
+      '',
+      '附件',
+      '',
+      ' 1. 安排。',
+      ''
+    ].join('\n')
+    const result = await roundTrip('test/internal.zh.txt', text)
+    expect(result!.markdown).toContain('<a id="para_1"></a>决定甲')
+    expect(result!.markdown).toContain('[上文第1段](#para_1)和[第2段(b)分段](#para_2)')
+    expect(result!.markdown).toContain('[见附件](#annex_1)')
+    // Each end of a range links to its paragraph.
+    expect(result!.markdown).toContain('[第1](#para_1)至[2段](#para_2)')
+    expect(result!.markdown).toContain('<a id="annex_1"></a><a id="annex_1__preface__p_1"></a>附件')
+  })
+
+  it('anchors a note at its text by the eId of its first reference, and a later reference by its own', async () => {
+    const text = ['大会，', '', ' 1. 决定甲[^1]；', '', ' 2. 决定乙[^1]。', '', '[^1]: 注。', ''].join('\n')
+    const result = await roundTrip('test/notes.zh.txt', text)
+    expect(result!.markdown).toContain('[^1]: <a id="para_1__authorialNote_1"></a>注。')
+    expect(result!.markdown).toContain('决定乙<a id="para_2__authorialNote_1"></a>[^1]。')
+  })
+
+  it('links "paragraph 3 above" in an English text to the paragraph', async () => {
+    const text = ['The General Assembly,', '', ' 1. Decides to act;', '', ' 2. Requests the Secretary-General to implement paragraph 1 above.', ''].join('\n')
+    const result = await roundTrip('test/internal.en.txt', text)
+    expect(result!.markdown).toContain('[paragraph 1 above](#para_1)')
+  })
+})
+
 describe('reading Markdown written by hand', () => {
+  it('drops an element anchor as markup, recording its removal, and refuses any other HTML', async () => {
+    const anchored = await fromMarkdown('anchored.zh', ['大会，', '', '1. <a id="para_1"></a>决定继续合作。', ''].join('\n'))
+    expect(anchored.diagnostics).toEqual([])
+    expect(JSON.stringify(anchored.document!.tree)).toContain('决定继续合作。')
+    expect(anchored.document!.removals).toContainEqual(
+      expect.objectContaining({ text: '<a id="para_1"></a>', position: expect.objectContaining({ start: expect.objectContaining({ line: 3, column: 4 }) }) })
+    )
+    for (const html of ['<a id="para_1">决定</a>继续合作。', '<b>决定</b>继续合作。', '<a href="x"></a>决定继续合作。']) {
+      const other = await fromMarkdown('html.zh', ['大会，', '', `1. ${html}`, ''].join('\n'))
+      expect(other.diagnostics, html).toContainEqual(expect.objectContaining({ ruleId: 'markdown-unfit', line: 3, severity: 'error' }))
+    }
+  })
+
   it('joins soft-wrapped lines as wrapped lines of a raw text, and points at the Markdown source', async () => {
     const md = ['---', 'kind: ga-resolution', '---', '', '大会，', '', '回顾其第37/4号', '决议，', '', '1. 决定\\*继续&amp;合作。', ''].join('\n')
     const result = await fromMarkdown('hand.zh', md)

@@ -139,6 +139,7 @@ function resolve(m: Match, children: Text[], pos: Positions, start: number, lang
     ...(m.symbol ? { symbol: m.symbol, href: officialHref(m.symbol, metadata.language) } : {}),
     ...(m.date ? { date: m.date } : {}),
     ...(m.value ? { value: m.value } : {}),
+    ...(m.range ? { range: m.range } : {}),
     children,
     position: pos.of(start + m.start, start + m.end)
   }

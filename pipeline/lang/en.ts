@@ -127,6 +127,8 @@ function citationDate(text: string): CitedDate | null {
 
 /** The number of a resolution or decision: "37/4", "3369(XXX)", "242(1967)", "1373 (2001)". */
 const RESOLUTION_NUMBER = '(?:\\d+/\\d+|\\d+\\s?\\((?:[IVXLC]+|\\d{4})\\))'
+/** Between the ends of a range of references: "1267 (1999) to 1989 (2011)", "3–5" (an en dash; a hyphen joins symbols). */
+const RANGE = '\\sto\\s|–'
 
 const ORGAN = '(General Assembly|Security Council|Economic and Social Council|Human Rights Council)'
 const ORDINAL_WORD = '[a-z]+(?:-[a-z]+)?'
@@ -196,13 +198,14 @@ export const en: LanguageProfile = {
     decisionWord: 'decisions?\\s',
     wordPosition: 'before',
     separator: ',\\sand\\s|,\\s|\\sand\\s',
+    range: RANGE,
     meeting: '(\\d+)(?:st|nd|rd|th)\\s(?:plenary\\s)?meeting',
     // The organ is named after the number ("the sixty-seventh session of the General Assembly"):
     // a look-ahead captures it first, as the grammar reads the organ from group 1.
     session: `the\\s(?=${SESSION}\\sof\\sthe\\s${ORGAN})(${ORDINAL_WORD})\\s(?:special\\s|emergency\\sspecial\\s)?session\\sof\\sthe\\s(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council)`,
     organs: { 'General Assembly': 'GA', 'Security Council': 'SC', 'Economic and Social Council': 'ECOSOC', 'Human Rights Council': 'HRC' },
     agendaItem: '(?:provisional\\s)?agenda\\sitem\\s(\\d+(?:\\s?\\([a-z]{1,2}\\))?)',
-    paragraph: '(?:paragraphs?\\s)(\\d{1,3})(?:\\s?\\(([a-z])\\))?(?:\\s(?:above|below))?',
+    paragraph: `(?:paragraphs?\\s)(\\d{1,3})(?:\\s?\\(([a-z])\\))?(?:(?:${RANGE})\\d{1,3})?(?:\\s(?:above|below))?`,
     annex: 'annex(?:ed)?\\sto\\sthe\\spresent\\s(?:resolution|decision)',
     instrument: `((?:[A-Z][\\p{L}'-]*\\s){0,6}${INSTRUMENT_WORD}(?:(?:\\s(?:of|on|for|against|to|the|in|relating|concerning|and(?!\\sthe\\s))){0,3}\\s[A-Z][\\p{L}'-]*){0,12})`,
     adoptedBy: '(?:,\\s)?(?:by\\swhich\\sit\\sadopted|adopting|which\\sadopted)\\s(?:the\\s)?$'

@@ -209,6 +209,12 @@ export interface CitationWords {
   readonly resolutionWordFirst?: string
   /** Separators inside a list of references. */
   readonly separator: string
+  /**
+   * The word between the two ends of a range of references, no groups: "第731(1992)至748(1992)号",
+   * "resolutions 1267 (1999) to 1989 (2011)", "paragraphs 3–5". Each end is a reference of its own,
+   * marked as an end of the range.
+   */
+  readonly range: string
   /** A meeting: group 1 its number. */
   readonly meeting: string
   /** A session of an organ: group 1 the organ's name, group 2 the numeral. */
@@ -217,7 +223,10 @@ export interface CitationWords {
   readonly organs: Readonly<Record<string, 'GA' | 'SC' | 'ECOSOC' | 'HRC'>>
   /** An agenda item: group 1 its number. */
   readonly agendaItem: string
-  /** A paragraph of this text: group 1 the number, group 2 a subparagraph letter. */
+  /**
+   * A paragraph of this text: group 1 the number, group 2 a subparagraph letter; or a range of
+   * them, the number after the `range` word its last ("第3至5段", "paragraphs 3 to 5").
+   */
   readonly paragraph: string
   /** A reference to this text's annex. */
   readonly annex: string

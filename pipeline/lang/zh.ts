@@ -226,11 +226,12 @@ export const zh: LanguageProfile = {
     decisionWord: eitherScript('决定'),
     wordPosition: 'after',
     separator: eitherScript('、|，|,|以及|和|及|与'),
+    range: eitherScript('至'),
     meeting: eitherScript('第(\\d+)次(?:全体)?会议'),
     session: eitherScript(`(大会|安全理事会|经济及社会理事会|人权理事会)第(${NUMERAL}+|\\d+)届(?:特别|紧急特别)?会议`),
     organs: keyedInEitherScript({ 大会: 'GA', 安全理事会: 'SC', 经济及社会理事会: 'ECOSOC', 人权理事会: 'HRC' } as const),
     agendaItem: eitherScript('(?:临时)?议程项目\\s?(\\d+(?:\\s?\\([a-z]{1,2}\\))?)'),
-    paragraph: eitherScript('(?:上文|下文)?第(\\d{1,3})段(?:\\(([a-z])\\)分段)?'),
+    paragraph: eitherScript('(?:上文|下文)?第(\\d{1,3})(?:段(?:\\(([a-z])\\)分段)?(?:至第\\d{1,3}段)?|至第?\\d{1,3}段)'),
     annex: eitherScript('见附件'),
     instrument: '《([^《》\\n]{1,120})》',
     adoptedBy: eitherScript('(?:通过|所载)的?$')

@@ -5,6 +5,8 @@
 //   item      := date? numbered (dateLink date)?         "1982年10月22日第37/4号", "37/4 of 22 October 1982"
 //   numbered  := ordinal? number (separator number)* "号"?  "第2121(2013)、2127(2013)和2399(2018)号":
 //                                                        each number is a reference of its own
+//   separator := separator | range                       a range ("至", " to ") is its two ends,
+//                                                        marked as such ("第731(1992)至748(1992)号")
 //   word      := resolutionWord | decisionWord           "决议", "resolutions": applies to every item
 //   symbols   := symbol (separator symbolSuffix)*         "A/53/L.23/Rev.1和Rev.1/Add.1"
 //   citation  := list | resolutionWordFirst | symbols | instrument | date | meeting | session
@@ -34,6 +36,8 @@ export interface Match {
   readonly symbol?: string
   readonly date?: string
   readonly value?: string
+  /** An end of a range of references ("第731(1992)至748(1992)号"): the first, or the last, which is the next match. */
+  readonly range?: 'from' | 'upTo'
   /** Why the citation was read other than as printed (an OCR letter for a digit), for a warning. */
   readonly repaired?: { readonly ruleId: string; readonly reason: string }
 }
@@ -107,7 +111,10 @@ function carriedFrom(tokens: readonly Token[], i: number, carry: Carry | undefin
  * after it and the date a next one may carry over.
  */
 function list(tokens: readonly Token[], i: number, text: string, lang: LanguageProfile, before: Carry | undefined, out: Match[]): { next: number; carry: Carry | undefined } {
-  const items: { start: number; end: number; number: string; date?: string }[] = []
+  const items: { start: number; end: number; number: string; date?: string; range?: 'from' | 'upTo' }[] = []
+  const range = rangeWord(lang)
+  // Whether the next token's first number follows a range word: the last end of a range whose first is the item before it.
+  let afterRange = false
   const leading = lang.citations.wordPosition === 'before' ? tokens[i] : undefined
   let k = leading ? i + 1 : i
   let carry = carriedFrom(tokens, i, before) ? before : undefined
@@ -140,13 +147,20 @@ function list(tokens: readonly Token[], i: number, text: string, lang: LanguageP
     numbers.forEach((n, j) => {
       const start = j > 0 ? ref.start + n.index : items.length === 0 && leading ? leading.start : first.start
       const stop = j === numbers.length - 1 ? end : ref.start + n.index + n[0].length
-      items.push({ start, end: stop, number: n[0], ...(date && j === 0 ? { date } : {}) })
+      const before = numbers[j - 1]
+      const ranged = before ? range.test(text.slice(ref.start + before.index + before[0].length, ref.start + n.index)) : afterRange
+      // An end of one range is not the first of another ("A至B至C" is no range of ranges).
+      const from = ranged ? items[items.length - 1] : undefined
+      const upTo = from !== undefined && from.range === undefined
+      if (upTo) from.range = 'from'
+      items.push({ start, end: stop, number: n[0], ...(date && j === 0 ? { date } : {}), ...(upTo ? { range: 'upTo' as const } : {}) })
     })
     if (carry) carry = { from: carry.from, end }
     k++
     const sep = tokens[k]
     const following = tokens[k + 1]
-    if (sep?.kind === 'separator' && sep.start === end && following && following.start === sep.end && (following.kind === 'numbered' || following.kind === 'date')) {
+    if ((sep?.kind === 'separator' || sep?.kind === 'range') && sep.start === end && following && following.start === sep.end && (following.kind === 'numbered' || following.kind === 'date')) {
+      afterRange = sep.kind === 'range'
       k++
       continue
     }
@@ -160,12 +174,23 @@ function list(tokens: readonly Token[], i: number, text: string, lang: LanguageP
     if (carry) carry = { from: carry.from, end: word.end }
     k++
   }
-  for (const item of items) {
-    const resolved = numberedKind(item.number, word?.kind === 'decisionWord', lang)
-    if (!resolved) continue
-    out.push({ kind: resolved.kind, start: item.start, end: item.end, symbol: resolved.symbol, ...(item.date ? { date: item.date } : {}), value: resolved.number })
-  }
+  const read = items.map((item) => ({ item, resolved: numberedKind(item.number, word?.kind === 'decisionWord', lang) }))
+  read.forEach(({ item, resolved }, j) => {
+    if (!resolved) return
+    // A range is one of two ends of one kind: an end that is not read, or of another kind, leaves the other a reference alone.
+    const other = item.range === 'from' ? read[j + 1] : item.range === 'upTo' ? read[j - 1] : undefined
+    const range = other?.resolved?.kind === resolved.kind ? item.range : undefined
+    out.push({ kind: resolved.kind, start: item.start, end: item.end, symbol: resolved.symbol, ...(item.date ? { date: item.date } : {}), value: resolved.number, ...(range ? { range } : {}) })
+  })
   return { next: k, carry }
+}
+
+/** The regular expression of a profile's range word, made once per profile. */
+const rangeWords = new WeakMap<LanguageProfile, RegExp>()
+function rangeWord(lang: LanguageProfile): RegExp {
+  let re = rangeWords.get(lang)
+  if (!re) rangeWords.set(lang, (re = new RegExp(lang.citations.range, 'u')))
+  return re
 }
 
 /**
@@ -216,7 +241,7 @@ function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] 
     case 'agendaItem':
       return [{ kind: 'agenda-item', ...at, value: g[0]!.replace(/\s/g, '') }]
     case 'paragraph':
-      return [{ kind: 'paragraph', ...at, value: g[1] ? `${g[0]}(${g[1]})` : g[0]! }]
+      return paragraphs(t, text, lang)
     case 'annex':
       return [{ kind: 'annex', ...at }]
     case 'organization': {
@@ -226,6 +251,24 @@ function singleCitation(t: Token, text: string, lang: LanguageProfile): Match[] 
     default:
       return null
   }
+}
+
+/**
+ * The paragraphs a paragraph token cites: one ("上文第3段", "paragraph 7 (b) above"), or the two
+ * ends of a range ("第3至5段", "paragraphs 3 to 5"), split at the range word between them.
+ */
+function paragraphs(t: Token, text: string, lang: LanguageProfile): Match[] {
+  const g = t.groups
+  const value = g[1] ? `${g[0]}(${g[1]})` : g[0]!
+  const first = text.indexOf(g[0]!, t.start) + g[0]!.length
+  const word = rangeWord(lang).exec(text.slice(first, t.end))
+  const last = word ? /\d+/.exec(text.slice(first + word.index + word[0].length, t.end)) : null
+  if (!word || !last) return [{ kind: 'paragraph', start: t.start, end: t.end, value }]
+  const upTo = first + word.index + word[0].length
+  return [
+    { kind: 'paragraph', start: t.start, end: first + word.index, value, range: 'from' },
+    { kind: 'paragraph', start: upTo, end: t.end, value: last[0], range: 'upTo' }
+  ]
 }
 
 /** The documents of a symbol token: one, or each part of a joint symbol; a closing dot or bracket of the sentence is not part of it. */

@@ -12,6 +12,7 @@ export type TokenKind =
   | 'resolutionWord'
   | 'decisionWord'
   | 'separator'
+  | 'range'
   | 'meeting'
   | 'session'
   | 'agendaItem'
@@ -73,6 +74,7 @@ function lexer(lang: LanguageProfile): Lexer {
     ['resolutionWord', c.resolutionWord],
     ['decisionWord', c.decisionWord],
     ['separator', c.separator],
+    ['range', c.range],
     ...(names.length ? ([['organization', names.join('|')]] as [TokenKind, string][]) : [])
   ]
   const pattern = new RegExp(sources.map(([, src]) => `(${src})`).join('|'), 'gu')

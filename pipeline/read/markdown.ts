@@ -36,6 +36,10 @@ const MAX_ALIASES = 100
 const MARKUP = 'Markdown syntax: block and list markers, escapes, link addresses and the line breaks between blocks'
 const FRONT_MATTER = 'YAML front matter: read into the metadata'
 const UNFIT = 'Markdown that the document grammar has no place for'
+const ANCHOR = 'HTML anchor naming an element (eId): the writer derives it from the structure again'
+
+/** The opening tag of the empty anchor the Markdown edition writes at a block (`<a id="para_3"></a>`). */
+const ANCHOR_OPEN = /^<a id="[^"<>]*">$/
 
 /** What a reader calls the Markdown constructs an undoc document has no place for. */
 const UNFIT_NAMES: Readonly<Record<string, string>> = {
@@ -182,7 +186,17 @@ class MarkdownReader {
   }
 
   private inlines(nodes: readonly Md.PhrasingContent[], into: Piece[]): void {
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!
+      const close = nodes[i + 1]
+      if (node.type === 'html' && ANCHOR_OPEN.test(node.value) && close?.type === 'html' && close.value === '</a>' && span(close).start === span(node).end) {
+        // An element's anchor, as the Markdown edition writes it: the structure names the element again.
+        const { start } = span(node)
+        const { end } = span(close)
+        this.covered.push({ start, end, drop: { start, end, reason: ANCHOR } })
+        i++
+        continue
+      }
       switch (node.type) {
         case 'text':
           this.text(node, into)

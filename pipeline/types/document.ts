@@ -289,6 +289,10 @@ export interface Citation {
    * Normalized value for kinds with no symbol: meeting or session number, organization id, instrument name.
    */
   value?: string
+  /**
+   * The citation is an end of a range of references ('第731(1992)至748(1992)号决议', 'paragraphs 3 to 5'): 'from' its first, 'upTo' its last, which is the next citation of the same kind after the range word.
+   */
+  range?: 'from' | 'upTo'
   children: Text[]
   position: Position
 }

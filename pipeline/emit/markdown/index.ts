@@ -5,9 +5,10 @@ import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { stringify as yamlStringify } from 'yaml'
-import type { Heading, Inline, Paragraph, Part, UndocDocument } from '../../types/document.js'
+import type { Citation, Heading, Inline, Paragraph, Part, UndocDocument } from '../../types/document.js'
 import { anyOf } from '../../core/chars.js'
 import { isInternal } from '../../model/citation-links.js'
+import { elementIds, type ElementIds } from '../../model/element-ids.js'
 
 /** A block of a part: what the parts other than attachments and footnotes hold. */
 type Block = Exclude<Part, { type: 'attachment' | 'footnotes' }>['children'][number]
@@ -45,20 +46,57 @@ const HEADING_DEPTH: Partial<Record<Heading['role'], Md.Heading['depth']>> = { t
  * mdast, written by remark-stringify. Each block's text is exactly its text in the canonical
  * text (numbers as printed, footnote references, citations as links), so reading the Markdown
  * back gives the same document.
+ *
+ * Every node the Akoma Ntoso edition names has its eId here too, as an empty HTML anchor
+ * (`<a id="para_3"></a>`) at the start of its block, or at a footnote's text: an anchor is what
+ * GitHub (which prefixes the id and follows `#para_3` to it all the same), CommonMark renderers and
+ * remark keep, where heading ids (`{#para_3}`) are an extension most renderers print as text and
+ * paragraphs have no heading to carry them. References to a paragraph or annex of the same text
+ * link to its anchor, so the Markdown, the PDF and the AKN name the same places the same way.
  */
 export function emitMarkdown(doc: UndocDocument): string {
   return processor.stringify(toMdast(doc))
 }
 
+/** What the writer of a block needs of the document: the eIds, and which footnotes have a text to anchor. */
+interface Context {
+  readonly ids: ElementIds
+  readonly defined: ReadonlySet<string>
+}
+
 export function toMdast(doc: UndocDocument): Md.Root {
   const children: Md.RootContent[] = [{ type: 'yaml', value: yamlStringify(doc.metadata, { lineWidth: 0 }).trimEnd() }]
   const definitions: Md.FootnoteDefinition[] = []
+  const defined = new Set<string>()
+  for (const part of doc.tree.children) if (part.type === 'footnotes') for (const fn of part.children) defined.add(fn.identifier)
+  const ctx: Context = { ids: elementIds(doc.tree), defined }
+  // An annex has no block of its own: its eId stands before the first block it holds.
+  let pending: string[] = []
   const parts = (list: readonly Part[]) => {
     for (const part of list) {
-      if (part.type === 'attachment') parts(part.children)
-      else if (part.type === 'footnotes') {
-        for (const fn of part.children) definitions.push({ type: 'footnoteDefinition', identifier: fn.identifier, label: fn.label, children: [{ type: 'paragraph', children: inlines(fn.children) }] })
-      } else children.push(...blocks(part.children))
+      if (part.type === 'attachment') {
+        const id = ctx.ids.of(part)
+        if (id !== undefined) pending.push(id)
+        parts(part.children)
+      } else if (part.type === 'footnotes') {
+        for (const fn of part.children) {
+          const id = ctx.ids.note(fn.identifier)
+          const content = inlines(fn.children, ctx)
+          definitions.push({
+            type: 'footnoteDefinition',
+            identifier: fn.identifier,
+            label: fn.label,
+            children: [{ type: 'paragraph', children: id === undefined ? content : [anchor(id), ...content] }]
+          })
+        }
+      } else {
+        const md = blocks(part.children, ctx)
+        if (pending.length > 0 && md.length > 0) {
+          firstParagraph(md[0]!).children.unshift(...pending.map(anchor))
+          pending = []
+        }
+        children.push(...md)
+      }
     }
   }
   parts(doc.tree.children)
@@ -66,8 +104,19 @@ export function toMdast(doc: UndocDocument): Md.Root {
   return { type: 'root', children }
 }
 
+/** An empty HTML anchor named by an eId. */
+function anchor(eId: string): Md.Html {
+  return { type: 'html', value: `<a id="${eId.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"></a>` }
+}
+
+/** The paragraph or heading a block written by `blocks` opens with: where an anchor before it goes. */
+function firstParagraph(node: Md.RootContent): Md.Paragraph | Md.Heading {
+  if (node.type === 'list') return firstParagraph(node.children[0]!.children[0]!)
+  return node as Md.Paragraph | Md.Heading
+}
+
 /** Numbered paragraphs whose number is a plain "7. " become ordered lists (a new list at each gap); the others are paragraphs with their number as printed. */
-function blocks(nodes: readonly Block[]): Md.RootContent[] {
+function blocks(nodes: readonly Block[], ctx: Context): Md.RootContent[] {
   const out: Md.RootContent[] = []
   let list: Md.List | undefined
   let next = 0
@@ -78,12 +127,12 @@ function blocks(nodes: readonly Block[]): Md.RootContent[] {
         list = { type: 'list', ordered: true, start: number, spread: false, children: [] }
         out.push(list)
       }
-      list.children.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: inlines(node.children) }] })
+      list.children.push({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: anchored(node, inlines(node.children, ctx), ctx) }] })
       next = number + 1
       continue
     }
     const sub = node.type === 'paragraph' && (node.level ?? 1) > 1 && list ? list.children[list.children.length - 1] : undefined
-    const md = block(node)
+    const md = block(node, ctx)
     if (sub) {
       // A subparagraph belongs to the numbered paragraph before it.
       sub.children.push(...(md as Md.BlockContent[]))
@@ -103,33 +152,43 @@ function listNumber(node: Paragraph): number | undefined {
   return m ? Number(m[1]) : undefined
 }
 
-function block(node: Block): Md.RootContent[] {
+/** The content of a node's block, after the anchor of the node's eId. */
+function anchored(node: object, content: Md.PhrasingContent[], ctx: Context): Md.PhrasingContent[] {
+  const id = ctx.ids.of(node)
+  return id === undefined ? content : [anchor(id), ...content]
+}
+
+function block(node: Block, ctx: Context): Md.RootContent[] {
   switch (node.type) {
     case 'heading': {
       const depth = HEADING_DEPTH[node.role]
-      const content = marked(node)
+      const content = anchored(node, marked(node, ctx), ctx)
       return [depth ? { type: 'heading', depth, children: content } : { type: 'paragraph', children: content }]
     }
     case 'paragraph':
-      return [{ type: 'paragraph', children: marked(node) }]
+      return [{ type: 'paragraph', children: anchored(node, marked(node, ctx), ctx) }]
     case 'signature':
-      return node.children.map((line) => ({ type: 'paragraph', children: inlines(line.children) }))
+      // The signature block's eId stands before its first line's.
+      return node.children.map((line, i) => {
+        const content = anchored(line, inlines(line.children, ctx), ctx)
+        return { type: 'paragraph', children: i === 0 ? anchored(node, content, ctx) : content }
+      })
     default:
-      return [{ type: 'paragraph', children: inlines(node.children) }]
+      return [{ type: 'paragraph', children: anchored(node, inlines(node.children, ctx), ctx) }]
   }
 }
 
 /** The inline content of a numbered block, its number as printed before it. */
-function marked(node: Heading | Paragraph): Md.PhrasingContent[] {
-  const content = inlines(node.children)
+function marked(node: Heading | Paragraph, ctx: Context): Md.PhrasingContent[] {
+  const content = inlines(node.children, ctx)
   return node.marker ? [{ type: 'text', value: node.marker }, ...content] : content
 }
 
-function inlines(nodes: readonly Inline[]): Md.PhrasingContent[] {
+function inlines(nodes: readonly Inline[], ctx: Context): Md.PhrasingContent[] {
   // Adjacent texts (a paragraph is one text node per raw line it was unwrapped from) become one:
   // the writer escapes each text node on its own, at a cost per node, and the Markdown is the same.
   const out: Md.PhrasingContent[] = []
-  for (const n of phrasing(nodes)) {
+  for (const n of phrasing(nodes, ctx)) {
     const last = out[out.length - 1]
     if (n.type === 'text' && last?.type === 'text') out[out.length - 1] = { type: 'text', value: last.value + n.value }
     else out.push(n)
@@ -137,13 +196,26 @@ function inlines(nodes: readonly Inline[]): Md.PhrasingContent[] {
   return out
 }
 
-function phrasing(nodes: readonly Inline[]): Md.PhrasingContent[] {
-  return nodes.map((n): Md.PhrasingContent => {
-    if (n.type === 'text') return { type: 'text', value: n.value }
-    if (n.type === 'footnoteReference') return { type: 'footnoteReference', identifier: n.identifier, label: n.label }
+function phrasing(nodes: readonly Inline[], ctx: Context): Md.PhrasingContent[] {
+  return nodes.flatMap((n): Md.PhrasingContent[] => {
+    if (n.type === 'text') return [{ type: 'text', value: n.value }]
+    if (n.type === 'footnoteReference') {
+      // A note's eId is its first reference's, anchored at the note's text; a later reference
+      // (a noteRef in Akoma Ntoso) has an eId of its own, as has a reference to a note never written.
+      const id = ctx.ids.of(n)
+      const reference: Md.FootnoteReference = { type: 'footnoteReference', identifier: n.identifier, label: n.label }
+      return id !== undefined && (id !== ctx.ids.note(n.identifier) || !ctx.defined.has(n.identifier)) ? [anchor(id), reference] : [reference]
+    }
     const text: Md.Text[] = n.children.map((c) => ({ type: 'text', value: c.value }))
-    // A cited document of the corpus is linked by its Markdown; any other by its official address.
-    const url = n.target !== undefined && !isInternal(n) ? `${n.target}.md` : n.href
-    return url ? { type: 'link', url, children: text } : { type: 'text', value: text.map((t) => t.value).join('') }
+    return [url(n, ctx) !== undefined ? { type: 'link', url: url(n, ctx)!, children: text } : { type: 'text', value: text.map((t) => t.value).join('') }]
   })
+}
+
+/** Where a citation links: a paragraph or annex of this text to its anchor, a cited document of the corpus to its Markdown, any other to its official address. */
+function url(n: Citation, ctx: Context): string | undefined {
+  if (isInternal(n)) {
+    const eId = n.target === undefined ? undefined : ctx.ids.target(n.target)
+    return eId === undefined ? undefined : `#${eId}`
+  }
+  return n.target !== undefined ? `${n.target}.md` : n.href
 }
