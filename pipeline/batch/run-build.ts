@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Piscina } from 'piscina'
+import type { Piscina } from 'piscina'
 import type { BuildTask, TaskResult } from './worker.js'
 import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
 import { compareDiagnostics, counts, errorCode, fileDiagnostic, type Diagnostic, type Outcome, type Severity } from '../core/diagnostic.js'
@@ -331,11 +331,14 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     signal?.addEventListener('abort', onAbort)
     // Set when the pool fails outside a task (its workers cannot start): the run goes on here.
     let poolFailed = false
-    const exec = (task: BuildTask, threads: number): Promise<TaskResult> => {
+    const exec = async (task: BuildTask, threads: number): Promise<TaskResult> => {
       // The pipeline is loaded only when a document is built in this thread: a run with nothing
       // to build, or one on workers, starts without it.
       const inThread = () => import('./worker.js').then((w) => w.default(task))
       if (threads <= 1 || poolFailed) return inThread()
+      // And the pool only when one starts: a run that builds in this thread (one document) goes
+      // without it. Its CommonJS exports are the default export, in the bundle as in Node.
+      const { Piscina } = (await import('piscina')).default
       if (pool === undefined) {
         const started = new Piscina<BuildTask, TaskResult>({
           filename: WORKER,
