@@ -137,6 +137,21 @@ const WORKER = ((): string => {
   return compiled ? fileURLToPath(new URL('../batch/worker.js', import.meta.url)) : join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js')
 })()
 
+/** The most files named one by one whose run keeps its store in memory. */
+const FEW_FILES = 16
+
+/**
+ * Whether a run can know of a few documents only: a few files named one by one (no folder), and
+ * no manifest of earlier runs in the output folder (its records would go into the store). Such a
+ * run (an editor's or a hook's check of the file changed) keeps its store in the heap, and does
+ * not load LevelDB, which takes longer than building the document.
+ */
+async function fewDocuments(paths: readonly string[], cwd: string, manifestPath: string | undefined): Promise<boolean> {
+  if (paths.length > FEW_FILES || (manifestPath !== undefined && existsSync(manifestPath))) return false
+  const stats = await Promise.all(paths.map((p) => stat(resolve(cwd, p)).catch(() => undefined)))
+  return stats.every((s) => s?.isFile() === true)
+}
+
 /**
  * Builds every source under the given paths, on worker threads, each writing its document's
  * outputs atomically as soon as it is built; one bad file never stops the others. A manifest in
@@ -195,7 +210,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
   }
   try {
-    store = await Store.open(tempPath(join(scratch, 'store')))
+    store = shard === undefined && (await fewDocuments(options.paths, cwd, manifestPath)) ? Store.inMemory() : await Store.open(tempPath(join(scratch, 'store')))
   } catch (error) {
     await removeJournal(journal.file)
     return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
