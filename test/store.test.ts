@@ -31,12 +31,18 @@ const text = (letter: string): Table<string[], string> => ({ letter, holds: 'str
 const K = text('K')
 const L = text('L')
 
-describe('the run store', () => {
+/** The two stores a run may have: LevelDB in a folder, and the heap's for a run of a few files. */
+const STORES = [
+  { where: 'on disk', open: (dir: string) => Store.open(join(dir, 'db')) },
+  { where: 'in memory', open: () => Promise.resolve(Store.inMemory()) }
+]
+
+describe.each(STORES)('the run store $where', ({ open }) => {
   let dir: string
   let store: Store
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'undoc-store-'))
-    store = await Store.open(join(dir, 'db'))
+    store = await open(dir)
   })
   afterAll(async () => {
     await store.close()
@@ -74,6 +80,22 @@ describe('the run store', () => {
       }),
       { numRuns: 60 }
     )
+  })
+
+  it('scans what the table held when the scan began, whatever is written meanwhile', async () => {
+    await store.clear(K)
+    for (const k of ['a', 'c', 'e']) await store.put(K, [k], 'before')
+    const scanned: string[] = []
+    for await (const [[k]] of store.scan(K, [], 1)) {
+      scanned.push(k!)
+      if (k === 'a') {
+        await store.put(K, ['b'], 'meanwhile')
+        await store.del(K, ['e'])
+      }
+    }
+    expect(scanned).toEqual(['a', 'c', 'e'])
+    expect(await store.get(K, ['b'])).toBe('meanwhile')
+    expect(await store.get(K, ['e'])).toBeUndefined()
   })
 
   it('gives every table of a run its own letter', () => {

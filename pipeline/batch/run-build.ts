@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, stat, unlink } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Piscina } from 'piscina'
+import type { Piscina } from 'piscina'
 import type { BuildTask, TaskResult } from './worker.js'
 import { fingerprintStats, sha256, type Stamp } from '../io/fingerprint.js'
 import { compareDiagnostics, counts, errorCode, fileDiagnostic, type Diagnostic, type Outcome, type Severity } from '../core/diagnostic.js'
@@ -137,6 +137,21 @@ const WORKER = ((): string => {
   return compiled ? fileURLToPath(new URL('../batch/worker.js', import.meta.url)) : join(PACKAGE_ROOT, 'dist', 'pipeline', 'batch', 'worker.js')
 })()
 
+/** The most files named one by one whose run keeps its store in memory. */
+const FEW_FILES = 16
+
+/**
+ * Whether a run can know of a few documents only: a few files named one by one (no folder), and
+ * no manifest of earlier runs in the output folder (its records would go into the store). Such a
+ * run (an editor's or a hook's check of the file changed) keeps its store in the heap, and does
+ * not load LevelDB, which takes longer than building the document.
+ */
+async function fewDocuments(paths: readonly string[], cwd: string, manifestPath: string | undefined): Promise<boolean> {
+  if (paths.length > FEW_FILES || (manifestPath !== undefined && existsSync(manifestPath))) return false
+  const stats = await Promise.all(paths.map((p) => stat(resolve(cwd, p)).catch(() => undefined)))
+  return stats.every((s) => s?.isFile() === true)
+}
+
 /**
  * Builds every source under the given paths, on worker threads, each writing its document's
  * outputs atomically as soon as it is built; one bad file never stops the others. A manifest in
@@ -195,7 +210,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
   }
   try {
-    store = await Store.open(tempPath(join(scratch, 'store')))
+    store = shard === undefined && (await fewDocuments(options.paths, cwd, manifestPath)) ? Store.inMemory() : await Store.open(tempPath(join(scratch, 'store')))
   } catch (error) {
     await removeJournal(journal.file)
     return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
@@ -331,11 +346,14 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     signal?.addEventListener('abort', onAbort)
     // Set when the pool fails outside a task (its workers cannot start): the run goes on here.
     let poolFailed = false
-    const exec = (task: BuildTask, threads: number): Promise<TaskResult> => {
+    const exec = async (task: BuildTask, threads: number): Promise<TaskResult> => {
       // The pipeline is loaded only when a document is built in this thread: a run with nothing
       // to build, or one on workers, starts without it.
       const inThread = () => import('./worker.js').then((w) => w.default(task))
       if (threads <= 1 || poolFailed) return inThread()
+      // And the pool only when one starts: a run that builds in this thread (one document) goes
+      // without it. Its CommonJS exports are the default export, in the bundle as in Node.
+      const { Piscina } = (await import('piscina')).default
       if (pool === undefined) {
         const started = new Piscina<BuildTask, TaskResult>({
           filename: WORKER,

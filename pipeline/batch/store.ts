@@ -1,7 +1,33 @@
 import { rm } from 'node:fs/promises'
-import { ClassicLevel } from 'classic-level'
+import { createRequire } from 'node:module'
+import type { ClassicLevel } from 'classic-level'
 import { byCodeUnits } from '../core/order.js'
 import type { Table } from './tables.js'
+
+type Operation = { type: 'put'; key: Buffer; value: string } | { type: 'del'; key: Buffer }
+interface Range {
+  readonly gte: Buffer
+  readonly lt: Buffer
+}
+
+/** What the store asks of LevelDB (classic-level), which the store in memory does too. */
+interface Backend {
+  get(key: Buffer): Promise<string | undefined>
+  getMany(keys: Buffer[]): Promise<(string | undefined)[]>
+  put(key: Buffer, value: string): Promise<void>
+  del(key: Buffer): Promise<void>
+  batch(operations: Operation[]): Promise<void>
+  clear(range: Range): Promise<void>
+  iterator(range: Range): { nextv(size: number): Promise<[Buffer, string][]>; close(): Promise<void> }
+  keys(range: Range): { nextv(size: number): Promise<Buffer[]>; close(): Promise<void> }
+  close(): Promise<void>
+}
+
+/**
+ * LevelDB's binding, required when a store on disk opens: with abstract-level it takes longer to
+ * load than one document takes to build, and a run of a few named files keeps its store in memory.
+ */
+const load = createRequire(import.meta.url)
 
 /**
  * A run's scratch tables on disk (LevelDB): what it knows of each document of a corpus (its
@@ -14,23 +40,32 @@ import type { Table } from './tables.js'
  */
 export class Store {
   private constructor(
-    private readonly db: ClassicLevel<Buffer, string>,
-    readonly dir: string
+    private readonly db: Backend,
+    readonly dir: string | undefined
   ) {}
 
   /** A new, empty store in `dir` (which must not exist). */
   static async open(dir: string): Promise<Store> {
+    const { ClassicLevel: Level } = load('classic-level') as { ClassicLevel: typeof ClassicLevel }
     // Uncompressed: the store lives for one run, and compressing cost a tenth of a one-change
     // rebuild. LevelDB's own memory is its default: a 4 MB write buffer and an 8 MB block cache.
-    const db = new ClassicLevel<Buffer, string>(dir, { keyEncoding: 'buffer', valueEncoding: 'utf8', createIfMissing: true, errorIfExists: true, compression: false })
+    const db = new Level<Buffer, string>(dir, { keyEncoding: 'buffer', valueEncoding: 'utf8', createIfMissing: true, errorIfExists: true, compression: false })
     await db.open()
     return new Store(db, dir)
+  }
+
+  /**
+   * A new, empty store in the heap, for a run that can know of a few documents only: the same
+   * tables, order and answers as on disk (test/store.test.ts runs its properties on both).
+   */
+  static inMemory(): Store {
+    return new Store(new MemoryBackend(), undefined)
   }
 
   /** Closes the store and removes its folder. */
   async close(): Promise<void> {
     await this.db.close().catch(() => undefined)
-    await rm(this.dir, { recursive: true, force: true })
+    if (this.dir !== undefined) await rm(this.dir, { recursive: true, force: true })
   }
 
   async get<K extends readonly string[], V>(table: Table<K, V>, fields: K): Promise<V | undefined> {
@@ -108,11 +143,11 @@ export class Store {
 const BATCH = 1000
 
 export class StoreWriter {
-  private ops: ({ type: 'put'; key: Buffer; value: string } | { type: 'del'; key: Buffer })[] = []
+  private ops: Operation[] = []
   /** The batch being written: one at a time, so batches land in order. */
   private writing: Promise<void> = Promise.resolve()
 
-  constructor(private readonly db: ClassicLevel<Buffer, string>) {}
+  constructor(private readonly db: Backend) {}
 
   async put<K extends readonly string[], V>(table: Table<K, V>, fields: K, value: V): Promise<void> {
     this.ops.push({ type: 'put', key: key(table.letter, fields), value: table.encode(value) })
@@ -136,6 +171,89 @@ export class StoreWriter {
   async flush(): Promise<void> {
     await this.send()
     await this.writing
+  }
+}
+
+/**
+ * Keys and values in one array in LevelDB's order (bytewise), found by binary search. An iterator
+ * reads a copy of its range taken when it is made, as LevelDB's reads a snapshot: what is written
+ * meanwhile is not seen. Meant for a few thousand entries at most: an insertion moves the rest.
+ */
+class MemoryBackend implements Backend {
+  private readonly entries: [Buffer, string][] = []
+
+  /** Where `key` is, or where it would go. */
+  private find(key: Buffer): { at: number; found: boolean } {
+    let low = 0
+    let high = this.entries.length
+    while (low < high) {
+      const mid = (low + high) >>> 1
+      if (Buffer.compare(this.entries[mid]![0], key) < 0) low = mid + 1
+      else high = mid
+    }
+    return { at: low, found: low < this.entries.length && this.entries[low]![0].equals(key) }
+  }
+
+  private range({ gte, lt }: Range): [number, number] {
+    return [this.find(gte).at, this.find(lt).at]
+  }
+
+  private write(operation: Operation): void {
+    const { at, found } = this.find(operation.key)
+    if (operation.type === 'del') {
+      if (found) this.entries.splice(at, 1)
+    } else if (found) this.entries[at]![1] = operation.value
+    else this.entries.splice(at, 0, [Buffer.from(operation.key), operation.value])
+  }
+
+  get(key: Buffer): Promise<string | undefined> {
+    const { at, found } = this.find(key)
+    return Promise.resolve(found ? this.entries[at]![1] : undefined)
+  }
+
+  async getMany(keys: Buffer[]): Promise<(string | undefined)[]> {
+    return Promise.all(keys.map((k) => this.get(k)))
+  }
+
+  put(key: Buffer, value: string): Promise<void> {
+    this.write({ type: 'put', key, value })
+    return Promise.resolve()
+  }
+
+  del(key: Buffer): Promise<void> {
+    this.write({ type: 'del', key })
+    return Promise.resolve()
+  }
+
+  batch(operations: Operation[]): Promise<void> {
+    for (const operation of operations) this.write(operation)
+    return Promise.resolve()
+  }
+
+  clear(range: Range): Promise<void> {
+    const [from, to] = this.range(range)
+    this.entries.splice(from, to - from)
+    return Promise.resolve()
+  }
+
+  iterator(range: Range): { nextv(size: number): Promise<[Buffer, string][]>; close(): Promise<void> } {
+    const [from, to] = this.range(range)
+    const snapshot = this.entries.slice(from, to)
+    let at = 0
+    return {
+      nextv: (size) => Promise.resolve(snapshot.slice(at, (at += size))),
+      close: () => Promise.resolve()
+    }
+  }
+
+  keys(range: Range): { nextv(size: number): Promise<Buffer[]>; close(): Promise<void> } {
+    const entries = this.iterator(range)
+    return { nextv: async (size) => (await entries.nextv(size)).map(([k]) => k), close: entries.close }
+  }
+
+  close(): Promise<void> {
+    this.entries.length = 0
+    return Promise.resolve()
   }
 }
 

@@ -1,9 +1,17 @@
 import { createHash } from 'node:crypto'
-import iconv from 'iconv-lite'
+import { createRequire } from 'node:module'
 import type { Source } from '../types/document.js'
 
 export type Encoding = Source['encoding']
 export type LineEndings = Source['lineEndings']
+
+/**
+ * iconv-lite, required when a text is not Unicode: its code pages are half a megabyte of script
+ * that a run of UTF-8 texts (nearly every run) would otherwise load and compile.
+ */
+const load = createRequire(import.meta.url)
+let iconv: typeof import('iconv-lite') | undefined
+const gb18030 = () => (iconv ??= load('iconv-lite') as NonNullable<typeof iconv>)
 
 export interface DecodedText {
   readonly ok: true
@@ -77,7 +85,7 @@ export function decode(bytes: Uint8Array): DecodedText | Undecodable {
   const utf8 = strictUtf8(bytes)
   if (utf8 !== null) return done(utf8, 'utf-8', false)
 
-  const gb = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030')
+  const gb = gb18030().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'gb18030')
   if (!gb.includes('\ufffd') && readsAsText(gb)) return done(gb, 'gb18030', false)
 
   const bad = firstInvalidUtf8(bytes)

@@ -1,9 +1,7 @@
 import type * as Md from 'mdast'
-import { defaultHandlers, type Handle, type Unsafe } from 'mdast-util-to-markdown'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkGfm from 'remark-gfm'
-import remarkStringify from 'remark-stringify'
-import { unified } from 'unified'
+import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
+import { gfmToMarkdown } from 'mdast-util-gfm'
+import { defaultHandlers, toMarkdown, type Handle, type Unsafe } from 'mdast-util-to-markdown'
 import { stringify as yamlStringify } from 'yaml'
 import type { Citation, Heading, Inline, Paragraph, Part, UndocDocument } from '../../types/document.js'
 import { anyOf } from '../../core/chars.js'
@@ -36,14 +34,20 @@ const text: Handle = (node: Md.Text, parent, state, info) => {
 /** How remark-stringify writes undoc's Markdown: fixed choices, so the bytes depend on the document only. */
 export const STRINGIFY = { bullet: '-', emphasis: '_', fence: '`', incrementListMarker: true, listItemIndent: 'one', rule: '-', strong: '*', handlers: { text } } as const
 
-const processor = unified().use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(remarkStringify, STRINGIFY).freeze()
+/**
+ * What remark-stringify does with remark-frontmatter and remark-gfm (their writer extensions, in
+ * the order the plugins add them), without unified and the two plugins' Markdown readers
+ * (micromark and its extensions), which a build that writes Markdown never uses: loading them was
+ * a tenth of a one-document run. test/markdown.test.ts holds the bytes to remark-stringify's.
+ */
+const WRITER = { ...STRINGIFY, extensions: [frontmatterToMarkdown(['yaml']), gfmToMarkdown({})] }
 
 /** Heading depth by role; the other roles (session, agenda item, adoption note) are paragraphs. */
 const HEADING_DEPTH: Partial<Record<Heading['role'], Md.Heading['depth']>> = { title: 1, annexHeading: 2, subtitle: 2, chapter: 2, section: 3 }
 
 /**
  * The Markdown edition: YAML front matter with the metadata, then every block of the tree as
- * mdast, written by remark-stringify. Each block's text is exactly its text in the canonical
+ * mdast, written as remark-stringify writes it. Each block's text is exactly its text in the canonical
  * text (numbers as printed, footnote references, citations as links), so reading the Markdown
  * back gives the same document.
  *
@@ -55,7 +59,7 @@ const HEADING_DEPTH: Partial<Record<Heading['role'], Md.Heading['depth']>> = { t
  * link to its anchor, so the Markdown, the PDF and the AKN name the same places the same way.
  */
 export function emitMarkdown(doc: UndocDocument): string {
-  return processor.stringify(toMdast(doc))
+  return toMarkdown(toMdast(doc), WRITER)
 }
 
 /** What the writer of a block needs of the document: the eIds, and which footnotes have a text to anchor. */
