@@ -2,16 +2,8 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { setFlagsFromString } from 'node:v8'
 import { VERSION } from '../core/package-root.js'
 import type { Command, CommandIO } from './command.js'
-
-// V8 runs a regular expression first in its bytecode interpreter and compiles it to machine code
-// once it is used again; for the grammar's patterns (dates with optional spaces between Han
-// numerals, some 40 of them) making the bytecode took ten times what the machine code does:
-// about 35 ms of every one-document run. Compiled at once, each is made one way only. The
-// patterns match the same either way; the flag is V8's own, and counts for the worker threads too.
-setFlagsFromString('--no-regexp-tier-up')
 
 function help(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length))
