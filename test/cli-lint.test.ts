@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import type { Diagnostic } from '../pipeline/core/diagnostic.js'
+import type { ValidationReport } from '../pipeline/types/report.js'
 import { EMITTERS } from '../pipeline/emit/index.js'
 import { main } from '../pipeline/cli/main.js'
 import { githubReporter } from '../pipeline/cli/reporters/github.js'
@@ -79,13 +80,13 @@ describe('undoc validate', () => {
 
   it('prints JSON valid against schemas/report.schema.json, one object per file', async () => {
     const run = await undoc(workspace(), 'validate', '--format', 'json')
-    const files = JSON.parse(run.stdout) as { file: string; warningCount: number; messages: { line: number; column: number; message: string; ruleId: string }[] }[]
+    const files = JSON.parse(run.stdout) as ValidationReport
     expect(validate('report.schema.json', files)).toEqual([])
     expect(files.map((f) => [f.file, f.warningCount])).toEqual([
       ['input/a-65-letter-kazakhstan-astana-declaration.zh.txt', 31],
       ['input/a-res-67-264.zh.txt', 4]
     ])
-    expect(files[1]!.messages.at(-1)).toMatchObject({ line: 299, column: 28, endLine: 299, endColumn: 29, severity: 'warning', ruleId: 'paired-punctuation', source: 'undoc-lint', message: UNPAIRED })
+    expect(files[1]!.messages.at(-1)).toMatchObject({ line: 299, column: 28, endLine: 299, endColumn: 29, severity: 'warning', ruleId: 'paired-punctuation', source: 'undoc-lint', reason: UNPAIRED })
   })
 
   it('prints GitHub workflow commands, one per finding', async () => {

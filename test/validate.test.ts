@@ -22,6 +22,36 @@ describe('validate', () => {
   })
 })
 
+describe('one diagnostic', () => {
+  it('is the one definition the manifest keeps and the validation report prints', () => {
+    const diagnostic = {
+      file: 'input/a.zh.txt',
+      line: 2,
+      column: 3,
+      endLine: 2,
+      endColumn: 5,
+      severity: 'warning',
+      ruleId: 'r',
+      source: 'undoc-lint',
+      reason: '说明',
+      related: [{ file: 'input/a.en.txt', line: 4, column: 1 }]
+    }
+    const report = (messages: unknown[]) => [{ file: 'input/a.zh.txt', errorCount: 0, warningCount: 1, messages }]
+    expect(validate('diagnostic.schema.json', [diagnostic])).toEqual([])
+    expect(validate('manifest.schema.json#/definitions/ManifestDiagnostics', [diagnostic])).toEqual([])
+    expect(validate('report.schema.json', report([diagnostic]))).toEqual([])
+    const { reason, ...unreasoned } = diagnostic
+    for (const wrong of [
+      { ...unreasoned, message: reason },
+      { ...diagnostic, severity: 'fatal' }
+    ]) {
+      expect(validate('diagnostic.schema.json', [wrong])).not.toEqual([])
+      expect(validate('manifest.schema.json#/definitions/ManifestDiagnostics', [wrong])).not.toEqual([])
+      expect(validate('report.schema.json', report([wrong]))).not.toEqual([])
+    }
+  })
+})
+
 describe('validators compiled when undoc is built', () => {
   it('give the verdicts of those compiled at run time, on real values and on values broken in many ways', async () => {
     const resolution = await buildSeed(SEEDS.resolution)

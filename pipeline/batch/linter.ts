@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises'
 import { dirname, relative, resolve, sep } from 'node:path'
-import { fileDiagnostic, type Diagnostic, type Outcome } from '../core/diagnostic.js'
+import { fileDiagnostic, type Outcome } from '../core/diagnostic.js'
 import { displayPath } from '../io/sources.js'
 import { lint } from '../lint/index.js'
 import { CONFIG_NAME, parseConfig, settingsFor } from '../lint/config.js'
-import type { UndocDocument } from '../types/document.js'
+import type { Linter } from '../document/stages.js'
 
-/** Lints a built document as the configuration says for its path. */
-export type Linter = (document: UndocDocument) => Diagnostic[]
+export type { Linter }
 
 /**
  * The linter the configuration asks for: `--config FILE`, else undoc.config.json in the working

@@ -110,10 +110,9 @@ async function buildStaged(task: BuildTask): Promise<Outcome<Built>> {
   const input = read.value
   // Without an output folder nothing is written, so no edition is made either.
   const emitters = task.out === undefined ? [] : EMITTERS.filter((e) => task.formats === undefined || task.formats.includes(e.format))
-  const build = await buildDocument(input, { corpus: new Map(Object.entries(task.links)) }, emitters)
+  const lint = task.lint ? await linterFor(task.cwd, task.lint.config) : undefined
+  const build = await buildDocument(input, { corpus: new Map(Object.entries(task.links)), ...(lint ? { lint } : {}) }, emitters)
   const diagnostics = build.diagnostics
-  // Lint findings are reported; they never stop a document's outputs being written.
-  if (task.lint && build.document && !diagnostics.some((d) => d.severity === 'error')) diagnostics.push(...(await linterFor(task.cwd, task.lint.config))(build.document))
   const staged: Built['staged'][number][] = []
   let pages: number | undefined
   let ioError = false

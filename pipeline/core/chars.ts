@@ -48,12 +48,3 @@ export function visualWidth(s: string): number {
 
 /** The same answers as the regular expression, by code: checked against it for every BMP character in a test. */
 export const WIDE_PATTERN = WIDE
-
-/**
- * Punctuation that can end a clause or paragraph, in any of the official languages' scripts.
- * A line ending in one of them (before closing quotes or brackets) may end a paragraph.
- */
-export const CLAUSE_FINAL = new Set(['。', '；', '：', '，', '！', '？', '.', ';', ':', ',', '!', '?', '…', '؛', '،', '؟'])
-
-/** Closing quotes and brackets that may follow clause-final punctuation. */
-export const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '〉', '】', ']', '"', "'", '»'])

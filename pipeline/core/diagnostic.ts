@@ -1,36 +1,13 @@
 import { VFile } from 'vfile'
 import type { VFileMessage } from 'vfile-message'
 import type { Point, Position } from '../types/document.js'
+import type { Diagnostic, RelatedPlace, Severity } from '../types/diagnostic.js'
 import { byCodeUnits } from './order.js'
 
-export type Severity = 'error' | 'warning' | 'info'
-
-/**
- * A message about a source file, as plain data (it crosses worker threads): the fields of a
- * vfile message — reason, place, rule id, source — with the severity spelled out.
- */
-export interface Diagnostic {
-  readonly file: string
-  readonly line: number
-  readonly column: number
-  readonly endLine?: number
-  readonly endColumn?: number
-  readonly severity: Severity
-  readonly ruleId: string
-  readonly source: string
-  readonly reason: string
-  /** Other places the message is about: where a version of the text says otherwise. */
-  readonly related?: readonly RelatedPlace[]
-}
-
-/** A place in another file (or elsewhere in this one) that a message points to as well. */
-export interface RelatedPlace {
-  readonly file: string
-  readonly line: number
-  readonly column: number
-  readonly endLine?: number
-  readonly endColumn?: number
-}
+// One shape of a message, defined once in schemas/diagnostic.schema.json (the manifest and the
+// validation report take it from there): a vfile message as plain data, since it crosses worker
+// threads, with the severity spelled out.
+export type { Diagnostic, RelatedPlace, Severity }
 
 /** A place as a related place of a message: a point or a span of a file. */
 export function relatedPlace(file: string, place: Position | Point): RelatedPlace {
@@ -104,7 +81,7 @@ export class Messages {
         ruleId: m.ruleId ?? 'undoc',
         source: m.source ?? 'undoc',
         reason: m.reason,
-        ...(this.related.has(m) ? { related: this.related.get(m)! } : {})
+        ...(this.related.has(m) ? { related: [...this.related.get(m)!] } : {})
       }
     })
   }

@@ -210,6 +210,8 @@ export const en: LanguageProfile = {
     instrument: `((?:[A-Z][\\p{L}'-]*\\s){0,6}${INSTRUMENT_WORD}(?:(?:\\s(?:of|on|for|against|to|the|in|relating|concerning|and(?!\\sthe\\s))){0,3}\\s[A-Z][\\p{L}'-]*){0,12})`,
     adoptedBy: '(?:,\\s)?(?:by\\swhich\\sit\\sadopted|adopting|which\\sadopted)\\s(?:the\\s)?$'
   },
+  rules: {},
+  clauseMarks: { final: '.;:,!?…', closers: '”’)]"\'' },
   punctuation: {
     pairs: [
       ['(', ')'],

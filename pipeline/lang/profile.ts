@@ -49,12 +49,26 @@ export interface LanguageProfile {
   vote(text: string): Vote | null
   /** What makes a number glued to a word a count or an ordinal ("12年", "第12"), never a footnote marker: the text after it, before it. */
   readonly countWords: { readonly after: RegExp; readonly before: RegExp }
+  /**
+   * Rules (by id) the language turns on or off over the rule's own default: a rule about one
+   * script, such as han-spacing, is off until a language written in that script turns it on.
+   */
+  readonly rules: Readonly<Record<string, boolean>>
+  readonly clauseMarks: ClauseMarks
   /** What a web edition (Wikisource and the like) puts around a document's text. */
   readonly web: WebFurniture
   readonly grammar: GrammarWords
   readonly citations: CitationWords
   readonly punctuation: PunctuationWords
   readonly typesetting: Typesetting
+}
+
+/** The marks by which a line is seen to end a clause (a wrapped line does not): the structure and normalization read them. */
+export interface ClauseMarks {
+  /** Punctuation a clause or a paragraph may end with: "。；：，！？", and the Latin marks a text of the language may use. */
+  readonly final: string
+  /** Closing quotes and brackets that may follow it: "”）》". */
+  readonly closers: string
 }
 
 /** Lines of a web page that are not the document: the site's name and navigation, its licence notice. */

@@ -236,6 +236,10 @@ export const zh: LanguageProfile = {
     instrument: '《([^《》\\n]{1,120})》',
     adoptedBy: eitherScript('(?:通过|所载)的?$')
   },
+  // The space beside a Han character is the typesetter's to set, never the text's.
+  rules: { 'han-spacing': true },
+  // Chinese texts end clauses with full-width marks, and with Latin ones where a source mixes them.
+  clauseMarks: { final: '。；：，！？.;:,!?…', closers: '”’」』）)》〉】]"\'»' },
   punctuation: {
     pairs: [
       ['《', '》'],

@@ -1,22 +1,23 @@
-import { CLAUSE_FINAL, CLOSERS, isWide, visualWidth } from '../core/chars.js'
+import { isWide, visualWidth } from '../core/chars.js'
+import type { ClauseMarks } from '../lang/profile.js'
 
 const TRAILING_REFS = /(?:\[\^[^\]\s]+\])+$/
 
 /**
  * Whether a line of text ends a clause: its last character, past closing quotes and brackets and
- * footnote references, is clause-final punctuation. A line that does not is unfinished: the
- * sentence goes on on the next line.
+ * footnote references, is clause-final punctuation of its language. A line that does not is
+ * unfinished: the sentence goes on on the next line.
  */
-export function endsClause(line: string): boolean {
+export function endsClause(line: string, marks: ClauseMarks): boolean {
   const s = line.trimEnd().replace(TRAILING_REFS, '')
-  // By code units, not code points (no copy of the line): the sets hold only characters of one
-  // code unit, which half of a surrogate pair never is.
+  // By code units, not code points (no copy of the line): the marks are characters of one code
+  // unit, which half of a surrogate pair never is.
   let i = s.length - 1
-  while (i >= 0 && CLOSERS.has(s[i]!)) {
-    if (i > 0 && CLAUSE_FINAL.has(s[i - 1]!)) return true
+  while (i >= 0 && marks.closers.includes(s[i]!)) {
+    if (i > 0 && marks.final.includes(s[i - 1]!)) return true
     i--
   }
-  return i >= 0 && CLAUSE_FINAL.has(s[i]!)
+  return i >= 0 && marks.final.includes(s[i]!)
 }
 
 /** Width of the first word of a line: one wide character, or a run of narrow ones. */

@@ -44,11 +44,13 @@ export const NORMALIZE_RULES: readonly NormalizeRule[] = [
  */
 export const TEXT_RULES: readonly NormalizeRule[] = [unicodeNfc, fullwidthAlphanumerics, hanSpacing, inlineWhitespace]
 
+/** The raw text through the rules, in order: each rule the language's profile leaves on (a rule's own default otherwise). */
 export function normalize(raw: RawText | MappedText, lang: LanguageProfile, rules: readonly NormalizeRule[] = NORMALIZE_RULES): NormalizedText {
   let text = raw instanceof MappedText ? raw : MappedText.fromRaw(raw)
   const lifted: LiftedMeta = {}
   const messages: RawMessage[] = []
   for (const rule of rules) {
+    if (!(lang.rules[rule.id] ?? !rule.optIn)) continue
     const result = rule.apply(text, lang)
     text = result.text
     for (const [k, v] of Object.entries(result.lifted ?? {})) if (v !== undefined && !(k in lifted)) lifted[k as keyof LiftedMeta] = v

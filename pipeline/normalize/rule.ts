@@ -14,5 +14,7 @@ export interface NormalizeRule {
   readonly id: string
   /** One line saying what the rule does, for --help and the docs. */
   readonly doc: string
+  /** Off unless the language's profile turns it on (`rules`): the rule is about one script. */
+  readonly optIn?: true
   apply(text: MappedText, lang: LanguageProfile): RuleResult
 }

@@ -56,7 +56,7 @@ export function classify(block: Block, lang: LanguageProfile): Classified {
   if ((m = g.annexHeading.exec(t))) return as('annexHeading', m)
   if ((m = g.basis.exec(t))) return as('basis', m)
   if ((m = g.partHeading.exec(t))) return as('partHeading', m)
-  const short = t.length <= g.titleLength && !endsClause(t)
+  const short = t.length <= g.titleLength && !endsClause(t, lang.clauseMarks)
   if (short && (m = g.resolutionHeader.exec(t))) return as('resolutionHeader', m)
   if (short && (m = g.letterTitle.exec(t))) return as('letterTitle', m)
   if (short && (m = g.noteVerbaleTitle.exec(t))) return as('noteVerbaleTitle', m)
@@ -64,7 +64,7 @@ export function classify(block: Block, lang: LanguageProfile): Classified {
   if (short && (m = g.reportTitle.exec(t))) return as('reportTitle', m)
   if (short && (m = g.adoptionNote.exec(t))) return as('adoptionNote', m)
   if (t.length <= 60 && g.signedMark.test(t)) return as('signed')
-  if ((m = g.resolutionTitle.exec(block.text)) && !endsClause(t)) {
+  if ((m = g.resolutionTitle.exec(block.text)) && !endsClause(t, lang.clauseMarks)) {
     return { ...block, kind: 'resolutionTitle', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }
   }
   if ((m = g.presidentialStatement.opening.exec(t))) return as('statementOpening', m)

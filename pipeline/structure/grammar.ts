@@ -99,7 +99,13 @@ export class Grammar {
         const titles: string[] = []
         this.i++
         // The agenda item's titles follow it: short lines that are not the document's title.
-        while (this.peek && this.peek.kind === 'text' && this.peek.text.length <= this.lang.grammar.titleLength && !endsClause(this.peek.text.replace(/[：:]$/, '')) && titles.length < 3) {
+        while (
+          this.peek &&
+          this.peek.kind === 'text' &&
+          this.peek.text.length <= this.lang.grammar.titleLength &&
+          !endsClause(this.peek.text.replace(/[：:]$/, ''), this.lang.clauseMarks) &&
+          titles.length < 3
+        ) {
           titles.push(this.peek.text)
           children.push(this.heading(this.peek, 'agendaTitle'))
           this.i++
@@ -381,7 +387,7 @@ export class Grammar {
     if (k > this.i && this.blocks[k - 1]!.kind === 'signed') {
       k--
       const fn = this.blocks[k - 1]
-      if (k > this.i && fn && fn.kind === 'text' && fn.text.length <= 30 && !endsClause(fn.text)) k--
+      if (k > this.i && fn && fn.kind === 'text' && fn.text.length <= 30 && !endsClause(fn.text, this.lang.clauseMarks)) k--
     }
     return k
   }
@@ -446,7 +452,7 @@ export class Grammar {
       this.i < end &&
       (t.kind === 'text' || t.kind === 'resolutionTitle' || t.kind === 'letterTitle' || t.kind === 'statementTitle') &&
       t.text.length <= this.lang.grammar.titleLength &&
-      !endsClause(t.text)
+      !endsClause(t.text, this.lang.clauseMarks)
     ) {
       headings.push(this.heading(t, 'title'))
       this.i++

@@ -1,4 +1,5 @@
 // Generated from schemas/manifest.schema.json by scripts/generate-types.mjs. Do not edit: edit the schema.
+import type { Diagnostic } from './diagnostic.js'
 import type { DocumentSummary } from './index.js'
 
 /**
@@ -110,19 +111,4 @@ export interface Output {
   sha256: string
   size: number
   mtimeNs: string
-}
-/**
- * This interface was referenced by `ManifestHeader`'s JSON-Schema
- * via the `definition` "Diagnostic".
- */
-export interface Diagnostic {
-  file: string
-  line: number
-  column: number
-  endLine?: number
-  endColumn?: number
-  severity: 'error' | 'warning' | 'info'
-  ruleId: string
-  source: string
-  reason: string
 }

@@ -1,4 +1,5 @@
 // Generated from schemas/report.schema.json by scripts/generate-types.mjs. Do not edit: edit the schema.
+import type { Diagnostic } from './diagnostic.js'
 
 /**
  * What `undoc validate --format json` prints: one object per file checked, with its messages (diagnostics of the pipeline and of the lint rules), in file order.
@@ -12,35 +13,5 @@ export interface FileReport {
   file: string
   errorCount: number
   warningCount: number
-  messages: Message[]
-}
-export interface Message {
-  /**
-   * 1-based line in the raw file.
-   */
-  line: number
-  /**
-   * 1-based column in UTF-16 code units.
-   */
-  column: number
-  endLine?: number
-  endColumn?: number
-  severity: 'error' | 'warning' | 'info'
-  ruleId: string
-  /**
-   * 'undoc' for the pipeline's own diagnostics, 'undoc-lint' for the lint rules'.
-   */
-  source: string
-  message: string
-  /**
-   * Other places the message is about: for two language versions of a document, where the other version says otherwise.
-   */
-  related?: RelatedPlace[]
-}
-export interface RelatedPlace {
-  file: string
-  line: number
-  column: number
-  endLine?: number
-  endColumn?: number
+  messages: Diagnostic[]
 }

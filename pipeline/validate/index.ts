@@ -32,7 +32,7 @@ export function instance(allErrors: boolean, source = false): Ajv {
   const { Ajv, _ } = ajvModule()
   const a = new Ajv({ strict: true, allErrors, allowUnionTypes: true, discriminator: true, ...(source ? { code: { source: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } } : {}) })
   ;(require('ajv-formats') as typeof import('ajv-formats').default)(a)
-  for (const name of ['document', 'source-meta', 'index']) {
+  for (const name of ['document', 'source-meta', 'index', 'diagnostic']) {
     a.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, `${name}.schema.json`), 'utf8')) as object, `${name}.schema.json`)
   }
   return a

@@ -9,6 +9,7 @@ import { undoc } from '../cli-helpers.js'
 import { ROOT } from '../helpers.js'
 import { resolution } from '../lint/helpers.js'
 import { englishResolution } from './pairs.js'
+import type { ValidationReport } from '../../pipeline/types/report.js'
 
 /** The documents of the real-text corpus found in both Chinese and English. */
 const SLUGS = ['s-res-6-1946', 's-res-20-1947', 's-res-44-1948', 's-res-87-1950', 's-res-1263-1999']
@@ -89,8 +90,8 @@ describe('undoc validate --parallel and undoc align', () => {
     expect(await undoc(dir, 'validate', '--parallel', 'input/r.zh.txt', 'input/r.en.txt')).toMatchObject({ code: 0 })
     const run = await undoc(dir, 'validate', '--parallel', 'input/r.zh.txt', 'input/changed.en.txt', '--format', 'json')
     expect(run.code).toBe(1)
-    const report = JSON.parse(run.stdout) as { file: string; messages: { line: number; message: string; related?: { file: string }[] }[] }[]
-    expect(report.map((f) => [f.file, f.messages.map((m) => [m.message.slice(0, 26), m.related?.[0]?.file])])).toEqual([
+    const report = JSON.parse(run.stdout) as ValidationReport
+    expect(report.map((f) => [f.file, f.messages.map((m) => [m.reason.slice(0, 26), m.related?.[0]?.file])])).toEqual([
       ['input/changed.en.txt', [['This cites A/RES/65/141, w', 'input/r.zh.txt']]],
       ['input/r.zh.txt', [['This cites A/RES/65/140, w', 'input/changed.en.txt']]]
     ])

@@ -1,4 +1,4 @@
-import { CLOSERS, isBlank } from '../../core/chars.js'
+import { isBlank } from '../../core/chars.js'
 import type { LintMessage, LintRule } from '../rule.js'
 import type { BlockText } from '../text.js'
 
@@ -36,7 +36,7 @@ export const clausePunctuation: LintRule = {
       const introduces = next !== undefined && next.place.part === clause.place.part && level(next) > level(clause)
       const what = clause.place.part === 'preamble' ? 'preambular' : clause === lastOperative ? 'last' : 'operative'
       const allowed = [...endings[what], ...(introduces ? endings.introducing : [])]
-      const at = finalMark(clause.text)
+      const at = finalMark(clause.text, lang.clauseMarks.closers)
       if (at < 0 || allowed.includes(clause.text[at]!)) return
       const name = what === 'last' ? 'The last operative paragraph' : what === 'preambular' ? 'A preambular paragraph' : 'An operative paragraph'
       const mark = clause.text[at]!
@@ -46,11 +46,11 @@ export const clausePunctuation: LintRule = {
   }
 }
 
-/** Index of the character that ends a clause: the last one before trailing blanks and closing quotes. */
-function finalMark(s: string): number {
+/** Index of the character that ends a clause: the last one before trailing blanks and the language's closing quotes. */
+function finalMark(s: string, closers: string): number {
   let i = s.length - 1
   while (i >= 0 && isBlank(s[i]!)) i--
   const end = i
-  while (i >= 0 && CLOSERS.has(s[i]!)) i--
+  while (i >= 0 && closers.includes(s[i]!)) i--
   return i >= 0 ? i : end
 }

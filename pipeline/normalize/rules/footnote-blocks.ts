@@ -23,7 +23,7 @@ interface Note {
 export const footnoteBlocks: NormalizeRule = {
   id: 'footnote-blocks',
   doc: 'Lifts the footnotes under a "_______________" rule out of the running text (which is thereby joined again) and sets them as "[^n]: text" after it.',
-  apply(text) {
+  apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
     const content = (l: Line) => src.slice(l.contentStart, l.contentEnd)
@@ -59,7 +59,7 @@ export const footnoteBlocks: NormalizeRule = {
           // An unindented line under an unfinished note continues it (a note wrapped over lines).
           const note = notes[notes.length - 1]!
           const lastPart = note.parts[note.parts.length - 1]!
-          if (endsClause(src.slice(lastPart[0], lastPart[1]))) break
+          if (endsClause(src.slice(lastPart[0], lastPart[1]), lang.clauseMarks)) break
           note.parts.push([line.contentStart, line.contentEnd])
           last = k
         } else break

@@ -8,6 +8,7 @@ const SPACE_RUN = /[ \t\u00a0\u3000\u2002\u2003\u2009\u202f\f\v]+/g
 export const hanSpacing: NormalizeRule = {
   id: 'han-spacing',
   doc: 'Removes spaces next to Han characters and CJK punctuation ("2011 年 7 月" → "2011年7月"): the space between Han and Latin or digits is the typesetter\'s job.',
+  optIn: true,
   apply(text, lang) {
     const src = text.text
     const edits = []

@@ -4,7 +4,7 @@ import type { Drop, Piece } from '../../model/mapped-text.js'
 import { endsClause, firstWordWidth, FOOTNOTE_DEFINITION } from '../../model/clause.js'
 import { joiner } from '../../model/join.js'
 import type { NormalizeRule } from '../rule.js'
-import type { LanguageProfile } from '../../lang/profile.js'
+import type { ClauseMarks, LanguageProfile } from '../../lang/profile.js'
 
 interface TextLine {
   readonly line: Line
@@ -32,7 +32,7 @@ export const unwrapLines: NormalizeRule = {
   apply(text, lang) {
     const src = text.text
     const lines = textLines(src)
-    const measure = measureOf(lines)
+    const measure = measureOf(lines, lang.clauseMarks)
     const indentLayout = lines.some((l) => l.indented)
     const blocks: TextLine[][] = []
     let prev: TextLine | undefined
@@ -114,9 +114,9 @@ function textLines(src: string): TextLine[] {
  * line, as on the web or in undoc's own canonical text, where only some headings end unfinished)
  * has no measure, and no line of it runs on.
  */
-function measureOf(lines: readonly TextLine[]): number | null {
+function measureOf(lines: readonly TextLine[], marks: ClauseMarks): number | null {
   const body = lines.filter((l) => !l.definition)
-  const widths = body.filter((l) => l.width >= MIN_MEASURE && !endsClause(l.content)).map((l) => l.width)
+  const widths = body.filter((l) => l.width >= MIN_MEASURE && !endsClause(l.content, marks)).map((l) => l.width)
   if (widths.length < 3 || widths.length < body.length * UNFINISHED_SHARE) return null
   widths.sort((a, b) => a - b)
   const measure = widths[Math.floor((widths.length - 1) * 0.9)]!
@@ -132,10 +132,10 @@ function startsBlock(prev: TextLine, next: TextLine, measure: number | null, ind
   // long unfinished one and indented no further than it can only be its continuation (a first line
   // is indented beyond the lines that follow it). (undoc's canonical text has no indents, so this
   // never joins its blocks.)
-  if (measure === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content))
+  if (measure === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content, lang.clauseMarks))
   const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content) > measure
   if (!full) return true
   // An indented line after a full, unfinished line is the first line of a new page.
-  if (next.indented) return endsClause(prev.content)
+  if (next.indented) return endsClause(prev.content, lang.clauseMarks)
   return false
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest'
+import { RawText } from '../pipeline/core/raw-text.js'
+import { en } from '../pipeline/lang/en.js'
+import type { LanguageProfile } from '../pipeline/lang/profile.js'
+import { zh } from '../pipeline/lang/zh.js'
+import { endsClause } from '../pipeline/model/clause.js'
+import { normalize, TEXT_RULES } from '../pipeline/normalize/index.js'
+import { build } from './helpers.js'
+
+const spacedRemovals = (text: string, lang: LanguageProfile) =>
+  normalize(new RawText('t.txt', text), lang, TEXT_RULES)
+    .text.removals.filter((r) => r.rule === 'han-spacing')
+    .map((r) => r.rawStart)
+
+describe("a rule's default comes from the language's profile", () => {
+  it('gives an English text no han-spacing findings: the spaces around its quotes and ellipses stay', async () => {
+    const path = 'test/corpus/en/s-prst-2001-15.en.txt'
+    const built = await build(path)
+    expect(built.document?.metadata.language).toBe('en')
+    expect(built.document!.removals.filter((r) => r.rule === 'han-spacing')).toEqual([])
+    const text = JSON.stringify(built.document!.tree)
+    expect(text).toContain('entitled “The situation in the Middle East”')
+    expect(text).toContain('"value":": “… the situation in the Middle East continues')
+  })
+
+  it('runs han-spacing on a Chinese text, whose profile turns it on', () => {
+    expect(spacedRemovals('2011 年 7 月', zh)).toEqual([4, 6, 8])
+    expect(spacedRemovals('2011 年 7 月', en)).toEqual([])
+  })
+
+  it('runs an opt-in rule for any profile that turns it on, and no other', () => {
+    expect(spacedRemovals('2011 年 7 月', { ...en, rules: { 'han-spacing': true } })).toEqual([4, 6, 8])
+    expect(spacedRemovals('2011 年 7 月', { ...zh, rules: { 'han-spacing': false } })).toEqual([])
+    expect(spacedRemovals('2011 年 7 月', { ...zh, rules: {} })).toEqual([])
+  })
+})
+
+describe("a line's clause marks come from the language's profile", () => {
+  it('ends a Chinese clause with a full-width or a Latin mark, before closing quotes and footnote references', () => {
+    for (const line of ['决定继续审议。', '决定继续审议；', '“决定继续审议。”', '决定继续审议。[^1]', 'decided.']) expect(endsClause(line, zh.clauseMarks), line).toBe(true)
+    for (const line of ['决定继续审议', '《联合国宪章》']) expect(endsClause(line, zh.clauseMarks), line).toBe(false)
+  })
+
+  it('ends an English clause with its own marks only', () => {
+    for (const line of ['Decides to remain seized of the matter.', 'Recalling its resolutions,', '(a) the report;', '“the situation.”']) expect(endsClause(line, en.clauseMarks), line).toBe(true)
+    for (const line of ['Recalling its resolution 1244', '决定继续审议。', '“决定继续审议。”']) expect(endsClause(line, en.clauseMarks), line).toBe(false)
+  })
+
+  it('reads the marks a profile gives and no others', () => {
+    const marks = { final: '|', closers: '>' }
+    expect(endsClause('a clause|', marks)).toBe(true)
+    expect(endsClause('a clause|>>', marks)).toBe(true)
+    expect(endsClause('a clause.', marks)).toBe(false)
+    expect(endsClause('a clause.”', marks)).toBe(false)
+  })
+})
