@@ -95,6 +95,17 @@ export function pdfLines(items: readonly PdfItem[]): PdfLine[] {
 
 const HAN = /\p{Script=Han}/gu
 
+/** A space between Han and a Latin letter or digit, either way round. */
+const HAN_LATIN_SPACE = /(?<=\p{Script=Han})\s+(?=[\p{Script=Latin}\p{Nd}])|(?<=[\p{Script=Latin}\p{Nd}])\s+(?=\p{Script=Han})/gu
+
+/**
+ * Text with its whitespace taken out except between Han and Latin, where it becomes one space:
+ * what a reader that takes the ¼-em Han–Latin gap (clreq) for a space shows, and the source does not.
+ */
+export function hanLatinSpaces(text: string): string {
+  return text.replace(HAN_LATIN_SPACE, '\u0000').replace(/\s+/g, '').replaceAll('\u0000', ' ')
+}
+
 export function han(text: string): string {
   return (text.match(HAN) ?? []).join('')
 }
