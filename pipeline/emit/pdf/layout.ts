@@ -50,6 +50,8 @@ export interface Page {
   /** Text and rules drawn by a masthead or a title page, outside the flow. */
   readonly furniture: { readonly line: Line; readonly x: number; readonly y: number }[]
   readonly rules: { readonly y: number; readonly width: number }[]
+  /** Filled rectangles drawn with the furniture (a barcode's bars). */
+  boxes?: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }[]
   readonly lines: SetLine[]
   readonly notes: SetLine[]
   /** Key of the document the page belongs to (edition: each document's destinations are its own). */

@@ -224,6 +224,8 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
     artifact(() => {
       for (const f of page.furniture) drawLine(f)
       for (const r of page.rules) doc.moveTo(MARGIN.left, r.y).lineTo(MARGIN.right, r.y).lineWidth(r.width).stroke()
+      for (const b of page.boxes ?? []) doc.rect(b.x, b.y, b.width, b.height)
+      if (page.boxes?.length) doc.fill()
       if (page.head) drawRunning(page.head, outer, MARGIN.top - 30)
       if (page.number !== undefined) drawRunning(String(page.number), outer, PAGE.height - 40)
       if (page.noteRule !== undefined)
