@@ -76,6 +76,16 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   return { pages: items.reduce((m, i) => Math.max(m, i.page), 0), items, info: meta.info as Record<string, unknown>, outline, links, dests, roles }
 }
 
+/** The page (from 1) a named destination of a PDF leads to. */
+export async function destinationPage(bytes: Uint8Array, name: string): Promise<number> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise
+  const dest = (await pdf.getDestination(name)) as [{ num: number; gen: number }, ...unknown[]] | null
+  if (!dest) throw new Error(`no destination ${name}`)
+  const page = (await pdf.getPageIndex(dest[0])) + 1
+  await pdf.destroy()
+  return page
+}
+
 function flatten(nodes: readonly { title: string; items: unknown[] }[]): string[] {
   return nodes.flatMap((n) => [n.title, ...flatten(n.items as { title: string; items: unknown[] }[])])
 }

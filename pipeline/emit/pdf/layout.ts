@@ -54,6 +54,8 @@ export interface Page {
   boxes?: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }[]
   readonly lines: SetLine[]
   readonly notes: SetLine[]
+  /** Name of a destination at the page's top (where a volume's contents lead). */
+  dest?: string
   /** Key of the document the page belongs to (edition: each document's destinations are its own). */
   readonly doc: string
   noteRule?: number

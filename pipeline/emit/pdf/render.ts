@@ -220,6 +220,7 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
 
   for (const page of pages) {
     doc.addPage({ size: 'A4', margin: 0 })
+    if (page.dest) doc.addNamedDestination(page.dest, 'XYZ', 0, 0, null)
     const outer = page.number !== undefined && page.number % 2 === 0 ? 'left' : 'right'
     artifact(() => {
       for (const f of page.furniture) drawLine(f)
