@@ -69,6 +69,9 @@ interface Drawn {
   readonly offset?: { readonly x: number; readonly y: number }
 }
 
+/** A full stop set alone: a dot of a leader, whose gaps are meant to read apart. */
+const leaderDot = (d: Drawn) => d.atom.text === '.'
+
 /** Boundary i (before glyph i) starts a new stretch: pdf.js's cursor is set to the pen there or reads a space. */
 const breaksStretch = (d: Drawn) => d.afterSpace || d.offset !== undefined
 
@@ -88,7 +91,7 @@ function cursorMoves(drawn: readonly Drawn[]): number[] {
   const excess: number[] = []
   const limit = (i: number) => NOT_A_SPACE * drawn[i - 1]!.atom.size
   for (let i = 1; i < drawn.length; i++) {
-    if (breaksStretch(drawn[i]!)) continue
+    if (breaksStretch(drawn[i]!) || leaderDot(drawn[i]!) || leaderDot(drawn[i - 1]!)) continue
     const gap = drawn[i]!.x - drawn[i - 1]!.end
     if (gap > limit(i)) {
       moves[i] = limit(i) - gap
