@@ -76,6 +76,16 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
   return { pages: items.reduce((m, i) => Math.max(m, i.page), 0), items, info: meta.info as Record<string, unknown>, outline, links, dests, roles }
 }
 
+/** The page (from 1) a named destination of a PDF leads to. */
+export async function destinationPage(bytes: Uint8Array, name: string): Promise<number> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise
+  const dest = (await pdf.getDestination(name)) as [{ num: number; gen: number }, ...unknown[]] | null
+  if (!dest) throw new Error(`no destination ${name}`)
+  const page = (await pdf.getPageIndex(dest[0])) + 1
+  await pdf.destroy()
+  return page
+}
+
 function flatten(nodes: readonly { title: string; items: unknown[] }[]): string[] {
   return nodes.flatMap((n) => [n.title, ...flatten(n.items as { title: string; items: unknown[] }[])])
 }
@@ -94,6 +104,17 @@ export function pdfLines(items: readonly PdfItem[]): PdfLine[] {
 }
 
 const HAN = /\p{Script=Han}/gu
+
+/** A space between Han and a Latin letter or digit, either way round. */
+const HAN_LATIN_SPACE = /(?<=\p{Script=Han})\s+(?=[\p{Script=Latin}\p{Nd}])|(?<=[\p{Script=Latin}\p{Nd}])\s+(?=\p{Script=Han})/gu
+
+/**
+ * Text with its whitespace taken out except between Han and Latin, where it becomes one space:
+ * what a reader that takes the ¼-em Han–Latin gap (clreq) for a space shows, and the source does not.
+ */
+export function hanLatinSpaces(text: string): string {
+  return text.replace(HAN_LATIN_SPACE, '\u0000').replace(/\s+/g, '').replaceAll('\u0000', ' ')
+}
 
 export function han(text: string): string {
   return (text.match(HAN) ?? []).join('')

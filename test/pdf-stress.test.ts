@@ -9,7 +9,7 @@ import { MARGIN, type Page } from '../pipeline/emit/pdf/layout.js'
 import { zh } from '../pipeline/lang/zh.js'
 import type { UndocDocument } from '../pipeline/types/document.js'
 import { build, SEEDS } from './helpers.js'
-import { documentText, pdfLines, readPdf, type ReadPdf } from './pdf-helpers.js'
+import { documentText, hanLatinSpaces, pdfLines, readPdf, type ReadPdf } from './pdf-helpers.js'
 
 const rules = zh.typesetting
 const STRESS = 'test/fixtures/stress/stress.zh.md'
@@ -78,20 +78,18 @@ describe('typesetting under stress (a 300-character URL, an 80-letter word, 500 
     }
   })
 
+  // Measured where the text object draws each glyph (at its atom's place, text-object.ts), not where
+  // pdf.js's cursor stands: across a Han–Latin gap pdf.js's cursor is held back, so that it reads no space there.
   it('sets every full line of a justified block flush with the right edge, within 0.5 pt', () => {
     let full = 0
-    for (const { name, pdf, pages } of sets) {
+    for (const { name, pages } of sets) {
       pages.forEach((page, p) => {
         for (const set of [...page.lines, ...page.notes]) {
           if (set.line === set.block.lines.at(-1) || set.line === set.block.label || !['P', 'Note'].includes(set.block.struct) || set.line.width < 0.8 * (MARGIN.right - set.x)) continue
-          // The line's items, a footnote reference raised above its baseline included.
-          const printed = pdf.items.filter((i) => i.page === p + 1 && isFlow(i.tag) && i.y <= set.y + 0.5 && i.y > set.y - set.line.size / 2 && i.x + i.width > set.x)
-          expect(printed.length, `${name} p${p + 1} y=${set.y}`).toBeGreaterThan(0)
-          const last = printed.reduce((a, b) => (b.x + b.width > a.x + a.width ? b : a))
-          const hang = rules.blankAfter.includes(last.str.trim().at(-1)!) ? last.size / 2 : 0
-          // An added hyphen is drawn as an outline, not text: the text stops where it starts.
-          const hyphen = set.line.hyphen ? set.line.width - set.line.hyphen.x : 0
-          expect(Math.abs(last.x + last.width - hang + hyphen - MARGIN.right), `${name} p${p + 1}: ${set.line.text}`).toBeLessThanOrEqual(0.5)
+          const last = set.line.atoms.findLast((a) => a.atom.kind !== 'space')!
+          const hang = rules.blankAfter.includes(last.atom.text) ? last.atom.size / 2 : 0
+          const end = set.line.hyphen ? set.line.width : last.x + last.atom.width - hang
+          expect(Math.abs(set.x + end - MARGIN.right), `${name} p${p + 1}: ${set.line.text}`).toBeLessThanOrEqual(0.5)
           full++
         }
       })
@@ -119,16 +117,13 @@ describe('typesetting under stress (a 300-character URL, an 80-letter word, 500 
   it('copies as the text it stands for: every character in order, no hyphen added, no space at a Han–Latin gap', () => {
     for (const { name, doc, bytes, pdf } of sets) {
       const { body, notes } = documentText(doc)
-      // pdf.js reads positions only (it does not honour ActualText yet): it sees a space at every gap.
-      expect(
-        noSpace(
-          pdf.items
-            .filter((i) => isFlow(i.tag) && i.tag !== 'Note')
-            .map((i) => i.str)
-            .join('')
-        ),
-        name
-      ).toBe(noSpace(body))
+      // pdf.js reads positions only (it does not honour ActualText yet): no gap may read as a space.
+      const flow = pdf.items
+        .filter((i) => isFlow(i.tag) && i.tag !== 'Note')
+        .map((i) => i.str)
+        .join('')
+      expect(noSpace(flow), name).toBe(noSpace(body))
+      expect(hanLatinSpaces(flow), name).toBe(hanLatinSpaces(body))
       const foot = noSpace(
         pdf.items
           .filter((i) => i.tag === 'Note')

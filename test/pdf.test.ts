@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process'
+import { inflateSync } from 'node:zlib'
+import { BitArray, Code39Reader } from '@zxing/library'
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -201,6 +203,34 @@ describe('Mastheads and running heads for every kind', () => {
     expect(foot).toEqual(expect.arrayContaining(['1:05-51055 (C)', '1:*0551055*']))
     expect(foot.filter((f) => /05-51055|0551055/.test(f))).toHaveLength(2)
     expect(pdf.items.some((i) => i.page === 1 && i.tag === 'Artifact' && i.str === 'S/RES/1624 (2005)')).toBe(true)
+  })
+
+  it('draws the job number as a Code 39 barcode (vector bars) that a barcode reader decodes to its digits', async () => {
+    const result = await build('test/fixtures/kinds/s-res-1624-2005.zh.txt')
+    const bytes = (await emitPdf(result.document!, { corpus: new Map() })).content
+    // The bars are the only filled rectangles the writer draws: read them from the content streams.
+    const raw = Buffer.from(bytes)
+    const bars: { x: number; w: number }[] = []
+    for (const m of raw.toString('latin1').matchAll(/stream\r?\n/g)) {
+      const start = m.index + m[0].length
+      let content: string
+      try {
+        content = inflateSync(raw.subarray(start, raw.indexOf('endstream', start))).toString('latin1')
+      } catch {
+        continue
+      }
+      for (const r of content.matchAll(/(-?[\d.]+) (-?[\d.]+) ([\d.]+) ([\d.]+) re/g)) bars.push({ x: Number(r[1]), w: Number(r[3]) })
+    }
+    expect(bars.length).toBeGreaterThan(20)
+    bars.sort((a, b) => a.x - b.x)
+    expect(bars[0]!.x).toBeGreaterThanOrEqual(MARGIN.left - 0.01)
+    // One row of a scan at 10 pixels to the point, with a quiet zone either side.
+    const scale = 10
+    const end = bars.at(-1)!.x + bars.at(-1)!.w
+    const quiet = 20 * scale
+    const row = new BitArray(Math.ceil((end - bars[0]!.x) * scale) + 2 * quiet)
+    for (const b of bars) for (let p = Math.round((b.x - bars[0]!.x) * scale); p < Math.round((b.x + b.w - bars[0]!.x) * scale); p++) row.set(p + quiet)
+    expect(new Code39Reader().decodeRow(0, row, new Map()).getText()).toBe('0551055')
   })
 
   it('says "Distr.: General" on a resolution whose source has no distribution line', () => {

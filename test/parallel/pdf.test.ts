@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest'
 import { undoc } from '../cli-helpers.js'
 import { parallelPdf } from '../../pipeline/emit/pdf/parallel.js'
 import { PAGE } from '../../pipeline/emit/pdf/layout.js'
-import { readPdf } from '../pdf-helpers.js'
+import { zh as zhProfile } from '../../pipeline/lang/zh.js'
+import { destinationPage, pdfLines, readPdf } from '../pdf-helpers.js'
 import { resolution } from '../lint/helpers.js'
 import { englishResolution, pair } from './pairs.js'
 
 /** Ten operative paragraphs, the fifth of the English far longer than its Chinese: it runs over a page. */
+const zhRules = zhProfile.typesetting
 const COUNT = 10
 const LONG = 5
 const zh = resolution({ operative: Array.from({ length: COUNT }, (_, i) => `请秘书长就第${i + 1}个问题提出报告；`) })
@@ -67,12 +69,28 @@ describe('parallel edition (PDF)', () => {
     writeFileSync(join(dir, 'input/s.zh.txt'), zh)
     writeFileSync(join(dir, 'input/s.en.txt'), en)
     const run = await undoc(dir, 'edition', '--parallel', 'input/r.zh.txt', 'input/r.en.txt', 'input/s.zh.txt', 'input/s.en.txt', '-o', 'out/r.zh-en.pdf')
-    expect(run.code).toBe(0)
+    expect(run.code, run.stderr).toBe(0)
     expect(run.stderr).toContain('2 pairs of versions set side by side in out/r.zh-en.pdf')
-    const pdf = await readPdf(new Uint8Array(readFileSync(join(dir, 'out/r.zh-en.pdf'))))
+    const bytes = new Uint8Array(readFileSync(join(dir, 'out/r.zh-en.pdf')))
+    const pdf = await readPdf(bytes)
     const firstPage = (needle: string) => pdf.items.find((t) => t.str.includes(needle))!.page
     expect(firstPage('question 1;')).toBeGreaterThan(firstPage('Welcomes'))
     expect(pdf.items.filter((t) => t.page === firstPage('question 1;')).some((t) => t.str.includes('Welcomes'))).toBe(false)
+    // The volume opens with its contents: each pair's title in both languages, with a dot leader to the page it starts on, linked there.
+    const contents = pdf.items.filter((t) => t.page === 1)
+    expect(contents.some((t) => t.str.includes(zhRules.contents))).toBe(true)
+    const lines = pdfLines(contents.filter((t) => t.tag === 'TOCI'))
+    const starts = [firstPage('Welcomes'), firstPage('question 1;')]
+    // An entry ends at its page number, after a dot leader.
+    const ends = lines.filter((l) => /\.{3,}\s*\d+$/.test(l.text))
+    expect(ends.map((l) => l.text.match(/(\d+)$/)![1])).toEqual(starts.map(String))
+    const toc = lines.map((l) => l.text).join('')
+    expect(toc.match(/Cooperation between/g)).toHaveLength(2)
+    expect(toc.match(/联合国同/g)).toHaveLength(2)
+    const links = pdf.links.filter((l) => l.page === 1)
+    expect(links.length).toBeGreaterThanOrEqual(2)
+    for (const l of links) expect(pdf.dests).toContain(l.dest)
+    expect(new Set(await Promise.all([...new Set(links.map((l) => l.dest!))].map((d) => destinationPage(bytes, d))))).toEqual(new Set(starts))
   }, 60_000)
 
   it('sets each column by its own profile: the English in Tinos at 10 pt, by its word spaces, with no spaced brackets or hyphens', async () => {

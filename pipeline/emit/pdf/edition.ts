@@ -3,7 +3,7 @@ import type { UndocDocument } from '../../types/document.js'
 import { destName, DOCUMENT_START, setBlock } from './compose.js'
 import { layDocument, reportSetting, typesettingFor } from './index.js'
 import { BODY_SIZE, Flow, MARGIN, PAGE, TEXT_WIDTH, type Block, type Page } from './layout.js'
-import { atomize, breakLines, settingReport, type ForcedBreak, type Line, type MissingGlyph, type Placed, type Segment, type SettingReport, type Style } from './linebreak.js'
+import { atomize, breakLines, settingReport, type ForcedBreak, type Line, type MissingGlyph, type Placed, type Segment, type SettingReport, type Style, type Tag } from './linebreak.js'
 import { singleLine } from './masthead.js'
 import { renderPdf } from './render.js'
 
@@ -29,10 +29,10 @@ const HEADING: Style = { face: 'heading', size: 16 }
 /** Room kept for a page number at the right of an entry of the contents or the index. */
 const NUMBER_ROOM = 4 * BODY_SIZE
 
-/** An entry of the contents (TOCI) or of the index (Index): its text, then its page numbers at the right of its last line. */
-function entry(text: string, numbers: string | readonly Segment[], dest: string | undefined, struct: 'TOCI' | 'Index', rules: Typesetting, report: SettingReport): Block {
-  const segments = [{ text, style: ENTRY, ...(dest ? { tag: { dest } } : {}) }]
-  const label = typeof numbers === 'string' ? [{ text: numbers, style: ENTRY, ...(dest ? { tag: { dest } } : {}) }] : numbers
+/** An entry of the contents (TOCI) or of the index (Index): its text, then its page numbers at the right of its last line; both lead to `to`. */
+export function entry(text: string, numbers: string | readonly Segment[], to: Tag | undefined, struct: 'TOCI' | 'Index', rules: Typesetting, report: SettingReport): Block {
+  const segments = [{ text, style: ENTRY, ...(to ? { tag: to } : {}) }]
+  const label = typeof numbers === 'string' ? [{ text: numbers, style: ENTRY, ...(to ? { tag: to } : {}) }] : numbers
   const block = setBlock(
     {
       segments,
@@ -67,7 +67,7 @@ function withLeader(last: Line, numbers: Line, rules: Typesetting): Line {
   return { ...numbers, atoms: [...dots, ...numbers.atoms] }
 }
 
-function heading(text: string, rules: Typesetting, report: SettingReport, dest: string): Block {
+export function heading(text: string, rules: Typesetting, report: SettingReport, dest: string): Block {
   return setBlock(
     {
       segments: [{ text, style: HEADING }],
@@ -114,7 +114,7 @@ function layVolume(docs: readonly EditionDocument[], title: string, starts: read
   const toc = [heading(rules.contents, rules, report, destName('contents', DOCUMENT_START))]
   docs.forEach(({ document: d }, i) => {
     const text = [d.metadata.symbol, d.metadata.title].filter(Boolean).join('　') || d.source.name
-    toc.push(entry(text, starts ? String(starts[i]) : '0000', destName(`d${i}`, DOCUMENT_START), 'TOCI', rules, report))
+    toc.push(entry(text, starts ? String(starts[i]) : '0000', { dest: destName(`d${i}`, DOCUMENT_START) }, 'TOCI', rules, report))
   })
   toc.forEach((b, i) => flow.add(b, toc[i + 1]))
 

@@ -164,6 +164,34 @@ export function face(key: FaceKey): Face {
   return f
 }
 
+/** A glyph as the typesetter sets it: a code point's glyph at its advance (in font units), nothing shaped. */
+export interface RunGlyph {
+  readonly id: number
+  readonly advanceWidth: number
+  readonly codePoints: number[]
+}
+
+// A document repeats its characters and words: each atom's glyphs are looked up once per face and process.
+const runs = new WeakMap<Face, Map<string, readonly RunGlyph[]>>()
+const RUNS_MAX = 100_000
+
+/** The glyphs that set a text in a face, one per code point, at their advances. */
+export function glyphsOf(f: Face, text: string): readonly RunGlyph[] {
+  let cache = runs.get(f)
+  if (!cache) runs.set(f, (cache = new Map()))
+  let run = cache.get(text)
+  if (!run) {
+    run = [...text].map((c) => {
+      const cp = c.codePointAt(0)!
+      const id = f.glyph(cp)
+      return { id, advanceWidth: f.glyphAdvance(id), codePoints: [cp] }
+    })
+    if (cache.size >= RUNS_MAX) cache.clear()
+    cache.set(text, run)
+  }
+  return run
+}
+
 /** The face of a role in a language's fonts. */
 export function roleFace(fonts: Fonts, role: FaceRole): FaceKey {
   return faceKey(fonts[role])

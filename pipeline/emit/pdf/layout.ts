@@ -50,8 +50,12 @@ export interface Page {
   /** Text and rules drawn by a masthead or a title page, outside the flow. */
   readonly furniture: { readonly line: Line; readonly x: number; readonly y: number }[]
   readonly rules: { readonly y: number; readonly width: number }[]
+  /** Filled rectangles drawn with the furniture (a barcode's bars). */
+  boxes?: { readonly x: number; readonly y: number; readonly width: number; readonly height: number }[]
   readonly lines: SetLine[]
   readonly notes: SetLine[]
+  /** Name of a destination at the page's top (where a volume's contents lead). */
+  dest?: string
   /** Key of the document the page belongs to (edition: each document's destinations are its own). */
   readonly doc: string
   noteRule?: number

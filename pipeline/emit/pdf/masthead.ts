@@ -2,6 +2,7 @@ import type { Typesetting } from '../../lang/profile.js'
 import { isGeneralDistribution, printedSymbol } from '../../model/un-symbol.js'
 import type { Metadata } from '../../types/document.js'
 import { MARGIN, PAGE, TEXT_WIDTH, type Page } from './layout.js'
+import { code39 } from './barcode.js'
 import { atomize, unbroken, type Line, type SettingReport, type Style } from './linebreak.js'
 
 /** One line of text, unbroken, aligned in a box of `width`. */
@@ -9,16 +10,23 @@ export function singleLine(text: string, style: Style, align: 'left' | 'center' 
   return unbroken(atomize([{ text, style }], rules, report.missing), width, align, rules)
 }
 
+/** The barcode under the job number: its narrow bar's width and its height, in points. */
+const BARCODE = { module: 0.6, height: 14 } as const
+
 /**
- * The foot of a document's first page, as the UN prints it: the job number, and under it the
- * barcode line (its digits between asterisks, the text the barcode carries).
+ * The foot of a document's first page, as the UN prints it: the job number, under it the job
+ * number's digits as a Code 39 barcode, and under that the text the barcode carries (its digits
+ * between the asterisks that start and stop a Code 39 symbol).
  */
 export function firstPageFoot(page: Page, meta: Metadata, rules: Typesetting, report: SettingReport): void {
   if (!meta.jobNumber) return
-  const style: Style = { face: 'heading', size: 8 }
-  const put = (text: string, y: number) => page.furniture.push({ line: singleLine(text, style, 'left', TEXT_WIDTH, rules, report), x: MARGIN.left, y })
-  put(meta.jobNumber, PAGE.height - 52)
-  put(`*${meta.jobNumber.replace(/\D/g, '')}*`, PAGE.height - 40)
+  const digits = meta.jobNumber.replace(/\D/g, '')
+  const put = (text: string, size: number, y: number) => page.furniture.push({ line: singleLine(text, { face: 'heading', size }, 'left', TEXT_WIDTH, rules, report), x: MARGIN.left, y })
+  put(meta.jobNumber, 8, PAGE.height - 62)
+  const top = PAGE.height - 57
+  const boxes = (page.boxes ??= [])
+  for (const bar of code39(digits, BARCODE.module)) boxes.push({ x: MARGIN.left + bar.x, y: top, width: bar.width, height: BARCODE.height })
+  put(`*${digits}*`, 7, top + BARCODE.height + 8)
 }
 
 /**

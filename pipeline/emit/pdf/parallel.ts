@@ -1,9 +1,10 @@
 import type { Typesetting } from '../../lang/profile.js'
 import type { Alignment } from '../../model/alignment.js'
 import type { FootnoteDefinition, UndocDocument } from '../../types/document.js'
-import { compose, noteKey } from './compose.js'
+import { compose, destName, DOCUMENT_START, noteKey } from './compose.js'
+import { entry, heading } from './edition.js'
 import { reportSetting, typesettingFor } from './index.js'
-import { baselineOffset, BODY_SIZE, MARGIN, TEXT_WIDTH, type Block, type Page } from './layout.js'
+import { baselineOffset, BODY_SIZE, Flow, MARGIN, TEXT_WIDTH, type Block, type Page } from './layout.js'
 import { settingReport, type ForcedBreak, type Line, type MissingGlyph, type SettingReport, type Style } from './linebreak.js'
 import { singleLine } from './masthead.js'
 import { renderPdf } from './render.js'
@@ -188,19 +189,51 @@ class ParallelFlow {
   }
 }
 
-/** The pages of a parallel edition: each pair starts on a page of its own, with its head. */
-function parallelPages(pairs: readonly ParallelDocument[], report: SettingReport = settingReport()): Page[] {
+/** The pages of a parallel edition from page `first` on: each pair starts on a page of its own, with its head; `starts`: the number of each pair's first page. */
+function parallelPages(pairs: readonly ParallelDocument[], report: SettingReport, first = 1): { pages: Page[]; starts: number[] } {
   const pages: Page[] = []
+  const starts: number[] = []
   for (const pair of pairs) {
     const rulesA = typesettingFor(pair.a)
     const rulesB = typesettingFor(pair.b)
-    const flow = new ParallelFlow(pair.a.metadata.symbol ?? pair.b.metadata.symbol ?? pair.name, rulesA, pages.length + 1)
+    starts.push(first + pages.length)
+    const flow = new ParallelFlow(pair.a.metadata.symbol ?? pair.b.metadata.symbol ?? pair.name, rulesA, first + pages.length)
     flow.startDocument(pair, rulesB, report)
     const rows = rowsOf(pair, report)
     rows.forEach((row, i) => flow.add(row, rows[i + 1]))
+    flow.pages[0]!.dest = pairStart(starts.length - 1)
     pages.push(...flow.pages)
   }
-  return pages
+  return { pages, starts }
+}
+
+/** The destination at the top of a pair's first page. */
+const pairStart = (i: number) => destName(`p${i}`, DOCUMENT_START)
+
+/**
+ * The contents of a volume of pairs, as a single-language edition's: each pair's symbol and its
+ * title in both languages, with a dot leader to the page the pair starts on (`starts`; room is
+ * kept for the numbers when they are not known yet), text and number linked to the pair's first page.
+ */
+function contentsPages(pairs: readonly ParallelDocument[], starts: readonly number[] | undefined, report: SettingReport): Page[] {
+  const rules = typesettingFor(pairs[0]!.a)
+  const flow = new Flow()
+  flow.startDocument('contents', rules.contents)
+  const toc = [heading(rules.contents, rules, report, destName('contents', DOCUMENT_START))]
+  pairs.forEach((pair, i) => {
+    const titles = [pair.a.metadata.symbol ?? pair.b.metadata.symbol, pair.a.metadata.title, pair.b.metadata.title].filter(Boolean)
+    const start = starts?.[i]
+    toc.push(entry(titles.join('　') || pair.name, start === undefined ? '0000' : String(start), { dest: pairStart(i) }, 'TOCI', rules, report))
+  })
+  toc.forEach((b, i) => flow.add(b, toc[i + 1]))
+  return flow.finish()
+}
+
+/** A volume of several pairs opens with its contents; a single pair is its own first page. */
+function volumePages(pairs: readonly ParallelDocument[], report: SettingReport): Page[] {
+  if (pairs.length === 1) return parallelPages(pairs, report).pages
+  const { pages, starts } = parallelPages(pairs, report, contentsPages(pairs, undefined, settingReport()).length + 1)
+  return [...contentsPages(pairs, starts, report), ...pages]
 }
 
 /** The PDF of a parallel edition: one or more pairs of language versions, side by side. */
@@ -211,7 +244,7 @@ export async function parallelPdf(
 ): Promise<Uint8Array> {
   if (pairs.length === 0) throw new Error('a parallel edition needs at least one pair of versions')
   const report = settingReport()
-  const pages = parallelPages(pairs, report)
+  const pages = volumePages(pairs, report)
   reportSetting(report, warn)
   const symbols = [...new Set(pairs.flatMap((p) => [p.a.metadata.symbol ?? p.b.metadata.symbol ?? []].flat()))]
   const dates = pairs.flatMap((p) => [p.a.metadata.date ?? p.b.metadata.date ?? []].flat()).sort()

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto'
 import PDFDocument from 'pdfkit'
 import { VERSION } from '../../core/package-root.js'
 import { profileFor } from '../../lang/index.js'
-import { face, roleFace, type Face, type FaceKey } from './fonts.js'
+import { face, glyphsOf, roleFace, type Face, type FaceKey, type RunGlyph } from './fonts.js'
 import { MARGIN, NOTE_RULE, PAGE, type Block, type Page, type SetLine } from './layout.js'
 import type { Atom, Placed } from './linebreak.js'
+import { textObject, type FontResource } from './text-object.js'
 
 /** What the PDF says about itself. */
 export interface PdfInfo {
@@ -20,13 +21,23 @@ export interface PdfInfo {
 
 const RUNNING_SIZE = 9
 
+/** What the text object needs of pdfkit's embedded font: its resource name, its subset, widths and ToUnicode map. */
+interface PdfkitFont {
+  readonly id: string
+  readonly scale: number
+  readonly subset: { includeGlyph(id: number): number }
+  readonly widths: number[]
+  readonly unicode: number[][]
+  ref(): unknown
+}
+
 /** pdfkit's embedded-font class, as pdfkit opens fonts: (document, parsed fontkit font, resource id). */
 type EmbeddedFontClass = new (document: PDFKit.PDFDocument, font: unknown, id: string) => object
 let embeddedFont: EmbeddedFontClass | undefined
 
 /** What pdfkit's embedded font draws a run of text with: glyphs and their positions, in thousandths of an em. */
 interface GlyphRun {
-  readonly glyphs: { readonly id: number; readonly advanceWidth: number; readonly codePoints: number[] }[]
+  readonly glyphs: readonly RunGlyph[]
   readonly positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]
   readonly advanceWidth: number
 }
@@ -34,18 +45,9 @@ interface GlyphRun {
 /** A run as the typesetter measured it: each code point's glyph at its advance, nothing shaped. */
 function glyphRun(f: Face, text: string): GlyphRun {
   const scale = 1000 / f.font.unitsPerEm
-  const glyphs: GlyphRun['glyphs'][number][] = []
-  const positions: GlyphRun['positions'][number][] = []
-  let width = 0
-  for (const c of text) {
-    const cp = c.codePointAt(0)!
-    const id = f.glyph(cp)
-    const advanceWidth = f.glyphAdvance(id)
-    glyphs.push({ id, advanceWidth, codePoints: [cp] })
-    positions.push({ xAdvance: advanceWidth * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advanceWidth * scale })
-    width += advanceWidth * scale
-  }
-  return { glyphs, positions, advanceWidth: width }
+  const glyphs = glyphsOf(f, text)
+  const positions = glyphs.map(({ advanceWidth }) => ({ xAdvance: advanceWidth * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advanceWidth * scale }))
+  return { glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) }
 }
 
 /**
@@ -67,54 +69,6 @@ function embedded(doc: PDFKit.PDFDocument, key: FaceKey): void {
   const font = new embeddedFont(doc, f.font, `F${++internals._fontCount}`) as { layoutRun: (text: string) => GlyphRun }
   font.layoutRun = (text) => glyphRun(f, text)
   internals._fontFamilies[key] = font
-}
-
-/** Glyph atoms drawn in one text call: same face, size and rise, evenly spaced (the justification's extra). */
-interface Piece {
-  readonly text: string
-  readonly atom: Atom
-  readonly x: number
-  readonly spacing: number
-  /** Horizontal scale (percent) that brings the glyphs to the atom's width ("——" set in 2 em). */
-  readonly scale: number
-}
-
-/** How much an atom's glyphs are widened to fill its width: 100 when they fill it as they are. */
-function scaleOf(atom: Atom): number {
-  const natural = face(atom.face).advance(atom.text) * atom.size
-  return Math.abs(natural - atom.width) < 0.01 ? 100 : (100 * atom.width) / natural
-}
-
-function pieces(placed: readonly Placed[]): Piece[] {
-  const out: Piece[] = []
-  let i = 0
-  while (i < placed.length) {
-    const start = placed[i]!
-    if (start.atom.kind === 'space') {
-      i++
-      continue
-    }
-    let text = start.atom.text
-    let j = i + 1
-    let spacing = 0
-    const scale = scaleOf(start.atom)
-    if (start.atom.kind === 'wide' && scale === 100) {
-      for (; j < placed.length; j++) {
-        const prev = placed[j - 1]!
-        const next = placed[j]!
-        if (next.atom.kind !== 'wide' || next.atom.face !== start.atom.face || next.atom.size !== start.atom.size || next.atom.rise !== start.atom.rise || scaleOf(next.atom) !== 100) break
-        const gap = next.x - prev.x - prev.atom.width
-        if (j === i + 1) spacing = gap
-        else if (Math.abs(gap - spacing) > 0.005) break
-        // The spacing follows every glyph of a text call, the last too: a line's last glyph goes alone, so nothing runs past it.
-        if (spacing !== 0 && j === placed.length - 1) break
-        text += next.atom.text
-      }
-    }
-    out.push({ text, atom: start.atom, x: start.x, spacing: j > i + 1 ? spacing : 0, scale })
-    i = j
-  }
-  return out
 }
 
 /** Where a link leads: an address, a named destination, or a page. */
@@ -188,19 +142,39 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
     }
     doc.font(name).fontSize(size)
   }
+  // A face's font on the current page: its glyphs are added to its subset as pdfkit's own text calls add them.
+  const resources = new Map<FaceKey, FontResource & { readonly font: PdfkitFont }>()
+  const fontResource = (name: FaceKey): FontResource => {
+    let resource = resources.get(name)
+    if (!resource) {
+      useFont(name, RUNNING_SIZE)
+      const font = (doc as unknown as { _fontFamilies: Record<string, PdfkitFont> })._fontFamilies[name]!
+      const codes = new Map<number, string>()
+      resource = {
+        id: font.id,
+        font,
+        code(glyph) {
+          let code = codes.get(glyph.id)
+          if (code === undefined) {
+            const gid = font.subset.includeGlyph(glyph.id)
+            font.widths[gid] ??= glyph.advanceWidth * font.scale
+            font.unicode[gid] ??= glyph.codePoints
+            codes.set(glyph.id, (code = gid.toString(16).padStart(4, '0')))
+          }
+          return code
+        }
+      }
+      resources.set(name, resource)
+    }
+    ;(doc.page as unknown as { fonts: Record<string, unknown> }).fonts[resource.id] ??= resource.font.ref()
+    return resource
+  }
   // The Han–Latin gaps and the added space are positions, which extractors read as spaces: each
-  // line says what text it stands for (pdftotext and Acrobat read it; pdf.js does not yet).
+  // line says what text it stands for (pdftotext and Acrobat read it); pdf.js, which does not
+  // yet, is kept from reading a gap as a space by the text object (text-object.ts).
   const drawLine = (set: Pick<SetLine, 'line' | 'x' | 'y'>) => {
     doc.markContent('Span', { actual: set.line.text })
-    for (const p of pieces(set.line.atoms)) {
-      useFont(p.atom.face, p.atom.size)
-      doc.text(p.text, set.x + p.x, set.y - p.atom.rise, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        ...(p.spacing ? { characterSpacing: p.spacing } : {}),
-        ...(p.scale !== 100 ? { horizontalScaling: p.scale } : {})
-      })
-    }
+    doc.addContent(textObject(set.line.atoms, set.x, set.y, fontResource))
     const hyphen = set.line.hyphen
     if (hyphen) drawOutline(hyphen.face, '-', hyphen.size, set.x + hyphen.x, set.y)
     doc.endMarkedContent()
@@ -269,10 +243,13 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
 
   for (const page of pages) {
     doc.addPage({ size: 'A4', margin: 0 })
+    if (page.dest) doc.addNamedDestination(page.dest, 'XYZ', 0, 0, null)
     const outer = page.number !== undefined && page.number % 2 === 0 ? 'left' : 'right'
     artifact(() => {
       for (const f of page.furniture) drawLine(f)
       for (const r of page.rules) doc.moveTo(MARGIN.left, r.y).lineTo(MARGIN.right, r.y).lineWidth(r.width).stroke()
+      for (const b of page.boxes ?? []) doc.rect(b.x, b.y, b.width, b.height)
+      if (page.boxes?.length) doc.fill()
       if (page.head) drawRunning(page.head, outer, MARGIN.top - 30)
       if (page.number !== undefined) drawRunning(String(page.number), outer, PAGE.height - 40)
       if (page.noteRule !== undefined)
