@@ -9,7 +9,8 @@ import { outputPath } from '../io/output-folder.js'
 import { corpusMember } from './corpus-index.js'
 import { otherShards } from './load-manifest.js'
 import { isMember, journalEntry, MANIFEST_NAME, writePending, type EntryRecord } from './manifest.js'
-import { count, reportProgress, type RunState } from './run-state.js'
+import { DISK_FULL, diskFull } from '../io/write.js'
+import { count, reportProgress, stopped, type RunState } from './run-state.js'
 import { TABLES, type Relink, type Table, type ToBuild } from './tables.js'
 import type { BuildTask, TaskResult } from './worker.js'
 
@@ -55,8 +56,9 @@ export class Builder {
     const signal = this.state.options.signal
     // The pipeline is loaded only when a document is built in this thread: a run with nothing
     // to build, or one on workers, starts without it.
-    const inThread = () => import('./worker.js').then((w) => w.default(task))
-    if (threads <= 1 || this.poolFailed) return inThread()
+    const fileSystem = this.state.options.fileSystem
+    const inThread = () => import('./worker.js').then((w) => w.default(task, fileSystem?.write))
+    if (threads <= 1 || this.poolFailed || fileSystem !== undefined) return inThread()
     if (this.pool === undefined) {
       const started = new Piscina<BuildTask, TaskResult>({
         filename: WORKER,
@@ -89,7 +91,7 @@ export class Builder {
     const { options, cwd, out, store } = this.state
     const threads = this.threads(size)
     await eachLimit(store.scan(table), threads * 4, async ([[path], value]) => {
-      if (options.signal?.aborted) return
+      if (stopped(this.state)) return
       const { source, links } = await toBuild(path!, value)
       const task: BuildTask = { source, cwd, ...(out !== undefined ? { out } : {}), links, ...(options.lint ? { lint: options.lint } : {}), ...(options.formats ? { formats: options.formats } : {}) }
       let result: TaskResult
@@ -103,8 +105,26 @@ export class Builder {
     })
   }
 
-  /** A build's result into the store: its record (and its stale outputs removed), or its failure. */
+  /**
+   * A build's result into the store: its record (and its stale outputs removed), or its failure. A
+   * full disk (an output, the journal or the store) stops the run's building: it is the run's
+   * diagnostic, not the document's.
+   */
   private async settle(result: TaskResult): Promise<void> {
+    if (result.diskFull) {
+      this.state.diskFull ??= result.diskFull
+      result = { ...result, diagnostics: result.diagnostics.filter((d) => d.ruleId !== DISK_FULL) }
+    }
+    try {
+      await this.record(result)
+    } catch (error) {
+      const code = diskFull(error)
+      if (code === undefined) throw error
+      this.state.diskFull ??= code
+    }
+  }
+
+  private async record(result: TaskResult): Promise<void> {
     const state = this.state
     const store = state.store
     state.work++
@@ -117,6 +137,7 @@ export class Builder {
     if (current) count(state, current, -1)
     const old = current ?? (await store.get(TABLES.previousRecords, [result.path]))
     if (result.entry) {
+      state.written++
       const now = await journalEntry(state.journal, result.entry, result.diagnostics)
       await store.put(TABLES.records, [result.path], now)
       await store.del(TABLES.failures, [result.path])
@@ -151,7 +172,6 @@ export class Builder {
  */
 export async function buildChanged(state: RunState, builder: Builder): Promise<void> {
   const { out, store, writer, corpus, shard, files } = state
-  const signal = state.options.signal
   // Outputs of sources that are gone go with them; the pending file names what is about to
   // be rewritten before anything is, so a build killed half-way never leaves an entry that lies.
   if (out !== undefined && (state.removed > 0 || state.dirty > 0)) {
@@ -165,7 +185,7 @@ export async function buildChanged(state: RunState, builder: Builder): Promise<v
   if (out !== undefined && state.fresh > 0) {
     const threads = builder.threads(state.fresh)
     await eachLimit(store.scan(TABLES.toBuild), threads * 4, async ([[path], { source, fresh }]) => {
-      if (!fresh || signal?.aborted) return
+      if (!fresh || stopped(state)) return
       const summary = await builder.exec({ source, cwd: state.cwd, links: {} }, threads).then(
         (r) => r.entry?.summary,
         () => undefined
@@ -199,8 +219,10 @@ export async function markPending(state: RunState, ...tables: Table<[path: strin
       })()
     )
   } catch (error) {
-    state.diagnostics.push(fileDiagnostic(join(state.options.out!, MANIFEST_NAME), `Cannot write the build manifest's pending file (${errorCode(error)}).`))
     state.ioError = true
+    const full = diskFull(error)
+    if (full) state.diskFull ??= full
+    else state.diagnostics.push(fileDiagnostic(join(state.options.out!, MANIFEST_NAME), `Cannot write the build manifest's pending file (${errorCode(error)}).`))
   }
 }
 

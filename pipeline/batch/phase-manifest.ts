@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { errorCode, fileDiagnostic } from '../core/diagnostic.js'
 import { VERSION } from '../core/package-root.js'
+import { diskFull } from '../io/write.js'
 import { MANIFEST_NAME, removePending, writeManifest } from './manifest.js'
 import { corpusChanged, type RunState } from './run-state.js'
 import { mapped } from './store.js'
@@ -27,11 +28,15 @@ export async function writeRunManifest(state: RunState): Promise<void> {
       manifestPath,
       header,
       state.files,
-      mapped(store.scan(TABLES.records), ([, r]) => r)
+      mapped(store.scan(TABLES.records), ([, r]) => r),
+      state.options.fileSystem?.write
     )
     await removePending(manifestPath)
   } catch (error) {
-    state.diagnostics.push(fileDiagnostic(join(state.options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
     state.ioError = true
+    // A full disk is the run's diagnostic (report).
+    const full = diskFull(error)
+    if (full) state.diskFull ??= full
+    else state.diagnostics.push(fileDiagnostic(join(state.options.out!, MANIFEST_NAME), `Cannot write the build manifest (${errorCode(error)}).`))
   }
 }

@@ -6,7 +6,7 @@ import { isMember, readEntry, type EntryRecord, type LineFiles } from './manifes
 import { INDEX_NAME } from './output-names.js'
 import type { Builder } from './phase-build.js'
 import { markPending } from './phase-build.js'
-import { corpusChanged, type RunState } from './run-state.js'
+import { corpusChanged, stopped, type RunState } from './run-state.js'
 import type { Store, StoreWriter } from './store.js'
 import { TABLES, type Table } from './tables.js'
 
@@ -25,7 +25,7 @@ export interface RelinkPlan {
  */
 export async function planRelink(state: RunState): Promise<RelinkPlan> {
   const { out, shard, previous } = state
-  const aborted = state.options.signal?.aborted === true
+  const aborted = stopped(state)
   const checkLinks = out !== undefined && !aborted && (corpusChanged(state) || shard !== undefined || previous?.header.unlinked === true)
   // Nothing changed and index.json is as the last build wrote it: it is right as it is.
   const indexed = out !== undefined && shard === undefined
@@ -69,7 +69,7 @@ export async function relink(state: RunState, builder: Builder, plan: RelinkPlan
     await markPending(state, TABLES.relinks)
     await builder.buildAll(TABLES.relinks, state.relinked, async (_, relink) => relink)
   }
-  state.linked = plan.checkLinks && !state.options.signal?.aborted
+  state.linked = plan.checkLinks && !stopped(state)
 }
 
 /** A member of the corpus as eachMember gives it: its path, its record and its entry. */

@@ -1,4 +1,5 @@
-import { compareDiagnostics, counts, type Diagnostic } from '../core/diagnostic.js'
+import { compareDiagnostics, counts, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
+import { DISK_FULL } from '../io/write.js'
 import { byCodeUnits } from '../core/order.js'
 import { MANIFEST_DAMAGED, readDiagnostics, type LineFiles } from './manifest.js'
 import { takes, type DiagnosticSink, type RunResult, type RunState } from './run-state.js'
@@ -8,23 +9,60 @@ import { TABLES, type Table } from './tables.js'
 /** The report: the run's diagnostics sent to its sink, a source at a time, and its counts. */
 export async function report(state: RunState): Promise<RunResult> {
   const { store, files, diagnostics, options } = state
-  const answered = await send(store, files, diagnostics, options.report)
   const relinkedUpToDate = state.relinked === 0 ? 0 : await countMissing(store, TABLES.relinks, TABLES.toBuild)
   const failed = state.work > 0 ? await store.count(TABLES.failedBuilds) : 0
+  const built = state.work > 0 ? (await store.count(TABLES.built)) - failed : 0
+  const skipped = state.upToDate - relinkedUpToDate
+  if (state.diskFull) diagnostics.push(diskFullDiagnostic(state, built))
+  const answered = await send(store, files, diagnostics, options.report)
   return {
     errors: answered.errors,
     warnings: answered.warnings,
     ioError: state.ioError,
     interrupted: options.signal?.aborted ?? false,
+    ...(state.diskFull ? { diskFull: true as const } : {}),
     stats: {
       documents: state.accepted,
-      built: state.work > 0 ? (await store.count(TABLES.built)) - failed : 0,
+      built,
       failed,
-      skipped: state.upToDate - relinkedUpToDate,
+      skipped,
       work: state.work,
       ...(answered.pages !== undefined ? { pages: answered.pages } : {})
     }
   }
+}
+
+/**
+ * The report of a run whose store could not be written (the disk is full): the run's own
+ * diagnostics and the `disk-full` one, what was built counted as it went; the store is not read.
+ */
+export function reportFullStore(state: RunState, code: string): RunResult {
+  state.diskFull ??= code
+  const built = state.written
+  const own = [...state.diagnostics, diskFullDiagnostic(state, built)].sort(compareDiagnostics)
+  for (const d of own) if (takes(state.options.report, d.severity)) state.options.report!.write(d)
+  return {
+    ...counts(own),
+    ioError: true,
+    interrupted: state.options.signal?.aborted ?? false,
+    diskFull: true,
+    stats: { documents: state.accepted, built, failed: 0, skipped: state.upToDate, work: state.work }
+  }
+}
+
+/**
+ * The one diagnostic of a full disk, on the output folder as the user named it: what was written
+ * and what was not, and that no output is torn (each is written whole or not at all).
+ */
+function diskFullDiagnostic(state: RunState, written: number): Diagnostic {
+  const folder = state.options.out ?? state.store.dir
+  const full = state.diskFull === 'EDQUOT' ? 'The disk quota is spent (EDQUOT)' : 'The disk is full (ENOSPC)'
+  return fileDiagnostic(
+    folder,
+    `${full}: the build stopped writing in ${folder}. Written by this run: ${written} document${written === 1 ? '' : 's'}, whole; the others were not written` +
+      ` (their outputs are as they were: no output is left half-written, and the manifest names only what was written). Free some space and build again: it goes on from there.`,
+    DISK_FULL
+  )
 }
 
 /**

@@ -6,7 +6,7 @@ import { counts, errorCode, fileDiagnostic, type Diagnostic } from '../core/diag
 import { VERSION } from '../core/package-root.js'
 import { outputPath, overlapOf } from '../io/output-folder.js'
 import { outputName } from '../io/sources.js'
-import { removeStaleTemps, removeTemps, tempPath } from '../io/write.js'
+import { DISK_FULL, diskFull, removeStaleTemps, removeTemps, tempPath } from '../io/write.js'
 import { CONFIG_NAME } from '../lint/config.js'
 import { StoredCorpus } from './corpus-index.js'
 import { LineFiles, MANIFEST_NAME, openJournal, pipelineKey, removeJournal, shardFileName, type Journal } from './manifest.js'
@@ -15,7 +15,7 @@ import { compareWithManifest } from './phase-compare.js'
 import { writeIndex } from './phase-index.js'
 import { writeRunManifest } from './phase-manifest.js'
 import { planRelink, relink } from './phase-relink.js'
-import { report } from './phase-report.js'
+import { report, reportFullStore } from './phase-report.js'
 import { shardOf, walk } from './phase-walk.js'
 import { resumeKilledRuns } from './resume.js'
 import { takes, type RunOptions, type RunResult, type RunState } from './run-state.js'
@@ -55,6 +55,11 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
       await builder.end()
     }
     return await report(state)
+  } catch (error) {
+    // The store or the journal found the disk full: the run stops where it is, its manifest as it was.
+    const full = diskFull(error)
+    if (full === undefined) throw error
+    return reportFullStore(state, full)
   } finally {
     await close(state)
   }
@@ -71,7 +76,7 @@ async function open(options: RunOptions): Promise<RunState | RunResult> {
   const out = options.out === undefined ? undefined : resolve(cwd, options.out)
   const fail = (d: Diagnostic): RunResult => {
     if (takes(options.report, d.severity)) options.report!.write(d)
-    return { ...counts([d]), ioError: true, interrupted: false, stats: { documents: 0, built: 0, failed: 0, skipped: 0, work: 0 } }
+    return { ...counts([d]), ioError: true, interrupted: false, ...(d.ruleId === DISK_FULL ? { diskFull: true as const } : {}), stats: { documents: 0, built: 0, failed: 0, skipped: 0, work: 0 } }
   }
   if (out !== undefined) {
     // Never a folder the sources are read from: see overlapOf.
@@ -98,13 +103,13 @@ async function open(options: RunOptions): Promise<RunState | RunResult> {
     const file = await openJournal(scratch, manifestPath === undefined ? undefined : { manifestPath, header })
     journal = { file, number: files.add(file) }
   } catch (error) {
-    return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
+    return fail(cannotWriteIn(options.out ?? scratch, error))
   }
   try {
-    store = await Store.open(tempPath(join(scratch, 'store')))
+    store = await Store.open(tempPath(join(scratch, 'store')), options.fileSystem?.storeWrite)
   } catch (error) {
     await removeJournal(journal.file)
-    return fail(fileDiagnostic(options.out ?? scratch, `Cannot write in this folder (${errorCode(error)}).`))
+    return fail(cannotWriteIn(options.out ?? scratch, error))
   }
   return {
     options,
@@ -122,6 +127,7 @@ async function open(options: RunOptions): Promise<RunState | RunResult> {
     corpus: new StoredCorpus(store),
     diagnostics: [],
     ioError: false,
+    diskFull: undefined,
     accepted: 0,
     previous: undefined,
     upToDate: 0,
@@ -133,11 +139,19 @@ async function open(options: RunOptions): Promise<RunState | RunResult> {
     total: 0,
     tally: { warnings: 0, errors: 0 },
     work: 0,
+    written: 0,
     relinked: 0,
     linked: false,
     wroteIndex: false,
     indexPrint: undefined
   }
+}
+
+/** The folder could not be written in before the run began: on a full disk, a `disk-full` that says nothing was written. */
+function cannotWriteIn(folder: string, error: unknown): Diagnostic {
+  const full = diskFull(error)
+  if (full === undefined) return fileDiagnostic(folder, `Cannot write in this folder (${errorCode(error)}).`)
+  return fileDiagnostic(folder, `The disk is full (${full}): the build could not begin writing in ${folder}, and wrote nothing. Free some space and build again.`, DISK_FULL)
 }
 
 /** What a killed run finished goes into the manifest before its temporary files go. */

@@ -2,7 +2,8 @@ import type { Diagnostic, Severity } from '../core/diagnostic.js'
 import type { Fingerprint, Shard } from '../types/manifest.js'
 import type { StoredCorpus } from './corpus-index.js'
 import type { Journal, LineFiles, ReadManifest } from './manifest.js'
-import type { Store, StoreWriter } from './store.js'
+import type { WriteChunk } from '../io/write.js'
+import type { Store, StoreWriter, StoreWriteHook } from './store.js'
 
 /** How far a run has got, reported after each document. */
 export interface Progress {
@@ -39,6 +40,19 @@ export interface RunOptions {
    * are read back from the manifest, so a corpus's diagnostics are never all in memory.
    */
   readonly report?: DiagnosticSink
+  /**
+   * The run's writes, Node's file system's unless given: a test gives its own to make them fail as
+   * a full disk does, at the write it chooses. Given, documents are built in this thread (a
+   * function does not cross to a worker thread).
+   */
+  readonly fileSystem?: RunFileSystem
+}
+
+export interface RunFileSystem {
+  /** Writes each chunk of an output, of the index and of the manifest. */
+  readonly write?: WriteChunk
+  /** Called before each write to the run's store. */
+  readonly storeWrite?: StoreWriteHook
 }
 
 export interface DiagnosticSink {
@@ -71,6 +85,8 @@ export interface RunResult {
   readonly ioError: boolean
   /** Set when the run was aborted: not every source was built. */
   readonly interrupted: boolean
+  /** Set when the disk (or the user's quota) was full: the run stopped writing (see the `disk-full` diagnostic). */
+  readonly diskFull?: true
   readonly stats: RunStats
 }
 
@@ -101,6 +117,8 @@ export interface RunState {
   readonly diagnostics: Diagnostic[]
   /** Set when the run could not do part of what it should: a path unreadable, a file unwritten. */
   ioError: boolean
+  /** The error code (ENOSPC, EDQUOT) once a write found the disk full: nothing more is built or relinked. */
+  diskFull: string | undefined
 
   // walk
   /** Sources in the run's share, less those refused. */
@@ -124,8 +142,9 @@ export interface RunState {
   done: number
   total: number
   readonly tally: { warnings: number; errors: number }
-  /** Documents built, a second build counted again. */
+  /** Documents built, a second build counted again; and of them those whose outputs were all written. */
   work: number
+  written: number
   /** Sources built again with the corpus's links (table L). */
   relinked: number
   /** Set once every document's links are checked against the corpus as it is. */
@@ -152,6 +171,11 @@ export function reportProgress(state: RunState): void {
 /** Whether the corpus may have changed since the manifest was written: something built or removed, a record refreshed, another pipeline. */
 export function corpusChanged(state: RunState): boolean {
   return state.work > 0 || state.removed > 0 || state.refreshed || state.previous?.header.pipeline !== state.key
+}
+
+/** Whether the run stops starting work: it was aborted, or the disk is full. */
+export function stopped(state: RunState): boolean {
+  return state.options.signal?.aborted === true || state.diskFull !== undefined
 }
 
 /** Whether a sink takes diagnostics of this severity. */

@@ -15,16 +15,21 @@ import type { Table } from './tables.js'
 export class Store {
   private constructor(
     private readonly db: ClassicLevel<Buffer, string>,
-    readonly dir: string
+    readonly dir: string,
+    private readonly beforeWrite: StoreWriteHook
   ) {}
 
-  /** A new, empty store in `dir` (which must not exist). */
-  static async open(dir: string): Promise<Store> {
+  /**
+   * A new, empty store in `dir` (which must not exist). `beforeWrite` is called before each write
+   * to it (a put, a delete, a batch): what it throws, the write throws, as LevelDB's would on a
+   * full disk (a test's fault; nothing by default).
+   */
+  static async open(dir: string, beforeWrite: StoreWriteHook = () => undefined): Promise<Store> {
     // Uncompressed: the store lives for one run, and compressing cost a tenth of a one-change
     // rebuild. LevelDB's own memory is its default: a 4 MB write buffer and an 8 MB block cache.
     const db = new ClassicLevel<Buffer, string>(dir, { keyEncoding: 'buffer', valueEncoding: 'utf8', createIfMissing: true, errorIfExists: true, compression: false })
     await db.open()
-    return new Store(db, dir)
+    return new Store(db, dir, beforeWrite)
   }
 
   /** Closes the store and removes its folder. */
@@ -43,17 +48,19 @@ export class Store {
     return (await this.db.getMany(keys.map((k) => key(table.letter, k)))).map((stored) => (stored === undefined ? undefined : table.decode(stored)))
   }
 
-  put<K extends readonly string[], V>(table: Table<K, V>, fields: K, value: V): Promise<void> {
+  async put<K extends readonly string[], V>(table: Table<K, V>, fields: K, value: V): Promise<void> {
+    this.beforeWrite()
     return this.db.put(key(table.letter, fields), table.encode(value))
   }
 
-  del<K extends readonly string[], V>(table: Table<K, V>, fields: K): Promise<void> {
+  async del<K extends readonly string[], V>(table: Table<K, V>, fields: K): Promise<void> {
+    this.beforeWrite()
     return this.db.del(key(table.letter, fields))
   }
 
   /** Puts and deletes sent in batches: call `flush` before reading what they write. */
   writer(): StoreWriter {
-    return new StoreWriter(this.db)
+    return new StoreWriter(this.db, this.beforeWrite)
   }
 
   /** Empties a table. */
@@ -104,6 +111,9 @@ export class Store {
   }
 }
 
+/** Called before each write to a store; it throws to make the write fail. */
+export type StoreWriteHook = () => void
+
 /** Operations a writer holds before it sends them: a few hundred kilobytes at most. */
 const BATCH = 1000
 
@@ -112,7 +122,10 @@ export class StoreWriter {
   /** The batch being written: one at a time, so batches land in order. */
   private writing: Promise<void> = Promise.resolve()
 
-  constructor(private readonly db: ClassicLevel<Buffer, string>) {}
+  constructor(
+    private readonly db: ClassicLevel<Buffer, string>,
+    private readonly beforeWrite: StoreWriteHook
+  ) {}
 
   async put<K extends readonly string[], V>(table: Table<K, V>, fields: K, value: V): Promise<void> {
     this.ops.push({ type: 'put', key: key(table.letter, fields), value: table.encode(value) })
@@ -129,6 +142,7 @@ export class StoreWriter {
     await this.writing
     const ops = this.ops
     this.ops = []
+    if (ops.length > 0) this.beforeWrite()
     this.writing = ops.length === 0 ? Promise.resolve() : this.db.batch(ops)
   }
 
