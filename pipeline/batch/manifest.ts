@@ -10,7 +10,7 @@ import type { ManifestEntry, ManifestHeader, Output, Shard } from '../types/mani
 import type { Stamp } from '../io/fingerprint.js'
 import { displayPath } from '../io/sources.js'
 import { validate } from '../validate/index.js'
-import { tempPath, writeAtomic } from '../io/write.js'
+import { tempPath, writeAtomic, type WriteChunk } from '../io/write.js'
 import { isPlainName } from '../io/output-folder.js'
 
 /** The manifest of a whole build in its output folder. */
@@ -364,23 +364,27 @@ export async function readManifest(
  * Writes a manifest atomically: the header, then each record's entry and diagnostics lines
  * copied as bytes from where they are.
  */
-export async function writeManifest(path: string, header: ManifestHeader, files: LineFiles, records: AsyncIterable<EntryRecord>): Promise<void> {
-  await writeAtomic(path, async function* () {
-    yield `${JSON.stringify(header)}\n`
-    // A megabyte at a time: a corpus's manifest is tens of megabytes.
-    let batch: Buffer[] = []
-    let batched = 0
-    for await (const r of records) {
-      batch.push(Buffer.from(await recordLines(files, r)), NEWLINE)
-      batched += r.line.length + r.line.diagnostics + 2
-      if (batched >= READ_AHEAD) {
-        yield Buffer.concat(batch)
-        batch = []
-        batched = 0
+export async function writeManifest(path: string, header: ManifestHeader, files: LineFiles, records: AsyncIterable<EntryRecord>, write?: WriteChunk): Promise<void> {
+  await writeAtomic(
+    path,
+    async function* () {
+      yield `${JSON.stringify(header)}\n`
+      // A megabyte at a time: a corpus's manifest is tens of megabytes.
+      let batch: Buffer[] = []
+      let batched = 0
+      for await (const r of records) {
+        batch.push(Buffer.from(await recordLines(files, r)), NEWLINE)
+        batched += r.line.length + r.line.diagnostics + 2
+        if (batched >= READ_AHEAD) {
+          yield Buffer.concat(batch)
+          batch = []
+          batched = 0
+        }
       }
-    }
-    yield Buffer.concat(batch)
-  })
+      yield Buffer.concat(batch)
+    },
+    write
+  )
 }
 
 /**

@@ -4,7 +4,9 @@ import { errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.j
 import { tempPath } from '../io/write.js'
 import { StoredCorpus } from './corpus-index.js'
 import { isMember, LineFiles, MANIFEST_NAME, SHARD_FILE } from './manifest.js'
-import { eachMember, loadManifest, writeCorpusIndex } from './run-build.js'
+import { loadManifest } from './load-manifest.js'
+import { writeCorpusIndex } from './phase-index.js'
+import { eachMember } from './phase-relink.js'
 import { Store } from './store.js'
 import { TABLES } from './tables.js'
 

@@ -41,17 +41,22 @@ const load = createRequire(import.meta.url)
 export class Store {
   private constructor(
     private readonly db: Backend,
-    readonly dir: string | undefined
+    readonly dir: string | undefined,
+    private readonly beforeWrite: StoreWriteHook
   ) {}
 
-  /** A new, empty store in `dir` (which must not exist). */
-  static async open(dir: string): Promise<Store> {
+  /**
+   * A new, empty store in `dir` (which must not exist). `beforeWrite` is called before each write
+   * to it (a put, a delete, a batch): what it throws, the write throws, as LevelDB's would on a
+   * full disk (a test's fault; nothing by default).
+   */
+  static async open(dir: string, beforeWrite: StoreWriteHook = () => undefined): Promise<Store> {
     const { ClassicLevel: Level } = load('classic-level') as { ClassicLevel: typeof ClassicLevel }
     // Uncompressed: the store lives for one run, and compressing cost a tenth of a one-change
     // rebuild. LevelDB's own memory is its default: a 4 MB write buffer and an 8 MB block cache.
     const db = new Level<Buffer, string>(dir, { keyEncoding: 'buffer', valueEncoding: 'utf8', createIfMissing: true, errorIfExists: true, compression: false })
     await db.open()
-    return new Store(db, dir)
+    return new Store(db, dir, beforeWrite)
   }
 
   /**
@@ -59,7 +64,7 @@ export class Store {
    * tables, order and answers as on disk (test/store.test.ts runs its properties on both).
    */
   static inMemory(): Store {
-    return new Store(new MemoryBackend(), undefined)
+    return new Store(new MemoryBackend(), undefined, () => undefined)
   }
 
   /** Closes the store and removes its folder. */
@@ -78,17 +83,19 @@ export class Store {
     return (await this.db.getMany(keys.map((k) => key(table.letter, k)))).map((stored) => (stored === undefined ? undefined : table.decode(stored)))
   }
 
-  put<K extends readonly string[], V>(table: Table<K, V>, fields: K, value: V): Promise<void> {
+  async put<K extends readonly string[], V>(table: Table<K, V>, fields: K, value: V): Promise<void> {
+    this.beforeWrite()
     return this.db.put(key(table.letter, fields), table.encode(value))
   }
 
-  del<K extends readonly string[], V>(table: Table<K, V>, fields: K): Promise<void> {
+  async del<K extends readonly string[], V>(table: Table<K, V>, fields: K): Promise<void> {
+    this.beforeWrite()
     return this.db.del(key(table.letter, fields))
   }
 
   /** Puts and deletes sent in batches: call `flush` before reading what they write. */
   writer(): StoreWriter {
-    return new StoreWriter(this.db)
+    return new StoreWriter(this.db, this.beforeWrite)
   }
 
   /** Empties a table. */
@@ -139,6 +146,9 @@ export class Store {
   }
 }
 
+/** Called before each write to a store; it throws to make the write fail. */
+export type StoreWriteHook = () => void
+
 /** Operations a writer holds before it sends them: a few hundred kilobytes at most. */
 const BATCH = 1000
 
@@ -147,7 +157,10 @@ export class StoreWriter {
   /** The batch being written: one at a time, so batches land in order. */
   private writing: Promise<void> = Promise.resolve()
 
-  constructor(private readonly db: Backend) {}
+  constructor(
+    private readonly db: Backend,
+    private readonly beforeWrite: StoreWriteHook
+  ) {}
 
   async put<K extends readonly string[], V>(table: Table<K, V>, fields: K, value: V): Promise<void> {
     this.ops.push({ type: 'put', key: key(table.letter, fields), value: table.encode(value) })
@@ -164,6 +177,7 @@ export class StoreWriter {
     await this.writing
     const ops = this.ops
     this.ops = []
+    if (ops.length > 0) this.beforeWrite()
     this.writing = ops.length === 0 ? Promise.resolve() : this.db.batch(ops)
   }
 

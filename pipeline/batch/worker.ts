@@ -5,7 +5,7 @@ import { EMITTERS } from '../emit/index.js'
 import { loadLinter, type Linter } from './linter.js'
 import { fingerprintStats, sha256 } from '../io/fingerprint.js'
 import { displayPath, readSource, type SourceFile } from '../io/sources.js'
-import { commit, stage, type StagedFile } from '../io/write.js'
+import { commit, DISK_FULL, diskFull, stage, type StagedFile, type WriteChunk } from '../io/write.js'
 import { outputPath } from '../io/output-folder.js'
 import type { ManifestEntry, Output } from '../types/manifest.js'
 import { buildDocument } from '../document/build.js'
@@ -54,15 +54,18 @@ export interface TaskResult {
   readonly diagnostics: Diagnostic[]
   /** Set when the source could not be read or an output could not be written. */
   readonly ioError: boolean
+  /** Set when an output could not be written for a full disk (or a spent quota): its `disk-full` diagnostics are the run's to report. */
+  readonly diskFull?: 'ENOSPC' | 'EDQUOT'
 }
 
 /**
  * Builds one source and writes its outputs atomically: the whole of a document's life, in
  * whichever thread runs it. Schemas and fonts are loaded once per thread by their module caches.
+ * `write` writes the outputs' chunks (RunOptions.fileSystem), in the caller's thread only.
  */
-async function runTask(task: BuildTask): Promise<TaskResult> {
+async function runTask(task: BuildTask, write?: WriteChunk): Promise<TaskResult> {
   const { source } = task
-  const staged = await buildStaged(task)
+  const staged = await buildStaged(task, write)
   if (!staged.ok) return { path: source.path, diagnostics: staged.diagnostics, ioError: true }
   const built = staged.value
   const { diagnostics } = built
@@ -78,17 +81,19 @@ async function runTask(task: BuildTask): Promise<TaskResult> {
   )
   const outputs: Output[] = []
   let ioError = built.ioError
+  let full = built.diskFull
   committed.forEach((result, i) => {
     const { name } = built.staged[i]!
     if ('written' in result) outputs.push({ name, ...result.written })
     else {
       diagnostics.push(cannotWrite(task, name, result.error))
+      full ??= diskFull(result.error)
       ioError = true
     }
   })
   const entry: ManifestEntry = { ...built.entry, outputs, ...counts(diagnostics) }
   // An output that could not be written leaves the document unfinished: no entry, so it is built again.
-  return ioError ? { path: source.path, diagnostics, ioError } : { path: source.path, entry, diagnostics, ioError }
+  return ioError ? { path: source.path, diagnostics, ioError, ...(full ? { diskFull: full } : {}) } : { path: source.path, entry, diagnostics, ioError }
 }
 
 /** A document built and its outputs staged: what its task keeps of it once its tree is let go. */
@@ -97,12 +102,13 @@ interface Built {
   readonly entry: Omit<ManifestEntry, 'errors' | 'warnings'>
   readonly diagnostics: Diagnostic[]
   readonly staged: { readonly name: string; readonly file: StagedFile }[]
-  /** An output could not be staged. */
+  /** An output could not be staged; for a full disk, when diskFull is set. */
   readonly ioError: boolean
+  readonly diskFull?: 'ENOSPC' | 'EDQUOT'
 }
 
 /** Reads, builds, lints a source and stages its outputs; the diagnostic when it cannot be read. */
-async function buildStaged(task: BuildTask): Promise<Outcome<Built>> {
+async function buildStaged(task: BuildTask, write?: WriteChunk): Promise<Outcome<Built>> {
   const { source } = task
   const before = fingerprintStats(source)
   const read = readSource(source, task.cwd)
@@ -116,12 +122,14 @@ async function buildStaged(task: BuildTask): Promise<Outcome<Built>> {
   const staged: Built['staged'][number][] = []
   let pages: number | undefined
   let ioError = false
+  let full: 'ENOSPC' | 'EDQUOT' | undefined
   if (task.out !== undefined) {
     for (const output of build.outputs) {
       try {
-        staged.push({ name: output.name, file: await stage(outputPath(task.out, output.name), output.content) })
+        staged.push({ name: output.name, file: await stage(outputPath(task.out, output.name), output.content, write) })
       } catch (error) {
         diagnostics.push(cannotWrite(task, output.name, error))
+        full ??= diskFull(error)
         ioError = true
       }
       if (output.pages !== undefined) pages = (pages ?? 0) + output.pages
@@ -142,13 +150,16 @@ async function buildStaged(task: BuildTask): Promise<Outcome<Built>> {
       },
       diagnostics,
       staged,
-      ioError
+      ioError,
+      ...(full ? { diskFull: full } : {})
     }
   }
 }
 
+/** An output not written; on a full disk, a `disk-full` the run takes for its own (one for the run, not one an output). */
 function cannotWrite(task: BuildTask, name: string, error: unknown): Diagnostic {
-  return fileDiagnostic(displayPath(join(task.out!, name), task.cwd), `Cannot write the output (${errorCode(error)}).`)
+  const full = diskFull(error)
+  return fileDiagnostic(displayPath(join(task.out!, name), task.cwd), `Cannot write the output (${full ?? errorCode(error)}).`, full ? DISK_FULL : undefined)
 }
 
 export default runTask

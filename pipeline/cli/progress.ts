@@ -1,7 +1,7 @@
 import { SingleBar } from 'cli-progress'
 import type { CommandIO } from './command.js'
 import { plural } from './report.js'
-import type { Progress, RunResult } from '../batch/run-build.js'
+import type { Progress, RunResult } from '../batch/run-state.js'
 
 /**
  * Shows a run's progress: a bar on a terminal; nothing in CI, with --quiet or into a file or pipe.

@@ -10,12 +10,36 @@ import type { Fingerprint } from '../types/manifest.js'
 export type FileContent = string | Uint8Array | (() => Iterable<string> | AsyncIterable<string | Uint8Array>)
 
 /**
+ * How a chunk of a file is written where the last ended: `path` is the file's own (not its
+ * temporary file's). Node's file system, unless a caller gives its own: a test's that fails as a
+ * full disk does, at the write it chooses.
+ */
+export type WriteChunk = (path: string, fd: number, chunk: string | Uint8Array) => void
+
+/** Node's: writeFileSync on a descriptor writes at its position. */
+const NODE_WRITE: WriteChunk = (_path, fd, chunk) => writeFileSync(fd, chunk)
+
+/** The rule id of the diagnostic of a full disk (or a spent quota). */
+export const DISK_FULL = 'disk-full'
+
+/**
+ * The code of an error that is a full disk (ENOSPC) or a spent quota (EDQUOT), else undefined: by
+ * its code, or, from LevelDB, which reports the system's error in its message only, by its words.
+ */
+export function diskFull(error: unknown): 'ENOSPC' | 'EDQUOT' | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  if (code === 'ENOSPC' || code === 'EDQUOT') return code
+  const message = error instanceof Error ? error.message : ''
+  return /No space left on device/.test(message) ? 'ENOSPC' : /Disk quota exceeded/.test(message) ? 'EDQUOT' : undefined
+}
+
+/**
  * Writes a file so that readers only ever see the old complete file or the new complete one:
  * the content goes to a temporary file in the same folder, is flushed to disk, and is renamed
  * over the target.
  */
-export async function writeAtomic(path: string, content: FileContent): Promise<void> {
-  await commit(await stage(path, content))
+export async function writeAtomic(path: string, content: FileContent, write = NODE_WRITE): Promise<void> {
+  await commit(await stage(path, content, write))
 }
 
 /** A file written to its temporary file beside its path, open, not yet flushed nor in place. */
@@ -33,7 +57,7 @@ export interface StagedFile {
  * trip of the event loop, and a worker writing a document's editions that way sat idle for a
  * sixth of a JSON + Markdown build. Content made of synchronous chunks is staged without yielding.
  */
-export async function stage(path: string, content: FileContent): Promise<StagedFile> {
+export async function stage(path: string, content: FileContent, writeChunk = NODE_WRITE): Promise<StagedFile> {
   const tmp = tempPath(path)
   liveTemps.add(tmp)
   let fd: number | undefined
@@ -41,9 +65,9 @@ export async function stage(path: string, content: FileContent): Promise<StagedF
   try {
     const file = openSync(tmp, 'w')
     fd = file
-    // A function's chunks are written where the last ended (writeFileSync on a descriptor writes at its position).
+    // A function's chunks are written where the last ended.
     const write = (chunk: string | Uint8Array) => {
-      writeFileSync(file, chunk)
+      writeChunk(path, file, chunk)
       hash.update(chunk)
     }
     if (typeof content === 'string' || content instanceof Uint8Array) write(content)

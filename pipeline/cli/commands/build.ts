@@ -1,6 +1,7 @@
+import type { RunResult } from '../../batch/run-state.js'
 import type { Command } from '../command.js'
 import { EMITTERS } from '../../emit/index.js'
-import { formatDiagnostic } from '../report.js'
+import { formatDiagnostic, printable } from '../report.js'
 
 /**
  * The most shares a build is split into. A CI matrix runs tens of jobs; a count in the billions
@@ -15,6 +16,9 @@ const MAX_SHARDS = 10_000
  * its temporary files cleared, and each has its code.
  */
 const STOPPED_BY = { SIGINT: 130, SIGTERM: 143 } as const
+
+/** The exit code of a build that stopped on a full disk (or a spent quota): its own, for a script to tell it from a document's errors (1) and other I/O errors (2). */
+const DISK_FULL_EXIT = 3
 
 export const buildCommand: Command = {
   name: 'build',
@@ -43,18 +47,18 @@ export const buildCommand: Command = {
     }
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
     if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
-      io.stderr.write(`undoc build: --jobs takes a whole number of documents at once, 1 or more (not "${String(values.jobs)}").\n`)
+      io.stderr.write(`undoc build: --jobs takes a whole number of documents at once, 1 or more (not "${printable(String(values.jobs))}").\n`)
       return 2
     }
     const shard = values.shard === undefined ? undefined : /^(\d{1,6})\/(\d{1,6})$/.exec(String(values.shard))
     if (shard !== undefined && (shard === null || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2]) || Number(shard[2]) > MAX_SHARDS)) {
-      io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N ≤ ${MAX_SHARDS}), not "${String(values.shard)}".\n`)
+      io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N ≤ ${MAX_SHARDS}), not "${printable(String(values.shard))}".\n`)
       return 2
     }
     const formats = values.formats === undefined ? undefined : String(values.formats).split(',')
     const unknown = formats?.filter((f) => !EMITTERS.some((e) => e.format === f))
     if (formats !== undefined && (formats.length === 0 || unknown!.length > 0)) {
-      io.stderr.write(`undoc build: --formats takes a comma-separated list of ${EMITTERS.map((e) => e.format).join(', ')} (not "${String(values.formats)}").\n`)
+      io.stderr.write(`undoc build: --formats takes a comma-separated list of ${EMITTERS.map((e) => e.format).join(', ')} (not "${printable(String(values.formats))}").\n`)
       return 2
     }
     const quiet = values.quiet === true
@@ -100,8 +104,14 @@ export const buildCommand: Command = {
       for (const signal of Object.keys(STOPPED_BY)) process.off(signal, interrupt)
     }
     io.stderr.write(summaryLine(result, (performance.now() - startedAt) / 1000))
-    if (result.interrupted) return STOPPED_BY[stoppedBy]
-    if (result.ioError) return 2
-    return result.errors > 0 ? 1 : 0
+    return buildExit(result, stoppedBy)
   }
+}
+
+/** A build's exit code (README, "Exit codes"): stopped by a signal, the disk full, an I/O or usage error, a document's errors, or clean. */
+export function buildExit(result: RunResult, stoppedBy: keyof typeof STOPPED_BY = 'SIGINT'): number {
+  if (result.interrupted) return STOPPED_BY[stoppedBy]
+  if (result.diskFull) return DISK_FULL_EXIT
+  if (result.ioError) return 2
+  return result.errors > 0 ? 1 : 0
 }

@@ -2,6 +2,7 @@ import type { Command } from '../command.js'
 import { counts, type Diagnostic } from '../../core/diagnostic.js'
 import { readPairs } from '../pairs.js'
 import { report, REPORTERS, useColor } from '../reporters/index.js'
+import { printable } from '../report.js'
 
 export const validateCommand: Command = {
   name: 'validate',
@@ -22,7 +23,7 @@ export const validateCommand: Command = {
     const maxText = values['max-warnings'] as string | undefined
     const maxWarnings = maxText === undefined ? undefined : /^\d+$/.test(maxText) ? Number(maxText) : NaN
     if (!reporter || Number.isNaN(maxWarnings)) {
-      const problem = reporter ? `--max-warnings takes a whole number, not "${maxText}"` : `unknown format "${format}"`
+      const problem = reporter ? `--max-warnings takes a whole number, not "${printable(maxText!)}"` : `unknown format "${printable(format)}"`
       io.stderr.write(`undoc validate: ${problem}\n  ${this.usage}\n`)
       return 2
     }

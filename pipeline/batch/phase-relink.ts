@@ -1,0 +1,119 @@
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ManifestEntry } from '../types/manifest.js'
+import { corpusMember, linkPairs, linksAmong, type StoredCorpus } from './corpus-index.js'
+import { isMember, readEntry, type EntryRecord, type LineFiles } from './manifest.js'
+import { INDEX_NAME } from './output-names.js'
+import type { Builder } from './phase-build.js'
+import { markPending } from './phase-build.js'
+import { corpusChanged, stopped, type RunState } from './run-state.js'
+import type { Store, StoreWriter } from './store.js'
+import { TABLES, type Table } from './tables.js'
+
+/** What the relink pass does: check every document's links against the corpus, make the index's rows, or both. */
+export interface RelinkPlan {
+  readonly checkLinks: boolean
+  readonly writeIndex: boolean
+}
+
+/**
+ * Whether links are checked and the index written. Citations of documents that are in this corpus
+ * point at them: links are checked when the corpus may have changed since they were (something
+ * was built or removed, other shards' documents count, or the last build stopped before it checked
+ * them). The index is written unless it is the one the manifest describes, on disk as written
+ * (then `indexPrint` is set).
+ */
+export async function planRelink(state: RunState): Promise<RelinkPlan> {
+  const { out, shard, previous } = state
+  const aborted = stopped(state)
+  const checkLinks = out !== undefined && !aborted && (corpusChanged(state) || shard !== undefined || previous?.header.unlinked === true)
+  // Nothing changed and index.json is as the last build wrote it: it is right as it is.
+  const indexed = out !== undefined && shard === undefined
+  const kept = previous?.header.index
+  const current = indexed && !checkLinks && kept ? await stat(join(out, INDEX_NAME), { bigint: true }).catch(() => undefined) : undefined
+  if (kept && current && Number(current.size) === kept.size && current.mtimeNs.toString() === kept.mtimeNs) state.indexPrint = kept
+  return { checkLinks, writeIndex: indexed && state.indexPrint === undefined && !aborted }
+}
+
+/**
+ * The relink pass: the corpus as it is now, its members by symbol; then, a thousand at a time, each
+ * member's links checked against it (a document whose links are not those it was built with is
+ * built again with them, from table L) and its row of the index made.
+ */
+export async function relink(state: RunState, builder: Builder, plan: RelinkPlan): Promise<void> {
+  const { store, writer, corpus, files } = state
+  if (plan.checkLinks || plan.writeIndex) {
+    await corpus.clear()
+    for await (const [, r] of store.scan(TABLES.records)) if (isMember(r)) await corpus.add(writer, r, r.path)
+    for await (const [, member] of store.scan(TABLES.otherShards)) await corpus.add(writer, member)
+    await corpus.seal(writer)
+    await eachMember(store, TABLES.records, files, corpus, writer, plan.writeIndex, async (members, targets) => {
+      if (!plan.checkLinks) return
+      const sources = await store.getMany(
+        TABLES.sources,
+        members.map((m): [string] => [m.path])
+      )
+      for (const [i, { path, record, entry }] of members.entries()) {
+        if (sources[i] === undefined || !record.wrote) continue
+        const links = linksAmong(corpusMember(entry.summary!), targets)
+        if (JSON.stringify(linkPairs(links)) !== JSON.stringify(linkPairs(entry.links))) {
+          // With the links it is to be built with: its entry is not read again.
+          await writer.put(TABLES.relinks, [path], { source: sources[i]!, links })
+          state.relinked++
+        }
+      }
+    })
+  }
+  if (state.relinked > 0) {
+    state.total += state.relinked
+    await markPending(state, TABLES.relinks)
+    await builder.buildAll(TABLES.relinks, state.relinked, async (_, relink) => relink)
+  }
+  state.linked = plan.checkLinks && !stopped(state)
+}
+
+/** A member of the corpus as eachMember gives it: its path, its record and its entry. */
+export interface MemberEntry {
+  readonly path: string
+  readonly record: EntryRecord
+  readonly entry: ManifestEntry
+}
+
+/**
+ * Goes through the corpus's members (added with their paths, whose records are in `table`) by
+ * name, a thousand at a time, with their entries (read once) and the sealed corpus's targets for
+ * what they cite: `each` takes each batch, and with `rows` the batch's rows go into the index.
+ */
+export async function eachMember(
+  store: Store,
+  table: Table<[path: string], EntryRecord>,
+  files: LineFiles,
+  corpus: StoredCorpus,
+  writer: StoreWriter,
+  rows: boolean,
+  each?: (members: readonly MemberEntry[], targets: ReadonlyMap<string, string>) => Promise<void>
+): Promise<void> {
+  let batch = 0
+  for await (const paths of corpus.batches()) {
+    const values = await store.getMany(
+      table,
+      paths.map((path): [string] => [path])
+    )
+    const members: MemberEntry[] = []
+    for (const [i, path] of paths.entries()) {
+      const record = values[i]!
+      members.push({ path, record, entry: await readEntry(files, record) })
+    }
+    // Documents of a corpus cite the same symbols over and over: one lookup a symbol a batch.
+    const targets = await corpus.targets(members.flatMap((m) => m.entry.summary!.citations.map((c) => c.symbol)))
+    await each?.(members, targets)
+    if (rows)
+      await corpus.addRows(
+        writer,
+        batch++,
+        members.map((m) => ({ summary: m.entry.summary!, at: m.path })),
+        targets
+      )
+  }
+  await writer.flush()
+}
