@@ -145,6 +145,20 @@ describe('web-furniture', () => {
       expect.arrayContaining(['web page: title of the page and name of the site', 'web page: list bullet', 'web page: cell border of a table row', 'web page: licence notice of the site'])
     )
   })
+  it("lifts the symbol the page's title names in words, its year from the navigation when the title leaves it out", () => {
+    const nav = '← | 联合国安理会第1262(1999)号决议 | 联合国安理会第1263(1999)号决议 1999年9月13日通过 |'
+    expect(normalizeText(`联合国安理会第1263号决议\n外观\n${nav}\n安全理事会,\n`).lifted.symbol).toBe('S/RES/1263(1999)')
+    expect(normalizeText('联合国安理会第1263号决议\n外观\n安全理事会,\n').lifted.symbol).toBeUndefined()
+    expect(normalizeText('跳转到内容\n\n联合国安理会主席声明1998年第1号\n\n安全理事会主席……\n').lifted.symbol).toBe('S/PRST/1998/1')
+    expect(normalizeText('聯合國大會決議案二十一(一)\n← | 聯合國大會決議案二十(一) |\n大會訓令:\n').lifted.symbol).toBe('A/RES/21(I)')
+    // A title line naming two documents (the previous and this one, their border lost) names neither.
+    expect(normalizeText('联合国安理会主席声明2000年第18号 联合国安理会主席声明2000年第19号\n本作品收录于《联合国安理会2000年主席声明\n安全理事会主席……\n').lifted.symbol).toBeUndefined()
+  })
+  it('knows a page by a line only a web page has, without its site name or licence', () => {
+    const n = normalizeText('联合国安理会主席声明2000年第19号\n本作品收录于《联合国安理会2000年主席声明\n安全理事会主席在会议上发表声明如下:\n')
+    expect(n.text.text).toBe('安全理事会主席在会议上发表声明如下:')
+    expect(n.lifted.symbol).toBe('S/PRST/2000/19')
+  })
   it('leaves a text with no sign of a web page alone, "|" and all', () => {
     expect(removedBy('大会,\n\n回顾 | 其决议,\n\n第83次全体会议 |', 'web-furniture')).toEqual([])
   })

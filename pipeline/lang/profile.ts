@@ -67,6 +67,13 @@ export interface WebFurniture {
   readonly pageTitle: RegExp
   /** The first line of the site's licence notice under the text: it and every line after it are furniture. */
   readonly licence: RegExp
+  /**
+   * The documents a page's title or navigation names in words ("联合国安理会主席声明1998年第1号",
+   * "聯合國大會決議案二十一(一)"), as canonical symbols in order; a Security Council resolution named
+   * without its year is "S/RES/1263", which the page's navigation may complete. Absent for a
+   * language whose pages name no documents this way.
+   */
+  readonly pageSymbols?: (line: string) => string[]
 }
 
 /** What the lint rules know of a language's punctuation: its pairs, clause endings and sentences. */

@@ -2,6 +2,7 @@ import { hyphenateEnglish } from './latin-hyphenation.js'
 import type { Vote } from '../types/document.js'
 import { eitherScript, inEitherScript, keyedInEitherScript, simplified } from './han-script.js'
 import { carried, isoDay, isValidDay, type CalendarDay } from '../core/calendar-day.js'
+import { romanNumeral } from '../core/roman.js'
 import type { CitedDate, DateMatch, LanguageProfile } from './profile.js'
 
 // The formal (financial) numerals 壹, 贰… number the paragraphs of some early resolutions. Numerals
@@ -174,6 +175,52 @@ function vote(text: string): Vote | null {
   return null
 }
 
+/** A resolution's number as a page names it: "1263", "二十一", "67/264". */
+const PAGE_NUMBER = `(\\d+(?:/\\d+)?|${NUMERAL}+)`
+/** Its year (Security Council) or session (General Assembly before 1976) in brackets: "(1999)", "(一)", "（二十一）". */
+const PAGE_BRACKET = `(?:\\s?[(（]\\s?(\\d{4}|${NUMERAL}+|[IVXLC]+)\\s?[)）])?`
+/**
+ * A document a web page names in its title or navigation: "联合国安理会第1263(1999)号决议",
+ * "聯合國安理會決議案六", "联合国大会第三十二(一)号决议", "聯合國大會決議案二十一(一)",
+ * "联合国安理会主席声明1998年第1号".
+ */
+const PAGE_SYMBOL = new RegExp(
+  eitherScript(`(大会|安理会|安全理事会)(?:第?${PAGE_NUMBER}${PAGE_BRACKET}号决议|决议案${PAGE_NUMBER}${PAGE_BRACKET})|(?:安理会|安全理事会)主席声明(\\d{4})年第(\\d+)号`),
+  'g'
+)
+
+/**
+ * The symbols of the documents a page's title or navigation names. A General Assembly resolution
+ * numbered without a session before 1976 ("大会2159号决议") has no symbol the name can tell; a
+ * Security Council resolution without its year is "S/RES/1263", for the navigation to complete.
+ */
+function pageSymbols(line: string): string[] {
+  const out: string[] = []
+  for (const m of line.matchAll(PAGE_SYMBOL)) {
+    if (m[6] !== undefined) {
+      out.push(`S/PRST/${m[6]}/${Number(m[7])}`)
+      continue
+    }
+    const number = m[2] ?? m[4]!
+    const bracket = m[3] ?? m[5]
+    const value = number.includes('/') ? number : chineseNumeral(number)
+    if (value === null || value === 0) continue
+    if (simplified(m[1]!) !== '大会') {
+      const year = bracket === undefined ? null : chineseNumeral(bracket)
+      if (typeof value === 'string') continue
+      if (year === null) out.push(`S/RES/${value}`)
+      else if (year >= 1946) out.push(`S/RES/${value}(${year})`)
+    } else if (typeof value === 'string') {
+      if (bracket === undefined) out.push(`A/RES/${value}`)
+    } else if (bracket !== undefined) {
+      const session = /^[IVXLC]+$/.test(bracket) ? bracket : chineseNumeral(bracket)
+      if (typeof session === 'string') out.push(`A/RES/${value}(${session})`)
+      else if (session !== null && session > 0 && session < 31) out.push(`A/RES/${value}(${romanNumeral(session)})`)
+    }
+  }
+  return out
+}
+
 /** A full date as a line or masthead states it, in Simplified: the tables that use it read both scripts. */
 const DATE_TEXT = `${YEAR}\\s?年\\s?${MONTH_OR_DAY}\\s?月\\s?${MONTH_OR_DAY}\\s?日`
 
@@ -214,7 +261,8 @@ export const zh: LanguageProfile = {
       { pattern: /^\.?本网站/, reason: 'web page: notice of the site' }
     ],
     pageTitle: /^联合国(?:大会|安理会)[^，。；：,;:]*(?:决议|声明|决定)[^，。；：,;:]*$/,
-    licence: /^本作品来自联合国官方文件/
+    licence: /^本作品来自联合国官方文件/,
+    pageSymbols
   }),
   citations: {
     date: eitherScript(CITED_DATE),
