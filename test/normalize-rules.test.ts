@@ -154,6 +154,13 @@ describe('web-furniture', () => {
     // A title line naming two documents (the previous and this one, their border lost) names neither.
     expect(normalizeText('联合国安理会主席声明2000年第18号 联合国安理会主席声明2000年第19号\n本作品收录于《联合国安理会2000年主席声明\n安全理事会主席……\n').lifted.symbol).toBeUndefined()
   })
+  it("removes the information box's own lines above the text (its symbol alone, 又名:), lifting the symbol", () => {
+    const n = normalizeText(
+      '聯合國大會決議案十二(一)\n\n聯合國大會決議案十一(一) 聯合國大會決議案十二(一)\nA/RES/12(I)\n又名:任用臨時辦事人員\n制定机关:聯合國大會\n1946年2月1日\n聯合國大會決議案十三(一)\n原始文件參見此處\n\n大會授權秘書長.\n'
+    )
+    expect(n.text.text).toBe('大會授權秘書長.')
+    expect(n.lifted).toMatchObject({ symbol: 'A/RES/12(I)', issued: '1946-02-01' })
+  })
   it('knows a page by a line only a web page has, without its site name or licence', () => {
     const n = normalizeText('联合国安理会主席声明2000年第19号\n本作品收录于《联合国安理会2000年主席声明\n安全理事会主席在会议上发表声明如下:\n')
     expect(n.text.text).toBe('安全理事会主席在会议上发表声明如下:')

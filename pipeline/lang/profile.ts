@@ -201,6 +201,12 @@ export interface CitationWords {
 export interface GrammarWords {
   /** Enacting formula of a resolution or decision, naming the organ: "大会，". */
   readonly formula: readonly { readonly pattern: RegExp; readonly organ: 'GA' | 'SC' | 'ECOSOC' | 'HRC' | 'other'; readonly kind: Kind }[]
+  /**
+   * The formula run into its verb, in early texts ("大会建议：", "因此大會訓令秘書長：", "大会授权秘书长……"):
+   * the formula over numbered paragraphs after it, else an operative paragraph of its own. Absent
+   * for a language whose texts always set the formula apart.
+   */
+  readonly fusedFormula?: GrammarWords['formula']
   /** The longest a title, heading or adoption note runs, in characters: what Chinese says in 80, English says in about 240. */
   readonly titleLength: number
   /** Title with the document's own number: "67/264. 联合国同…". Group 1 is the number, 2 the title. */

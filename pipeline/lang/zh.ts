@@ -224,6 +224,9 @@ function pageSymbols(line: string): string[] {
 /** A full date as a line or masthead states it, in Simplified: the tables that use it read both scripts. */
 const DATE_TEXT = `${YEAR}\\s?年\\s?${MONTH_OR_DAY}\\s?月\\s?${MONTH_OR_DAY}\\s?日`
 
+/** The verbs that enact a resolution's operative part, as an early text runs them into its formula. */
+const ENACTING_VERB = '(?:建议|决定|决议|议决|训令|授权|请|核准|通过|宣布|认为|邀请|促请|指示|任命|选举|要求)'
+
 /** Simplified Chinese, as the UN's Chinese editions write it. */
 export const zh: LanguageProfile = {
   tag: 'zh-Hans',
@@ -256,7 +259,7 @@ export const zh: LanguageProfile = {
       { pattern: /^(?:跳转到内容|外观|原始文件参见此处)$/, reason: 'web page: navigation' },
       { pattern: /^(?:←|→)/, reason: 'web page: navigation' },
       { pattern: /^[(（]重定向自[^()（）]*[)）]$/, reason: 'web page: redirection note' },
-      { pattern: /(?:发布|制定)机关[:：]/, reason: 'web page: information box of the page' },
+      { pattern: /(?:发布|制定)机关[:：]|^又名[:：]/, reason: 'web page: information box of the page' },
       { pattern: /^本作品收录于/, reason: 'web page: collection the page belongs to' },
       { pattern: /^\.?本网站/, reason: 'web page: notice of the site' }
     ],
@@ -326,6 +329,12 @@ export const zh: LanguageProfile = {
       { pattern: /^(?:因此[，,]\s?)?安全理事会[，,：:]?$/, organ: 'SC', kind: 'sc-resolution' },
       { pattern: /^(?:因此[，,]\s?)?经济及社会理事会[，,：:]?$/, organ: 'ECOSOC', kind: 'ga-resolution' },
       { pattern: /^(?:因此[，,]\s?)?人权理事会[，,：:]?$/, organ: 'HRC', kind: 'ga-resolution' }
+    ],
+    // The organ and its enacting verb on one line, with nothing between but a phrase ending in "兹" ("大会……兹决议") or
+    // whom the verb addresses, as 1946 texts write it: "大会建议：", "因此大會訓令秘書長：", "大会授权秘书长，".
+    fusedFormula: [
+      { pattern: new RegExp(`^(?:因此[，,]?\\s?)?大会(?:[^，。；：,;:]{0,40}?兹)?${ENACTING_VERB}`), organ: 'GA', kind: 'ga-resolution' },
+      { pattern: new RegExp(`^(?:因此[，,]?\\s?)?安全理事会(?:[^，。；：,;:]{0,40}?兹)?${ENACTING_VERB}`), organ: 'SC', kind: 'sc-resolution' }
     ],
     // "67/264. 标题", "54/254.标题", "3369 (XXX). 标题", and early ones in Chinese numerals:
     // "四(一九四六). 一九四六年四月二十九日决议案", "二一五九(二十一)、标题".

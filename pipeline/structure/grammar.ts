@@ -6,7 +6,8 @@
 //   title        := resolutionTitle | scResolutionTitle adoptionNote? | letterTitle | noteVerbaleTitle | statementTitle
 //   text         := component+ conclusions?
 //   component    := partHeading? preamble? body?   (a resolution in parts A, B…: each its own formula and numbering)
-//   preamble     := paragraph* formula? paragraph*  (the paragraphs before the first numbered one, or, where none
+//   preamble     := paragraph* formula? paragraph*  (formula: also one run into its verb over numbered paragraphs;
+//                                                   the paragraphs before the first numbered one, or, where none
 //                                                   is numbered, those that end as preambular clauses do: "，")
 //   body         := (heading | numbered | paragraph)*
 //   conclusions  := signature? (dateLine | meeting | voteLine | placeAndDate)*
@@ -277,22 +278,32 @@ export class Grammar {
     }
     const formulaAt = this.formulaAhead(end)
     let formula: Formula | null = null
+    // A formula run into its verb and not followed by numbered paragraphs is the first operative paragraph.
+    let fused: Classified | null = null
     if (formulaAt !== -1) {
+      const isFused = this.blocks[formulaAt]!.kind === 'fusedFormula'
+      // Above a formula run into its verb, a compilation's heading of the resolution ("四 非政府组织代表出席……"):
+      // a short line that ends no clause, where a preambular clause ends with its stop.
+      if (isFused && this.i < formulaAt && this.peek!.text.length <= this.lang.grammar.titleLength && !endsClause(this.peek!.text)) {
+        preambleChildren.push(this.heading(this.blocks[this.i++]!, 'title'))
+      }
       while (this.i < formulaAt) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, 'preambular'))
-      formula = this.formula()
-      preambleChildren.push(formula!)
+      const next = this.blocks[formulaAt + 1]
+      if (isFused && !(next?.kind === 'numbered' && next.level === 1)) fused = this.peek!
+      else {
+        formula = this.formula()
+        preambleChildren.push(formula!)
+      }
     }
-    const preambleEnd = this.preambleEnd(end, formula !== null)
+    const preambleEnd = this.preambleEnd(end, formula !== null || fused !== null)
     while (this.i < preambleEnd) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, formula ? 'preambular' : 'text'))
     if (preambleChildren.length) parts.push({ type: 'preamble', children: preambleChildren, position: this.span(preambleChildren) })
-    if (formula && main) {
-      this.found.kind ??= this.formulaKind(formula)
-    }
+    if (main && (formula || fused)) this.found.kind ??= this.formulaKind(formula ? this.plain(formula) : fused!.text)
     const bodyChildren: (Heading | Paragraph)[] = []
     // Numbered paragraphs are operative after an enacting formula or a preamble that ends "…如下：";
     // in reports and other texts they are plain numbered paragraphs.
     const lastPreamble = preambleChildren[preambleChildren.length - 1]
-    const enacted = formula !== null || (lastPreamble !== undefined && lastPreamble.type !== 'heading' && this.lang.grammar.preambleEnd.test(this.plain(lastPreamble)))
+    const enacted = formula !== null || fused !== null || (lastPreamble !== undefined && lastPreamble.type !== 'heading' && this.lang.grammar.preambleEnd.test(this.plain(lastPreamble)))
     const role: Paragraph['role'] = enacted ? 'operative' : 'text'
     const letters = new LetterSequence()
     while (this.i < end) {
@@ -304,7 +315,11 @@ export class Grammar {
         this.found.kind ??= 'report'
       } else if (b.kind === 'section') bodyChildren.push(this.heading(b, 'section', b.number, b.contentOffset))
       else if (b.kind === 'numbered') bodyChildren.push(this.numbered(b, letters, role))
-      else bodyChildren.push(this.paragraph(b, role))
+      else {
+        bodyChildren.push(this.paragraph(b, role))
+        // An operative clause with no number leads into the lettered items after it: one paragraph, as the UN numbers it.
+        if (enacted) letters.reset()
+      }
     }
     if (bodyChildren.length) parts.push({ type: 'body', children: bodyChildren, position: this.span(bodyChildren) })
     return parts
@@ -318,7 +333,20 @@ export class Grammar {
     for (let k = this.i; k < end; k++) {
       const b = this.blocks[k]!
       if (b.kind === 'formula') return k
-      if (b.kind !== 'text' || !this.lang.grammar.preambularEnd.test(withoutRefs(b.text))) return -1
+      if (b.kind !== 'text' || !this.lang.grammar.preambularEnd.test(withoutRefs(b.text))) return this.fusedFormulaAhead(end)
+    }
+    return this.fusedFormulaAhead(end)
+  }
+
+  /**
+   * Where a formula run into its verb is, when no formula stands apart: after unnumbered
+   * paragraphs only, which are its preamble however they end (1946 texts close them with ".").
+   */
+  private fusedFormulaAhead(end: number): number {
+    for (let k = this.i; k < end; k++) {
+      const b = this.blocks[k]!
+      if (b.kind === 'fusedFormula') return k
+      if (b.kind !== 'text') return -1
     }
     return -1
   }
@@ -337,11 +365,18 @@ export class Grammar {
     }
     const first = numbered(true)
     if (first !== -1) return first
-    // Lettered paragraphs with no number above them ("Decides: (a) …; (b) …") are the operative part.
+    // Lettered paragraphs with no number above them end the preamble too: they are the items of
+    // the unnumbered operative clause that leads into them ("Decides: (a) …; (b) …", "大会建议：
+    // (甲)……(乙)……"), or, with no such clause, the operative paragraphs themselves.
     const lettered = numbered(false)
-    if (lettered !== -1) return lettered
+    const preambular = (k: number) => this.blocks[k]!.kind === 'text' && this.lang.grammar.preambularEnd.test(withoutRefs(this.blocks[k]!.text))
     let k = this.i
-    while (k < end && this.blocks[k]!.kind === 'text' && this.lang.grammar.preambularEnd.test(withoutRefs(this.blocks[k]!.text))) k++
+    if (lettered !== -1) {
+      // The clauses right above the letters that do not end as preambular ones lead into them.
+      for (k = lettered; k > this.i && !preambular(k - 1);) k--
+      return k
+    }
+    while (k < end && preambular(k)) k++
     return k
   }
 
@@ -357,9 +392,10 @@ export class Grammar {
     if (meeting) this.found.meeting ??= Number(meeting[1])
   }
 
-  private formulaKind(formula: Formula): Kind {
-    const text = formula.children.map((c) => ('value' in c ? c.value : '')).join('')
-    const f = this.lang.grammar.formula.find((x) => x.pattern.test(text))!
+  /** The kind and organ a formula (set apart or run into its verb) names. */
+  private formulaKind(text: string): Kind {
+    const g = this.lang.grammar
+    const f = g.formula.find((x) => x.pattern.test(text)) ?? g.fusedFormula!.find((x) => x.pattern.test(text))!
     this.found.organ ??= f.organ
     const n = this.found.number ? Number(this.found.number.split('/')[1]) : NaN
     // The General Assembly numbers its decisions from 401 in each session's series.
@@ -369,7 +405,7 @@ export class Grammar {
 
   private formula(): Formula | null {
     const b = this.peek
-    if (!b || b.kind !== 'formula') return null
+    if (!b || (b.kind !== 'formula' && b.kind !== 'fusedFormula')) return null
     this.i++
     return { type: 'formula', children: this.pos.inlines(b.start, b.end), position: this.pos.of(b.start, b.end) }
   }
@@ -492,7 +528,7 @@ export class Grammar {
       role,
       number,
       marker: b.text.slice(0, b.contentOffset),
-      // Letters with no number above them are the part's own paragraphs ("Decides: (a) …; (b) …").
+      // Letters with no paragraph above them (right under the formula or the preamble) are the part's own paragraphs.
       level: letters.underNumber ? level : Math.max(1, level - 1),
       children: this.pos.inlines(b.start + b.contentOffset, b.end),
       position: this.pos.of(b.start, b.end)
@@ -527,12 +563,12 @@ const TITLE_KINDS: Partial<Record<Classified['kind'], Kind>> = {
 /** Tracks subparagraph letters (a), (b)… to tell the letter (i) from the roman numeral (i). */
 class LetterSequence {
   private last = ''
-  /** Whether a numbered paragraph has been seen, which letters after it are the items of. */
+  /** Whether a paragraph has been seen (numbered, or an operative clause with no number), which letters after it are the items of. */
   underNumber = false
   get open(): boolean {
     return this.last !== ''
   }
-  /** At a numbered paragraph: its letters start again. */
+  /** At a paragraph that letters may stand under: its letters start again. */
   reset(): void {
     this.last = ''
     this.underNumber = true

@@ -93,6 +93,8 @@ function lineReason(c: string, inHead: boolean, { web, dates }: LanguageProfile)
   const page = web.page.find((s) => s.pattern.test(c))
   if (page) return page.reason
   if (inHead && web.pageTitle.test(c)) return TITLE
+  // A page's information box gives the document's symbol on a line of its own ("A/RES/12(I)"), lifted with the box.
+  if (inHead && mastheadSymbol(c) !== null) return 'web page: information box of the page'
   // A page's information box gives its date on a line of its own, above the text.
   const date = inHead ? dates(c)[0] : undefined
   if (date && date.index === 0 && date.length === c.length) return 'web page: date of the page'
