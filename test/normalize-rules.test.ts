@@ -149,6 +149,9 @@ describe('web-furniture', () => {
     const nav = '← | 联合国安理会第1262(1999)号决议 | 联合国安理会第1263(1999)号决议 1999年9月13日通过 |'
     expect(normalizeText(`联合国安理会第1263号决议\n外观\n${nav}\n安全理事会,\n`).lifted.symbol).toBe('S/RES/1263(1999)')
     expect(normalizeText('联合国安理会第1263号决议\n外观\n安全理事会,\n').lifted.symbol).toBeUndefined()
+    // The information box's adoption line gives the vote; one above the text only.
+    expect(normalizeText(`联合国安理会第1263号决议\n${nav}\n第4044次会议以15票赞成,0票反对通过 |\n安全理事会,\n`).lifted.vote).toEqual({ for: 15, against: 0, abstentions: 0 })
+    expect(normalizeText('联合国安理会第1263号决议\n外观\n安全理事会,\n第4044次会议一致通过 |\n').lifted.vote).toBeUndefined()
     expect(normalizeText('跳转到内容\n\n联合国安理会主席声明1998年第1号\n\n安全理事会主席……\n').lifted.symbol).toBe('S/PRST/1998/1')
     expect(normalizeText('聯合國大會決議案二十一(一)\n← | 聯合國大會決議案二十(一) |\n大會訓令:\n').lifted.symbol).toBe('A/RES/21(I)')
     // A title line naming two documents (the previous and this one, their border lost) names neither.

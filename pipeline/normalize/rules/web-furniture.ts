@@ -19,7 +19,7 @@ const BULLET = /^[-*•][ \t\u3000]*(?=\S)/
 
 export const webFurniture: NormalizeRule = {
   id: 'web-furniture',
-  doc: "Removes what a web edition (Wikisource and the like) puts around a document into the log: the site's name, the page's title, navigation and tables, its licence notice and the cell borders of table rows, lifting the symbol and date of its navigation into the metadata.",
+  doc: "Removes what a web edition (Wikisource and the like) puts around a document into the log: the site's name, the page's title, navigation and tables, its licence notice and the cell borders of table rows, lifting the symbol, date and vote of its navigation into the metadata.",
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
@@ -101,7 +101,7 @@ function lineReason(c: string, inHead: boolean, { web, dates }: LanguageProfile)
   return null
 }
 
-/** The symbol and date a page's navigation or information box gives, lifted into the metadata. */
+/** The symbol, date and vote a page's navigation or information box gives, lifted into the metadata. */
 function lift(c: string, lang: LanguageProfile, lifted: LiftedMeta): void {
   for (const m of c.matchAll(SYMBOL_WORD)) {
     const symbol = mastheadSymbol(m[0])
@@ -111,4 +111,5 @@ function lift(c: string, lang: LanguageProfile, lifted: LiftedMeta): void {
     }
   }
   lifted.issued ??= lang.dates(c)[0]?.iso ?? mastheadDate(c)
+  lifted.vote ??= lang.vote(c) ?? undefined
 }
