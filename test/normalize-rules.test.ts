@@ -21,6 +21,10 @@ describe('fullwidth-alphanumerics', () => {
 })
 
 describe('page-furniture', () => {
+  it('keeps the organ alone on its line as the formula when a preambular clause follows it, and removes it as masthead otherwise', () => {
+    expect(canon('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。\n')).toBe('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。')
+    expect(canon('联合国\n\n安全理事会\n\nDistr.: General\n\n第1518(2003)号决议\n')).toBe('第1518(2003)号决议')
+  })
   it('removes job numbers, barcodes, page numbers and the running header, lifting the first symbol', () => {
     const n = normalizeText('A/RES/67/264\n\n大会，\n\n12-48653 (C)    090812    100812\n\n*1248653*\n\n2/5\n\nA/RES/67/264\n\n回顾其决议，\n')
     expect(n.text.text).toBe('大会，\n\n回顾其决议，')
