@@ -254,10 +254,11 @@ describe('early resolutions whose formula is run into the verb, and lettered ite
     ])
   })
 
-  it('reads the fused formula over numbered paragraphs as the formula, in either script', async () => {
-    const doc = await read(['國際法院於選任後應即速行集議爲宜.', '因此大會訓令秘書長:', '一.採取必要步驟;', '二.任命秘書一人.', '一九四六年二月十日,第二十八次全會.'])
+  it('reads the fused formula over numbered paragraphs as the formula, in either script, under a numbered compilation heading', async () => {
+    const doc = await read(['五.召開國際法院之必需步驟', '國際法院於選任後應即速行集議爲宜.', '因此大會訓令秘書長:', '一.採取必要步驟;', '二.任命秘書一人.', '一九四六年二月十日,第二十八次全會.'])
     expect(doc.metadata).toMatchObject({ kind: 'ga-resolution', language: 'zh-Hant' })
     expect(blocks(doc.tree.children)).toEqual([
+      'heading:title 五.召開國際法院',
       'paragraph:preambular 國際法院於選任後',
       'formula 因此大會訓令秘書',
       'paragraph:operative:一:L1 採取必要步驟;',

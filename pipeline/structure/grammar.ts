@@ -284,7 +284,7 @@ export class Grammar {
       const isFused = this.blocks[formulaAt]!.kind === 'fusedFormula'
       // Above a formula run into its verb, a compilation's heading of the resolution ("四 非政府组织代表出席……"):
       // a short line that ends no clause, where a preambular clause ends with its stop.
-      if (isFused && this.i < formulaAt && this.peek!.text.length <= this.lang.grammar.titleLength && !endsClause(this.peek!.text)) {
+      if (isFused && this.i < formulaAt && this.isCompilationHeading(this.peek!)) {
         preambleChildren.push(this.heading(this.blocks[this.i++]!, 'title'))
       }
       while (this.i < formulaAt) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, 'preambular'))
@@ -346,9 +346,14 @@ export class Grammar {
     for (let k = this.i; k < end; k++) {
       const b = this.blocks[k]!
       if (b.kind === 'fusedFormula') return k
-      if (b.kind !== 'text') return -1
+      if (b.kind !== 'text' && !(k === this.i && this.isCompilationHeading(b))) return -1
     }
     return -1
+  }
+
+  /** A compilation's heading of one resolution, numbered or not ("五.召開國際法院之必需步驟"): short, and ending no clause. */
+  private isCompilationHeading(b: Classified): boolean {
+    return ['text', 'numbered', 'chapter'].includes(b.kind) && b.text.length <= this.lang.grammar.titleLength && !endsClause(b.text)
   }
 
   /**
