@@ -121,7 +121,7 @@ export class Grammar {
       else break
       this.i++
     }
-    const title = this.title()
+    const title = this.title() ?? this.compilationTitle()
     if (title) children.push(...title)
     // Under the title of early texts: the document it was issued in ("〔S/296〕").
     for (let b = this.peek; title && b && (b.kind === 'basis' || b.kind === 'adoptionNote'); b = this.peek) {
@@ -282,11 +282,6 @@ export class Grammar {
     let fused: Classified | null = null
     if (formulaAt !== -1) {
       const isFused = this.blocks[formulaAt]!.kind === 'fusedFormula'
-      // Above a formula run into its verb, a compilation's heading of the resolution ("四 非政府组织代表出席……"):
-      // a short line that ends no clause, where a preambular clause ends with its stop.
-      if (isFused && this.i < formulaAt && this.isCompilationHeading(this.peek!)) {
-        preambleChildren.push(this.heading(this.blocks[this.i++]!, 'title'))
-      }
       while (this.i < formulaAt) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, 'preambular'))
       const next = this.blocks[formulaAt + 1]
       if (isFused && !(next?.kind === 'numbered' && next.level === 1)) fused = this.peek!
@@ -342,13 +337,25 @@ export class Grammar {
    * Where a formula run into its verb is, when no formula stands apart: after unnumbered
    * paragraphs only, which are its preamble however they end (1946 texts close them with ".").
    */
-  private fusedFormulaAhead(end: number): number {
-    for (let k = this.i; k < end; k++) {
+  private fusedFormulaAhead(end: number, from = this.i): number {
+    for (let k = from; k < end; k++) {
       const b = this.blocks[k]!
       if (b.kind === 'fusedFormula') return k
-      if (b.kind !== 'text' && !(k === this.i && this.isCompilationHeading(b))) return -1
+      if (b.kind !== 'text') return -1
     }
     return -1
+  }
+
+  /**
+   * Above a formula run into its verb, a compilation's heading of the resolution, numbered or not
+   * ("四 非政府组织代表出席……", "五.召開國際法院之必需步驟"): its title.
+   */
+  private compilationTitle(): Heading[] | null {
+    const b = this.peek
+    if (!b || !this.isCompilationHeading(b) || this.fusedFormulaAhead(this.blocks.length, this.i + 1) === -1) return null
+    this.i++
+    this.found.title ??= b.text
+    return [this.heading(b, 'title')]
   }
 
   /** A compilation's heading of one resolution, numbered or not ("五.召開國際法院之必需步驟"): short, and ending no clause. */
