@@ -232,7 +232,7 @@ describe('a Security Council resolution as the UN prints it in English', async (
   })
 })
 
-describe('a resolution whose operative paragraphs are lettered, with no number above them', async () => {
+describe('a resolution whose operative clause has no number and leads into lettered items', async () => {
   const text = [
     'The Security Council,',
     '',
@@ -249,9 +249,10 @@ describe('a resolution whose operative paragraphs are lettered, with no number a
   ].join('\n')
   const doc = (await build('input/s-res-87-1950.en.txt', text)).document!
 
-  it('reads the letters as its own paragraphs and a roman numeral under a letter as its item', () => {
+  it('reads the clause as one paragraph, the letters as its items and a roman numeral under a letter as an item of the letter', () => {
     const operative = paragraphs(doc).filter((p) => p.role === 'operative')
-    expect(operative.map((p) => `${p.level}:${p.number}`)).toEqual(['1:a', '2:i', '1:b'])
+    expect(operative.map((p) => `${p.level ?? 1}:${p.number ?? ''}`)).toEqual(['1:', '2:a', '3:i', '2:b'])
+    expect(paragraphs(doc).filter((p) => p.role === 'preambular')).toHaveLength(1)
   })
 })
 

@@ -68,6 +68,28 @@ describe('the vote of an adoption line', () => {
   })
 })
 
+describe('the documents a web page names in its title or navigation', () => {
+  const named = (line: string) => zh.web.pageSymbols!(line)
+  it.each([
+    ['联合国安理会第1263(1999)号决议', ['S/RES/1263(1999)']],
+    ['聯合國安理會第1463號決議', ['S/RES/1463']],
+    ['聯合國安理會決議案六', ['S/RES/6']],
+    ['联合国安理会主席声明1998年第1号', ['S/PRST/1998/1']],
+    ['聯合國大會決議案二十一(一)', ['A/RES/21(I)']],
+    ['联合国大会第三十二（一）号决议', ['A/RES/32(I)']],
+    ['联合国大会决议案二一五九(二十一)', ['A/RES/2159(XXI)']],
+    ['联合国大会第67/264号决议', ['A/RES/67/264']],
+    ['联合国安理会主席声明2000年第18号 联合国安理会主席声明2000年第19号', ['S/PRST/2000/18', 'S/PRST/2000/19']]
+  ])('%s names %j', (line, symbols) => {
+    expect(named(line)).toEqual(symbols)
+  })
+  it('names no symbol for a General Assembly resolution without its session, or for other words', () => {
+    expect(named('联合国大会2159号决议')).toEqual([])
+    expect(named('安全理事会,')).toEqual([])
+    expect(named('大会第二十一届会议决议')).toEqual([])
+  })
+})
+
 describe('meeting lines and numerals', () => {
   it('reads a meeting number in Chinese numerals, with a date before it or a vote after it', () => {
     for (const [line, number] of [

@@ -21,6 +21,10 @@ describe('fullwidth-alphanumerics', () => {
 })
 
 describe('page-furniture', () => {
+  it('keeps the organ alone on its line as the formula when a preambular clause follows it, and removes it as masthead otherwise', () => {
+    expect(canon('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。\n')).toBe('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。')
+    expect(canon('联合国\n\n安全理事会\n\nDistr.: General\n\n第1518(2003)号决议\n')).toBe('第1518(2003)号决议')
+  })
   it('removes job numbers, barcodes, page numbers and the running header, lifting the first symbol', () => {
     const n = normalizeText('A/RES/67/264\n\n大会，\n\n12-48653 (C)    090812    100812\n\n*1248653*\n\n2/5\n\nA/RES/67/264\n\n回顾其决议，\n')
     expect(n.text.text).toBe('大会，\n\n回顾其决议，')
@@ -144,6 +148,30 @@ describe('web-furniture', () => {
     expect(removedBy(raw, 'web-furniture').map((r) => r.reason)).toEqual(
       expect.arrayContaining(['web page: title of the page and name of the site', 'web page: list bullet', 'web page: cell border of a table row', 'web page: licence notice of the site'])
     )
+  })
+  it("lifts the symbol the page's title names in words, its year from the navigation when the title leaves it out", () => {
+    const nav = '← | 联合国安理会第1262(1999)号决议 | 联合国安理会第1263(1999)号决议 1999年9月13日通过 |'
+    expect(normalizeText(`联合国安理会第1263号决议\n外观\n${nav}\n安全理事会,\n`).lifted.symbol).toBe('S/RES/1263(1999)')
+    expect(normalizeText('联合国安理会第1263号决议\n外观\n安全理事会,\n').lifted.symbol).toBeUndefined()
+    // The information box's adoption line gives the vote; one above the text only.
+    expect(normalizeText(`联合国安理会第1263号决议\n${nav}\n第4044次会议以15票赞成,0票反对通过 |\n安全理事会,\n`).lifted.vote).toEqual({ for: 15, against: 0, abstentions: 0 })
+    expect(normalizeText('联合国安理会第1263号决议\n外观\n安全理事会,\n第4044次会议一致通过 |\n').lifted.vote).toBeUndefined()
+    expect(normalizeText('跳转到内容\n\n联合国安理会主席声明1998年第1号\n\n安全理事会主席……\n').lifted.symbol).toBe('S/PRST/1998/1')
+    expect(normalizeText('聯合國大會決議案二十一(一)\n← | 聯合國大會決議案二十(一) |\n大會訓令:\n').lifted.symbol).toBe('A/RES/21(I)')
+    // A title line naming two documents (the previous and this one, their border lost) names neither.
+    expect(normalizeText('联合国安理会主席声明2000年第18号 联合国安理会主席声明2000年第19号\n本作品收录于《联合国安理会2000年主席声明\n安全理事会主席……\n').lifted.symbol).toBeUndefined()
+  })
+  it("removes the information box's own lines above the text (its symbol alone, 又名:), lifting the symbol", () => {
+    const n = normalizeText(
+      '聯合國大會決議案十二(一)\n\n聯合國大會決議案十一(一) 聯合國大會決議案十二(一)\nA/RES/12(I)\n又名:任用臨時辦事人員\n制定机关:聯合國大會\n1946年2月1日\n聯合國大會決議案十三(一)\n原始文件參見此處\n\n大會授權秘書長.\n'
+    )
+    expect(n.text.text).toBe('大會授權秘書長.')
+    expect(n.lifted).toMatchObject({ symbol: 'A/RES/12(I)', issued: '1946-02-01' })
+  })
+  it('knows a page by a line only a web page has, without its site name or licence', () => {
+    const n = normalizeText('联合国安理会主席声明2000年第19号\n本作品收录于《联合国安理会2000年主席声明\n安全理事会主席在会议上发表声明如下:\n')
+    expect(n.text.text).toBe('安全理事会主席在会议上发表声明如下:')
+    expect(n.lifted.symbol).toBe('S/PRST/2000/19')
   })
   it('leaves a text with no sign of a web page alone, "|" and all', () => {
     expect(removedBy('大会,\n\n回顾 | 其决议,\n\n第83次全体会议 |', 'web-furniture')).toEqual([])

@@ -230,3 +230,62 @@ describe('forms of real texts (constructed fixtures)', () => {
     ])
   })
 })
+
+describe('early resolutions whose formula is run into the verb, and lettered items under an unnumbered clause', () => {
+  const read = async (lines: string[]) => (await build('test/a-res-99-i.zh.txt', lines.join('\n\n') + '\n')).document!
+
+  it('reads "大会建议：" over (甲)(乙) as one operative paragraph with its items, the lines above as heading and preamble', async () => {
+    const doc = await read([
+      '四 非政府组织代表出席经济暨社会理事会',
+      '由于各组织之请求,并依据宪章第七十一条之规定.',
+      '大会建议:',
+      '(甲)理事会应尽速采取适宜办法;',
+      '(乙)理事会亦应尽速采取适宜办法.',
+      '一九四六年二月十四日,第三十一次全会.'
+    ])
+    expect(doc.metadata).toMatchObject({ kind: 'ga-resolution', organ: 'GA', date: '1946-02-14', meeting: 31 })
+    expect(blocks(doc.tree.children)).toEqual([
+      'heading:title 四非政府组织代表',
+      'paragraph:preambular 由于各组织之请求',
+      'paragraph:operative 大会建议:',
+      'paragraph:operative:甲:L2 理事会应尽速采取',
+      'paragraph:operative:乙:L2 理事会亦应尽速采',
+      'adoption:meeting 一九四六年二月十'
+    ])
+  })
+
+  it('reads the fused formula over numbered paragraphs as the formula, in either script, under a numbered compilation heading', async () => {
+    const doc = await read(['五.召開國際法院之必需步驟', '國際法院於選任後應即速行集議爲宜.', '因此大會訓令秘書長:', '一.採取必要步驟;', '二.任命秘書一人.', '一九四六年二月十日,第二十八次全會.'])
+    expect(doc.metadata).toMatchObject({ kind: 'ga-resolution', language: 'zh-Hant' })
+    expect(blocks(doc.tree.children)).toEqual([
+      'heading:title 五.召開國際法院',
+      'paragraph:preambular 國際法院於選任後',
+      'formula 因此大會訓令秘書',
+      'paragraph:operative:一:L1 採取必要步驟;',
+      'paragraph:operative:二:L1 任命秘書一人.',
+      'adoption:meeting 一九四六年二月十'
+    ])
+  })
+
+  it('reads "大会……兹决议" and "安全理事会决议：" run into one line, and the letters under "決議:" after a preamble', async () => {
+    const ga = await read(['大会于审议此事后兹决议设立委员会.'])
+    expect(ga.metadata.kind).toBe('ga-resolution')
+    expect(blocks(ga.tree.children)).toEqual(['paragraph:operative 大会于审议此事后'])
+    const sc = await read(['安全理事會,', '鑒於理事會有責任調查,', '備悉其聲明,', '決議:', '(a)將此問題展緩審議;', '(b)邀請代表列席會議。'])
+    expect(blocks(sc.tree.children).map((b) => b.split(' ')[0])).toEqual([
+      'formula',
+      'paragraph:preambular',
+      'paragraph:preambular',
+      'paragraph:operative',
+      'paragraph:operative:a:L2',
+      'paragraph:operative:b:L2'
+    ])
+  })
+
+  it('keeps letters right under the formula as the operative paragraphs, and a paragraph starting with the organ but no enacting verb as text', async () => {
+    const doc = await read(['安全理事会,', '(a)将此问题展缓审议;', '(b)邀请代表列席会议。'])
+    expect(blocks(doc.tree.children).map((b) => b.split(' ')[0])).toEqual(['formula', 'paragraph:operative:a:L1', 'paragraph:operative:b:L1'])
+    const report = await read(['大会第一届会议的工作情况.'])
+    expect(report.metadata.kind).toBe('unknown')
+  })
+})

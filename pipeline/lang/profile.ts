@@ -81,6 +81,13 @@ export interface WebFurniture {
   readonly pageTitle: RegExp
   /** The first line of the site's licence notice under the text: it and every line after it are furniture. */
   readonly licence: RegExp
+  /**
+   * The documents a page's title or navigation names in words ("联合国安理会主席声明1998年第1号",
+   * "聯合國大會決議案二十一(一)"), as canonical symbols in order; a Security Council resolution named
+   * without its year is "S/RES/1263", which the page's navigation may complete. Absent for a
+   * language whose pages name no documents this way.
+   */
+  readonly pageSymbols?: (line: string) => string[]
 }
 
 /** What the lint rules know of a language's punctuation: its pairs, clause endings and sentences. */
@@ -254,6 +261,12 @@ export interface CitationWords {
 export interface GrammarWords {
   /** Enacting formula of a resolution or decision, naming the organ: "大会，". */
   readonly formula: readonly { readonly pattern: RegExp; readonly organ: 'GA' | 'SC' | 'ECOSOC' | 'HRC' | 'other'; readonly kind: Kind }[]
+  /**
+   * The formula run into its verb, in early texts ("大会建议：", "因此大會訓令秘書長：", "大会授权秘书长……"):
+   * the formula over numbered paragraphs after it, else an operative paragraph of its own. Absent
+   * for a language whose texts always set the formula apart.
+   */
+  readonly fusedFormula?: GrammarWords['formula']
   /** The longest a title, heading or adoption note runs, in characters: what Chinese says in 80, English says in about 240. */
   readonly titleLength: number
   /** Title with the document's own number: "67/264. 联合国同…". Group 1 is the number, 2 the title. */

@@ -3,6 +3,7 @@ import { NOTO_SANS_HANS_LIGHT, NOTO_SANS_SC_BOLD, NOTO_SERIF_SC } from './fonts.
 import type { Vote } from '../types/document.js'
 import { eitherScript, inEitherScript, keyedInEitherScript, simplified } from './han-script.js'
 import { carried, isoDay, isValidDay, type CalendarDay } from '../core/calendar-day.js'
+import { romanNumeral } from '../core/roman.js'
 import type { CitedDate, DateMatch, LanguageProfile } from './profile.js'
 
 // The formal (financial) numerals 壹, 贰… number the paragraphs of some early resolutions. Numerals
@@ -175,8 +176,57 @@ function vote(text: string): Vote | null {
   return null
 }
 
+/** A resolution's number as a page names it: "1263", "二十一", "67/264". */
+const PAGE_NUMBER = `(\\d+(?:/\\d+)?|${NUMERAL}+)`
+/** Its year (Security Council) or session (General Assembly before 1976) in brackets: "(1999)", "(一)", "（二十一）". */
+const PAGE_BRACKET = `(?:\\s?[(（]\\s?(\\d{4}|${NUMERAL}+|[IVXLC]+)\\s?[)）])?`
+/**
+ * A document a web page names in its title or navigation: "联合国安理会第1263(1999)号决议",
+ * "聯合國安理會決議案六", "联合国大会第三十二(一)号决议", "聯合國大會決議案二十一(一)",
+ * "联合国安理会主席声明1998年第1号".
+ */
+const PAGE_SYMBOL = new RegExp(
+  eitherScript(`(大会|安理会|安全理事会)(?:第?${PAGE_NUMBER}${PAGE_BRACKET}号决议|决议案${PAGE_NUMBER}${PAGE_BRACKET})|(?:安理会|安全理事会)主席声明(\\d{4})年第(\\d+)号`),
+  'g'
+)
+
+/**
+ * The symbols of the documents a page's title or navigation names. A General Assembly resolution
+ * numbered without a session before 1976 ("大会2159号决议") has no symbol the name can tell; a
+ * Security Council resolution without its year is "S/RES/1263", for the navigation to complete.
+ */
+function pageSymbols(line: string): string[] {
+  const out: string[] = []
+  for (const m of line.matchAll(PAGE_SYMBOL)) {
+    if (m[6] !== undefined) {
+      out.push(`S/PRST/${m[6]}/${Number(m[7])}`)
+      continue
+    }
+    const number = m[2] ?? m[4]!
+    const bracket = m[3] ?? m[5]
+    const value = number.includes('/') ? number : chineseNumeral(number)
+    if (value === null || value === 0) continue
+    if (simplified(m[1]!) !== '大会') {
+      const year = bracket === undefined ? null : chineseNumeral(bracket)
+      if (typeof value === 'string') continue
+      if (year === null) out.push(`S/RES/${value}`)
+      else if (year >= 1946) out.push(`S/RES/${value}(${year})`)
+    } else if (typeof value === 'string') {
+      if (bracket === undefined) out.push(`A/RES/${value}`)
+    } else if (bracket !== undefined) {
+      const session = /^[IVXLC]+$/.test(bracket) ? bracket : chineseNumeral(bracket)
+      if (typeof session === 'string') out.push(`A/RES/${value}(${session})`)
+      else if (session !== null && session > 0 && session < 31) out.push(`A/RES/${value}(${romanNumeral(session)})`)
+    }
+  }
+  return out
+}
+
 /** A full date as a line or masthead states it, in Simplified: the tables that use it read both scripts. */
 const DATE_TEXT = `${YEAR}\\s?年\\s?${MONTH_OR_DAY}\\s?月\\s?${MONTH_OR_DAY}\\s?日`
+
+/** The verbs that enact a resolution's operative part, as an early text runs them into its formula. */
+const ENACTING_VERB = '(?:建议|决定|决议|议决|训令|授权|请|核准|通过|宣布|认为|邀请|促请|指示|任命|选举|要求)'
 
 /** Simplified Chinese, as the UN's Chinese editions write it. */
 export const zh: LanguageProfile = {
@@ -210,12 +260,13 @@ export const zh: LanguageProfile = {
       { pattern: /^(?:跳转到内容|外观|原始文件参见此处)$/, reason: 'web page: navigation' },
       { pattern: /^(?:←|→)/, reason: 'web page: navigation' },
       { pattern: /^[(（]重定向自[^()（）]*[)）]$/, reason: 'web page: redirection note' },
-      { pattern: /(?:发布|制定)机关[:：]/, reason: 'web page: information box of the page' },
+      { pattern: /(?:发布|制定)机关[:：]|^又名[:：]/, reason: 'web page: information box of the page' },
       { pattern: /^本作品收录于/, reason: 'web page: collection the page belongs to' },
       { pattern: /^\.?本网站/, reason: 'web page: notice of the site' }
     ],
     pageTitle: /^联合国(?:大会|安理会)[^，。；：,;:]*(?:决议|声明|决定)[^，。；：,;:]*$/,
-    licence: /^本作品来自联合国官方文件/
+    licence: /^本作品来自联合国官方文件/,
+    pageSymbols
   }),
   citations: {
     date: eitherScript(CITED_DATE),
@@ -290,6 +341,12 @@ export const zh: LanguageProfile = {
       { pattern: /^(?:因此[，,]\s?)?安全理事会[，,：:]?$/, organ: 'SC', kind: 'sc-resolution' },
       { pattern: /^(?:因此[，,]\s?)?经济及社会理事会[，,：:]?$/, organ: 'ECOSOC', kind: 'ga-resolution' },
       { pattern: /^(?:因此[，,]\s?)?人权理事会[，,：:]?$/, organ: 'HRC', kind: 'ga-resolution' }
+    ],
+    // The organ and its enacting verb on one line, with nothing between but a phrase ending in "兹" ("大会……兹决议") or
+    // whom the verb addresses, as 1946 texts write it: "大会建议：", "因此大會訓令秘書長：", "大会授权秘书长，".
+    fusedFormula: [
+      { pattern: new RegExp(`^(?:因此[，,]?\\s?)?大会(?:[^，。；：,;:]{0,40}?兹)?${ENACTING_VERB}`), organ: 'GA', kind: 'ga-resolution' },
+      { pattern: new RegExp(`^(?:因此[，,]?\\s?)?安全理事会(?:[^，。；：,;:]{0,40}?兹)?${ENACTING_VERB}`), organ: 'SC', kind: 'sc-resolution' }
     ],
     // "67/264. 标题", "54/254.标题", "3369 (XXX). 标题", and early ones in Chinese numerals:
     // "四(一九四六). 一九四六年四月二十九日决议案", "二一五九(二十一)、标题".

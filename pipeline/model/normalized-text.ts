@@ -1,5 +1,6 @@
 import type { RawMessage } from '../core/diagnostic.js'
 import type { MappedText } from './mapped-text.js'
+import type { Vote } from '../types/document.js'
 
 /** Metadata a rule found in page furniture instead of throwing it away. */
 export interface LiftedMeta {
@@ -8,6 +9,8 @@ export interface LiftedMeta {
   originalLanguage?: string
   distribution?: string
   jobNumber?: string
+  /** The vote a web page's information box states ("第8401次会议以15票赞成,0票反对通过 |"). */
+  vote?: Vote
 }
 
 /**

@@ -8,6 +8,7 @@ export type BlockKind =
   | 'resolutionTitle'
   | 'scResolutionTitle'
   | 'formula'
+  | 'fusedFormula'
   | 'partHeading'
   | 'resolutionHeader'
   | 'basis'
@@ -79,5 +80,6 @@ export function classify(block: Block, lang: LanguageProfile): Classified {
   if (short && (m = g.sectionHeading.exec(block.text))) {
     return { ...block, kind: 'section', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }
   }
+  if (g.fusedFormula?.some((f) => f.pattern.test(t))) return as('fusedFormula')
   return as('text')
 }

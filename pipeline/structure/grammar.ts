@@ -6,7 +6,8 @@
 //   title        := resolutionTitle | scResolutionTitle adoptionNote? | letterTitle | noteVerbaleTitle | statementTitle
 //   text         := component+ conclusions?
 //   component    := partHeading? preamble? body?   (a resolution in parts A, B…: each its own formula and numbering)
-//   preamble     := paragraph* formula? paragraph*  (the paragraphs before the first numbered one, or, where none
+//   preamble     := paragraph* formula? paragraph*  (formula: also one run into its verb over numbered paragraphs;
+//                                                   the paragraphs before the first numbered one, or, where none
 //                                                   is numbered, those that end as preambular clauses do: "，")
 //   body         := (heading | numbered | paragraph)*
 //   conclusions  := signature? (dateLine | meeting | voteLine | placeAndDate)*
@@ -126,7 +127,7 @@ export class Grammar {
       else break
       this.i++
     }
-    const title = this.title()
+    const title = this.title() ?? this.compilationTitle()
     if (title) children.push(...title)
     // Under the title of early texts: the document it was issued in ("〔S/296〕").
     for (let b = this.peek; title && b && (b.kind === 'basis' || b.kind === 'adoptionNote'); b = this.peek) {
@@ -283,22 +284,27 @@ export class Grammar {
     }
     const formulaAt = this.formulaAhead(end)
     let formula: Formula | null = null
+    // A formula run into its verb and not followed by numbered paragraphs is the first operative paragraph.
+    let fused: Classified | null = null
     if (formulaAt !== -1) {
+      const isFused = this.blocks[formulaAt]!.kind === 'fusedFormula'
       while (this.i < formulaAt) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, 'preambular'))
-      formula = this.formula()
-      preambleChildren.push(formula!)
+      const next = this.blocks[formulaAt + 1]
+      if (isFused && !(next?.kind === 'numbered' && next.level === 1)) fused = this.peek!
+      else {
+        formula = this.formula()
+        preambleChildren.push(formula!)
+      }
     }
-    const preambleEnd = this.preambleEnd(end, formula !== null)
+    const preambleEnd = this.preambleEnd(end, formula !== null || fused !== null)
     while (this.i < preambleEnd) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, formula ? 'preambular' : 'text'))
     if (preambleChildren.length) parts.push({ type: 'preamble', children: preambleChildren, position: this.span(preambleChildren) })
-    if (formula && main) {
-      this.found.kind ??= this.formulaKind(formula)
-    }
+    if (main && (formula || fused)) this.found.kind ??= this.formulaKind(formula ? this.plain(formula) : fused!.text)
     const bodyChildren: (Heading | Paragraph)[] = []
     // Numbered paragraphs are operative after an enacting formula or a preamble that ends "…如下：";
     // in reports and other texts they are plain numbered paragraphs.
     const lastPreamble = preambleChildren[preambleChildren.length - 1]
-    const enacted = formula !== null || (lastPreamble !== undefined && lastPreamble.type !== 'heading' && this.lang.grammar.preambleEnd.test(this.plain(lastPreamble)))
+    const enacted = formula !== null || fused !== null || (lastPreamble !== undefined && lastPreamble.type !== 'heading' && this.lang.grammar.preambleEnd.test(this.plain(lastPreamble)))
     const role: Paragraph['role'] = enacted ? 'operative' : 'text'
     const letters = new LetterSequence()
     while (this.i < end) {
@@ -310,7 +316,11 @@ export class Grammar {
         this.found.kind ??= 'report'
       } else if (b.kind === 'section') bodyChildren.push(this.heading(b, 'section', b.number, b.contentOffset))
       else if (b.kind === 'numbered') bodyChildren.push(this.numbered(b, letters, role))
-      else bodyChildren.push(this.paragraph(b, role))
+      else {
+        bodyChildren.push(this.paragraph(b, role))
+        // An operative clause with no number leads into the lettered items after it: one paragraph, as the UN numbers it.
+        if (enacted) letters.reset()
+      }
     }
     if (bodyChildren.length) parts.push({ type: 'body', children: bodyChildren, position: this.span(bodyChildren) })
     return parts
@@ -324,9 +334,39 @@ export class Grammar {
     for (let k = this.i; k < end; k++) {
       const b = this.blocks[k]!
       if (b.kind === 'formula') return k
-      if (b.kind !== 'text' || !this.lang.grammar.preambularEnd.test(withoutRefs(b.text))) return -1
+      if (b.kind !== 'text' || !this.lang.grammar.preambularEnd.test(withoutRefs(b.text))) return this.fusedFormulaAhead(end)
+    }
+    return this.fusedFormulaAhead(end)
+  }
+
+  /**
+   * Where a formula run into its verb is, when no formula stands apart: after unnumbered
+   * paragraphs only, which are its preamble however they end (1946 texts close them with ".").
+   */
+  private fusedFormulaAhead(end: number, from = this.i): number {
+    for (let k = from; k < end; k++) {
+      const b = this.blocks[k]!
+      if (b.kind === 'fusedFormula') return k
+      if (b.kind !== 'text') return -1
     }
     return -1
+  }
+
+  /**
+   * Above a formula run into its verb, a compilation's heading of the resolution, numbered or not
+   * ("四 非政府组织代表出席……", "五.召開國際法院之必需步驟"): its title.
+   */
+  private compilationTitle(): Heading[] | null {
+    const b = this.peek
+    if (!b || !this.isCompilationHeading(b) || this.fusedFormulaAhead(this.blocks.length, this.i + 1) === -1) return null
+    this.i++
+    this.found.title ??= b.text
+    return [this.heading(b, 'title')]
+  }
+
+  /** A compilation's heading of one resolution, numbered or not ("五.召開國際法院之必需步驟"): short, and ending no clause. */
+  private isCompilationHeading(b: Classified): boolean {
+    return ['text', 'numbered', 'chapter'].includes(b.kind) && b.text.length <= this.lang.grammar.titleLength && !endsClause(b.text)
   }
 
   /**
@@ -343,11 +383,18 @@ export class Grammar {
     }
     const first = numbered(true)
     if (first !== -1) return first
-    // Lettered paragraphs with no number above them ("Decides: (a) …; (b) …") are the operative part.
+    // Lettered paragraphs with no number above them end the preamble too: they are the items of
+    // the unnumbered operative clause that leads into them ("Decides: (a) …; (b) …", "大会建议：
+    // (甲)……(乙)……"), or, with no such clause, the operative paragraphs themselves.
     const lettered = numbered(false)
-    if (lettered !== -1) return lettered
+    const preambular = (k: number) => this.blocks[k]!.kind === 'text' && this.lang.grammar.preambularEnd.test(withoutRefs(this.blocks[k]!.text))
     let k = this.i
-    while (k < end && this.blocks[k]!.kind === 'text' && this.lang.grammar.preambularEnd.test(withoutRefs(this.blocks[k]!.text))) k++
+    if (lettered !== -1) {
+      // The clauses right above the letters that do not end as preambular ones lead into them.
+      for (k = lettered; k > this.i && !preambular(k - 1);) k--
+      return k
+    }
+    while (k < end && preambular(k)) k++
     return k
   }
 
@@ -363,9 +410,10 @@ export class Grammar {
     if (meeting) this.found.meeting ??= Number(meeting[1])
   }
 
-  private formulaKind(formula: Formula): Kind {
-    const text = formula.children.map((c) => ('value' in c ? c.value : '')).join('')
-    const f = this.lang.grammar.formula.find((x) => x.pattern.test(text))!
+  /** The kind and organ a formula (set apart or run into its verb) names. */
+  private formulaKind(text: string): Kind {
+    const g = this.lang.grammar
+    const f = g.formula.find((x) => x.pattern.test(text)) ?? g.fusedFormula!.find((x) => x.pattern.test(text))!
     this.found.organ ??= f.organ
     const n = this.found.number ? Number(this.found.number.split('/')[1]) : NaN
     // The General Assembly numbers its decisions from 401 in each session's series.
@@ -375,7 +423,7 @@ export class Grammar {
 
   private formula(): Formula | null {
     const b = this.peek
-    if (!b || b.kind !== 'formula') return null
+    if (!b || (b.kind !== 'formula' && b.kind !== 'fusedFormula')) return null
     this.i++
     return { type: 'formula', children: this.pos.inlines(b.start, b.end), position: this.pos.of(b.start, b.end) }
   }
@@ -498,7 +546,7 @@ export class Grammar {
       role,
       number,
       marker: b.text.slice(0, b.contentOffset),
-      // Letters with no number above them are the part's own paragraphs ("Decides: (a) …; (b) …").
+      // Letters with no paragraph above them (right under the formula or the preamble) are the part's own paragraphs.
       level: letters.underNumber ? level : Math.max(1, level - 1),
       children: this.pos.inlines(b.start + b.contentOffset, b.end),
       position: this.pos.of(b.start, b.end)
@@ -533,12 +581,12 @@ const TITLE_KINDS: Partial<Record<Classified['kind'], Kind>> = {
 /** Tracks subparagraph letters (a), (b)… to tell the letter (i) from the roman numeral (i). */
 class LetterSequence {
   private last = ''
-  /** Whether a numbered paragraph has been seen, which letters after it are the items of. */
+  /** Whether a paragraph has been seen (numbered, or an operative clause with no number), which letters after it are the items of. */
   underNumber = false
   get open(): boolean {
     return this.last !== ''
   }
-  /** At a numbered paragraph: its letters start again. */
+  /** At a paragraph that letters may stand under: its letters start again. */
   reset(): void {
     this.last = ''
     this.underNumber = true

@@ -62,7 +62,7 @@ function metadataOf(found: Found, kind: Metadata['kind'], normalized: Normalized
     ...(found.agendaItem ? { agendaItem: found.agendaItem } : {}),
     ...(found.basis ? { basis: found.basis } : {}),
     ...(found.meeting ? { meeting: found.meeting } : {}),
-    ...(found.vote ? { vote: found.vote } : {}),
+    ...((found.vote ?? lifted.vote) ? { vote: found.vote ?? lifted.vote } : {}),
     ...(found.place ? { place: found.place } : {}),
     ...((sidecar.originalLanguage ?? lifted.originalLanguage) ? { originalLanguage: sidecar.originalLanguage ?? lifted.originalLanguage } : {}),
     ...((sidecar.distribution ?? lifted.distribution) ? { distribution: sidecar.distribution ?? lifted.distribution } : {}),

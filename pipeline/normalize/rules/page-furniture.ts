@@ -37,7 +37,9 @@ export const pageFurniture: NormalizeRule = {
       const content = src.slice(line.contentStart, line.contentEnd)
       if (FOOTNOTE_RULE.test(content)) lastRule = i
       const inFootnotes = i - lastRule <= FOOTNOTE_BLOCK_LINES && previousIsLoneNumber(src, lines, i)
-      const reason = furnitureReason(content, inHead, lang, lifted, inFootnotes) ?? (inHead ? twoColumnReason(content, lang, lifted) : null)
+      // A masthead line right above a preambular clause starts the text: the organ alone is its formula ("安全理事会").
+      const textStart = inHead && nextEndsPreambular(src, lines, i, lang)
+      const reason = furnitureReason(content, inHead, lang, lifted, inFootnotes, textStart) ?? (inHead && !textStart ? twoColumnReason(content, lang, lifted) : null)
       if (reason === null) {
         inHead = false
         continue
@@ -49,12 +51,17 @@ export const pageFurniture: NormalizeRule = {
   }
 }
 
+function nextEndsPreambular(src: string, lines: Line[], i: number, lang: Parameters<NormalizeRule['apply']>[1]): boolean {
+  const next = lines.slice(i + 1).find((l) => !isBlankLine(l))
+  return next !== undefined && lang.grammar.preambularEnd.test(src.slice(next.contentStart, next.contentEnd))
+}
+
 function previousIsLoneNumber(src: string, lines: Line[], i: number): boolean {
   const prev = lines[i - 1]
   return prev !== undefined && /^\d{1,3}$/.test(src.slice(prev.contentStart, prev.contentEnd))
 }
 
-function furnitureReason(content: string, inHead: boolean, lang: Parameters<NormalizeRule['apply']>[1], lifted: LiftedMeta, afterFootnoteNumber: boolean): string | null {
+function furnitureReason(content: string, inHead: boolean, lang: Parameters<NormalizeRule['apply']>[1], lifted: LiftedMeta, afterFootnoteNumber: boolean, aboveClause = false): string | null {
   const job = JOB_NUMBER.exec(content)
   if (job) lifted.jobNumber ??= job[2] ? `${job[1]} (${job[2]})` : job[1]
   if (job || BARCODE.test(content)) return 'page furniture: job number'
@@ -75,7 +82,7 @@ function furnitureReason(content: string, inHead: boolean, lang: Parameters<Norm
     return 'masthead: date of issue'
   }
   for (const f of lang.furniture) {
-    if ((inHead || !f.headOnly) && f.pattern.test(content)) {
+    if ((inHead ? !(f.headOnly && aboveClause) : !f.headOnly) && f.pattern.test(content)) {
       if (inHead && f.reason === 'masthead: date of issue') {
         const date = lang.dates(content)[0]
         if (date) lifted.issued = date.iso

@@ -19,17 +19,20 @@ const BULLET = /^[-*•][ \t\u3000]*(?=\S)/
 
 export const webFurniture: NormalizeRule = {
   id: 'web-furniture',
-  doc: "Removes what a web edition (Wikisource and the like) puts around a document into the log: the site's name, the page's title, navigation and tables, its licence notice and the cell borders of table rows, lifting the symbol and date of its navigation into the metadata.",
+  doc: "Removes what a web edition (Wikisource and the like) puts around a document into the log: the site's name, the page's title, navigation and tables, its licence notice and the cell borders of table rows, lifting the symbol, date and vote of its navigation into the metadata.",
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
     const content = (l: Line) => src.slice(l.contentStart, l.contentEnd)
     const web = lang.web
-    const isSite = (c: string) => web.site.find((s) => s.pattern.test(c))?.reason
-    if (!lines.some((l) => isSite(content(l)) !== undefined || web.licence.test(content(l)))) return { text }
+    // A page is known by its site's name, its licence notice or a line only a web page has
+    // ("本作品收录于…", a navigation arrow): a mirror may leave out the first two.
+    const isWeb = (c: string) => web.site.some((s) => s.pattern.test(c)) || web.licence.test(c) || web.page.some((s) => s.pattern.test(c))
+    if (!lines.some((l) => isWeb(content(l)))) return { text }
 
     const lifted: LiftedMeta = {}
     const drops: Drop[] = []
+    const named: PageNames = { head: [] }
     let inHead = true
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]!
@@ -41,7 +44,12 @@ export const webFurniture: NormalizeRule = {
       }
       const reason = lineReason(c, inHead, lang)
       if (reason !== null) {
-        if (inHead) lift(c, lang, lifted)
+        if (inHead) {
+          lift(c, lang, lifted)
+          const names = web.pageSymbols?.(c) ?? []
+          if (reason === TITLE) named.title ??= names
+          named.head.push(...names)
+        }
         drops.push({ start: line.start, end: line.breakEnd, reason })
         continue
       }
@@ -52,8 +60,29 @@ export const webFurniture: NormalizeRule = {
       if (border) drops.push({ start: line.contentStart + border.index, end: line.contentEnd, reason: 'web page: cell border of a table row' })
     }
     if (drops.length === 0) return { text }
+    lifted.symbol ??= titleSymbol(named)
     return { text: text.rewrite(this.id, { pieces: keptBetween(drops, src.length), drops }), lifted }
   }
+}
+
+const TITLE = 'web page: title of the page'
+
+/** The documents a page names in words: in its (first) title line, and anywhere above the text (its navigation too). */
+interface PageNames {
+  title?: string[]
+  readonly head: string[]
+}
+
+/**
+ * The page's own document, when its title names exactly one: a Security Council resolution the
+ * title gives without its year ("联合国安理会第1263号决议") takes it from the navigation's name
+ * of the same resolution ("第1263(1999)号决议"), and has no symbol without one.
+ */
+function titleSymbol({ title, head }: PageNames): string | undefined {
+  if (title?.length !== 1) return undefined
+  const [symbol] = title as [string]
+  if (!/^S\/RES\/\d+$/.test(symbol)) return symbol
+  return head.find((s) => s.startsWith(`${symbol}(`))
 }
 
 function lineReason(c: string, inHead: boolean, { web, dates }: LanguageProfile): string | null {
@@ -63,14 +92,16 @@ function lineReason(c: string, inHead: boolean, { web, dates }: LanguageProfile)
   if (TABLE_ROW.test(c) || (inHead && HEAD_ROW.test(c))) return 'web page: table row (navigation or information box)'
   const page = web.page.find((s) => s.pattern.test(c))
   if (page) return page.reason
-  if (inHead && web.pageTitle.test(c)) return 'web page: title of the page'
+  if (inHead && web.pageTitle.test(c)) return TITLE
+  // A page's information box gives the document's symbol on a line of its own ("A/RES/12(I)"), lifted with the box.
+  if (inHead && mastheadSymbol(c) !== null) return 'web page: information box of the page'
   // A page's information box gives its date on a line of its own, above the text.
   const date = inHead ? dates(c)[0] : undefined
   if (date && date.index === 0 && date.length === c.length) return 'web page: date of the page'
   return null
 }
 
-/** The symbol and date a page's navigation or information box gives, lifted into the metadata. */
+/** The symbol, date and vote a page's navigation or information box gives, lifted into the metadata. */
 function lift(c: string, lang: LanguageProfile, lifted: LiftedMeta): void {
   for (const m of c.matchAll(SYMBOL_WORD)) {
     const symbol = mastheadSymbol(m[0])
@@ -80,4 +111,5 @@ function lift(c: string, lang: LanguageProfile, lifted: LiftedMeta): void {
     }
   }
   lifted.issued ??= lang.dates(c)[0]?.iso ?? mastheadDate(c)
+  lifted.vote ??= lang.vote(c) ?? undefined
 }
