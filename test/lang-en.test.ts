@@ -3,8 +3,8 @@ import { en, englishNumeral } from '../pipeline/lang/en.js'
 import { detectLanguage, languageOfFileName, profileFor } from '../pipeline/lang/index.js'
 import { parseCitations } from '../pipeline/model/citation-grammar.js'
 import { tokenize } from '../pipeline/model/citation-tokens.js'
-import type { Paragraph, UndocDocument } from '../pipeline/types/document.js'
-import { build, nodesOf } from './helpers.js'
+import type { Conclusions, Formula, Paragraph, UndocDocument } from '../pipeline/types/document.js'
+import { build, inlineText, nodesOf } from './helpers.js'
 
 /** The citations of an English sentence: kind, the text covered, and what it resolves to. */
 function cite(text: string): string[] {
@@ -249,9 +249,9 @@ describe('a resolution whose operative paragraphs are lettered, with no number a
   ].join('\n')
   const doc = (await build('input/s-res-87-1950.en.txt', text)).document!
 
-  it('reads the letters as its own paragraphs and a roman numeral under a letter as its item', () => {
-    const operative = paragraphs(doc).filter((p) => p.role === 'operative')
-    expect(operative.map((p) => `${p.level}:${p.number}`)).toEqual(['1:a', '2:i', '1:b'])
+  it('reads the clause that introduces the letters as one operative paragraph, the letters as its items, a roman numeral under a letter as its item', () => {
+    const ps = paragraphs(doc)
+    expect(ps.map((p) => `${p.role}:${p.level ?? ''}:${p.number ?? ''}`)).toEqual(['preambular::', 'operative::', 'operative:2:a', 'operative:3:i', 'operative:2:b'])
   })
 })
 
@@ -259,5 +259,133 @@ describe('Security Council symbols printed with a space before the year', () => 
   it('reads the year as part of a resolution symbol, and of no other', () => {
     expect(cite('U.N. Doc. S/RES/1263 (1999).')).toEqual(['document | S/RES/1263 (1999) | S/RES/1263(1999)'])
     expect(cite('the report (S/1999/954 (1999))')).toEqual(['document | S/1999/954 | S/1999/954'])
+  })
+})
+
+describe('English votes as adoption lines state them', () => {
+  it('reads counts with the States named after them, recorded votes and votes in favour and against', () => {
+    expect(en.vote('Adopted at the 277th meeting by 9 votes to none, with 2 abstentions (Ukrainian Soviet Socialist Republic, Union of Soviet Socialist Republics).')).toEqual({
+      for: 9,
+      against: 0,
+      abstentions: 2
+    })
+    expect(en.vote('by 7 votes to 3 (China, Cuba, United States of America), with one abstention (Egypt), on 29 September 1950')).toEqual({ for: 7, against: 3, abstentions: 1 })
+    expect(en.vote('Adopted at the 1234th meeting by 10 votes to 1 (USSR).')).toEqual({ for: 10, against: 1, abstentions: 0 })
+    expect(en.vote('adopted by 14 votes in favour to none against, with 1 abstention')).toEqual({ for: 14, against: 0, abstentions: 1 })
+    expect(en.vote('adopted by a recorded vote of 120 to 5, with 30 abstentions')).toEqual({ for: 120, against: 5, abstentions: 30 })
+    expect(en.vote('Adopted unanimously at the 42nd meeting.')).toBe('unanimous')
+    expect(en.vote('Adopted at the 42nd meeting.')).toBeNull()
+  })
+})
+
+describe('an early Security Council resolution: the operative verb alone over numbered clauses, the adoption line, then a later decision', async () => {
+  const text = [
+    '6 (1946). Resolution of 17 May 1946',
+    '',
+    'The Security Council,',
+    '',
+    'Taking into account the fact that the General Assembly will meet on 3 September 1946,',
+    '',
+    'Resolves:',
+    '',
+    '1. That applications for membership shall be considered in August 1946;',
+    '',
+    '2. That applications received before 15 July 1946 shall be referred to a committee.',
+    '',
+    'Adopted unanimously at the 42nd meeting.',
+    '',
+    'Decision',
+    '',
+    'At its 51st meeting, on 24 July 1946, the Council decided that all the dates in its resolution 6 (1946) would be put back.',
+    ''
+  ].join('\n')
+  const doc = (await build('input/s-res-6-1946.en.txt', text)).document!
+
+  it('reads "Resolves:" as enacting words, not as a preambular or operative paragraph', () => {
+    expect(nodesOf<Formula>(doc.tree, 'formula').map((f) => inlineText(f.children))).toEqual(['The Security Council,', 'Resolves:'])
+    expect(paragraphs(doc).map((p) => `${p.role}:${p.number ?? ''}`)).toEqual(['preambular:', 'operative:1', 'operative:2', 'text:', 'text:'])
+  })
+
+  it('closes the resolution at its adoption line, with its vote and meeting, and keeps the decision after it as text', () => {
+    expect(doc.metadata).toMatchObject({ kind: 'sc-resolution', symbol: 'S/RES/6(1946)', meeting: 42, vote: 'unanimous' })
+    const [conclusions] = nodesOf<Conclusions>(doc.tree, 'conclusions')
+    expect(conclusions!.children.map((c) => c.type === 'adoption' && c.role)).toEqual(['meeting'])
+    expect(doc.tree.children.map((p) => p.type)).toEqual(['preface', 'preamble', 'body', 'conclusions', 'body'])
+  })
+})
+
+describe('unnumbered operative clauses of an early resolution, and what a web page sets under them', async () => {
+  const text = [
+    'Resolution 87 (1950) of 29 September 1950',
+    '',
+    'The Security Council,',
+    '',
+    'Having received, on 9 December 1947, General Assembly resolution 181 (II),',
+    '',
+    'Calls upon the parties to cease hostilities;',
+    '',
+    'Requests the Secretary-General to convoke a special session of the General Assembly.',
+    '',
+    'Adopted at the 277th meeting by 9 votes to none, with 2 abstentions (Ukrainian Soviet Socialist Republic, Union of Soviet Socialist Republics).',
+    '',
+    'Home || Treaties || Search || Links',
+    ''
+  ].join('\n')
+  const doc = (await build('input/s-res-87-1950.en.txt', text)).document!
+
+  it('reads each clause after the preamble as an operative paragraph, and the links after the adoption line as text', () => {
+    expect(paragraphs(doc).map((p) => `${p.role}:${p.number ?? ''}`)).toEqual(['preambular:', 'operative:', 'operative:', 'text:'])
+  })
+
+  it('takes the symbol and date from the title, and the vote from the adoption line', () => {
+    expect(doc.metadata).toMatchObject({ symbol: 'S/RES/87(1950)', date: '1950-09-29', meeting: 277, vote: { for: 9, against: 0, abstentions: 2 } })
+  })
+})
+
+describe('the adoption of a resolution said above it or closing it as a sentence', () => {
+  const resolution = (head: string[], tail: string[]) =>
+    [...head, 'The Security Council,', 'Recalling all its previous resolutions,', '1. Decides to extend the mandate;', '2. Decides to remain seized of the matter.', ...tail, ''].join('\n\n')
+
+  it('reads the vote of an adoption note above the formula', async () => {
+    const doc = (
+      await build(
+        'input/a.en.txt',
+        resolution(['Adopted by the Security Council at its 506th meeting, by 7 votes to 3 (China, Cuba, United States of America), with one abstention (Egypt), on 29 September 1950'], [])
+      )
+    ).document!
+    expect(doc.metadata).toMatchObject({ meeting: 506, date: '1950-09-29', vote: { for: 7, against: 3, abstentions: 1 } })
+    expect(paragraphs(doc).map((p) => p.role)).toEqual(['preambular', 'operative', 'operative'])
+  })
+
+  it('reads a closing sentence "Adopted by … at its Nth meeting, on …." as the adoption, and a page\'s lines after it as text', async () => {
+    const doc = (
+      await build(
+        'input/b.en.txt',
+        resolution(
+          ['Security Council resolution 1263 (1999) on the situation concerning Western Sahara'],
+          ['Adopted by the Security Council at its 4044th meeting, on 13 September 1999.', 'See also the situation in Somalia', 'Facebook']
+        )
+      )
+    ).document!
+    expect(doc.metadata).toMatchObject({ symbol: 'S/RES/1263(1999)', meeting: 4044, date: '1999-09-13' })
+    expect(paragraphs(doc).map((p) => p.role)).toEqual(['preambular', 'operative', 'operative', 'text', 'text'])
+    expect(nodesOf<Conclusions>(doc.tree, 'conclusions')[0]!.children.map((c) => c.type === 'adoption' && c.role)).toEqual(['meeting'])
+  })
+
+  it('keeps a meeting line between the parts of a resolution in parts inside the text', async () => {
+    const text = [
+      'A',
+      'The General Assembly,',
+      '1. Decides to continue;',
+      '82nd plenary meeting',
+      'B',
+      'The General Assembly,',
+      '1. Requests a report.',
+      '83rd plenary meeting',
+      '17 May 2013',
+      ''
+    ].join('\n\n')
+    const doc = (await build('input/c.en.txt', text)).document!
+    expect(doc.tree.children.map((p) => p.type)).toEqual(['preamble', 'body', 'preamble', 'body', 'conclusions'])
   })
 })

@@ -139,13 +139,22 @@ function voteCount(word: string): number | null {
   return /^(?:none|no)$/i.test(word) ? 0 : englishNumeral(word)
 }
 
-/** The vote an adoption line states: "by 9 votes to none, with 2 abstentions", "unanimously", "without a vote". */
+/** The States an adoption line names after a count: " (China, Cuba, United States of America)". */
+const NAMED = '(?:\\s?\\([^)]*\\))?'
+/** The counts of a vote: for (group 1, or 2 in a recorded vote), against (3), abstaining (4). */
+const VOTE_COUNTS = new RegExp(`\\bby (?:([\\w-]+) votes?(?: in favour)?|a recorded vote of ([\\w-]+))${NAMED} to ([\\w-]+)(?: against)?${NAMED}(?:,? (?:with|and) ([\\w-]+) abstentions?)?`, 'i')
+
+/**
+ * The vote an adoption line states: "by 9 votes to none, with 2 abstentions", "by 7 votes to 3
+ * (China, Cuba), with one abstention (Egypt)", "by 14 votes in favour to none against", "by a
+ * recorded vote of 120 to 5", "unanimously", "without a vote".
+ */
 function vote(text: string): Vote | null {
   if (/\bunanimously\b/i.test(text)) return 'unanimous'
   if (/\bwithout (?:a )?vote\b|\bby consensus\b/i.test(text)) return 'without-vote'
-  const m = /\bby ([\w-]+) votes? to ([\w-]+)(?:,? (?:with|and) ([\w-]+) abstentions?)?/i.exec(text)
+  const m = VOTE_COUNTS.exec(text)
   if (!m) return null
-  const counts = [m[1]!, m[2]!, m[3] ?? 'none'].map(voteCount)
+  const counts = [m[1] ?? m[2]!, m[3]!, m[4] ?? 'none'].map(voteCount)
   if (counts.some((n) => n === null)) return null
   const [yes, no, abstaining] = counts as number[]
   return { for: yes!, against: no!, abstentions: abstaining! }
@@ -254,7 +263,9 @@ export const en: LanguageProfile = {
       { pattern: /^["“]?The Human Rights Council,?$/, organ: 'HRC', kind: 'ga-resolution' }
     ],
     resolutionTitle: /^(\d+\/\d+|\d+\s?\((?:[IVXLC]+|\d{4})\))\.\s+(.+)$/,
-    scResolutionTitle: /^(?:United Nations Security Council )?Resolution (\d+)\s?\((\d{4})\)$/,
+    // "Resolution 1513 (2003)", a web page's "Security Council resolution 1263 (1999) on the situation concerning Western Sahara",
+    // a compilation's "Resolution 87 (1950) of 29 September 1950".
+    scResolutionTitle: /^(?:United Nations )?(?:Security Council )?[Rr]esolution (\d+)\s?\((\d{4})\)(?:,? (?:of|on|adopted|concerning) .*)?$/,
     statementTitle: /^Statement by the President of the (?:Security Council|General Assembly)$/,
     reportTitle: /^(?:Report|Note) (?:of|by) the .{3,120}$/,
     meetingInNote: /(\d+)(?:st|nd|rd|th) (?:plenary )?meeting/,
@@ -263,9 +274,9 @@ export const en: LanguageProfile = {
     letterTitle: /^(?:Identical )?[Ll]etters? dated .{5,200} (?:addressed )?to the .{3,120}$/,
     noteVerbaleTitle: /^Note verbale dated .{5,200}$/,
     annexHeading: /^(?:Annex(?: [IVX]+| \d+)?|Annex(?: [IVX]+)? to the .{4,200})$/,
-    adoptionNote: /^Adopted (?:unanimously |without a vote )?by the [A-Z].{3,240}$/,
+    adoptionNote: /^Adopted (?:unanimously |without a vote )?by the [A-Z].{3,240}?\.?$/,
     signedMark: /\(Signed\)/,
-    meeting: /^(?:Adopted (?:unanimously )?at the )?(\d+)(?:st|nd|rd|th) (?:plenary )?meeting\b.*$/,
+    meeting: /^(?:Adopted (?:unanimously |without (?:a )?vote )?at the )?(\d+)(?:st|nd|rd|th) (?:plenary )?meeting\b.*$/,
     placeAndDate: new RegExp(`^(?:Done at )?([A-Z][\\p{L} -]{1,40}), (?:on )?(\\d{1,2} ${MONTH} \\d{4})\\.?$`, 'u'),
     dateLine: new RegExp(`^\\d{1,2} ${MONTH} \\d{4}$`),
     preambleEnd: /(?:as follows|the following):$/,
