@@ -3,7 +3,7 @@ import { en, englishNumeral } from '../pipeline/lang/en.js'
 import { detectLanguage, languageOfFileName, profileFor } from '../pipeline/lang/index.js'
 import { parseCitations } from '../pipeline/model/citation-grammar.js'
 import { tokenize } from '../pipeline/model/citation-tokens.js'
-import type { Conclusions, Formula, Paragraph, UndocDocument } from '../pipeline/types/document.js'
+import type { Conclusions, FootnoteDefinition, Formula, Paragraph, UndocDocument } from '../pipeline/types/document.js'
 import { build, inlineText, nodesOf } from './helpers.js'
 
 /** The citations of an English sentence: kind, the text covered, and what it resolves to. */
@@ -387,5 +387,27 @@ describe('the adoption of a resolution said above it or closing it as a sentence
     ].join('\n\n')
     const doc = (await build('input/c.en.txt', text)).document!
     expect(doc.tree.children.map((p) => p.type)).toEqual(['preamble', 'body', 'preamble', 'body', 'conclusions'])
+  })
+})
+
+describe('footnotes of English web copies, set without a rule', () => {
+  const canonical = async (text: string) => {
+    const doc = (await build('input/notes.en.txt', text)).document!
+    return {
+      references: nodesOf<{ type: 'footnoteReference'; label: string }>(doc.tree, 'footnoteReference').map((r) => r.label),
+      definitions: nodesOf<FootnoteDefinition>(doc.tree, 'footnoteDefinition').map((d) => `${d.label}: ${inlineText(d.children)}`)
+    }
+  }
+
+  it('reads Wikisource\'s "[1]" references and their "[1] …" notes', async () => {
+    const text =
+      'The Security Council,\n\nHaving received the first report of the Commission, [1] dated 31 December 1946 with the letter [2] of the same date,\n\n1. Requests a second report.\n\n[1] Official Records of the Commission, First Year.\n\n[2] Ibid., annex 14.\n'
+    expect(await canonical(text)).toEqual({ references: ['1', '2'], definitions: ['1: Official Records of the Commission, First Year.', '2: Ibid., annex 14.'] })
+  })
+
+  it('reads "1/" references after a space or glued to a word, and their "1/ …" notes, but no fraction or resolution number', async () => {
+    const text =
+      'The Security Council,\n\nHaving taken note of the first 1/ and second reports2/ and of resolution 37/4 and of 1/2 of the members,\n\nRequests the Secretary-General to convoke a special session.\n\n1/ See page 14.\n\n2/ Ibid., document S/695.\n'
+    expect(await canonical(text)).toEqual({ references: ['1', '2'], definitions: ['1: See page 14.', '2: Ibid., document S/695.'] })
   })
 })
