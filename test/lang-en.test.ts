@@ -411,3 +411,33 @@ describe('footnotes of English web copies, set without a rule', () => {
     expect(await canonical(text)).toEqual({ references: ['1', '2'], definitions: ['1: See page 14.', '2: Ibid., document S/695.'] })
   })
 })
+
+describe('English lines of a PDF extraction that run on whatever the measure', () => {
+  it('joins a line to one that starts with a small letter, and a line that stops on a linking word', () => {
+    expect(en.runsOn!('Recalling its resolutions 37/4 of 22 October 1982, 42/4', 'of 15 October 1987, 43/2 of 17 October 1988,')).toBe(true)
+    expect(en.runsOn!('the Organization of Islamic Cooperation and the Organization of', 'Islamic Cooperation in areas of mutual interest;')).toBe(true)
+  })
+
+  it('keeps apart a clause ended by ", and", a title, a meeting line, and the formula after a title', () => {
+    expect(en.runsOn!('Taking into account the fact that membership is open to all peace-loving States, and', 'Taking into account the fact that the General Assembly will meet,')).toBe(false)
+    expect(en.runsOn!('United Nations Security Council Resolution 20 (1947)', 'the United Nations')).toBe(false)
+    expect(en.runsOn!('82nd plenary meeting', '17 May 2013')).toBe(false)
+    expect(en.runsOn!('67/264. Cooperation between the United Nations and', 'The General Assembly,')).toBe(false)
+  })
+
+  it('rebuilds the paragraphs of a page whose lines wrap unevenly, as a proportional font sets them', async () => {
+    const text = [
+      'The General Assembly,',
+      'Noting the adoption by the Islamic Summit Conference at its third',
+      'extraordinary session, held in Mecca, of the Programme,',
+      'Recalling that the Organization of Islamic Cooperation remains an important',
+      'partner of the United Nations in peace and security,',
+      '1. Urges the United Nations system to cooperate with the Organization of',
+      'Islamic Cooperation in areas of mutual interest, as appropriate;',
+      '2. Decides to include the item in its provisional agenda.',
+      ''
+    ].join('\n')
+    const doc = (await build('input/wrapped.en.txt', text)).document!
+    expect(paragraphs(doc).map((p) => `${p.role}:${p.number ?? ''}`)).toEqual(['preambular:', 'preambular:', 'operative:1', 'operative:2'])
+  })
+})

@@ -160,6 +160,12 @@ function vote(text: string): Vote | null {
   return { for: yes!, against: no!, abstentions: abstaining! }
 }
 
+/**
+ * A line that stops on a word no sentence or title ends with runs on ("…and the Organization of /
+ * Islamic Cooperation"); not after a comma, where an early preambular clause ends ("…, and").
+ */
+const LINKING_WORD_END = /(?<![,;:.])\s(?:of|and|the|to|in|on|for|by|with|a|an|or|its|their|that|which|at|from|as|between|under|into)$/
+
 /** English, as the UN's English editions write it (Oxford spelling, day-month-year dates). */
 export const en: LanguageProfile = {
   tag: 'en',
@@ -180,6 +186,12 @@ export const en: LanguageProfile = {
     { pattern: /^Distr\.?\s?:\s?(\S.*)$/, field: 'distribution' },
     { pattern: /^Original\s?:\s?(\S.*)$/, field: 'originalLanguage' }
   ],
+  runsOn: (line, next) => {
+    const g = en.grammar
+    // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.
+    if ([g.scResolutionTitle, g.meeting, g.dateLine, g.session, g.agendaItem].some((p) => p.test(line))) return false
+    return /^\p{Ll}/u.test(next) || (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next)))
+  },
   blockNumber: /^(?:["“]?\d+(?:\/\d+)?\.(?=\s|["“]?[A-Z])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=\s)|\((?:[a-z]{1,3}|[ivxlc]+)\)(?=\s)|[A-Z]\.(?=\s)|[IVXLC]+\.(?=\s))/,
   dates,
   numeral: englishNumeral,
