@@ -416,6 +416,7 @@ describe('English lines of a PDF extraction that run on whatever the measure', (
   it('joins a line to one that starts with a small letter, and a line that stops on a linking word', () => {
     expect(en.runsOn!('Recalling its resolutions 37/4 of 22 October 1982, 42/4', 'of 15 October 1987, 43/2 of 17 October 1988,')).toBe(true)
     expect(en.runsOn!('the Organization of Islamic Cooperation and the Organization of', 'Islamic Cooperation in areas of mutual interest;')).toBe(true)
+    expect(en.runsOn!('49/15 of 15 November 1994, 50/17 of 20 November 1995,', '51/18 of 14 November 1996, 52/4 of 22 October 1997,')).toBe(true)
   })
 
   it('keeps apart a clause ended by ", and", a title, a meeting line, and the formula after a title', () => {

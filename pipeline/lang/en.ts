@@ -166,6 +166,9 @@ function vote(text: string): Vote | null {
  */
 const LINKING_WORD_END = /(?<![,;:.])\s(?:of|and|the|to|in|on|for|by|with|a|an|or|its|their|that|which|at|from|as|between|under|into)$/
 
+/** A list of resolutions cut after a comma before the next number: "…, 50/17 of 20 November 1995,\n51/18 of 14 November 1996". */
+const LIST_GOES_ON = new RegExp(`${RESOLUTION_NUMBER} of [^\\n]*,\\n${RESOLUTION_NUMBER} of `)
+
 /** English, as the UN's English editions write it (Oxford spelling, day-month-year dates). */
 export const en: LanguageProfile = {
   tag: 'en',
@@ -190,7 +193,7 @@ export const en: LanguageProfile = {
     const g = en.grammar
     // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.
     if ([g.scResolutionTitle, g.meeting, g.dateLine, g.session, g.agendaItem].some((p) => p.test(line))) return false
-    return /^\p{Ll}/u.test(next) || (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next)))
+    return /^\p{Ll}/u.test(next) || LIST_GOES_ON.test(`${line}\n${next}`) || (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next)))
   },
   blockNumber: /^(?:["“]?\d+(?:\/\d+)?\.(?=\s|["“]?[A-Z])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=\s)|\((?:[a-z]{1,3}|[ivxlc]+)\)(?=\s)|[A-Z]\.(?=\s)|[IVXLC]+\.(?=\s))/,
   dates,
