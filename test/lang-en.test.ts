@@ -3,7 +3,7 @@ import { en, englishNumeral } from '../pipeline/lang/en.js'
 import { detectLanguage, languageOfFileName, profileFor } from '../pipeline/lang/index.js'
 import { parseCitations } from '../pipeline/model/citation-grammar.js'
 import { tokenize } from '../pipeline/model/citation-tokens.js'
-import type { Conclusions, FootnoteDefinition, Formula, Paragraph, UndocDocument } from '../pipeline/types/document.js'
+import type { Citation, Conclusions, FootnoteDefinition, Formula, Paragraph, UndocDocument } from '../pipeline/types/document.js'
 import { build, inlineText, nodesOf } from './helpers.js'
 
 /** The citations of an English sentence: kind, the text covered, and what it resolves to. */
@@ -440,5 +440,27 @@ describe('English lines of a PDF extraction that run on whatever the measure', (
     ].join('\n')
     const doc = (await build('input/wrapped.en.txt', text)).document!
     expect(paragraphs(doc).map((p) => `${p.role}:${p.number ?? ''}`)).toEqual(['preambular:', 'preambular:', 'operative:1', 'operative:2'])
+  })
+})
+
+describe('the record a UN document library sets under a text (UNISPAL)', () => {
+  it('takes the document symbol of the record for the document, cites nothing of it, and keeps its fields out of the text', async () => {
+    const text = [
+      'Statement by the President of the Security Council',
+      '',
+      'At the 4322nd meeting of the Security Council, held on 30 May 2001, the President of the Security Council made the following statement on behalf of the Council:',
+      '',
+      '“The report of the Secretary-General (S/2001/499) reflects the view of the Security Council.”',
+      '',
+      'Document symbol: S/PRST/2001/15',
+      'Document Type: Security Council presidential statement',
+      'Subject: Peacekeeping',
+      'Publication Date: 30/05/2001',
+      ''
+    ].join('\n')
+    const doc = (await build('input/unispal.en.txt', text)).document!
+    expect(doc.metadata).toMatchObject({ symbol: 'S/PRST/2001/15', kind: 'sc-presidential-statement', date: '2001-05-30' })
+    expect(nodesOf<Citation>(doc.tree, 'citation').flatMap((c) => (c.symbol && c.kind !== 'meeting' ? [c.symbol] : []))).toEqual(['S/2001/499'])
+    expect(paragraphs(doc).some((p) => inlineText(p.children).includes('Subject'))).toBe(false)
   })
 })

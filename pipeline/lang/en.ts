@@ -204,8 +204,15 @@ export const en: LanguageProfile = {
   runInBreak: /(?<=[;:])[ \t]+(?=\d{1,3}\.\s+[A-Z])/g,
   countWords: { after: /^(?:st|nd|rd|th|\s?(?:%|per cent|years?|votes?|members?|meetings?))\b/, before: /(?:\bNo\.|\b(?:paragraph|article|resolution|item|page)s?)\s?$/i },
   web: {
-    site: [{ pattern: /^From Wikisource$/, reason: 'web page: name of the site (Wikisource)' }],
-    page: [{ pattern: /^(?:Jump to content|Jump to navigation(?: Jump to search)?|Go to Top|←.*|.*→)$/, reason: 'web page: navigation' }],
+    site: [
+      { pattern: /^From Wikisource$/, reason: 'web page: name of the site (Wikisource)' },
+      // The record a UN document library (UNISPAL) sets under the text: its symbol is the document's.
+      { pattern: /^Document symbol:\s?\S+$/, reason: "web page: the library record's document symbol" }
+    ],
+    page: [
+      { pattern: /^(?:Jump to content|Jump to navigation(?: Jump to search)?|Go to Top|←.*|.*→)$/, reason: 'web page: navigation' },
+      { pattern: /^(?:Document Type|Document Sources|Subject|Publication Date):\s?\S.*$/, reason: "web page: the library record's fields" }
+    ],
     pageTitle: /^United Nations (?:General Assembly|Security Council) Resolution \d+$/,
     licence: /^(?:This work is excerpted from an official document of the United Nations|Pursuant to UN Administrative Instruction ST\/AI\/189)/
   },

@@ -41,7 +41,8 @@ export const webFurniture: NormalizeRule = {
       }
       const reason = lineReason(c, inHead, lang)
       if (reason !== null) {
-        if (inHead) lift(c, lang, lifted)
+        // The head of the page, or a line naming the document wherever the site sets it.
+        if (inHead || isSite(c) !== undefined) lift(c, lang, lifted)
         drops.push({ start: line.start, end: line.breakEnd, reason })
         continue
       }
