@@ -464,3 +464,26 @@ describe('the record a UN document library sets under a text (UNISPAL)', () => {
     expect(paragraphs(doc).some((p) => inlineText(p.children).includes('Subject'))).toBe(false)
   })
 })
+
+describe('a web copy with one stray indented line', () => {
+  it('keeps its short header lines apart, so that the title under them is read', async () => {
+    const text = [
+      'Home » United Nations » United Nations Security Council Resolution 1263 – Western Sahara',
+      '',
+      'United Nations Security Council Resolution 1263 – Western Sahara',
+      '',
+      'Resolution 1263 (1999)',
+      '',
+      'The Security Council,',
+      '',
+      'Recalling all its previous resolutions on the Western Sahara,',
+      '',
+      '  1. Decides to extend the mandate of the Mission until 14 December 1999;',
+      '',
+      '2. Decides to remain seized with the matter.',
+      ''
+    ].join('\n')
+    const doc = (await build('input/web.en.txt', text)).document!
+    expect(doc.metadata).toMatchObject({ symbol: 'S/RES/1263(1999)', kind: 'sc-resolution' })
+  })
+})

@@ -33,7 +33,8 @@ export const unwrapLines: NormalizeRule = {
     const src = text.text
     const lines = textLines(src)
     const measure = measureOf(lines)
-    const indentLayout = lines.some((l) => l.indented)
+    // Indents mark paragraphs where more than one line has one: a single indented line (a web page's stray space) is no layout.
+    const indentLayout = lines.filter((l) => l.indented).length > 1
     const blocks: TextLine[][] = []
     let prev: TextLine | undefined
     for (const tl of lines) {
