@@ -117,19 +117,23 @@ describe('the English corpus against its gold', async () => {
         ...misses
       ].join('\n')
     )
-    expect(rows.length).toBe(8)
+    expect(rows.length).toBe(9)
   })
 
   // Floors at what has been reached, so that a change cannot lose ground unseen; raise them as the
   // grammar learns the web copies' forms (see the misses printed above).
   it('keeps kind, symbol, structure, citations and dates at least as good as reached', () => {
-    expect(exact.kind).toBeGreaterThanOrEqual(7)
-    expect(exact.symbol).toBeGreaterThanOrEqual(3)
-    expect(exact.paragraphNumbers).toBeGreaterThanOrEqual(7)
-    expect(exact.preambular).toBeGreaterThanOrEqual(5)
-    expect(exact.footnotes).toBeGreaterThanOrEqual(5)
+    expect(exact.kind).toBeGreaterThanOrEqual(9)
+    expect(exact.symbol).toBeGreaterThanOrEqual(7)
+    expect(exact.operative).toBeGreaterThanOrEqual(8)
+    expect(exact.paragraphNumbers).toBeGreaterThanOrEqual(8)
+    expect(exact.subItems).toBeGreaterThanOrEqual(9)
+    expect(exact.preambular).toBeGreaterThanOrEqual(8)
+    expect(exact.footnotes).toBeGreaterThanOrEqual(7)
     expect(citations.recall).toBe(1)
-    expect(citations.precision).toBeGreaterThanOrEqual(0.83)
-    expect(dates).toEqual({ precision: 1, recall: 1 })
+    expect(citations.precision).toBe(1)
+    // A/RES/67/264 as a PDF extraction: two dates of preambular clauses cut by a page break and a hanging number.
+    expect(dates.precision).toBe(1)
+    expect(dates.recall).toBeGreaterThanOrEqual(0.95)
   })
 })

@@ -3,8 +3,8 @@ import { en, englishNumeral } from '../pipeline/lang/en.js'
 import { detectLanguage, languageOfFileName, profileFor } from '../pipeline/lang/index.js'
 import { parseCitations } from '../pipeline/model/citation-grammar.js'
 import { tokenize } from '../pipeline/model/citation-tokens.js'
-import type { Paragraph, UndocDocument } from '../pipeline/types/document.js'
-import { build, nodesOf } from './helpers.js'
+import type { Citation, Conclusions, FootnoteDefinition, Formula, Paragraph, UndocDocument } from '../pipeline/types/document.js'
+import { build, inlineText, nodesOf } from './helpers.js'
 
 /** The citations of an English sentence: kind, the text covered, and what it resolves to. */
 function cite(text: string): string[] {
@@ -249,10 +249,9 @@ describe('a resolution whose operative clause has no number and leads into lette
   ].join('\n')
   const doc = (await build('input/s-res-87-1950.en.txt', text)).document!
 
-  it('reads the clause as one paragraph, the letters as its items and a roman numeral under a letter as an item of the letter', () => {
-    const operative = paragraphs(doc).filter((p) => p.role === 'operative')
-    expect(operative.map((p) => `${p.level ?? 1}:${p.number ?? ''}`)).toEqual(['1:', '2:a', '3:i', '2:b'])
-    expect(paragraphs(doc).filter((p) => p.role === 'preambular')).toHaveLength(1)
+  it('reads the clause that introduces the letters as one operative paragraph, the letters as its items, a roman numeral under a letter as its item', () => {
+    const ps = paragraphs(doc)
+    expect(ps.map((p) => `${p.role}:${p.level ?? ''}:${p.number ?? ''}`)).toEqual(['preambular::', 'operative::', 'operative:2:a', 'operative:3:i', 'operative:2:b'])
   })
 })
 
@@ -260,5 +259,231 @@ describe('Security Council symbols printed with a space before the year', () => 
   it('reads the year as part of a resolution symbol, and of no other', () => {
     expect(cite('U.N. Doc. S/RES/1263 (1999).')).toEqual(['document | S/RES/1263 (1999) | S/RES/1263(1999)'])
     expect(cite('the report (S/1999/954 (1999))')).toEqual(['document | S/1999/954 | S/1999/954'])
+  })
+})
+
+describe('English votes as adoption lines state them', () => {
+  it('reads counts with the States named after them, recorded votes and votes in favour and against', () => {
+    expect(en.vote('Adopted at the 277th meeting by 9 votes to none, with 2 abstentions (Ukrainian Soviet Socialist Republic, Union of Soviet Socialist Republics).')).toEqual({
+      for: 9,
+      against: 0,
+      abstentions: 2
+    })
+    expect(en.vote('by 7 votes to 3 (China, Cuba, United States of America), with one abstention (Egypt), on 29 September 1950')).toEqual({ for: 7, against: 3, abstentions: 1 })
+    expect(en.vote('Adopted at the 1234th meeting by 10 votes to 1 (USSR).')).toEqual({ for: 10, against: 1, abstentions: 0 })
+    expect(en.vote('adopted by 14 votes in favour to none against, with 1 abstention')).toEqual({ for: 14, against: 0, abstentions: 1 })
+    expect(en.vote('adopted by a recorded vote of 120 to 5, with 30 abstentions')).toEqual({ for: 120, against: 5, abstentions: 30 })
+    expect(en.vote('Adopted unanimously at the 42nd meeting.')).toBe('unanimous')
+    expect(en.vote('Adopted at the 42nd meeting.')).toBeNull()
+  })
+})
+
+describe('an early Security Council resolution: the operative verb alone over numbered clauses, the adoption line, then a later decision', async () => {
+  const text = [
+    '6 (1946). Resolution of 17 May 1946',
+    '',
+    'The Security Council,',
+    '',
+    'Taking into account the fact that the General Assembly will meet on 3 September 1946,',
+    '',
+    'Resolves:',
+    '',
+    '1. That applications for membership shall be considered in August 1946;',
+    '',
+    '2. That applications received before 15 July 1946 shall be referred to a committee.',
+    '',
+    'Adopted unanimously at the 42nd meeting.',
+    '',
+    'Decision',
+    '',
+    'At its 51st meeting, on 24 July 1946, the Council decided that all the dates in its resolution 6 (1946) would be put back.',
+    ''
+  ].join('\n')
+  const doc = (await build('input/s-res-6-1946.en.txt', text)).document!
+
+  it('reads "Resolves:" as enacting words, not as a preambular or operative paragraph', () => {
+    expect(nodesOf<Formula>(doc.tree, 'formula').map((f) => inlineText(f.children))).toEqual(['The Security Council,', 'Resolves:'])
+    expect(paragraphs(doc).map((p) => `${p.role}:${p.number ?? ''}`)).toEqual(['preambular:', 'operative:1', 'operative:2', 'text:', 'text:'])
+  })
+
+  it('closes the resolution at its adoption line, with its vote and meeting, and keeps the decision after it as text', () => {
+    expect(doc.metadata).toMatchObject({ kind: 'sc-resolution', symbol: 'S/RES/6(1946)', meeting: 42, vote: 'unanimous' })
+    const [conclusions] = nodesOf<Conclusions>(doc.tree, 'conclusions')
+    expect(conclusions!.children.map((c) => c.type === 'adoption' && c.role)).toEqual(['meeting'])
+    expect(doc.tree.children.map((p) => p.type)).toEqual(['preface', 'preamble', 'body', 'conclusions', 'body'])
+  })
+})
+
+describe('unnumbered operative clauses of an early resolution, and what a web page sets under them', async () => {
+  const text = [
+    'Resolution 87 (1950) of 29 September 1950',
+    '',
+    'The Security Council,',
+    '',
+    'Having received, on 9 December 1947, General Assembly resolution 181 (II),',
+    '',
+    'Calls upon the parties to cease hostilities;',
+    '',
+    'Requests the Secretary-General to convoke a special session of the General Assembly.',
+    '',
+    'Adopted at the 277th meeting by 9 votes to none, with 2 abstentions (Ukrainian Soviet Socialist Republic, Union of Soviet Socialist Republics).',
+    '',
+    'Home || Treaties || Search || Links',
+    ''
+  ].join('\n')
+  const doc = (await build('input/s-res-87-1950.en.txt', text)).document!
+
+  it('reads each clause after the preamble as an operative paragraph, and the links after the adoption line as text', () => {
+    expect(paragraphs(doc).map((p) => `${p.role}:${p.number ?? ''}`)).toEqual(['preambular:', 'operative:', 'operative:', 'text:'])
+  })
+
+  it('takes the symbol and date from the title, and the vote from the adoption line', () => {
+    expect(doc.metadata).toMatchObject({ symbol: 'S/RES/87(1950)', date: '1950-09-29', meeting: 277, vote: { for: 9, against: 0, abstentions: 2 } })
+  })
+})
+
+describe('the adoption of a resolution said above it or closing it as a sentence', () => {
+  const resolution = (head: string[], tail: string[]) =>
+    [...head, 'The Security Council,', 'Recalling all its previous resolutions,', '1. Decides to extend the mandate;', '2. Decides to remain seized of the matter.', ...tail, ''].join('\n\n')
+
+  it('reads the vote of an adoption note above the formula', async () => {
+    const doc = (
+      await build(
+        'input/a.en.txt',
+        resolution(['Adopted by the Security Council at its 506th meeting, by 7 votes to 3 (China, Cuba, United States of America), with one abstention (Egypt), on 29 September 1950'], [])
+      )
+    ).document!
+    expect(doc.metadata).toMatchObject({ meeting: 506, date: '1950-09-29', vote: { for: 7, against: 3, abstentions: 1 } })
+    expect(paragraphs(doc).map((p) => p.role)).toEqual(['preambular', 'operative', 'operative'])
+  })
+
+  it('reads a closing sentence "Adopted by … at its Nth meeting, on …." as the adoption, and a page\'s lines after it as text', async () => {
+    const doc = (
+      await build(
+        'input/b.en.txt',
+        resolution(
+          ['Security Council resolution 1263 (1999) on the situation concerning Western Sahara'],
+          ['Adopted by the Security Council at its 4044th meeting, on 13 September 1999.', 'See also the situation in Somalia', 'Facebook']
+        )
+      )
+    ).document!
+    expect(doc.metadata).toMatchObject({ symbol: 'S/RES/1263(1999)', meeting: 4044, date: '1999-09-13' })
+    expect(paragraphs(doc).map((p) => p.role)).toEqual(['preambular', 'operative', 'operative', 'text', 'text'])
+    expect(nodesOf<Conclusions>(doc.tree, 'conclusions')[0]!.children.map((c) => c.type === 'adoption' && c.role)).toEqual(['meeting'])
+  })
+
+  it('keeps a meeting line between the parts of a resolution in parts inside the text', async () => {
+    const text = [
+      'A',
+      'The General Assembly,',
+      '1. Decides to continue;',
+      '82nd plenary meeting',
+      'B',
+      'The General Assembly,',
+      '1. Requests a report.',
+      '83rd plenary meeting',
+      '17 May 2013',
+      ''
+    ].join('\n\n')
+    const doc = (await build('input/c.en.txt', text)).document!
+    expect(doc.tree.children.map((p) => p.type)).toEqual(['preamble', 'body', 'preamble', 'body', 'conclusions'])
+  })
+})
+
+describe('footnotes of English web copies, set without a rule', () => {
+  const canonical = async (text: string) => {
+    const doc = (await build('input/notes.en.txt', text)).document!
+    return {
+      references: nodesOf<{ type: 'footnoteReference'; label: string }>(doc.tree, 'footnoteReference').map((r) => r.label),
+      definitions: nodesOf<FootnoteDefinition>(doc.tree, 'footnoteDefinition').map((d) => `${d.label}: ${inlineText(d.children)}`)
+    }
+  }
+
+  it('reads Wikisource\'s "[1]" references and their "[1] …" notes', async () => {
+    const text =
+      'The Security Council,\n\nHaving received the first report of the Commission, [1] dated 31 December 1946 with the letter [2] of the same date,\n\n1. Requests a second report.\n\n[1] Official Records of the Commission, First Year.\n\n[2] Ibid., annex 14.\n'
+    expect(await canonical(text)).toEqual({ references: ['1', '2'], definitions: ['1: Official Records of the Commission, First Year.', '2: Ibid., annex 14.'] })
+  })
+
+  it('reads "1/" references after a space or glued to a word, and their "1/ …" notes, but no fraction or resolution number', async () => {
+    const text =
+      'The Security Council,\n\nHaving taken note of the first 1/ and second reports2/ and of resolution 37/4 and of 1/2 of the members,\n\nRequests the Secretary-General to convoke a special session.\n\n1/ See page 14.\n\n2/ Ibid., document S/695.\n'
+    expect(await canonical(text)).toEqual({ references: ['1', '2'], definitions: ['1: See page 14.', '2: Ibid., document S/695.'] })
+  })
+})
+
+describe('English lines of a PDF extraction that run on whatever the measure', () => {
+  it('joins a line to one that starts with a small letter, and a line that stops on a linking word', () => {
+    expect(en.runsOn!('Recalling its resolutions 37/4 of 22 October 1982, 42/4', 'of 15 October 1987, 43/2 of 17 October 1988,')).toBe(true)
+    expect(en.runsOn!('the Organization of Islamic Cooperation and the Organization of', 'Islamic Cooperation in areas of mutual interest;')).toBe(true)
+    expect(en.runsOn!('49/15 of 15 November 1994, 50/17 of 20 November 1995,', '51/18 of 14 November 1996, 52/4 of 22 October 1997,')).toBe(true)
+  })
+
+  it('keeps apart a clause ended by ", and", a title, a meeting line, and the formula after a title', () => {
+    expect(en.runsOn!('Taking into account the fact that membership is open to all peace-loving States, and', 'Taking into account the fact that the General Assembly will meet,')).toBe(false)
+    expect(en.runsOn!('United Nations Security Council Resolution 20 (1947)', 'the United Nations')).toBe(false)
+    expect(en.runsOn!('82nd plenary meeting', '17 May 2013')).toBe(false)
+    expect(en.runsOn!('67/264. Cooperation between the United Nations and', 'The General Assembly,')).toBe(false)
+  })
+
+  it('rebuilds the paragraphs of a page whose lines wrap unevenly, as a proportional font sets them', async () => {
+    const text = [
+      'The General Assembly,',
+      'Noting the adoption by the Islamic Summit Conference at its third',
+      'extraordinary session, held in Mecca, of the Programme,',
+      'Recalling that the Organization of Islamic Cooperation remains an important',
+      'partner of the United Nations in peace and security,',
+      '1. Urges the United Nations system to cooperate with the Organization of',
+      'Islamic Cooperation in areas of mutual interest, as appropriate;',
+      '2. Decides to include the item in its provisional agenda.',
+      ''
+    ].join('\n')
+    const doc = (await build('input/wrapped.en.txt', text)).document!
+    expect(paragraphs(doc).map((p) => `${p.role}:${p.number ?? ''}`)).toEqual(['preambular:', 'preambular:', 'operative:1', 'operative:2'])
+  })
+})
+
+describe('the record a UN document library sets under a text (UNISPAL)', () => {
+  it('takes the document symbol of the record for the document, cites nothing of it, and keeps its fields out of the text', async () => {
+    const text = [
+      'Statement by the President of the Security Council',
+      '',
+      'At the 4322nd meeting of the Security Council, held on 30 May 2001, the President of the Security Council made the following statement on behalf of the Council:',
+      '',
+      '“The report of the Secretary-General (S/2001/499) reflects the view of the Security Council.”',
+      '',
+      'Document symbol: S/PRST/2001/15',
+      'Document Type: Security Council presidential statement',
+      'Subject: Peacekeeping',
+      'Publication Date: 30/05/2001',
+      ''
+    ].join('\n')
+    const doc = (await build('input/unispal.en.txt', text)).document!
+    expect(doc.metadata).toMatchObject({ symbol: 'S/PRST/2001/15', kind: 'sc-presidential-statement', date: '2001-05-30' })
+    expect(nodesOf<Citation>(doc.tree, 'citation').flatMap((c) => (c.symbol && c.kind !== 'meeting' ? [c.symbol] : []))).toEqual(['S/2001/499'])
+    expect(paragraphs(doc).some((p) => inlineText(p.children).includes('Subject'))).toBe(false)
+  })
+})
+
+describe('a web copy with one stray indented line', () => {
+  it('keeps its short header lines apart, so that the title under them is read', async () => {
+    const text = [
+      'Home » United Nations » United Nations Security Council Resolution 1263 – Western Sahara',
+      '',
+      'United Nations Security Council Resolution 1263 – Western Sahara',
+      '',
+      'Resolution 1263 (1999)',
+      '',
+      'The Security Council,',
+      '',
+      'Recalling all its previous resolutions on the Western Sahara,',
+      '',
+      '  1. Decides to extend the mandate of the Mission until 14 December 1999;',
+      '',
+      '2. Decides to remain seized with the matter.',
+      ''
+    ].join('\n')
+    const doc = (await build('input/web.en.txt', text)).document!
+    expect(doc.metadata).toMatchObject({ symbol: 'S/RES/1263(1999)', kind: 'sc-resolution' })
   })
 })

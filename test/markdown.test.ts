@@ -202,7 +202,9 @@ const ANCHORED = [
 
 /** The eIds of an Akoma Ntoso edition's text: every eId outside `meta` (whose references name organizations and people, not places of the text). */
 function textEIds(xml: string): string[] {
-  return [...xml.replace(/<meta>[\s\S]*?<\/meta>/g, '').matchAll(/ eId="([^"]*)"/g)].map((m) => m[1]!)
+  // A footnote the text never refers to stands in the meta's notes: its text is the edition's too.
+  const unreferenced = [...xml.matchAll(/<note eId="([^"]*)"/g)].map((m) => m[1]!)
+  return [...[...xml.replace(/<meta>[\s\S]*?<\/meta>/g, '').matchAll(/ eId="([^"]*)"/g)].map((m) => m[1]!), ...unreferenced]
 }
 
 /** The anchors of a Markdown edition (`<a id="…">`) and the addresses of its links within the document (`#…`). */

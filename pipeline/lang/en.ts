@@ -142,17 +142,35 @@ function voteCount(word: string): number | null {
   return /^(?:none|no)$/i.test(word) ? 0 : englishNumeral(word)
 }
 
-/** The vote an adoption line states: "by 9 votes to none, with 2 abstentions", "unanimously", "without a vote". */
+/** The States an adoption line names after a count: " (China, Cuba, United States of America)". */
+const NAMED = '(?:\\s?\\([^)]*\\))?'
+/** The counts of a vote: for (group 1, or 2 in a recorded vote), against (3), abstaining (4). */
+const VOTE_COUNTS = new RegExp(`\\bby (?:([\\w-]+) votes?(?: in favour)?|a recorded vote of ([\\w-]+))${NAMED} to ([\\w-]+)(?: against)?${NAMED}(?:,? (?:with|and) ([\\w-]+) abstentions?)?`, 'i')
+
+/**
+ * The vote an adoption line states: "by 9 votes to none, with 2 abstentions", "by 7 votes to 3
+ * (China, Cuba), with one abstention (Egypt)", "by 14 votes in favour to none against", "by a
+ * recorded vote of 120 to 5", "unanimously", "without a vote".
+ */
 function vote(text: string): Vote | null {
   if (/\bunanimously\b/i.test(text)) return 'unanimous'
   if (/\bwithout (?:a )?vote\b|\bby consensus\b/i.test(text)) return 'without-vote'
-  const m = /\bby ([\w-]+) votes? to ([\w-]+)(?:,? (?:with|and) ([\w-]+) abstentions?)?/i.exec(text)
+  const m = VOTE_COUNTS.exec(text)
   if (!m) return null
-  const counts = [m[1]!, m[2]!, m[3] ?? 'none'].map(voteCount)
+  const counts = [m[1] ?? m[2]!, m[3]!, m[4] ?? 'none'].map(voteCount)
   if (counts.some((n) => n === null)) return null
   const [yes, no, abstaining] = counts as number[]
   return { for: yes!, against: no!, abstentions: abstaining! }
 }
+
+/**
+ * A line that stops on a word no sentence or title ends with runs on ("…and the Organization of /
+ * Islamic Cooperation"); not after a comma, where an early preambular clause ends ("…, and").
+ */
+const LINKING_WORD_END = /(?<![,;:.])\s(?:of|and|the|to|in|on|for|by|with|a|an|or|its|their|that|which|at|from|as|between|under|into)$/
+
+/** A list of resolutions cut after a comma before the next number: "…, 50/17 of 20 November 1995,\n51/18 of 14 November 1996". */
+const LIST_GOES_ON = new RegExp(`${RESOLUTION_NUMBER} of [^\\n]*,\\n${RESOLUTION_NUMBER} of `)
 
 /** English, as the UN's English editions write it (Oxford spelling, day-month-year dates). */
 export const en: LanguageProfile = {
@@ -174,6 +192,12 @@ export const en: LanguageProfile = {
     { pattern: /^Distr\.?\s?:\s?(\S.*)$/, field: 'distribution' },
     { pattern: /^Original\s?:\s?(\S.*)$/, field: 'originalLanguage' }
   ],
+  runsOn: (line, next) => {
+    const g = en.grammar
+    // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.
+    if ([g.scResolutionTitle, g.meeting, g.dateLine, g.session, g.agendaItem].some((p) => p.test(line))) return false
+    return /^\p{Ll}/u.test(next) || LIST_GOES_ON.test(`${line}\n${next}`) || (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next)))
+  },
   blockNumber: /^(?:["“]?\d+(?:\/\d+)?\.(?=\s|["“]?[A-Z])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=\s)|\((?:[a-z]{1,3}|[ivxlc]+)\)(?=\s)|[A-Z]\.(?=\s)|[IVXLC]+\.(?=\s))/,
   dates,
   numeral: englishNumeral,
@@ -183,8 +207,15 @@ export const en: LanguageProfile = {
   runInBreak: /(?<=[;:])[ \t]+(?=\d{1,3}\.\s+[A-Z])/g,
   countWords: { after: /^(?:st|nd|rd|th|\s?(?:%|per cent|years?|votes?|members?|meetings?))\b/, before: /(?:\bNo\.|\b(?:paragraph|article|resolution|item|page)s?)\s?$/i },
   web: {
-    site: [{ pattern: /^From Wikisource$/, reason: 'web page: name of the site (Wikisource)' }],
-    page: [{ pattern: /^(?:Jump to content|Jump to navigation(?: Jump to search)?|Go to Top|←.*|.*→)$/, reason: 'web page: navigation' }],
+    site: [
+      { pattern: /^From Wikisource$/, reason: 'web page: name of the site (Wikisource)' },
+      // The record a UN document library (UNISPAL) sets under the text: its symbol is the document's.
+      { pattern: /^Document symbol:\s?\S+$/, reason: "web page: the library record's document symbol" }
+    ],
+    page: [
+      { pattern: /^(?:Jump to content|Jump to navigation(?: Jump to search)?|Go to Top|←.*|.*→)$/, reason: 'web page: navigation' },
+      { pattern: /^(?:Document Type|Document Sources|Subject|Publication Date):\s?\S.*$/, reason: "web page: the library record's fields" }
+    ],
     pageTitle: /^United Nations (?:General Assembly|Security Council) Resolution \d+$/,
     licence: /^(?:This work is excerpted from an official document of the United Nations|Pursuant to UN Administrative Instruction ST\/AI\/189)/
   },
@@ -266,7 +297,9 @@ export const en: LanguageProfile = {
       { pattern: /^["“]?The Human Rights Council,?$/, organ: 'HRC', kind: 'ga-resolution' }
     ],
     resolutionTitle: /^(\d+\/\d+|\d+\s?\((?:[IVXLC]+|\d{4})\))\.\s+(.+)$/,
-    scResolutionTitle: /^(?:United Nations Security Council )?Resolution (\d+)\s?\((\d{4})\)$/,
+    // "Resolution 1513 (2003)", a web page's "Security Council resolution 1263 (1999) on the situation concerning Western Sahara",
+    // a compilation's "Resolution 87 (1950) of 29 September 1950".
+    scResolutionTitle: /^(?:United Nations )?(?:Security Council )?[Rr]esolution (\d+)\s?\((\d{4})\)(?:,? (?:of|on|adopted|concerning) .*)?$/,
     statementTitle: /^Statement by the President of the (?:Security Council|General Assembly)$/,
     reportTitle: /^(?:Report|Note) (?:of|by) the .{3,120}$/,
     meetingInNote: /(\d+)(?:st|nd|rd|th) (?:plenary )?meeting/,
@@ -275,9 +308,9 @@ export const en: LanguageProfile = {
     letterTitle: /^(?:Identical )?[Ll]etters? dated .{5,200} (?:addressed )?to the .{3,120}$/,
     noteVerbaleTitle: /^Note verbale dated .{5,200}$/,
     annexHeading: /^(?:Annex(?: [IVX]+| \d+)?|Annex(?: [IVX]+)? to the .{4,200})$/,
-    adoptionNote: /^Adopted (?:unanimously |without a vote )?by the [A-Z].{3,240}$/,
+    adoptionNote: /^Adopted (?:unanimously |without a vote )?by the [A-Z].{3,240}?\.?$/,
     signedMark: /\(Signed\)/,
-    meeting: /^(?:Adopted (?:unanimously )?at the )?(\d+)(?:st|nd|rd|th) (?:plenary )?meeting\b.*$/,
+    meeting: /^(?:Adopted (?:unanimously |without (?:a )?vote )?at the )?(\d+)(?:st|nd|rd|th) (?:plenary )?meeting\b.*$/,
     placeAndDate: new RegExp(`^(?:Done at )?([A-Z][\\p{L} -]{1,40}), (?:on )?(\\d{1,2} ${MONTH} \\d{4})\\.?$`, 'u'),
     dateLine: new RegExp(`^\\d{1,2} ${MONTH} \\d{4}$`),
     preambleEnd: /(?:as follows|the following):$/,

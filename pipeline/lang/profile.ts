@@ -33,6 +33,12 @@ export interface LanguageProfile {
   readonly runInBreak: RegExp
   /** Paragraph or heading numbers that start a block at the beginning of a line. */
   readonly blockNumber: RegExp
+  /**
+   * Whether a line runs on into the next whatever the measure, where the script tells it: an
+   * English line that starts with a small letter, or one that stops on a small word ("of", "and")
+   * with no stop after it. Absent where the script has no cases (Chinese).
+   */
+  runsOn?(line: string, next: string): boolean
   /** Parses the dates in a string, in order. */
   dates(text: string): DateMatch[]
   /** The value of a numeral written the language's way ("六十五" → 65), or null. */

@@ -63,7 +63,8 @@ export function classify(block: Block, lang: LanguageProfile): Classified {
   if (short && (m = g.noteVerbaleTitle.exec(t))) return as('noteVerbaleTitle', m)
   if (short && (m = g.statementTitle.exec(t))) return as('statementTitle', m)
   if (short && (m = g.reportTitle.exec(t))) return as('reportTitle', m)
-  if (short && (m = g.adoptionNote.exec(t))) return as('adoptionNote', m)
+  // An adoption note may close the text as a sentence: "Adopted by the Security Council at its 4044th meeting, on 13 September 1999."
+  if (t.length <= g.titleLength && (m = g.adoptionNote.exec(t))) return as('adoptionNote', m)
   if (t.length <= 60 && g.signedMark.test(t)) return as('signed')
   if ((m = g.resolutionTitle.exec(block.text)) && !endsClause(t, lang.clauseMarks)) {
     return { ...block, kind: 'resolutionTitle', match: m, number: m[1]!, contentOffset: block.text.length - m[2]!.length }

@@ -213,6 +213,9 @@ export class Grammar {
         this.found.organ = 'SC'
         this.found.number = `${b.match![1]}(${b.match![2]})`
         this.found.title = b.text
+        // "Resolution 87 (1950) of 29 September 1950": the title dates the adoption.
+        const date = this.lang.dates(b.text)[0]
+        if (date) this.found.date ??= date.iso
         const out = [this.heading(b, 'title', this.found.number)]
         const note = this.adoptionNote(true)
         if (note) out.push(note)
@@ -246,8 +249,10 @@ export class Grammar {
     if (main) {
       const date = this.lang.dates(b.text)[0]
       const meeting = this.lang.grammar.meetingInNote.exec(b.text)
+      const vote = this.lang.vote(b.text)
       if (date) this.found.date ??= date.iso
       if (meeting) this.found.meeting ??= Number(meeting[1])
+      if (vote) this.found.vote ??= vote
     }
     return this.heading(b, 'adoptionNote')
   }
@@ -255,13 +260,37 @@ export class Grammar {
   /** component+ conclusions? — over the blocks up to `end`. */
   text(end: number, main: boolean): Part[] {
     const parts: Part[] = []
-    const closing = this.conclusionsStart(end)
+    const adopted = this.adoptedEnd(end)
+    const closing = this.conclusionsStart(adopted)
     if (main) this.statementOpening()
     do parts.push(...this.component(this.nextPart(closing), main))
     while (this.i < closing)
-    const conclusions = this.conclusions(end, main)
+    const conclusions = this.conclusions(adopted, main)
     if (conclusions) parts.push(conclusions)
+    // After the adoption line: a decision the organ appended later, a web page's links; not the text's own paragraphs.
+    const after: Paragraph[] = []
+    while (this.i < end) after.push(this.paragraph(this.blocks[this.i++]!, 'text'))
+    if (after.length) parts.push({ type: 'body', children: after, position: this.span(after) })
     return parts
+  }
+
+  /**
+   * Where the text's own blocks end: after its adoption line ("Adopted unanimously at the 42nd
+   * meeting.", "第四十二次會議一致通過") when more follows it that is not a further part of the
+   * resolution (its own formula), else at `end`.
+   */
+  private adoptedEnd(end: number): number {
+    let begun = false
+    for (let k = this.i; k < end; k++) {
+      const b = this.blocks[k]!
+      if (b.kind === 'formula' || b.kind === 'numbered') begun = true
+      else if (begun && ADOPTION_KINDS.has(b.kind) && b.kind !== 'dateLine') {
+        if (this.blocks.slice(k + 1, end).some((later) => later.kind === 'formula')) return end
+        while (k < end && ADOPTION_KINDS.has(this.blocks[k]!.kind)) k++
+        return k
+      }
+    }
+    return end
   }
 
   /** A part of a resolution in parts starts at its letter over its own formula ("B" / "大会，"). */
@@ -297,7 +326,10 @@ export class Grammar {
       }
     }
     const preambleEnd = this.preambleEnd(end, formula !== null || fused !== null)
-    while (this.i < preambleEnd) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, formula ? 'preambular' : 'text'))
+    // The operative verb on a line of its own over numbered paragraphs ("Resolves:", "爰議決:") enacts them: a formula.
+    const enactingWords = formula !== null && this.introducesNumbered(preambleEnd)
+    while (this.i < preambleEnd - (enactingWords ? 1 : 0)) preambleChildren.push(this.paragraph(this.blocks[this.i++]!, formula ? 'preambular' : 'text'))
+    if (enactingWords) preambleChildren.push(this.formulaOf(this.blocks[this.i++]!))
     if (preambleChildren.length) parts.push({ type: 'preamble', children: preambleChildren, position: this.span(preambleChildren) })
     if (main && (formula || fused)) this.found.kind ??= this.formulaKind(formula ? this.plain(formula) : fused!.text)
     const bodyChildren: (Heading | Paragraph)[] = []
@@ -316,6 +348,8 @@ export class Grammar {
         this.found.kind ??= 'report'
       } else if (b.kind === 'section') bodyChildren.push(this.heading(b, 'section', b.number, b.contentOffset))
       else if (b.kind === 'numbered') bodyChildren.push(this.numbered(b, letters, role))
+      // A line that ends no clause is no operative paragraph: a heading over a group of them, a web page's links under the text.
+      else if (role === 'operative' && !endsClause(withoutRefs(b.text), this.lang.clauseMarks)) bodyChildren.push(this.paragraph(b, 'text'))
       else {
         bodyChildren.push(this.paragraph(b, role))
         // An operative clause with no number leads into the lettered items after it: one paragraph, as the UN numbers it.
@@ -366,7 +400,7 @@ export class Grammar {
 
   /** A compilation's heading of one resolution, numbered or not ("五.召開國際法院之必需步驟"): short, and ending no clause. */
   private isCompilationHeading(b: Classified): boolean {
-    return ['text', 'numbered', 'chapter'].includes(b.kind) && b.text.length <= this.lang.grammar.titleLength && !endsClause(b.text)
+    return ['text', 'numbered', 'chapter'].includes(b.kind) && b.text.length <= this.lang.grammar.titleLength && !endsClause(b.text, this.lang.clauseMarks)
   }
 
   /**
@@ -398,6 +432,19 @@ export class Grammar {
     return k
   }
 
+  /** Whether a clause introduces a list: it ends in "：" / ":". */
+  private introduces(text: string): boolean {
+    const t = withoutRefs(text)
+    return this.lang.punctuation.clauseEndings.introducing.some((mark) => t.endsWith(mark))
+  }
+
+  /** Whether the block before `k`, a numbered paragraph, is the operative verb alone introducing it ("Resolves:", "爰議決:"). */
+  private introducesNumbered(k: number): boolean {
+    const lead = this.blocks[k - 1]
+    const first = this.blocks[k]
+    return k > this.i && lead!.kind === 'text' && lead!.text.length <= ENACTING_WORDS_LENGTH && this.introduces(lead!.text) && first?.kind === 'numbered' && first.level === 1
+  }
+
   /** A statement by the President of the Security Council, told by its opening paragraph: its date and meeting. */
   private statementOpening(): void {
     const b = this.peek
@@ -425,13 +472,17 @@ export class Grammar {
     const b = this.peek
     if (!b || (b.kind !== 'formula' && b.kind !== 'fusedFormula')) return null
     this.i++
+    return this.formulaOf(b)
+  }
+
+  private formulaOf(b: Classified): Formula {
     return { type: 'formula', children: this.pos.inlines(b.start, b.end), position: this.pos.of(b.start, b.end) }
   }
 
   /** Where the closing blocks (signature, dates, meeting, place) start, looking back from `end`. */
   private conclusionsStart(end: number): number {
     let k = end
-    while (k > this.i && ['dateLine', 'meeting', 'voteLine', 'placeAndDate'].includes(this.blocks[k - 1]!.kind)) k--
+    while (k > this.i && ADOPTION_KINDS.has(this.blocks[k - 1]!.kind)) k--
     if (k > this.i && this.blocks[k - 1]!.kind === 'signed') {
       k--
       const fn = this.blocks[k - 1]
@@ -462,10 +513,12 @@ export class Grammar {
       }
       const date = this.lang.dates(b.text)[0]?.iso
       const base = { type: 'adoption' as const, children: this.pos.inlines(b.start, b.end), position: this.pos.of(b.start, b.end) }
-      const vote = b.kind === 'meeting' || b.kind === 'voteLine' ? this.lang.vote(b.text) : null
+      const vote = b.kind === 'meeting' || b.kind === 'voteLine' || b.kind === 'adoptionNote' ? this.lang.vote(b.text) : null
       if (main && vote) this.found.vote ??= vote
-      const meeting = b.kind === 'meeting' ? this.lang.numeral(b.match![1]!) : null
-      if (b.kind === 'meeting' && meeting) {
+      // "Adopted by the Security Council at its 4044th meeting, on 13 September 1999." closing a text names its meeting in a note's words.
+      const printed = b.kind === 'meeting' ? b.match![1] : b.kind === 'adoptionNote' ? this.lang.grammar.meetingInNote.exec(b.text)?.[1] : undefined
+      const meeting = printed !== undefined ? this.lang.numeral(printed) : null
+      if ((b.kind === 'meeting' || b.kind === 'adoptionNote') && meeting) {
         if (main) {
           this.found.meeting ??= meeting
           // "一九四六年二月十四日,第三十一次全会."
@@ -569,7 +622,13 @@ function withoutRefs(text: string): string {
   return text.replace(/\[\^[^\]\s]+\]/g, '').trimEnd()
 }
 
-const HEADER_KINDS: ReadonlySet<Classified['kind']> = new Set(['resolutionHeader', 'basis', 'resolutionTitle', 'scResolutionTitle'])
+/** The longest the operative verb alone runs ("Resolves that:", "Recommends as follows:"). */
+const ENACTING_WORDS_LENGTH = 40
+
+/** The blocks that close a text: its adoption line, vote, date, place and date. */
+const ADOPTION_KINDS: ReadonlySet<Classified['kind']> = new Set(['dateLine', 'meeting', 'voteLine', 'placeAndDate', 'adoptionNote'])
+
+const HEADER_KINDS: ReadonlySet<Classified['kind']> = new Set(['resolutionHeader', 'basis', 'resolutionTitle', 'scResolutionTitle', 'letterTitle', 'noteVerbaleTitle', 'statementTitle'])
 
 const TITLE_KINDS: Partial<Record<Classified['kind'], Kind>> = {
   letterTitle: 'letter',
@@ -586,11 +645,12 @@ class LetterSequence {
   get open(): boolean {
     return this.last !== ''
   }
-  /** At a paragraph that letters may stand under: its letters start again. */
+  /** At a numbered paragraph, or an operative clause without a number (which may lead into a list): its letters start again. */
   reset(): void {
     this.last = ''
     this.underNumber = true
   }
+
   saw(letter: string): void {
     this.last = letter
   }

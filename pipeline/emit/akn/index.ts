@@ -99,9 +99,13 @@ function text(parts: TextParts, ctx: Context): Element[] {
         }
         break
       }
-      case 'body':
-        ;(part?.children ?? mainBodyContent).push(...mainBody(p, ctx))
+      case 'body': {
+        // Text after the adoption lines (a decision appended later, a web page's links) closes the conclusions, in reading order.
+        const closing = out.find((e) => e.name === 'conclusions')
+        if (closing) closing.children.push(...preambleContent(p.children as Paragraph[], ctx, 'blockContainer'))
+        else (part?.children ?? mainBodyContent).push(...mainBody(p, ctx))
         break
+      }
       case 'conclusions':
         out.push(
           x(

@@ -5,13 +5,18 @@ import type { NormalizeRule } from '../rule.js'
 
 /**
  * A footnote set as a line of its own with no rule above it, as web editions and older
- * conversions set them: "12 参阅……", "1/ 见……", "(注)大会……". Group 1 the label, 2 "/" or the
- * brackets' room, 3 where the text starts.
+ * conversions set them: "12 参阅……", "1/ 见……", "(注)大会……", Wikisource's "[1] Official Records…".
+ * Group 1 the label, 2 "/"; 3 the label "注"; 4 a label in square brackets.
  */
-const DEFINITION = /^(?:(\d{1,3})(\/)?[ \t\u3000]*(?=\S)|[(（](注)[)）][ \t\u3000]*(?=\S))/
+const DEFINITION = /^(?:(\d{1,3})(\/)?[ \t\u3000]*(?=\S)|[(（](注)[)）][ \t\u3000]*(?=\S)|\[(\d{1,3})\][ \t\u3000]*(?=\S))/
 const NOTE_MARKER = /[(（]注[)）]/g
-/** A run of digits glued to the word before it, and what follows it. */
-const GLUED_DIGITS = /(?<=[\p{Script=Han}，。；：、,;:）)”’」』》])(\d{1,6})(\/)?/gu
+/** A label in square brackets, as Wikisource sets its references: "Commission, [1] dated". */
+const BRACKET_MARKER = /\[(\d{1,3})\]/g
+/**
+ * A run of digits glued to the word before it (group 1), and a "/" after it (2); or a label with
+ * its "/" after a space or a word, as older English texts set it: "first 1/ and", "reports2/" (3, 4).
+ */
+const GLUED_DIGITS = /(?<=[\p{Script=Han}，。；：、,;:）)”’」』》])(\d{1,6})(\/)?|(?<=[\s\p{L}])(\d{1,3})(\/)(?![\d\p{L}])/gu
 
 interface Definition {
   readonly line: Line
@@ -32,7 +37,7 @@ interface Marker {
 
 export const footnoteMarkers: NormalizeRule = {
   id: 'footnote-markers',
-  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "报告1/") or "(注)" is a reference when a line further on starts with it and gives its text; both are written as footnotes ("[^12]", "[^12]: …").',
+  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "报告1/"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text; both are written as footnotes ("[^12]", "[^12]: …").',
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
@@ -72,7 +77,7 @@ function candidateDefinitions(src: string, lines: readonly Line[]): Definition[]
     const m = DEFINITION.exec(content)
     // A number and a space, a number and "/", or "(注)": a bare number glued to its text is not one.
     if (!m || (m[1] !== undefined && m[2] === undefined && !/^\d+[ \t\u3000]/.test(content))) continue
-    const label = m[1] ?? m[3]!
+    const label = m[1] ?? m[3] ?? m[4]!
     const labelStart = line.contentStart + (m[1] !== undefined ? 0 : 1)
     out.push({ line, label, labelStart, labelEnd: labelStart + label.length, textStart: line.contentStart + m[0].length })
   }
@@ -93,15 +98,21 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
     if (inDefinition(m.index)) continue
     const after = src.slice(m.index + m[0].length)
     if (lang.countWords.after.test(after) || lang.countWords.before.test(src.slice(0, m.index))) continue
-    const split = splitLabels(m[1]!, labels, used, m.index)
+    const split = splitLabels(m[1] ?? m[3]!, labels, used, m.index)
     if (!split) continue
     let at = m.index
     split.forEach((label, n) => {
-      const slash = n === split.length - 1 && m[2] ? 1 : 0
+      const slash = n === split.length - 1 && (m[2] ?? m[4]) ? 1 : 0
       found.push({ start: at, end: at + label.length + slash, labelStart: at, label })
       used.add(label)
       at += label.length
     })
+  }
+  for (const m of src.matchAll(BRACKET_MARKER)) {
+    const d = labels.get(m[1]!)
+    if (!d || used.has(m[1]!) || inDefinition(m.index) || m.index > d.line.start) continue
+    found.push({ start: m.index, end: m.index + m[0].length, labelStart: m.index + 1, label: m[1]! })
+    used.add(m[1]!)
   }
   for (const m of src.matchAll(NOTE_MARKER)) {
     const d = labels.get('注')

@@ -33,7 +33,8 @@ export const unwrapLines: NormalizeRule = {
     const src = text.text
     const lines = textLines(src)
     const measure = measureOf(lines, lang.clauseMarks)
-    const indentLayout = lines.some((l) => l.indented)
+    // Indents mark paragraphs where more than one line has one: a single indented line (a web page's stray space) is no layout.
+    const indentLayout = lines.filter((l) => l.indented).length > 1
     const blocks: TextLine[][] = []
     let prev: TextLine | undefined
     for (const tl of lines) {
@@ -128,6 +129,7 @@ function startsBlock(prev: TextLine, next: TextLine, measure: number | null, ind
   if (next.definition || prev.definition) return true
   if (next.blanksBefore >= 2) return true
   if (lang.blockNumber.test(next.content)) return true
+  if (lang.runsOn?.(prev.content, next.content)) return false
   // Too few wrapped lines to measure (a short text): where indents mark paragraphs, a line under a
   // long unfinished one and indented no further than it can only be its continuation (a first line
   // is indented beyond the lines that follow it). (undoc's canonical text has no indents, so this

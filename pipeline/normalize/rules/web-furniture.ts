@@ -27,7 +27,8 @@ export const webFurniture: NormalizeRule = {
     const web = lang.web
     // A page is known by its site's name, its licence notice or a line only a web page has
     // ("本作品收录于…", a navigation arrow): a mirror may leave out the first two.
-    const isWeb = (c: string) => web.site.some((s) => s.pattern.test(c)) || web.licence.test(c) || web.page.some((s) => s.pattern.test(c))
+    const isSite = (c: string) => web.site.some((s) => s.pattern.test(c))
+    const isWeb = (c: string) => isSite(c) || web.licence.test(c) || web.page.some((s) => s.pattern.test(c))
     if (!lines.some((l) => isWeb(content(l)))) return { text }
 
     const lifted: LiftedMeta = {}
@@ -44,8 +45,9 @@ export const webFurniture: NormalizeRule = {
       }
       const reason = lineReason(c, inHead, lang)
       if (reason !== null) {
+        // The head of the page, or a line naming the document wherever the site sets it.
+        if (inHead || isSite(c)) lift(c, lang, lifted)
         if (inHead) {
-          lift(c, lang, lifted)
           const names = web.pageSymbols?.(c) ?? []
           if (reason === TITLE) named.title ??= names
           named.head.push(...names)
