@@ -42,7 +42,7 @@ function* random(seed: number): Generator<number> {
 
 describe('faults', () => {
   it('leaves every output old-and-complete or new-and-complete when a build is killed at any moment', async () => {
-    const dir = corpus(12)
+    const dir = corpus(8)
     // Two versions of the inputs, so that old and new outputs differ.
     const versionA = new Map<string, Buffer>()
     const versionB = new Map<string, Buffer>()
@@ -76,7 +76,7 @@ describe('faults', () => {
     // The next build clears what the killed ones left behind.
     expect((await run(dir, ['build'])).code).toBe(0)
     expect(readdirSync(join(dir, 'output')).filter((n) => n.includes('.tmp-'))).toEqual([])
-    // Fifteen builds of twenty-four documents: a bound against a hang, many times what they take.
+    // Fifteen builds of sixteen documents: a bound against a hang, many times what they take.
   }, 600_000)
 
   it('finishes two builds into the same output folder at once with complete, correct outputs', async () => {
