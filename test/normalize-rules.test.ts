@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeText } from './helpers.js'
+import { en } from '../pipeline/lang/en.js'
+import { zh } from '../pipeline/lang/zh.js'
 
 const canon = (raw: string) => normalizeText(raw).text.text
 const removedBy = (raw: string, rule: string) => normalizeText(raw).text.removals.filter((r) => r.rule === rule)
@@ -128,12 +130,22 @@ describe('inline-whitespace', () => {
 })
 
 describe('character classes', () => {
-  it('isWide answers as the Unicode property pattern does, for every BMP character', async () => {
+  it("isWide answers as the Unicode property pattern does, with a language's wide punctuation, for every BMP character", async () => {
     const { isWide, WIDE_PATTERN } = await import('../pipeline/core/chars.js')
-    for (let code = 0; code < 0x10000; code++) {
-      if (code >= 0xd800 && code <= 0xdfff) continue
-      const c = String.fromCharCode(code)
-      if (isWide(c) !== WIDE_PATTERN.test(c)) throw new Error(`U+${code.toString(16)}`)
+    for (const widePunctuation of ['', zh.typesetting.widePunctuation]) {
+      for (let code = 0; code < 0x10000; code++) {
+        if (code >= 0xd800 && code <= 0xdfff) continue
+        const c = String.fromCharCode(code)
+        if (isWide(c, widePunctuation) !== (WIDE_PATTERN.test(c) || widePunctuation.includes(c))) throw new Error(`U+${code.toString(16)} with "${widePunctuation}"`)
+      }
+    }
+  })
+
+  it('sets the dash, the ellipsis and curly quotes wide in Chinese only', async () => {
+    const { isWide } = await import('../pipeline/core/chars.js')
+    for (const c of '—…“”‘’·') {
+      expect(isWide(c, zh.typesetting.widePunctuation)).toBe(true)
+      expect(isWide(c, en.typesetting.widePunctuation)).toBe(false)
     }
   })
 })

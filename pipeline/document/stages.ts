@@ -146,7 +146,7 @@ const read: Stage<DocumentFile, Read> = {
     // A Markdown source is read into the canonical text by its own reader (pandoc's Readers);
     // from there on it goes the way of a raw text. The reader (remark's parser) is loaded only
     // for a Markdown source: it was most of the time a raw text's build took to start.
-    const markdown = isMarkdown(input.path) ? (await import('../read/markdown.js')).readMarkdown(raw) : undefined
+    const markdown = isMarkdown(input.path) ? (await import('../read/markdown.js')).readMarkdown(raw, lang.typesetting.widePunctuation) : undefined
     if (markdown) place(messages, raw, markdown.messages)
     return { decoded, raw, lang, sidecar: side.meta, ...(markdown ? { markdown } : {}) }
   }

@@ -242,7 +242,7 @@ export const en: LanguageProfile = {
     adoptedBy: '(?:,\\s)?(?:by\\swhich\\sit\\sadopted|adopting|which\\sadopted)\\s(?:the\\s)?$'
   },
   rules: {},
-  clauseMarks: { final: '.;:,!?…', closers: '”’)]"\'' },
+  clauseMarks: { final: '.;:,!?…', closers: '”’)]"\'', introducing: ':' },
   punctuation: {
     pairs: [
       ['(', ')'],
@@ -262,6 +262,7 @@ export const en: LanguageProfile = {
     // only at a cost); no gaps beside Han, no space between letters.
     justification: { space: { shrink: 1 / 3, stretch: 1 / 6 } },
     hyphenate: hyphenateEnglish,
+    widePunctuation: '',
     noLineStart: ',.;:!?)]}’”',
     noLineEnd: '([{‘“',
     unbreakablePairs: '',

@@ -75,6 +75,8 @@ export interface ClauseMarks {
   readonly final: string
   /** Closing quotes and brackets that may follow it: "”）》". */
   readonly closers: string
+  /** The final marks by which a line leads into what follows it, a list or the rest of a title: "：:". */
+  readonly introducing: string
 }
 
 /** Lines of a web page that are not the document: the site's name and navigation, its licence notice. */
@@ -131,6 +133,12 @@ export interface Typesetting {
   readonly fonts: Fonts
   /** How a line is brought to its measure. */
   readonly justification: Justification
+  /**
+   * Marks Unicode shares with the Latin script that the language sets one em wide, like its own
+   * full-width punctuation (Chinese "—…“”‘’·", English none): a line break beside one is taken out
+   * with no space put in its place, and one counts two columns when a line's width is measured.
+   */
+  readonly widePunctuation: string
   /** Characters no line may start with (W3C clreq: stops, closing brackets and quotes, interpunct). */
   readonly noLineStart: string
   /** Characters no line may end with (opening brackets and quotes). */

@@ -290,7 +290,7 @@ export const zh: LanguageProfile = {
   // The space beside a Han character is the typesetter's to set, never the text's.
   rules: { 'han-spacing': true },
   // Chinese texts end clauses with full-width marks, and with Latin ones where a source mixes them.
-  clauseMarks: { final: '。；：，！？.;:,!?…', closers: '”’」』）)》〉】]"\'»' },
+  clauseMarks: { final: '。；：，！？.;:,!?…', closers: '”’」』）)》〉】]"\'»', introducing: '：:' },
   punctuation: {
     pairs: [
       ['《', '》'],
@@ -313,6 +313,7 @@ export const zh: LanguageProfile = {
     // clreq 3.2, 3.8: a quarter em between Han and Latin, from an eighth to a half; a word space gives
     // up a third of itself or takes a quarter em more; then up to a tenth of an em between characters.
     justification: { space: { shrink: 1 / 3, stretch: 1 / 4 }, hanLatin: { natural: 1 / 4, shrink: 1 / 8, stretch: 1 / 4 }, tracking: 0.1 },
+    widePunctuation: '—…“”‘’·',
     noLineStart: '，。、；：？！）》」』”’·〕】〉％),.;:!?]}',
     noLineEnd: '（《「『“‘〔【〈([{',
     unbreakablePairs: '—…',

@@ -183,7 +183,7 @@ export function atomize(segments: readonly Segment[], rules: Typesetting, missin
         const pair = chars[i + 1] === c
         atoms.push(atom(pair ? c + c : c, f!, (pair ? 2 : 1) * size, 'wide', seg))
         if (pair) i++
-      } else if (isWide(c)) {
+      } else if (isWide(c, rules.widePunctuation)) {
         flush()
         atoms.push(atom(c, f!, face(f!).advance(c) * size, 'wide', seg))
       } else {

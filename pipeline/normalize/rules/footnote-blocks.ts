@@ -94,7 +94,7 @@ export const footnoteBlocks: NormalizeRule = {
         const kept: [number, number][] = [note.labelRange, ...note.parts]
         moved.push({ insert: '\n\n[^' }, { keep: note.labelRange }, { insert: ']: ' })
         note.parts.forEach((part, n) => {
-          if (n > 0) moved.push({ insert: joiner(src.slice(note.parts[n - 1]![0], note.parts[n - 1]![1]), src.slice(part[0], part[1])) })
+          if (n > 0) moved.push({ insert: joiner(src.slice(note.parts[n - 1]![0], note.parts[n - 1]![1]), src.slice(part[0], part[1]), lang.typesetting.widePunctuation) })
           moved.push({ keep: part })
         })
         for (const [s, e] of kept) {

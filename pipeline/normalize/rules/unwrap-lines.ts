@@ -31,7 +31,8 @@ export const unwrapLines: NormalizeRule = {
   doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break).',
   apply(text, lang) {
     const src = text.text
-    const lines = textLines(src)
+    const wide = lang.typesetting.widePunctuation
+    const lines = textLines(src, wide)
     const measure = measureOf(lines, lang.clauseMarks)
     // Indents mark paragraphs where more than one line has one: a single indented line (a web page's stray space) is no layout.
     const indentLayout = lines.filter((l) => l.indented).length > 1
@@ -56,7 +57,7 @@ export const unwrapLines: NormalizeRule = {
         if (n === 0) dropTo(tl.line.contentStart, b === 0 ? 'white space before the text' : tl.indented ? 'line break and paragraph indent' : 'line break between blocks')
         else {
           const before = block[n - 1]!.content
-          const join = joiner(before, tl.content)
+          const join = joiner(before, tl.content, wide)
           if (join) pieces.push({ insert: join })
           const reason = tl.indented ? 'line break and indent of a line continued after a page break' : 'hard line wrap'
           if (tl.line.contentStart > at) drops.push({ start: at, end: tl.line.contentStart, reason, ...(join ? { replacement: join } : {}) })
@@ -77,7 +78,7 @@ export const unwrapLines: NormalizeRule = {
  * most lines have (none in most extractions, one space in some, where a paragraph's first line
  * then has more).
  */
-function textLines(src: string): TextLine[] {
+function textLines(src: string, widePunctuation: string): TextLine[] {
   const found: { line: Line; indent: number; blanksBefore: number }[] = []
   const counts = new Map<number, number>()
   let blanks = 0
@@ -86,7 +87,7 @@ function textLines(src: string): TextLine[] {
       blanks++
       continue
     }
-    const indent = visualWidth(src.slice(line.start, line.contentStart))
+    const indent = visualWidth(src.slice(line.start, line.contentStart), widePunctuation)
     counts.set(indent, (counts.get(indent) ?? 0) + 1)
     found.push({ line, indent, blanksBefore: blanks })
     blanks = 0
@@ -99,7 +100,7 @@ function textLines(src: string): TextLine[] {
     return {
       line,
       content,
-      width: visualWidth(src.slice(line.start, line.contentEnd)),
+      width: visualWidth(src.slice(line.start, line.contentEnd), widePunctuation),
       indent,
       indented: indent > margin,
       blanksBefore,
@@ -135,7 +136,7 @@ function startsBlock(prev: TextLine, next: TextLine, measure: number | null, ind
   // is indented beyond the lines that follow it). (undoc's canonical text has no indents, so this
   // never joins its blocks.)
   if (measure === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content, lang.clauseMarks))
-  const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content) > measure
+  const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content, lang.typesetting.widePunctuation) > measure
   if (!full) return true
   // An indented line after a full, unfinished line is the first line of a new page.
   if (next.indented) return endsClause(prev.content, lang.clauseMarks)
