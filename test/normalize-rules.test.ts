@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { normalizeText } from './helpers.js'
+import { RawText } from '../pipeline/core/raw-text.js'
+import type { LanguageProfile } from '../pipeline/lang/profile.js'
+import { normalize } from '../pipeline/normalize/index.js'
+import { marginNumbers } from '../pipeline/normalize/rules/margin-numbers.js'
 import { en } from '../pipeline/lang/en.js'
 import { zh } from '../pipeline/lang/zh.js'
 
@@ -78,6 +82,95 @@ describe('footnote-references', () => {
 describe('page-numbers', () => {
   it('removes a number alone between blank lines', () => {
     expect(removedBy('第一段。\n\n3\n\n第二段。', 'page-numbers')).toEqual([expect.objectContaining({ text: '3\n' })])
+  })
+})
+
+describe('margin-numbers', () => {
+  const margin = (raw: string, lang: LanguageProfile) => normalize(new RawText('t.txt', raw), lang, [marginNumbers]).text
+  it('sets an English number alone on its line at the head of the line after it, or of the paragraph it stood beside', () => {
+    const raw = [
+      'Noting with appreciation the determination of the two organizations,',
+      '1.',
+      '',
+      'Takes note with satisfaction of the report of the Secretary-General;',
+      '2.',
+      'Urges the United Nations system to cooperate with the Organization of',
+      'Islamic Cooperation in areas of mutual interest, as appropriate;',
+      'Requests the United Nations and the Organization of Islamic Cooperation',
+      '5.',
+      'to continue to cooperate in their common search for solutions;',
+      '(b)',
+      'the promotion of a culture of peace;',
+      '(iv)',
+      'decolonization.'
+    ].join('\n')
+    const out = margin(raw, en)
+    expect(out.text).toBe(
+      [
+        'Noting with appreciation the determination of the two organizations,',
+        '1. Takes note with satisfaction of the report of the Secretary-General;',
+        '2. Urges the United Nations system to cooperate with the Organization of',
+        'Islamic Cooperation in areas of mutual interest, as appropriate;',
+        '5. Requests the United Nations and the Organization of Islamic Cooperation',
+        'to continue to cooperate in their common search for solutions;',
+        '(b) the promotion of a culture of peace;',
+        '(iv) decolonization.'
+      ].join('\n')
+    )
+    expect(out.removals.filter((r) => r.rule === 'margin-numbers').map((r) => [r.text, r.replacement])).toEqual([
+      ['\n\n', ' '],
+      ['\n', ' '],
+      ['\n', ' '],
+      ['\n', ' '],
+      ['\n', ' ']
+    ])
+  })
+  it('sets a Chinese number alone on its line the same way, with no space after a full-width mark', () => {
+    const raw = [
+      '回顾其以往各项决议，',
+      '1.',
+      '注意到秘书长的报告；',
+      '请联合国和伊斯兰合作组织继续在寻求解决全球问题的办法方面开展合作，例如与国际',
+      '2.',
+      '和平与安全有关的问题；',
+      '（一）',
+      '请秘书长提出报告。'
+    ].join('\n')
+    expect(margin(raw, zh).text).toBe(
+      ['回顾其以往各项决议，', '1. 注意到秘书长的报告；', '2. 请联合国和伊斯兰合作组织继续在寻求解决全球问题的办法方面开展合作，例如与国际', '和平与安全有关的问题；', '（一）请秘书长提出报告。'].join(
+        '\n'
+      )
+    )
+  })
+  it('leaves a number under a line inside a paragraph, or over a numbered line, to the line after it', () => {
+    const raw = [
+      'Requests the United Nations and the Organization of Islamic Cooperation',
+      'to continue to cooperate in their common search for solutions to global',
+      '5.',
+      'Decides to remain seized of the matter.'
+    ].join('\n')
+    expect(margin(raw, en).text).toBe(
+      [
+        'Requests the United Nations and the Organization of Islamic Cooperation',
+        'to continue to cooperate in their common search for solutions to global',
+        '5. Decides to remain seized of the matter.'
+      ].join('\n')
+    )
+    expect(margin('Recalling its resolutions,\n1.\n2. Decides;', en).text).toBe('Recalling its resolutions,\n1.\n2. Decides;')
+  })
+  it('puts every paragraph of a whole English text under its number', () => {
+    const raw = [
+      'The General Assembly,',
+      'Recalling its resolutions,',
+      'Requests the United Nations and the Organization of Islamic Cooperation',
+      '1.',
+      'to continue to cooperate;',
+      '2.',
+      'Decides to remain seized of the matter.'
+    ].join('\n')
+    expect(normalize(new RawText('t.en.txt', raw), en).text.text).toBe(
+      'The General Assembly,\n\nRecalling its resolutions,\n\n1. Requests the United Nations and the Organization of Islamic Cooperation to continue to cooperate;\n\n2. Decides to remain seized of the matter.'
+    )
   })
 })
 
