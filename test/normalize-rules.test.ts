@@ -198,6 +198,29 @@ describe('unwrap-lines', () => {
     const raw = [line, line, line, 'Organization.'].join('\n\n')
     expect(canon(raw)).toBe([line, line, line, 'Organization.'].join(' '))
   })
+  it("joins a numbered paragraph's first line, narrower for the number in the margin, to the line under it", () => {
+    const paragraphs = [
+      [
+        '1. Affirms that the United Nations and the Organization of Islamic',
+        'Cooperation share a common goal of promoting and facilitating the Middle East',
+        'peace process so that the process can reach its objective of establishing a just and',
+        'comprehensive peace in the Middle East;'
+      ],
+      [
+        '2. Invites increased cooperation and exchanges between the Independent',
+        'Permanent Commission on Human Rights of the Organization of Islamic Cooperation',
+        'and the Office of the United Nations High Commissioner for Human Rights;'
+      ],
+      [
+        '3. Encourages the United Nations and the Organization of Islamic',
+        'Cooperation, as well as their subsidiary, specialized and affiliated institutions, to',
+        'intensify actions in creating bilateral frameworks for cooperation in the area of human',
+        'and industrial capacity development, trade promotion, transportation and tourism;'
+      ]
+    ]
+    const raw = paragraphs.flat().join('\n')
+    expect(normalize(new RawText('t.en.txt', raw), en).text.text).toBe(paragraphs.map((p) => p.join(' ')).join('\n\n'))
+  })
   it('leaves a text with one paragraph per line as it is (no measure, nothing joined)', () => {
     const raw = '第一段很短。\n第二段稍微长一点，但也不长。\n第三段。'
     expect(canon(raw)).toBe('第一段很短。\n\n第二段稍微长一点，但也不长。\n\n第三段。')

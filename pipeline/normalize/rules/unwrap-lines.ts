@@ -34,12 +34,13 @@ export const unwrapLines: NormalizeRule = {
     const wide = lang.typesetting.widePunctuation
     const lines = textLines(src, wide)
     const measure = measureOf(lines, lang.clauseMarks)
+    const numberedMeasure = measure === null ? null : numberedMeasureOf(lines, measure, lang)
     // Indents mark paragraphs where more than one line has one: a single indented line (a web page's stray space) is no layout.
     const indentLayout = lines.filter((l) => l.indented).length > 1
     const blocks: TextLine[][] = []
     let prev: TextLine | undefined
     for (const tl of lines) {
-      if (prev === undefined || startsBlock(prev, tl, measure, indentLayout, lang)) blocks.push([tl])
+      if (prev === undefined || startsBlock(prev, tl, measure === null || numberedMeasure === null ? null : { measure, numbered: numberedMeasure }, indentLayout, lang)) blocks.push([tl])
       else blocks[blocks.length - 1]!.push(tl)
       prev = tl
     }
@@ -126,7 +127,22 @@ function measureOf(lines: readonly TextLine[], marks: ClauseMarks): number | nul
   return cluster >= Math.max(3, widths.length * 0.6) ? measure : null
 }
 
-function startsBlock(prev: TextLine, next: TextLine, measure: number | null, indentLayout: boolean, lang: LanguageProfile): boolean {
+/**
+ * The measure of a numbered paragraph's first line, where it is narrower than the text's: a PDF of
+ * the UN's English style sets the number in the margin and the text after an indent, and the first
+ * line holds fewer characters than the lines under it. The width the unfinished numbered lines
+ * reach, when they cluster as wrapped lines do; else the text's measure.
+ */
+function numberedMeasureOf(lines: readonly TextLine[], measure: number, lang: LanguageProfile): number {
+  const widths = lines.filter((l) => !l.definition && lang.blockNumber.test(l.content) && !endsClause(l.content, lang.clauseMarks)).map((l) => l.width)
+  if (widths.length < 3) return measure
+  widths.sort((a, b) => a - b)
+  const numbered = widths[Math.floor((widths.length - 1) * 0.9)]!
+  const cluster = widths.filter((w) => w >= numbered * FULL && w <= numbered * 1.1).length
+  return cluster >= Math.max(3, widths.length * 0.6) ? Math.min(numbered, measure) : measure
+}
+
+function startsBlock(prev: TextLine, next: TextLine, measures: { measure: number; numbered: number } | null, indentLayout: boolean, lang: LanguageProfile): boolean {
   if (next.definition || prev.definition) return true
   if (next.blanksBefore >= 2) return true
   if (lang.blockNumber.test(next.content)) return true
@@ -135,7 +151,8 @@ function startsBlock(prev: TextLine, next: TextLine, measure: number | null, ind
   // long unfinished one and indented no further than it can only be its continuation (a first line
   // is indented beyond the lines that follow it). (undoc's canonical text has no indents, so this
   // never joins its blocks.)
-  if (measure === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content, lang.clauseMarks))
+  if (measures === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content, lang.clauseMarks))
+  const measure = lang.blockNumber.test(prev.content) ? measures.numbered : measures.measure
   const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content, lang.typesetting.widePunctuation) > measure
   if (!full) return true
   // An indented line after a full, unfinished line is the first line of a new page.
