@@ -75,3 +75,18 @@ describe("a language's wide punctuation comes from its profile", () => {
     expect(joiner('Programme', 'of Action', zh.typesetting.widePunctuation)).toBe(' ')
   })
 })
+
+describe("a language's footnote marks come from its profile", () => {
+  const markers = (text: string, lang: LanguageProfile) => normalize(new RawText('t.txt', text), lang).text.text
+  it('reads the note word of the profile in brackets as a footnote, and no other', () => {
+    expect(markers('所在地。(注)\n\n(注)见下文。', zh)).toBe('所在地。[^注]\n\n[^注]: 见下文。')
+    expect(markers('the seat.(注)\n\n(注)See below.', en)).toBe('the seat.(注)\n\n(注)See below.')
+    const withNote: LanguageProfile = { ...en, footnoteMarks: { ...en.footnoteMarks, noteWord: 'Note' } }
+    expect(markers('the seat.(Note)\n\n(Note)See below.', withNote)).toBe('the seat.[^Note]\n\n[^Note]: See below.')
+  })
+  it('reads a number glued to a mark of the profile as a marker', () => {
+    expect(markers('the report,1 and\n\n1 A/67/280.', en)).toBe('the report,[^1] and\n\n[^1]: A/67/280.')
+    expect(markers('the report、1 was noted.\n\n1 A/67/280.', en)).toBe('the report、1 was noted.\n\n1 A/67/280.')
+    expect(markers('报告、1和\n\n1 A/67/280。', zh)).toBe('报告、[^1]和\n\n[^1]: A/67/280。')
+  })
+})

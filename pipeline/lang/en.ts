@@ -205,6 +205,7 @@ export const en: LanguageProfile = {
   vote,
   // Only numbered paragraphs run in after a clause's end ("…; 2. Decides"): an English sentence ends with a full stop.
   runInBreak: /(?<=[;:])[ \t]+(?=\d{1,3}\.\s+[A-Z])/g,
+  footnoteMarks: { gluedAfter: ',;:)”’' },
   countWords: { after: /^(?:st|nd|rd|th|\s?(?:%|per cent|years?|votes?|members?|meetings?))\b/, before: /(?:\bNo\.|\b(?:paragraph|article|resolution|item|page)s?)\s?$/i },
   web: {
     site: [

@@ -55,6 +55,8 @@ export interface LanguageProfile {
   vote(text: string): Vote | null
   /** What makes a number glued to a word a count or an ordinal ("12年", "第12"), never a footnote marker: the text after it, before it. */
   readonly countWords: { readonly after: RegExp; readonly before: RegExp }
+  /** How a text set without a footnote rule (a web edition, an older conversion) marks its footnotes. */
+  readonly footnoteMarks: FootnoteMarks
   /**
    * Rules (by id) the language turns on or off over the rule's own default: a rule about one
    * script, such as han-spacing, is off until a language written in that script turns it on.
@@ -77,6 +79,14 @@ export interface ClauseMarks {
   readonly closers: string
   /** The final marks by which a line leads into what follows it, a list or the rest of a title: "：:". */
   readonly introducing: string
+}
+
+/** The signs of footnotes set without a rule, which the footnote-markers rule reads. */
+export interface FootnoteMarks {
+  /** Punctuation a footnote number may be glued to, as to a Han character ("报告，1", "Secretary-General;3"). */
+  readonly gluedAfter: string
+  /** The word a footnote is labelled with in brackets in place of a number ("(注)大会……"), where the language has one. */
+  readonly noteWord?: string
 }
 
 /** Lines of a web page that are not the document: the site's name and navigation, its licence notice. */

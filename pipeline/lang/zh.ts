@@ -249,6 +249,7 @@ export const zh: LanguageProfile = {
   numeral: chineseNumeral,
   citationDate,
   vote,
+  footnoteMarks: { gluedAfter: '，。；：、,;:）)”’」』》', noteWord: '注' },
   countWords: inEitherScript({ after: /^(?:[年月日号次届段条款项个名票人岁时点%％]|\s?[/.．]\d)/, before: /第\s?$/ }),
   web: inEitherScript({
     site: [
