@@ -389,3 +389,16 @@ describe('English PDF (UN English layout)', () => {
     expect(spaces).toBeGreaterThan(500)
   })
 })
+
+describe("a language's own faces", () => {
+  it('have a glyph for every character the typesetter adds to a text: the contents space, headings and labels', async () => {
+    const { faceFor, roleFace } = await import('../pipeline/emit/pdf/fonts.js')
+    for (const { tag, typesetting: t } of [zh, en]) {
+      const own = [roleFace(t.fonts, 'body'), roleFace(t.fonts, 'heading')]
+      for (const c of new Set([...t.contentsSpace, ...t.contents, ...t.citedIndex, ...t.distribution, ...t.organization])) {
+        if (c === ' ') continue
+        expect(own, `${tag}: U+${c.codePointAt(0)!.toString(16)}`).toContain(faceFor(t.fonts, 'body', c))
+      }
+    }
+  })
+})

@@ -279,6 +279,8 @@ export const en: LanguageProfile = {
     organs: { GA: 'General Assembly', SC: 'Security Council', ECOSOC: 'Economic and Social Council', HRC: 'Human Rights Council' },
     distribution: 'Distr.: ',
     contents: 'Contents',
+    // An em space: Tinos has no ideographic space.
+    contentsSpace: '\u2003',
     citedIndex: 'Index of resolutions cited'
   },
   grammar: {

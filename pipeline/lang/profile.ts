@@ -178,6 +178,8 @@ export interface Typesetting {
   readonly distribution: string
   /** Headings an edition adds: its table of contents and its index of cited resolutions. */
   readonly contents: string
+  /** The space between a document's symbol and its title (and between its titles) on a line of the contents. */
+  readonly contentsSpace: string
   readonly citedIndex: string
 }
 

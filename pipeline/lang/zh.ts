@@ -332,6 +332,7 @@ export const zh: LanguageProfile = {
     organs: { GA: '大会', SC: '安全理事会', ECOSOC: '经济及社会理事会', HRC: '人权理事会' },
     distribution: 'Distr.: ',
     contents: '目录',
+    contentsSpace: '\u3000',
     citedIndex: '所引决议索引'
   },
   grammar: inEitherScript({
