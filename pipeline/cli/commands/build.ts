@@ -47,7 +47,7 @@ export const runBuildCommand: RunCommand = async (values, positionals, io) => {
     return 2
   }
   const quiet = values.quiet === true
-  const view = progressView(io, quiet)
+  const view = await progressView(io, quiet)
   let viewing = true
   const stopView = () => {
     if (viewing) view.stop()
