@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
@@ -53,7 +54,7 @@ describe('the bundled CLI', () => {
     })
   }
 
-  it('finds what a startup that loads more looks like: a command run loads its module and the pipeline', async () => {
+  it('finds what a startup that loads more looks like: a command run loads its module, the pipeline and the validators compiled at build time', async () => {
     const loaded = await loads(
       'validate',
       join(
@@ -63,6 +64,22 @@ describe('the bundled CLI', () => {
     )
     expect(loaded.modules).toContain('pipeline/cli/commands/validate.ts')
     expect(loaded.modules).toContain('pipeline/normalize/index.ts')
+    // The validators compiled at build time, and not ajv, which compiles schemas.
+    expect(loaded.required.some((f) => f.endsWith(join('precompiled', 'document.cjs')))).toBe(true)
+    expect(loaded.required.filter((f) => f.includes(join('node_modules', 'ajv', 'dist', 'ajv.js')))).toEqual([])
+  })
+
+  it('stops with the reason when the schemas were not compiled at build time, instead of compiling them at run time', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'undoc-unbuilt-'))
+    cpSync(BUNDLE, join(copy, 'dist', 'bundle'), { recursive: true })
+    for (const name of ['package.json', 'schemas', 'data', SEEDS.resolution]) cpSync(join(ROOT, name), join(copy, name), { recursive: true })
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'))
+    const failed = await run(process.execPath, [join(copy, 'dist', 'bundle', 'cli', 'main.js'), 'validate', SEEDS.resolution], { cwd: copy }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error
+    )
+    expect(failed?.code).toBe(2)
+    expect(failed?.stderr).toMatch(/precompiled\/[\w.]+\.cjs is missing: the schemas are compiled into code when undoc is built, and this copy was not \(run npm run build\)/)
   })
 
   it('puts every file one folder deep, so that a module finds the worker at ../batch/worker.js from wherever it landed', async () => {
