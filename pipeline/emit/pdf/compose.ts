@@ -249,12 +249,14 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
             const dest = b.id ? destName(doc, ids.of(b)!) : undefined
             // A level-1 preambular or operative paragraph opens with its verb, which a language may emphasize.
             const opening = (b.level ?? 1) === 1 && (b.role === 'preambular' || b.role === 'operative') ? rules.openingWords?.[b.role] : undefined
-            const base = { segments: emphasizeOpening(segments(b.children, BODY, doc, volume, ids, rules), opening), struct: 'P' as const, spaceBefore: EM * 0.6, ...(dest ? { dest } : {}) }
+            const text = segments(b.children, BODY, doc, volume, ids, rules)
+            const base = { segments: emphasizeOpening(text, opening), struct: 'P' as const, spaceBefore: EM * 0.6, ...(dest ? { dest } : {}) }
             if (b.number === undefined) set({ ...base, measure: full('justify', 2 * EM) })
             else {
               const level = b.level ?? 1
               const indent = (level + 1) * 1.5 * EM
-              set({ ...base, measure: full('justify', indent, indent), label: b.marker?.trim() ?? b.number, labelRight: indent - 0.5 * EM })
+              // The number in the text's own style, never in the emphasis of the verb after it.
+              set({ ...base, measure: full('justify', indent, indent), label: b.marker?.trim() ?? b.number, labelRight: indent - 0.5 * EM, ...(text[0] ? { labelStyle: text[0].style } : {}) })
             }
             break
           }
