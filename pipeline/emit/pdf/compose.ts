@@ -10,6 +10,9 @@ function bodyStyle(rules: Typesetting): Style {
   return { face: 'body', size: rules.fonts.bodySize }
 }
 
+/** The lines of an adoption set as one block: its meeting, date and vote. */
+const ADOPTION_LINES = new Set(['meeting', 'date', 'vote'])
+
 /** Citation kinds an edition indexes: the resolutions and decisions a text cites. */
 const INDEXED = new Set(['ga-resolution', 'sc-resolution', 'ga-decision'])
 
@@ -260,16 +263,21 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
             }
             break
           }
-          case 'adoption':
+          case 'adoption': {
+            // The adoption's lines stand as one block under the text: space above its first line
+            // ("82nd plenary meeting" in English, the date in Chinese), none between it and the next.
+            const previous = origins.at(-1) as { type?: string; role?: string } | undefined
+            const continues = previous?.type === 'adoption' && ADOPTION_LINES.has(previous.role!) && ADOPTION_LINES.has(b.role)
             closing.add(
               set({
                 segments: segments(b.children, BODY, doc, volume, ids, rules),
                 measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', Math.max(0, width - 12 * EM), Math.max(0, width - 12 * EM)),
                 struct: 'P',
-                spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2
+                spaceBefore: continues ? 0 : EM * 1.2
               })
             )
             break
+          }
           case 'signature':
             b.children.forEach((line, i) => {
               // Each line of a signature is a unit of its own in a parallel edition.
