@@ -469,11 +469,11 @@ describe('English PDF (UN English layout)', () => {
     expect(italic('a-res-67-264.en.txt')).toEqual(expect.arrayContaining(['Charter of the United Nations', 'Charter of the Organization of the Islamic Conference']))
   })
 
-  it('sets its headings flush left in bold, the header over a resolution at 14 pt and its title at 13 pt', () => {
+  it('sets its title flush left in 13 pt bold, the lines over it flush left in roman', () => {
     const { pdf } = built.get('a-res-67-264.en.txt')!
     const header = pdf.items.find((i) => i.str.startsWith('Resolution adopted by the General Assembly'))!
     const title = pdf.items.find((i) => i.str.startsWith('67/264. Cooperation'))!
-    expect([header.font, header.size, header.x]).toEqual(['Tinos-Bold', 14, expect.closeTo(MARGIN.left, 2)])
+    expect([header.font, header.size, header.x]).toEqual(['Tinos-Regular', 10, expect.closeTo(MARGIN.left, 2)])
     expect([title.font, title.size, title.x, title.tag]).toEqual(['Tinos-Bold', 13, expect.closeTo(MARGIN.left, 2), 'H1'])
   })
 

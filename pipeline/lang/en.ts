@@ -268,15 +268,17 @@ export const en: LanguageProfile = {
     // UN English documents are set in Times New Roman, 10 on 12 pt: Tinos has its metrics. A Han name
     // in an English text falls back to the Chinese faces.
     fonts: { body: TINOS, heading: TINOS_BOLD, emphasis: TINOS_ITALIC, fallback: [NOTO_SERIF_SC, NOTO_SANS_HANS_LIGHT], bodySize: 10, leading: 1.2 },
-    // The UN's English headings stand flush left: the header over a resolution ("Resolution adopted by
-    // the General Assembly on …") in 14 pt bold, its title in 13 pt bold, the masthead's session and
-    // agenda lines and the smallest headings bold at the body size; the basis and adoption notes in roman.
+    // The UN's English headings stand flush left: a resolution's title in 13 pt bold, the masthead's
+    // session and agenda lines and the smallest headings bold at the body size, all single-spaced as
+    // the running text. The lines over a title (the UN's "Resolution adopted by the General Assembly
+    // on …", which it sets large, but also a web page's dateline or an adoption note's second line:
+    // the structure tells them apart only as subtitles) in roman, with the basis and adoption notes.
     headings: {
       session: { face: 'heading', size: 10, align: 'left' },
       agendaItem: { face: 'heading', size: 10, align: 'left' },
       agendaTitle: { face: 'heading', size: 10, align: 'left' },
       title: { face: 'heading', size: 13, align: 'left' },
-      subtitle: { face: 'heading', size: 14, align: 'left' },
+      subtitle: { face: 'body', size: 10, align: 'left' },
       adoptionNote: { face: 'body', size: 10, align: 'left' },
       basis: { face: 'body', size: 10, align: 'left' },
       annexHeading: { face: 'heading', size: 12, align: 'left' },

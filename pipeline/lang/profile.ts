@@ -193,6 +193,8 @@ export interface HeadingStyle {
   readonly face: FaceRole
   readonly size: number
   readonly align: 'left' | 'center'
+  /** Line height as a multiple of its size; absent, the running text's. */
+  readonly leading?: number
 }
 
 /** The faces of a printed edition in a language, by role, and the size of its running text. */

@@ -312,14 +312,14 @@ export const zh: LanguageProfile = {
     fonts: { body: NOTO_SERIF_SC, heading: NOTO_SANS_SC_BOLD, fallback: [NOTO_SANS_HANS_LIGHT], bodySize: 11.5, leading: 1.75 },
     // Titles and mastheads' lines in the Hei face, centred; the adoption and basis lines in the Song face.
     headings: {
-      session: { face: 'heading', size: 10.5, align: 'left' },
-      agendaItem: { face: 'heading', size: 10.5, align: 'left' },
-      agendaTitle: { face: 'heading', size: 10.5, align: 'left' },
-      title: { face: 'heading', size: 14, align: 'center' },
-      subtitle: { face: 'body', size: 10.5, align: 'center' },
-      adoptionNote: { face: 'body', size: 10.5, align: 'center' },
-      basis: { face: 'body', size: 10.5, align: 'center' },
-      annexHeading: { face: 'heading', size: 12, align: 'center' },
+      session: { face: 'heading', size: 10.5, align: 'left', leading: 1.5 },
+      agendaItem: { face: 'heading', size: 10.5, align: 'left', leading: 1.5 },
+      agendaTitle: { face: 'heading', size: 10.5, align: 'left', leading: 1.5 },
+      title: { face: 'heading', size: 14, align: 'center', leading: 1.6 },
+      subtitle: { face: 'body', size: 10.5, align: 'center', leading: 1.5 },
+      adoptionNote: { face: 'body', size: 10.5, align: 'center', leading: 1.5 },
+      basis: { face: 'body', size: 10.5, align: 'center', leading: 1.5 },
+      annexHeading: { face: 'heading', size: 12, align: 'center', leading: 1.6 },
       chapter: { face: 'heading', size: 12, align: 'left' },
       section: { face: 'heading', size: 11.5, align: 'left' }
     },

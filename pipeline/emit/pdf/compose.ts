@@ -144,26 +144,26 @@ type FullMeasure = (align: Measure['align'], firstIndent?: number, indent?: numb
 
 /** Where a heading sits and how it looks, by its role: its face, size and alignment are the language's. */
 function headingSpec(h: Heading, inAnnex: boolean, title: string, full: FullMeasure, em: number, rules: Typesetting): Omit<BlockSpec, 'segments'> & { style: Style } {
-  const { face, size, align } = rules.headings[h.role]
+  const { face, size, align, leading } = rules.headings[h.role]
   const style: Style = { face, size }
-  const measure = full(align)
+  const common = { style, measure: full(align), ...(leading ? { leading } : {}) }
   switch (h.role) {
     case 'session':
     case 'agendaItem':
     case 'agendaTitle':
-      return { style, measure, struct: 'P', leading: 1.5 }
+      return { ...common, struct: 'P' }
     case 'title':
-      return { style, measure, struct: 'H1', spaceBefore: em * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title, level: 0 } }) }
+      return { ...common, struct: 'H1', spaceBefore: em * 1.5, keepWithNext: true, ...(inAnnex ? {} : { outline: { title, level: 0 } }) }
     case 'subtitle':
     case 'adoptionNote':
     case 'basis':
-      return { style, measure, struct: 'P', spaceBefore: em * 0.5, leading: 1.5, keepWithNext: true }
+      return { ...common, struct: 'P', spaceBefore: em * 0.5, keepWithNext: true }
     case 'annexHeading':
-      return { style, measure, struct: 'H2', leading: 1.6, keepWithNext: true }
+      return { ...common, struct: 'H2', keepWithNext: true }
     case 'chapter':
-      return { style, measure, struct: 'H2', spaceBefore: em, keepWithNext: true, outline: { title, level: 1 } }
+      return { ...common, struct: 'H2', spaceBefore: em, keepWithNext: true, outline: { title, level: 1 } }
     case 'section':
-      return { style, measure, struct: 'H3', spaceBefore: em * 0.75, keepWithNext: true }
+      return { ...common, struct: 'H3', spaceBefore: em * 0.75, keepWithNext: true }
   }
 }
 
