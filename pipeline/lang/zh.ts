@@ -320,6 +320,22 @@ export const zh: LanguageProfile = {
     // Running text in a Song face, headings and mastheads in a Hei face, as the UN's Chinese editions
     // set them; Latin letters and digits in the same faces, designed with the Han ones.
     fonts: { body: NOTO_SERIF_SC, heading: NOTO_SANS_SC_BOLD, fallback: [NOTO_SANS_HANS_LIGHT], bodySize: 11.5, leading: 1.75 },
+    // Titles and mastheads' lines in the Hei face, centred; the adoption and basis lines in the Song face.
+    headings: {
+      session: { face: 'heading', size: 10.5, align: 'left', leading: 1.5 },
+      agendaItem: { face: 'heading', size: 10.5, align: 'left', leading: 1.5 },
+      agendaTitle: { face: 'heading', size: 10.5, align: 'left', leading: 1.5 },
+      title: { face: 'heading', size: 14, align: 'center', leading: 1.6 },
+      subtitle: { face: 'body', size: 10.5, align: 'center', leading: 1.5 },
+      adoptionNote: { face: 'body', size: 10.5, align: 'center', leading: 1.5 },
+      basis: { face: 'body', size: 10.5, align: 'center', leading: 1.5 },
+      annexHeading: { face: 'heading', size: 12, align: 'center', leading: 1.6 },
+      chapter: { face: 'heading', size: 12, align: 'left' },
+      section: { face: 'heading', size: 11.5, align: 'left' }
+    },
+    notes: { size: 9, leading: 1.45 },
+    // Chinese sets titles in title quotes (《》), not in another face.
+    emphasizedCitations: [],
     // clreq 3.2, 3.8: a quarter em between Han and Latin, from an eighth to a half; a word space gives
     // up a third of itself or takes a quarter em more; then up to a tenth of an em between characters.
     justification: { space: { shrink: 1 / 3, stretch: 1 / 4 }, hanLatin: { natural: 1 / 4, shrink: 1 / 8, stretch: 1 / 4 }, tracking: 0.1 },
