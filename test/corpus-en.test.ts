@@ -40,6 +40,8 @@ function observed(doc: UndocDocument): Gold {
   }
   for (const c of citations) addDates(c.date)
   addDates(doc.metadata.date)
+  // The masthead's date of issue is a date the text states, as the gold counts it.
+  addDates(doc.metadata.issued)
   return {
     // The schema's kinds name a presidential statement a statement.
     kind: doc.metadata.kind === 'statement' && doc.metadata.symbol?.startsWith('S/PRST/') ? 'sc-presidential-statement' : doc.metadata.kind,

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { RawText } from '../pipeline/core/raw-text.js'
+import { en } from '../pipeline/lang/en.js'
+import { normalize } from '../pipeline/normalize/index.js'
 import { normalizeText } from './helpers.js'
 
 const canon = (raw: string) => normalizeText(raw).text.text
+const normalizeEnglish = (raw: string) => normalize(new RawText('test.en.txt', raw), en)
 const removedBy = (raw: string, rule: string) => normalizeText(raw).text.removals.filter((r) => r.rule === rule)
 
 describe('unicode-nfc', () => {
@@ -37,6 +41,14 @@ describe('page-furniture', () => {
     const n = normalizeText('联合国\n\nA/67/280\n\n大会\n\nDistr.: General\n\n2012年8月9日\n\n中文\n\nOriginal: English\n\n第六十七届会议\n\n大会\n\n请回收\n')
     expect(n.text.text).toBe('第六十七届会议\n\n大会')
     expect(n.lifted).toEqual({ symbol: 'A/67/280', distribution: 'General', issued: '2012-08-09', originalLanguage: 'English' })
+  })
+  it('removes the masthead of the 1990s (name in capitals over two lines, the organ letter, "Distr." over its value), "/..." and "Page 2"', () => {
+    const raw =
+      'A\n\nUNITED\nNATIONS\n\nGeneral Assembly\nDistr.\nGENERAL\nA/RES/52/7\n6 November 1997\n\nFifty-second session\n\nThe General Assembly,\n\n00 35654\n\n/...\n\nA/RES/52/7\nPage 2\n\n4. Decides to remain seized.'
+    const n = normalizeEnglish(raw)
+    expect(n.text.text).toBe('Fifty-second session\n\nThe General Assembly,\n\n4. Decides to remain seized.')
+    expect(n.lifted).toMatchObject({ symbol: 'A/RES/52/7', distribution: 'GENERAL', issued: '1997-11-06', jobNumber: '00-35654' })
+    expect(n.text.removals.map((r) => r.reason)).toEqual(expect.arrayContaining(['page furniture: mark of a page continued overleaf', 'page furniture: page number of a running header']))
   })
   it('keeps a symbol that is a footnote text under its number', () => {
     expect(canon('见报告，\n\n_______________\n1\n A/60/633\n 继续。')).toContain('[^1]: A/60/633')

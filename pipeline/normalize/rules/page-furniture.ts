@@ -8,7 +8,9 @@ import { FOOTNOTE_RULE } from '../../model/clause.js'
 // Furniture every UN PDF carries, whatever the language: job numbers ("12-48653 (C)" with its
 // dates, "*1248653*"), page numbers written "2/5" or "- 3 -", and a running header that is the
 // document symbol (alone, or with the page number).
-const JOB_NUMBER = /^(\d{2}-\d{4,6})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
+// Some extractions lose the job number's hyphen ("00 35654"); a page that goes on overleaf ends "/...".
+const JOB_NUMBER = /^(\d{2}-\d{4,6}|\d{2} \d{5})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
+const CONTINUED = /^\/\s?(?:\.{3}|…)$/
 const BARCODE = /^\*\d{7,}\*$/
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
 /** The issue date in the UN masthead, written in English in every language version ("19 January 2012"). */
@@ -63,9 +65,14 @@ function previousIsLoneNumber(src: string, lines: Line[], i: number): boolean {
 
 function furnitureReason(content: string, inHead: boolean, lang: Parameters<NormalizeRule['apply']>[1], lifted: LiftedMeta, afterFootnoteNumber: boolean, aboveClause = false): string | null {
   const job = JOB_NUMBER.exec(content)
-  if (job) lifted.jobNumber ??= job[2] ? `${job[1]} (${job[2]})` : job[1]
+  if (job) {
+    // Lifted as the UN writes it, with its hyphen.
+    const number = job[1]!.replace(' ', '-')
+    lifted.jobNumber ??= job[2] ? `${number} (${job[2]})` : number
+  }
   if (job || BARCODE.test(content)) return 'page furniture: job number'
   if (PAGE_OF.test(content)) return 'page furniture: page number'
+  if (CONTINUED.test(content)) return 'page furniture: mark of a page continued overleaf'
   // A symbol under a footnote number is the footnote's text, not a header.
   if (!afterFootnoteNumber) {
     const symbol = mastheadSymbol(content)
