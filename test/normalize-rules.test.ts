@@ -119,6 +119,17 @@ describe('unwrap-lines', () => {
     const raw = '第一段很短。\n第二段稍微长一点，但也不长。\n第三段。'
     expect(canon(raw)).toBe('第一段很短。\n\n第二段稍微长一点，但也不长。\n\n第三段。')
   })
+  it('joins a paragraph or title number set alone on its line to the line under it, and starts a block at it', () => {
+    const en = (raw: string) => normalizeEnglish(raw).text.text
+    expect(en('as well as to enable the Agency to carry out essential construction,\n1.\nCommends the Working Group for its\nefforts;\n2.\n\nTakes note of the report;')).toBe(
+      'as well as to enable the Agency to carry out essential construction,\n\n1. Commends the Working Group for its efforts;\n\n2. Takes note of the report;'
+    )
+    expect(en('52/7.\n\nCooperation between the United Nations and the Inter-Parliamentary Union\n\nThe General Assembly,')).toBe(
+      '52/7. Cooperation between the United Nations and the Inter-Parliamentary Union\n\nThe General Assembly,'
+    )
+    // A part's letter over its formula stays a line of its own.
+    expect(en('B\n\nThe General Assembly,')).toBe('B\n\nThe General Assembly,')
+  })
   it('starts a block at a paragraph number even after a full line', () => {
     expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)
   })

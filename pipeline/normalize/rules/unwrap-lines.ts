@@ -28,7 +28,7 @@ const UNFINISHED_SHARE = 0.1
 
 export const unwrapLines: NormalizeRule = {
   id: 'unwrap-lines',
-  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break).',
+  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break) and the line under a paragraph number set alone.',
   apply(text, lang) {
     const src = text.text
     const lines = textLines(src)
@@ -125,10 +125,21 @@ function measureOf(lines: readonly TextLine[], marks: ClauseMarks): number | nul
   return cluster >= Math.max(3, widths.length * 0.6) ? measure : null
 }
 
+/**
+ * A paragraph or title number alone on its line ("1.", "52/7.", "(a)"), as a PDF extraction sets a
+ * hanging number apart from its text: it runs on into the line under it. A part's letter ("B")
+ * over its formula stands alone by right.
+ */
+function isLoneNumber(line: string, lang: LanguageProfile): boolean {
+  const m = lang.blockNumber.exec(`${line} `)
+  return m !== null && m[0].trimEnd() === line.trimEnd() && !lang.grammar.partHeading.test(line)
+}
+
 function startsBlock(prev: TextLine, next: TextLine, measure: number | null, indentLayout: boolean, lang: LanguageProfile): boolean {
   if (next.definition || prev.definition) return true
   if (next.blanksBefore >= 2) return true
-  if (lang.blockNumber.test(next.content)) return true
+  if (isLoneNumber(prev.content, lang) && !isLoneNumber(next.content, lang)) return false
+  if (lang.blockNumber.test(next.content) || isLoneNumber(next.content, lang)) return true
   if (lang.runsOn?.(prev.content, next.content)) return false
   // Too few wrapped lines to measure (a short text): where indents mark paragraphs, a line under a
   // long unfinished one and indented no further than it can only be its continuation (a first line
