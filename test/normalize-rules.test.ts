@@ -66,6 +66,30 @@ describe('footnote-blocks', () => {
   it('joins the lines of a footnote that wraps', () => {
     expect(canon('正文，\n\n_____\n1\n 这是一条很长的脚注\n\n的续行。\n')).toBe('正文，\n\n[^1]: 这是一条很长的脚注的续行。')
   })
+  it('lifts footnotes set with no rule at the foot of a page, numbers alone over their text, when the text above refers to them', () => {
+    const raw = [
+      'Recalling its decision 36/462, by which it took note of the report,1',
+      'Having considered the report of the Working Group,2',
+      'Deeply concerned about the critical situation of the Agency, which affects the provision of the',
+      '',
+      '1',
+      '',
+      'A/36/866 and Corr.1.',
+      '',
+      '2',
+      'Official Records of the General Assembly, Fifty-first Session,',
+      'Supplement No. 13 (A/51/13).',
+      '',
+      '97-76429',
+      '',
+      'necessary Agency services,'
+    ].join('\n')
+    expect(normalizeEnglish(raw).text.text).toBe(
+      'Recalling its decision 36/462, by which it took note of the report,[^1]\n\nHaving considered the report of the Working Group,[^2]\n\nDeeply concerned about the critical situation of the Agency, which affects the provision of the necessary Agency services,\n\n[^1]: A/36/866 and Corr.1.\n\n[^2]: Official Records of the General Assembly, Fifty-first Session, Supplement No. 13 (A/51/13).'
+    )
+    // A number alone that nothing above refers to (a page number) is not a footnote.
+    expect(normalizeEnglish('The text goes on,\n\n1\n\nA/36/866.').text.text).toBe('The text goes on,\n\nA/36/866.')
+  })
   it('warns about a footnote rule with no footnote under it and drops the rule into the log', () => {
     const n = normalizeText('正文。\n\n_______________\n\n下一段。')
     expect(n.messages).toEqual([expect.objectContaining({ ruleId: 'footnote-blocks', severity: 'warning' })])
