@@ -233,6 +233,13 @@ describe('footnote-markers', () => {
     expect(canon('报告书2325两月,24\n\n23 甲。\n\n24 乙。\n\n25 丙。')).toBe('报告书[^23][^25]两月,[^24]\n\n[^23]: 甲。\n\n[^24]: 乙。\n\n[^25]: 丙。')
     expect(canon('报告1/，所在地.(注)\n\n1/ 大会正式记录。\n\n(注)见下文。')).toBe('报告[^1]，所在地.[^注]\n\n[^1]: 大会正式记录。\n\n[^注]: 见下文。')
   })
+  it('reads the markers of footnotes set after the text, glued to a small letter or a mark, once only', () => {
+    const text = 'Having considered the report of the Secretary-General1 and of the Working Group,2\n\n[^1]: A/52/456.\n\n[^2]: A/51/509.'
+    expect(normalizeEnglish(text).text.text).toBe('Having considered the report of the Secretary-General[^1] and of the Working Group,[^2]\n\n[^1]: A/52/456.\n\n[^2]: A/51/509.')
+    // A number glued to capitals ("G77") is no marker; one already written is not read again in the "21" of a word.
+    expect(normalizeEnglish('the G77 and China,\n\n[^77]: A/1.').text.text).toBe('the G77 and China,\n\n[^77]: A/1.')
+    expect(canon('迎接21世纪[^2]，\n\n[^1]: 甲。\n\n[^2]: 乙。')).toBe('迎接21世纪[^2]，\n\n[^1]: 甲。\n\n[^2]: 乙。')
+  })
   it('does not take a count, an ordinal or an undefined number for a marker', () => {
     expect(canon('第12段和12年及12次会议,\n\n12 个国家。')).toBe('第12段和12年及12次会议,\n\n12个国家。')
   })
