@@ -154,6 +154,13 @@ describe('unwrap-lines', () => {
     // A part's letter over its formula stays a line of its own.
     expect(en('B\n\nThe General Assembly,')).toBe('B\n\nThe General Assembly,')
   })
+  it('starts a paragraph at a line that opens a clause under one that ends a clause, however full that line', () => {
+    const line = 'Recalling its resolution 53/239 of 8 June 1999, by which it decided, inter alia, that the'
+    const full = 'Reiterating also that a Millennium Assembly would provide an opportunity for all States,'
+    const raw = [line, line, line, 'Summit should begin on 6 September 2000,', full, 'Beijing Declaration and Platform for Action.'].join('\n')
+    // "Beijing Declaration" opens no clause: the full line above runs on into it.
+    expect(normalizeEnglish(raw).text.text).toBe(`${[line, line, line, 'Summit should begin on 6 September 2000,'].join(' ')}\n\n${full} Beijing Declaration and Platform for Action.`)
+  })
   it('starts a block at a paragraph number even after a full line', () => {
     expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)
   })

@@ -199,6 +199,9 @@ export const en: LanguageProfile = {
     { pattern: /^(GENERAL|LIMITED|RESTRICTED)$/, field: 'distribution' },
     { pattern: /^Original\s?:\s?(\S.*)$/i, field: 'originalLanguage' }
   ],
+  // A participle or adjective with a small word after it: "Beijing Declaration" opens no clause.
+  clauseOpening:
+    /^(?:(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Fully|Firmly|Greatly|Profoundly|Particularly|Bearing)\s)?(?:[A-Z][a-z]+ing|Aware|Mindful|Convinced|Concerned|Alarmed|Determined|Conscious|Guided|Encouraged|Seized|Cognizant|Desirous|Disturbed|Appalled|Dismayed|Satisfied|Pleased|Gratified)\s(?:[a-z]|\()/,
   runsOn: (line, next) => {
     const g = en.grammar
     // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.

@@ -140,6 +140,7 @@ function startsBlock(prev: TextLine, next: TextLine, measure: number | null, ind
   if (next.blanksBefore >= 2) return true
   if (isLoneNumber(prev.content, lang) && !isLoneNumber(next.content, lang)) return false
   if (lang.blockNumber.test(next.content) || isLoneNumber(next.content, lang)) return true
+  if (lang.clauseOpening?.test(next.content) && endsClause(prev.content, lang.clauseMarks)) return true
   if (lang.runsOn?.(prev.content, next.content)) return false
   // Too few wrapped lines to measure (a short text): where indents mark paragraphs, a line under a
   // long unfinished one and indented no further than it can only be its continuation (a first line
