@@ -50,6 +50,15 @@ describe('page-furniture', () => {
     expect(n.lifted).toMatchObject({ symbol: 'A/RES/52/7', distribution: 'GENERAL', issued: '1997-11-06', jobNumber: '00-35654' })
     expect(n.text.removals.map((r) => r.reason)).toEqual(expect.arrayContaining(['page furniture: mark of a page continued overleaf', 'page furniture: page number of a running header']))
   })
+  it('removes a running head that repeats the title beside the page furniture, and the blank lines under the furniture', () => {
+    const title = 'Cooperation between the United Nations and the Organization of Islamic Cooperation'
+    const raw = `Recalling its resolutions,\n\nNoting the adoption held in Dakar on 13 and\n\n12-49444\n\n*1249444*\n\nA/RES/67/264\n\n${title}\n\n14 March 2008, of the Charter,\n\n2/6\n\n${title}\n\nA/RES/67/264\n\nNoting also the progress,`
+    const n = normalizeEnglish(raw)
+    expect(n.text.text).toBe('Recalling its resolutions,\n\nNoting the adoption held in Dakar on 13 and 14 March 2008, of the Charter,\n\nNoting also the progress,')
+    expect(n.text.removals.filter((r) => r.reason === 'page furniture: running head (the title of the document)')).toHaveLength(2)
+    // A line said twice in the text, not beside furniture, is text.
+    expect(normalizeEnglish('Recalling,\n\nThe situation\n\nNoting,\n\nThe situation\n\nDeciding,').text.text).toContain('The situation\n\nNoting,\n\nThe situation')
+  })
   it('keeps a symbol that is a footnote text under its number', () => {
     expect(canon('见报告，\n\n_______________\n1\n A/60/633\n 继续。')).toContain('[^1]: A/60/633')
   })

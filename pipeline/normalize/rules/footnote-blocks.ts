@@ -66,14 +66,7 @@ export const footnoteBlocks: NormalizeRule = {
         while (t < lines.length && isBlankLine(lines[t]!)) t++
         const next = lines[t]
         const follows = (label: string) => Number(label) === (notes.length > 0 ? Number(notes[notes.length - 1]!.label) : lastLabel) + 1
-        if (
-          lone &&
-          (lone[1]!.length < 4 || follows(lone[1]!)) &&
-          (ruled || follows(lone[1]!)) &&
-          next &&
-          !FOOTNOTE_RULE.test(content(next)) &&
-          !LONE_NUMBER.test(content(next))
-        ) {
+        if (lone && (lone[1]!.length < 4 || follows(lone[1]!)) && (ruled || follows(lone[1]!)) && next && !FOOTNOTE_RULE.test(content(next)) && !LONE_NUMBER.test(content(next))) {
           // A footnote number alone on its line, its text on the line under it.
           notes.push({ label: lone[1]!, labelRange: [line.contentStart, line.contentEnd], parts: [[next.contentStart, next.contentEnd]] })
           last = t
