@@ -118,6 +118,30 @@ describe('footnote-references', () => {
   })
 })
 
+describe('hanging-numbers', () => {
+  it("puts a paragraph number the extraction set under its paragraph's first line back above it", () => {
+    const raw = [
+      '3.',
+      'Notes with satisfaction the participation of the Organization in the work of the United Nations;',
+      'Affirms that the United Nations and the Organization of Islamic',
+      '4.',
+      'Cooperation share a common goal of promoting the Middle East peace process;',
+      'Requests the United Nations and the Organization of Islamic Cooperation',
+      '5.',
+      'to continue to cooperate in their common search for solutions to global problems.'
+    ].join('\n')
+    const out = normalizeEnglish(raw).text.text
+    expect(out).toMatch(/^4\. Affirms that the United Nations/m)
+    expect(out).toMatch(/^5\. Requests the United Nations/m)
+    expect(out).not.toMatch(/^[45]\. (?:Cooperation|to continue)/m)
+  })
+  it('leaves a number that is not the next one, or stands under a finished line, where it is', () => {
+    const raw = 'Notes the report;\nAffirms that the Organization of Islamic\n7.\nCooperation is a partner;'
+    expect(normalizeEnglish(raw).text.text).toBe('Notes the report;\n\nAffirms that the Organization of Islamic\n\n7. Cooperation is a partner;')
+    expect(normalizeEnglish('1.\nNotes the report;\nAffirms the goal;\n2.\nDecides to remain seized.').text.text).toBe('1. Notes the report;\n\nAffirms the goal;\n\n2. Decides to remain seized.')
+  })
+})
+
 describe('page-numbers', () => {
   it('removes a number alone between blank lines', () => {
     expect(removedBy('第一段。\n\n3\n\n第二段。', 'page-numbers')).toEqual([expect.objectContaining({ text: '3\n' })])
