@@ -194,6 +194,15 @@ describe('unwrap-lines', () => {
     // "Beijing Declaration" opens no clause: the full line above runs on into it.
     expect(normalizeEnglish(raw).text.text).toBe(`${[line, line, line, 'Summit should begin on 6 September 2000,'].join(' ')}\n\n${full} Beijing Declaration and Platform for Action.`)
   })
+  it("runs a long unfinished line on into the next, as a paragraph's first line set narrower by its indent, unless into a formula", () => {
+    const line = 'Recalling its resolution 53/239 of 8 June 1999, by which it decided, inter alia, that the'
+    const raw = [line, line, line, 'Summit should begin on 6 September 2000,', 'Taking into account the report of the United Nations High', 'Commissioner for Human Rights,'].join('\n')
+    expect(normalizeEnglish(raw).text.text).toBe(
+      `${[line, line, line, 'Summit should begin on 6 September 2000,'].join(' ')}\n\nTaking into account the report of the United Nations High Commissioner for Human Rights,`
+    )
+    const titled = [line, line, line, '67/264. Cooperation between the United Nations and the Organization', 'The General Assembly,'].join('\n')
+    expect(normalizeEnglish(titled).text.text).toMatch(/Organization\n\nThe General Assembly,$/)
+  })
   it('starts a block at a paragraph number even after a full line', () => {
     expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)
   })

@@ -23,6 +23,8 @@ interface TextLine {
 const MIN_MEASURE = 40
 /** A line this close to the measure was ended by the wrap, not by its author. */
 const FULL = 0.85
+/** An unfinished line this close to the measure was ended by the wrap, not by its author, even if short of full. */
+const LONG_UNFINISHED = 0.6
 /** In a hard-wrapped text at least this share of the lines end unfinished (short texts of short clauses have few). */
 const UNFINISHED_SHARE = 0.1
 
@@ -135,6 +137,12 @@ function isLoneNumber(line: string, lang: LanguageProfile): boolean {
   return m !== null && m[0].trimEnd() === line.trimEnd() && !lang.grammar.partHeading.test(line)
 }
 
+/** A line the grammar reads whole, which no line above runs on into: a formula, a header, a session, a meeting, a date. */
+function readWhole(line: string, lang: LanguageProfile): boolean {
+  const g = lang.grammar
+  return g.formula.some((f) => f.pattern.test(line)) || [g.resolutionHeader, g.basis, g.session, g.agendaItem, g.meeting, g.dateLine].some((p) => p.test(line))
+}
+
 function startsBlock(prev: TextLine, next: TextLine, measure: number | null, indentLayout: boolean, lang: LanguageProfile): boolean {
   if (next.definition || prev.definition) return true
   if (next.blanksBefore >= 2) return true
@@ -142,6 +150,10 @@ function startsBlock(prev: TextLine, next: TextLine, measure: number | null, ind
   if (lang.blockNumber.test(next.content) || isLoneNumber(next.content, lang)) return true
   if (lang.clauseOpening?.test(next.content) && endsClause(prev.content, lang.clauseMarks)) return true
   if (lang.runsOn?.(prev.content, next.content)) return false
+  // A paragraph's first line is set narrower by its indent or hanging number, and a justified line of a proportional
+  // face holds fewer characters where its spaces are wide: a long line that ends no clause runs on, unless into a
+  // line the grammar reads whole.
+  if (measure !== null && prev.width >= measure * LONG_UNFINISHED && !endsClause(prev.content, lang.clauseMarks) && !readWhole(next.content, lang)) return false
   // Too few wrapped lines to measure (a short text): where indents mark paragraphs, a line under a
   // long unfinished one and indented no further than it can only be its continuation (a first line
   // is indented beyond the lines that follow it). (undoc's canonical text has no indents, so this
