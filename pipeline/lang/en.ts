@@ -186,7 +186,12 @@ const LIST_GOES_ON = new RegExp(`${RESOLUTION_NUMBER} of [^\\n]*,\\n${RESOLUTION
 export const en: LanguageProfile = {
   tag: 'en',
   furniture: [
-    { pattern: /^United Nations$/, reason: 'masthead: name of the Organization', headOnly: true },
+    // The masthead of the 1990s sets the name in capitals over two lines, beside the organ's letter ("A", "S", "E").
+    { pattern: /^(?:United Nations|UNITED(?: NATIONS)?|NATIONS)$/, reason: 'masthead: name of the Organization', headOnly: true },
+    { pattern: /^[ASE]$/, reason: "masthead: the organ's letter", headOnly: true },
+    { pattern: /^Distr\.:?$/, reason: 'masthead: distribution label (its value on the next line)', headOnly: true },
+    { pattern: /^ENGLISH$/, reason: 'masthead: language of this version', headOnly: true },
+    { pattern: /^Page \d{1,4}$/, reason: 'page furniture: page number of a running header', headOnly: false },
     { pattern: /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)$/, reason: 'masthead: name of the organ', headOnly: true },
     { pattern: /^English$/, reason: 'masthead: language of this version', headOnly: true },
     { pattern: /^(?:♲\s?)?Please recycle(?:\s?♲)?$/, reason: 'page furniture: recycling note', headOnly: false },
@@ -200,8 +205,13 @@ export const en: LanguageProfile = {
   ],
   mastheadMeta: [
     { pattern: /^Distr\.?\s?:\s?(\S.*)$/, field: 'distribution' },
-    { pattern: /^Original\s?:\s?(\S.*)$/, field: 'originalLanguage' }
+    // Under a "Distr." line of its own, as the masthead of the 1990s sets it.
+    { pattern: /^(GENERAL|LIMITED|RESTRICTED)$/, field: 'distribution' },
+    { pattern: /^Original\s?:\s?(\S.*)$/i, field: 'originalLanguage' }
   ],
+  // A participle or adjective with a small word after it: "Beijing Declaration" opens no clause.
+  clauseOpening:
+    /^(?:(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Fully|Firmly|Greatly|Profoundly|Particularly|Bearing)\s)?(?:[A-Z][a-z]+ing|Aware|Mindful|Convinced|Concerned|Alarmed|Determined|Conscious|Guided|Encouraged|Seized|Cognizant|Desirous|Disturbed|Appalled|Dismayed|Satisfied|Pleased|Gratified)\s(?:[a-z]|\()/,
   runsOn: (line, next) => {
     const g = en.grammar
     // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.
@@ -327,7 +337,8 @@ export const en: LanguageProfile = {
       title: /^Statement by the President of the Security Council$/,
       opening: /^.{0,200}?the President of the Security Council made the following statement on behalf of the Council[:：]/
     },
-    resolutionHeader: /^Resolution adopted by the (?:General Assembly|Security Council|Economic and Social Council)(?: on \d{1,2} [A-Z][a-z]+ \d{4})?$/,
+    // In capitals in the masthead of the 1990s: "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY".
+    resolutionHeader: /^Resolution adopted by the (?:General Assembly|Security Council|Economic and Social Council)(?: on \d{1,2} [A-Z][a-z]+ \d{4})?$/i,
     basis: /^\[((?:on the report of|without reference to)[^\]]+)\]$/,
     partHeading: /^([A-Z])\.?$/,
     preambularEnd: /,$/,

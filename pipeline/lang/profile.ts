@@ -39,6 +39,13 @@ export interface LanguageProfile {
    * with no stop after it. Absent where the script has no cases (Chinese).
    */
   runsOn?(line: string, next: string): boolean
+  /**
+   * The words a resolution's unnumbered paragraph opens with, where the language sets them apart
+   * (English participles and adjectives: "Recalling", "Noting also", "Deeply concerned"): a line
+   * that opens with one under a line that ends a clause starts a paragraph, however full that line.
+   * Absent where a line's first words tell nothing (Chinese, whose clauses a comma ends inside a line too).
+   */
+  readonly clauseOpening?: RegExp
   /** Parses the dates in a string, in order. */
   dates(text: string): DateMatch[]
   /** The value of a numeral written the language's way ("六十五" → 65), or null. */

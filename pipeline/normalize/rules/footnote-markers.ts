@@ -2,6 +2,7 @@ import { splitLines, type Line } from '../../core/lines.js'
 import type { Drop, Piece } from '../../model/mapped-text.js'
 import type { LanguageProfile } from '../../lang/profile.js'
 import type { NormalizeRule } from '../rule.js'
+import { FOOTNOTE_DEFINITION } from '../../model/clause.js'
 
 /**
  * A footnote set as a line of its own with no rule above it, as web editions and older
@@ -16,7 +17,7 @@ const BRACKET_MARKER = /\[(\d{1,3})\]/g
  * A run of digits glued to the word before it (group 1), and a "/" after it (2); or a label with
  * its "/" after a space or a word, as older English texts set it: "first 1/ and", "reports2/" (3, 4).
  */
-const GLUED_DIGITS = /(?<=[\p{Script=Han}，。；：、,;:）)”’」』》])(\d{1,6})(\/)?|(?<=[\s\p{L}])(\d{1,3})(\/)(?![\d\p{L}])/gu
+const GLUED_DIGITS = /(?<=[\p{Script=Han}a-z，。；：、,;:）)”’」』》])(\d{1,6})(\/)?|(?<=[\s\p{L}])(\d{1,3})(\/)(?![\d\p{L}])/gu
 
 interface Definition {
   readonly line: Line
@@ -25,6 +26,8 @@ interface Definition {
   readonly labelEnd: number
   /** Where its text starts, after the label's signs and space. */
   readonly textStart: number
+  /** Already written as a footnote ("[^1]: …"). */
+  readonly set?: boolean
 }
 
 /** A marker: its extent with its signs ("(注)", "1/"), and its label's. */
@@ -37,7 +40,7 @@ interface Marker {
 
 export const footnoteMarkers: NormalizeRule = {
   id: 'footnote-markers',
-  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "报告1/"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text; both are written as footnotes ("[^12]", "[^12]: …").',
+  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "Secretary-General1", "报告1/"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text, or is a footnote footnote-blocks has set ("[^12]: …"); both are written as footnotes ("[^12]", "[^12]: …").',
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
@@ -53,7 +56,7 @@ export const footnoteMarkers: NormalizeRule = {
     let at = 0
     const edits = [
       ...markers.filter((m) => confirmed.some((d) => d.label === m.label)).map((m) => ({ at: m.start, kind: 'marker' as const, m })),
-      ...confirmed.map((d) => ({ at: d.line.contentStart, kind: 'definition' as const, d }))
+      ...confirmed.filter((d) => !d.set).map((d) => ({ at: d.line.contentStart, kind: 'definition' as const, d }))
     ].sort((a, b) => a.at - b.at)
     for (const e of edits) {
       const [start, labelStart, labelEnd, end] =
@@ -74,6 +77,14 @@ function candidateDefinitions(src: string, lines: readonly Line[]): Definition[]
   const out: Definition[] = []
   for (const line of lines) {
     const content = src.slice(line.contentStart, line.contentEnd)
+    const set = FOOTNOTE_DEFINITION.exec(content)
+    if (set) {
+      // A footnote footnote-blocks has set already: its markers are still to be read, unless one is written.
+      if (isReferenced(src, set[1]!)) continue
+      const labelStart = line.contentStart + 2
+      out.push({ line, label: set[1]!, labelStart, labelEnd: labelStart + set[1]!.length, textStart: line.contentStart + set[0].length, set: true })
+      continue
+    }
     const m = DEFINITION.exec(content)
     // A number and a space, a number and "/", or "(注)": a bare number glued to its text is not one.
     if (!m || (m[1] !== undefined && m[2] === undefined && !/^\d+[ \t\u3000]/.test(content))) continue
@@ -82,6 +93,13 @@ function candidateDefinitions(src: string, lines: readonly Line[]): Definition[]
     out.push({ line, label, labelStart, labelEnd: labelStart + label.length, textStart: line.contentStart + m[0].length })
   }
   return out
+}
+
+/** Whether a footnote's reference ("[^1]", not its definition "[^1]:") is written in the text. */
+function isReferenced(src: string, label: string): boolean {
+  const ref = `[^${label}]`
+  for (let at = src.indexOf(ref); at !== -1; at = src.indexOf(ref, at + 1)) if (src[at + ref.length] !== ':') return true
+  return false
 }
 
 /**
