@@ -12,6 +12,8 @@ export interface PdfItem {
   readonly y: number
   readonly width: number
   readonly size: number
+  /** The font the run is drawn in, without its subset tag ("Tinos-Italic"): read only when asked for (`fonts`). */
+  readonly font?: string
 }
 
 export interface PdfLine {
@@ -33,9 +35,12 @@ export interface ReadPdf {
   readonly roles: Set<string>[]
 }
 
-/** Reads a PDF the way a reader's copy-and-paste or a screen reader does: with pdf.js. */
-export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
-  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise
+/**
+ * Reads a PDF the way a reader's copy-and-paste or a screen reader does: with pdf.js; with `fonts`,
+ * also the font of each run (pdf.js loads a page's fonts only to draw it, which takes longer).
+ */
+export async function readPdf(bytes: Uint8Array, options: { readonly fonts?: boolean } = {}): Promise<ReadPdf> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), verbosity: 0, fontExtraProperties: options.fonts === true }).promise
   const items: PdfItem[] = []
   const links: ReadPdf['links'] = []
   const roles: Set<string>[] = []
@@ -50,6 +55,9 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
     visit((await page.getStructTree()) as { role?: string; children?: unknown[] } | null)
     roles.push(found)
     const height = page.view[3]!
+    // Drawing the page (to an operator list) loads its fonts, with their names, into the page's objects.
+    if (options.fonts) await page.getOperatorList()
+    const fontOf = (id: string) => (page.commonObjs.get(id) as { name?: string } | undefined)?.name?.replace(/^[A-Z]{6}\+/, '')
     const content = await page.getTextContent({ includeMarkedContent: true })
     // Marked content by tag: a line's own span (its text for copying) sits inside its structure's.
     const tags: string[] = []
@@ -61,7 +69,17 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadPdf> {
         continue
       }
       if (item.str.trim() === '') continue
-      items.push({ page: n, tag: tags.findLast((t) => t !== 'Span') ?? '', str: item.str, x: item.transform[4], y: height - item.transform[5], width: item.width, size: item.transform[0] })
+      const font = options.fonts ? fontOf(item.fontName) : undefined
+      items.push({
+        page: n,
+        tag: tags.findLast((t) => t !== 'Span') ?? '',
+        str: item.str,
+        x: item.transform[4],
+        y: height - item.transform[5],
+        width: item.width,
+        size: item.transform[0],
+        ...(font ? { font } : {})
+      })
     }
     for (const a of (await page.getAnnotations()) as { subtype: string; url?: string; dest?: string | [{ num: number; gen: number }, ...unknown[]] }[]) {
       if (a.subtype !== 'Link') continue

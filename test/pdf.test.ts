@@ -309,6 +309,37 @@ describe('Chinese line breaking (clreq)', () => {
   })
 })
 
+/** An English resolution with what the UN's English layout sets apart: the formula, opening verbs, an instrument, lettered and roman sub-items, a long footnote, the adoption lines. */
+const LAYOUT_TEXT = `67/999. Cooperation between the United Nations and regional organizations
+
+The General Assembly,
+
+Recalling its resolution 67/264 of 17 May 2013 and the Convention on the Rights of the Child,
+
+Deeply concerned by the slow progress of cooperation between the organizations in the fields named in the report of the Secretary-General,1/
+
+1. Decides that the measures shall apply to:
+
+(a) All States;
+
+(b) The following entities:
+
+(i) The first entity;
+
+(ii) The second entity;
+
+(iii) The third entity, with a description long enough to run over more than one line of the page, so that its second line shows where the hanging number leaves the text;
+
+(iv) The fourth entity;
+
+2. Also requests the Secretary-General to report to the General Assembly at its sixty-ninth session on the implementation of the present resolution.
+
+82nd plenary meeting
+17 May 2013
+
+1/ A/67/280-S/2012/614, a report long enough for its note to run over two lines at the foot of the page where it is referenced, in the small type of the notes.
+`
+
 describe('English PDF (UN English layout)', () => {
   const englishRules = en.typesetting
   const texts = readdirSync(join(ROOT, 'test/corpus/en')).filter((f) => f.endsWith('.en.txt'))
@@ -318,8 +349,11 @@ describe('English PDF (UN English layout)', () => {
     for (const name of texts) {
       const doc = await buildSeed(`test/corpus/en/${name}`)
       const { content: bytes } = await emitPdf(doc, { corpus: new Map() })
-      built.set(name, { doc, bytes, pdf: await readPdf(bytes) })
+      built.set(name, { doc, bytes, pdf: await readPdf(bytes, { fonts: true }) })
     }
+    const layout = (await build('layout.en.txt', LAYOUT_TEXT)).document!
+    const bytes = (await emitPdf(layout, { corpus: new Map() })).content
+    built.set('layout.en.txt', { doc: layout, bytes, pdf: await readPdf(bytes, { fonts: true }) })
   }, 120_000)
 
   it('has real English texts to set', () => {
@@ -333,7 +367,7 @@ describe('English PDF (UN English layout)', () => {
           .toString('latin1')
           .match(/\/BaseFont \/\S+/g) ?? []
       expect(fonts.length, name).toBeGreaterThanOrEqual(2)
-      for (const f of fonts) expect(f, name).toMatch(/^\/BaseFont \/[A-Z]{6}\+Tinos-(?:Regular|Bold)$/)
+      for (const f of fonts) expect(f, name).toMatch(/^\/BaseFont \/[A-Z]{6}\+Tinos-(?:Regular|Bold|Italic)$/)
       // The paragraphs of the flow (footnote markers and notes aside) are set at 10 pt.
       const sizes = pdf.items.filter((i) => i.tag === 'P' && i.size > 8).map((i) => Math.round(i.size * 100) / 100)
       expect(sizes.filter((s) => s === englishRules.fonts.bodySize).length, name).toBeGreaterThan(sizes.length / 2)
@@ -387,6 +421,104 @@ describe('English PDF (UN English layout)', () => {
           }
         }
     expect(spaces).toBeGreaterThan(500)
+  })
+
+  const italic = (name: string) =>
+    built
+      .get(name)!
+      .pdf.items.filter((i) => i.font === 'Tinos-Italic')
+      .map((i) => i.str.trim())
+
+  it('sets the formula and the opening verb of each preambular and operative paragraph in italics, as the UN does', () => {
+    expect(italic('a-res-67-264.en.txt')).toEqual(
+      expect.arrayContaining([
+        'The General Assembly',
+        'Recalling',
+        'Recalling also',
+        'Having considered',
+        'Taking into account',
+        'Noting with appreciation',
+        'Expresses its appreciation',
+        'Requests',
+        'Decides'
+      ])
+    )
+    expect(italic('s-res-87-1950.en.txt')).toEqual(['The Security Council', 'Considering', 'Considering', 'Considering', 'Having noted', 'Decides'])
+    expect(italic('layout.en.txt')).toEqual(['The General Assembly', 'Recalling', 'Convention on the Rights of the Child', 'Deeply concerned', 'Decides', 'Also requests'])
+    for (const [name, { pdf }] of built) {
+      // The formula's comma, the words after the verb, the numbers before it and the sub-items are roman.
+      expect(
+        pdf.items.filter((i) => /^(?:The General Assembly|The Security Council),$|^\d+\.$|^\([a-z]+\)$|^To /.test(i.str.trim()) && i.font !== 'Tinos-Regular'),
+        name
+      ).toEqual([])
+      expect(
+        pdf.items.filter((i) => i.font === 'Tinos-Italic' && i.tag !== 'P').map((i) => i.str),
+        name
+      ).toEqual([])
+    }
+  })
+
+  it('is the same bytes on every build, its italics included', async () => {
+    for (const name of ['a-res-67-264.en.txt', 'layout.en.txt']) {
+      const { doc, bytes } = built.get(name)!
+      expect((await emitPdf(doc, { corpus: new Map() })).content, name).toEqual(bytes)
+    }
+  })
+
+  it("sets instruments' titles in italics", () => {
+    expect(italic('a-res-67-264.en.txt')).toEqual(expect.arrayContaining(['Charter of the United Nations', 'Charter of the Organization of the Islamic Conference']))
+  })
+
+  it('sets its title flush left in 13 pt bold, the lines over it flush left in roman', () => {
+    const { pdf } = built.get('a-res-67-264.en.txt')!
+    const header = pdf.items.find((i) => i.str.startsWith('Resolution adopted by the General Assembly'))!
+    const title = pdf.items.find((i) => i.str.startsWith('67/264. Cooperation'))!
+    expect([header.font, header.size, header.x]).toEqual(['Tinos-Regular', 10, expect.closeTo(MARGIN.left, 2)])
+    expect([title.font, title.size, title.x, title.tag]).toEqual(['Tinos-Bold', 13, expect.closeTo(MARGIN.left, 2), 'H1'])
+  })
+
+  it('hangs lettered and roman sub-item numbers: right-aligned on their bracket, the text of every line at one indent', () => {
+    const { pdf } = built.get('layout.en.txt')!
+    const item = (label: string) => pdf.items.find((i) => i.str === label)!
+    const textAfter = (label: string) => pdf.items.find((i) => i.y === item(label).y && i.x > item(label).x + 1)!
+    const right = (label: string) => item(label).x + item(label).width
+    for (const [level, labels] of [
+      [2, ['(a)', '(b)']],
+      [3, ['(i)', '(ii)', '(iii)', '(iv)']]
+    ] as const) {
+      for (const l of labels) {
+        expect(right(l), l).toBeCloseTo(right(labels[0]), 1)
+        expect(textAfter(l).x, l).toBeCloseTo(textAfter(labels[0]).x, 1)
+        expect(textAfter(l).font, l).toBe('Tinos-Regular')
+      }
+      // Each level further in than the one above it.
+      expect(textAfter(labels[0]).x, `level ${level}`).toBeGreaterThan(level === 2 ? textAfter('1.').x : textAfter('(a)').x)
+    }
+    // The long item's second line starts where its first line's text does, not under its number.
+    const first = textAfter('(iii)')
+    const second = pdf.items.find((i) => i.y > first.y && i.y < first.y + 15)!
+    expect(second.x).toBeCloseTo(first.x, 1)
+  })
+
+  it('sets the footnotes 8 on 9 pt', () => {
+    const notes = built.get('layout.en.txt')!.pdf.items.filter((i) => i.tag === 'Note')
+    const text = notes.filter((i) => i.size > 6)
+    expect(text.length).toBeGreaterThanOrEqual(2)
+    for (const n of text) expect(n.size).toBe(englishRules.notes.size)
+    const baselines = [...new Set(text.map((n) => n.y))].sort((a, b) => a - b)
+    expect(baselines[1]! - baselines[0]!).toBeCloseTo(9, 6)
+  })
+
+  it('keeps the adoption lines together as one block: the meeting over the date, one line apart, space above them', () => {
+    for (const name of ['a-res-67-264.en.txt', 'layout.en.txt']) {
+      const { pdf } = built.get(name)!
+      const meeting = pdf.items.find((i) => i.str === '82nd plenary meeting')!
+      const date = pdf.items.find((i) => i.str === '17 May 2013' && i.tag === 'P')!
+      expect([date.page, date.x], name).toEqual([meeting.page, meeting.x])
+      expect(date.y - meeting.y, name).toBeCloseTo(englishRules.fonts.bodySize * englishRules.fonts.leading, 6)
+      const above = Math.max(...pdf.items.filter((i) => i.page === meeting.page && i.tag === 'P' && i.y < meeting.y).map((i) => i.y))
+      expect(meeting.y - above, name).toBeGreaterThan(2 * englishRules.fonts.bodySize)
+    }
   })
 })
 

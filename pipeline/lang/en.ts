@@ -1,10 +1,20 @@
 import type { Vote } from '../types/document.js'
 import type { CitedDate, DateMatch, LanguageProfile } from './profile.js'
 import { hyphenateEnglish } from './latin-hyphenation.js'
-import { NOTO_SANS_HANS_LIGHT, NOTO_SERIF_SC, TINOS, TINOS_BOLD } from './fonts.js'
+import { NOTO_SANS_HANS_LIGHT, NOTO_SERIF_SC, TINOS, TINOS_BOLD, TINOS_ITALIC } from './fonts.js'
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const MONTH = `(?:${MONTHS.join('|')})`
+
+/** An adverb the UN sets in italics with the verb it opens a paragraph with ("Also welcomes", "Deeply concerned"). */
+const INTENSIFIER = '(?:Also|Further|Again|Once again|Strongly|Firmly|Urgently|Deeply|Gravely|Seriously|Fully|Hereby)'
+/**
+ * What the UN sets in italics after a paragraph's opening verb: its adverbs and the words of the
+ * phrase ("Recalling also", "Notes with satisfaction", "Taking into account", "Bearing in mind",
+ * "Calls upon", "Expresses its appreciation"), not the verb's object.
+ */
+const VERB_TAIL =
+  '(?:\\s(?:also|further|again|once again|in particular|upon|note|in mind|into (?:account|consideration)|(?:with|its) (?:deep |grave |great |serious |profound |particular |sincere |full |strong )?(?:appreciation|satisfaction|concern|regret|interest|alarm|gratitude|approval|support)))*'
 
 const UNITS = [
   'zero',
@@ -176,7 +186,12 @@ const LIST_GOES_ON = new RegExp(`${RESOLUTION_NUMBER} of [^\\n]*,\\n${RESOLUTION
 export const en: LanguageProfile = {
   tag: 'en',
   furniture: [
-    { pattern: /^United Nations$/, reason: 'masthead: name of the Organization', headOnly: true },
+    // The masthead of the 1990s sets the name in capitals over two lines, beside the organ's letter ("A", "S", "E").
+    { pattern: /^(?:United Nations|UNITED(?: NATIONS)?|NATIONS)$/, reason: 'masthead: name of the Organization', headOnly: true },
+    { pattern: /^[ASE]$/, reason: "masthead: the organ's letter", headOnly: true },
+    { pattern: /^Distr\.:?$/, reason: 'masthead: distribution label (its value on the next line)', headOnly: true },
+    { pattern: /^ENGLISH$/, reason: 'masthead: language of this version', headOnly: true },
+    { pattern: /^Page \d{1,4}$/, reason: 'page furniture: page number of a running header', headOnly: false },
     { pattern: /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)$/, reason: 'masthead: name of the organ', headOnly: true },
     { pattern: /^English$/, reason: 'masthead: language of this version', headOnly: true },
     { pattern: /^(?:♲\s?)?Please recycle(?:\s?♲)?$/, reason: 'page furniture: recycling note', headOnly: false },
@@ -190,8 +205,13 @@ export const en: LanguageProfile = {
   ],
   mastheadMeta: [
     { pattern: /^Distr\.?\s?:\s?(\S.*)$/, field: 'distribution' },
-    { pattern: /^Original\s?:\s?(\S.*)$/, field: 'originalLanguage' }
+    // Under a "Distr." line of its own, as the masthead of the 1990s sets it.
+    { pattern: /^(GENERAL|LIMITED|RESTRICTED)$/, field: 'distribution' },
+    { pattern: /^Original\s?:\s?(\S.*)$/i, field: 'originalLanguage' }
   ],
+  // A participle or adjective with a small word after it: "Beijing Declaration" opens no clause.
+  clauseOpening:
+    /^(?:(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Fully|Firmly|Greatly|Profoundly|Particularly|Bearing)\s)?(?:[A-Z][a-z]+ing|Aware|Mindful|Convinced|Concerned|Alarmed|Determined|Conscious|Guided|Encouraged|Seized|Cognizant|Desirous|Disturbed|Appalled|Dismayed|Satisfied|Pleased|Gratified)\s(?:[a-z]|\()/,
   runsOn: (line, next) => {
     const g = en.grammar
     // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.
@@ -258,7 +278,39 @@ export const en: LanguageProfile = {
   typesetting: {
     // UN English documents are set in Times New Roman, 10 on 12 pt: Tinos has its metrics. A Han name
     // in an English text falls back to the Chinese faces.
-    fonts: { body: TINOS, heading: TINOS_BOLD, fallback: [NOTO_SERIF_SC, NOTO_SANS_HANS_LIGHT], bodySize: 10, leading: 1.2 },
+    fonts: { body: TINOS, heading: TINOS_BOLD, emphasis: TINOS_ITALIC, fallback: [NOTO_SERIF_SC, NOTO_SANS_HANS_LIGHT], bodySize: 10, leading: 1.2 },
+    // The UN's English headings stand flush left: a resolution's title in 13 pt bold, the masthead's
+    // session and agenda lines and the smallest headings bold at the body size, all single-spaced as
+    // the running text. The lines over a title (the UN's "Resolution adopted by the General Assembly
+    // on …", which it sets large, but also a web page's dateline or an adoption note's second line:
+    // the structure tells them apart only as subtitles) in roman, with the basis and adoption notes.
+    headings: {
+      session: { face: 'heading', size: 10, align: 'left' },
+      agendaItem: { face: 'heading', size: 10, align: 'left' },
+      agendaTitle: { face: 'heading', size: 10, align: 'left' },
+      title: { face: 'heading', size: 13, align: 'left' },
+      subtitle: { face: 'body', size: 10, align: 'left' },
+      adoptionNote: { face: 'body', size: 10, align: 'left' },
+      basis: { face: 'body', size: 10, align: 'left' },
+      annexHeading: { face: 'heading', size: 12, align: 'left' },
+      chapter: { face: 'heading', size: 12, align: 'left' },
+      section: { face: 'heading', size: 10, align: 'left' }
+    },
+    // Footnotes 8 on 9 pt.
+    notes: { size: 8, leading: 9 / 8 },
+    openingWords: {
+      // "The General Assembly," in italics, its comma in roman.
+      formula: /^["“]?(.+?)[,:]?$/d,
+      // "Recalling also", "Having considered", "Noting with appreciation", "Bearing in mind", "Deeply concerned".
+      preambular: new RegExp(
+        `^["“]?((?:${INTENSIFIER}\\s[a-z]+(?:ing|ed)|Having(?:\\s(?:also|further))?\\s[a-z]+|(?!United\\b)[A-Z][a-z]+(?:ing|ed)|Aware|Mindful|Conscious|Cognizant|Desirous)${VERB_TAIL})(?=[\\s,:;]|$)`,
+        'd'
+      ),
+      // "Decides", "Also welcomes", "Takes note with satisfaction", "Calls upon", "Expresses its appreciation".
+      operative: new RegExp(`^["“]?((?:${INTENSIFIER}\\s[a-z]+s|(?!(?:Its|This|Thus|Unless|Whereas)\\b)[A-Z][a-z]+s)${VERB_TAIL})(?=[\\s,:;]|$)`, 'd')
+    },
+    // Titles of instruments in italics, as the issue of English print asks (and as a title quote sets them apart in Chinese).
+    emphasizedCitations: ['instrument'],
     // Justified by the word spaces alone (a third of a space given up, a sixth of an em taken, more
     // only at a cost); no gaps beside Han, no space between letters.
     justification: { space: { shrink: 1 / 3, stretch: 1 / 6 } },
@@ -289,7 +341,8 @@ export const en: LanguageProfile = {
       title: /^Statement by the President of the Security Council$/,
       opening: /^.{0,200}?the President of the Security Council made the following statement on behalf of the Council[:：]/
     },
-    resolutionHeader: /^Resolution adopted by the (?:General Assembly|Security Council|Economic and Social Council)(?: on \d{1,2} [A-Z][a-z]+ \d{4})?$/,
+    // In capitals in the masthead of the 1990s: "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY".
+    resolutionHeader: /^Resolution adopted by the (?:General Assembly|Security Council|Economic and Social Council)(?: on \d{1,2} [A-Z][a-z]+ \d{4})?$/i,
     basis: /^\[((?:on the report of|without reference to)[^\]]+)\]$/,
     partHeading: /^([A-Z])\.?$/,
     preambularEnd: /,$/,

@@ -12,6 +12,7 @@ export const NOTO_SERIF_SC: FontFile = { package: '@expo-google-fonts/noto-serif
 export const NOTO_SANS_SC_BOLD: FontFile = { package: '@expo-google-fonts/noto-sans-sc', path: '700Bold/NotoSansSC_700Bold.ttf' }
 /** Noto Sans Hans DemiLight (GB 2312, CFF outlines): a last fallback for Han characters. */
 export const NOTO_SANS_HANS_LIGHT: FontFile = { package: '@embedpdf/fonts-sc', path: 'fonts/NotoSansHans-DemiLight.otf' }
-/** Tinos (Regular, Bold): metric-compatible with Times New Roman, the face of the UN's English documents. */
+/** Tinos (Regular, Bold, Italic): metric-compatible with Times New Roman, the face of the UN's English documents. */
 export const TINOS: FontFile = { package: '@expo-google-fonts/tinos', path: '400Regular/Tinos_400Regular.ttf' }
 export const TINOS_BOLD: FontFile = { package: '@expo-google-fonts/tinos', path: '700Bold/Tinos_700Bold.ttf' }
+export const TINOS_ITALIC: FontFile = { package: '@expo-google-fonts/tinos', path: '400Regular_Italic/Tinos_400Regular_Italic.ttf' }

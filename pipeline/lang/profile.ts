@@ -1,5 +1,5 @@
 import type { CalendarDay } from '../core/calendar-day.js'
-import type { Kind, Vote } from '../types/document.js'
+import type { CitationKind, HeadingRole, Kind, Vote } from '../types/document.js'
 
 /** A date as written in a text, with the span it was read from. */
 export interface DateMatch {
@@ -39,6 +39,13 @@ export interface LanguageProfile {
    * with no stop after it. Absent where the script has no cases (Chinese).
    */
   runsOn?(line: string, next: string): boolean
+  /**
+   * The words a resolution's unnumbered paragraph opens with, where the language sets them apart
+   * (English participles and adjectives: "Recalling", "Noting also", "Deeply concerned"): a line
+   * that opens with one under a line that ends a clause starts a paragraph, however full that line.
+   * Absent where a line's first words tell nothing (Chinese, whose clauses a comma ends inside a line too).
+   */
+  readonly clauseOpening?: RegExp
   /** Parses the dates in a string, in order. */
   dates(text: string): DateMatch[]
   /** The value of a numeral written the language's way ("六十五" → 65), or null. */
@@ -141,6 +148,19 @@ export interface PunctuationWords {
 export interface Typesetting {
   /** The faces the language is set in, and its body size. */
   readonly fonts: Fonts
+  /** How each kind of heading is set: its face, size and alignment. */
+  readonly headings: Readonly<Record<HeadingRole, HeadingStyle>>
+  /** Footnotes: their size and line height (a multiple of it). */
+  readonly notes: { readonly size: number; readonly leading: number }
+  /**
+   * The words a paragraph opens with that the language sets in the emphasis face, as the UN's
+   * English editions set the formula ("The General Assembly,") and the verb of each preambular and
+   * operative paragraph ("Recalling also", "Decides"): group 1 of a pattern (compiled with the `d`
+   * flag) is the stretch set so. Absent where a language emphasizes none (Chinese).
+   */
+  readonly openingWords?: { readonly formula: RegExp; readonly preambular: RegExp; readonly operative: RegExp }
+  /** Citations of these kinds are set in the emphasis face (the titles of instruments, in English). */
+  readonly emphasizedCitations: readonly CitationKind[]
   /** How a line is brought to its measure. */
   readonly justification: Justification
   /**
@@ -189,11 +209,27 @@ export interface FontFile {
   readonly path: string
 }
 
-/** The role a stretch of text plays, which picks its face: running text, or headings and the masthead. */
-export type FaceRole = 'body' | 'heading'
+/**
+ * The role a stretch of text plays, which picks its face: running text, headings and the
+ * masthead, or words set apart from the running text (an italic).
+ */
+export type FaceRole = 'body' | 'heading' | 'emphasis'
+
+/** How one kind of heading is set. */
+export interface HeadingStyle {
+  readonly face: FaceRole
+  readonly size: number
+  readonly align: 'left' | 'center'
+  /** Line height as a multiple of its size; absent, the running text's. */
+  readonly leading?: number
+}
 
 /** The faces of a printed edition in a language, by role, and the size of its running text. */
-export interface Fonts extends Readonly<Record<FaceRole, FontFile>> {
+export interface Fonts {
+  readonly body: FontFile
+  readonly heading: FontFile
+  /** The face of emphasized words; absent where the script has none (Chinese): they are set in the body face. */
+  readonly emphasis?: FontFile
   /** Faces tried in turn for a character neither role's face has (a Chinese name in an English text). */
   readonly fallback: readonly FontFile[]
   /** Size of the running text, in points. */

@@ -13,7 +13,7 @@ import { footnoteReferences } from './rules/footnote-references.js'
 import { footnoteMarkers } from './rules/footnote-markers.js'
 import { pageNumbers } from './rules/page-numbers.js'
 import { runInParagraphs } from './rules/run-in-paragraphs.js'
-import { marginNumbers } from './rules/margin-numbers.js'
+import { hangingNumbers } from './rules/hanging-numbers.js'
 import { unwrapLines } from './rules/unwrap-lines.js'
 import { hanSpacing } from './rules/han-spacing.js'
 import { inlineWhitespace } from './rules/inline-whitespace.js'
@@ -22,7 +22,6 @@ import { inlineWhitespace } from './rules/inline-whitespace.js'
  * The rules in the order they run. Furniture goes first (a web page's before a printed page's, whose
  * masthead is then the head of the text) so that it cannot be read as text;
  * footnotes before unwrapping, so that the paragraph they cut is joined like any wrapped line;
- * a number set in the margin before unwrapping, so that it heads its paragraph's first line;
  * spacing last, on whole paragraphs.
  */
 export const NORMALIZE_RULES: readonly NormalizeRule[] = [
@@ -35,7 +34,7 @@ export const NORMALIZE_RULES: readonly NormalizeRule[] = [
   pageNumbers,
   footnoteMarkers,
   runInParagraphs,
-  marginNumbers,
+  hangingNumbers,
   unwrapLines,
   hanSpacing,
   inlineWhitespace

@@ -1,6 +1,6 @@
 import type { Typesetting } from '../../lang/profile.js'
 import type { Heading, Inline, UndocDocument } from '../../types/document.js'
-import { NOTE_SIZE, TEXT_WIDTH, type Block, type StructType } from './layout.js'
+import { TEXT_WIDTH, type Block, type StructType } from './layout.js'
 import { atomize, breakLines, settingReport, unbroken, type Measure, type Segment, type SettingReport, type Style } from './linebreak.js'
 import { isInternal } from '../../model/citation-links.js'
 import { elementIds, type ElementIds } from '../../model/element-ids.js'
@@ -9,6 +9,9 @@ import { elementIds, type ElementIds } from '../../model/element-ids.js'
 function bodyStyle(rules: Typesetting): Style {
   return { face: 'body', size: rules.fonts.bodySize }
 }
+
+/** The lines of an adoption set as one block: its meeting, date and vote. */
+const ADOPTION_LINES = new Set(['meeting', 'date', 'vote'])
 
 /** Citation kinds an edition indexes: the resolutions and decisions a text cites. */
 const INDEXED = new Set(['ga-resolution', 'sc-resolution', 'ga-decision'])
@@ -35,8 +38,11 @@ export function noteKey(doc: string, identifier: string): string {
   return `${doc}#${identifier}`
 }
 
-/** Inline content as styled segments: footnote references raised and linked, citations linked. */
-function segments(inlines: readonly Inline[], style: Style, doc: string, volume: ReadonlyMap<string, string>, ids: ElementIds): Segment[] {
+/**
+ * Inline content as styled segments: footnote references raised and linked, citations linked, and
+ * in running text those of the kinds the language emphasizes (an instrument's title) in its emphasis face.
+ */
+function segments(inlines: readonly Inline[], style: Style, doc: string, volume: ReadonlyMap<string, string>, ids: ElementIds, rules: Typesetting): Segment[] {
   const out: Segment[] = []
   for (const n of inlines) {
     if (n.type === 'text') out.push({ text: n.value, style, position: n.position })
@@ -54,7 +60,35 @@ function segments(inlines: readonly Inline[], style: Style, doc: string, volume:
             ? destName(volume.get(n.target)!, DOCUMENT_START)
             : undefined
       const tag = { ...(n.href && !dest ? { url: n.href } : {}), ...(dest ? { dest } : {}), ...(n.symbol && INDEXED.has(n.kind) ? { cites: n.symbol } : {}) }
-      for (const t of n.children) out.push({ text: t.value, style, position: t.position, ...(Object.keys(tag).length ? { tag } : {}) })
+      const own: Style = style.face === 'body' && rules.emphasizedCitations.includes(n.kind) ? { ...style, face: 'emphasis' } : style
+      for (const t of n.children) out.push({ text: t.value, style: own, position: t.position, ...(Object.keys(tag).length ? { tag } : {}) })
+    }
+  }
+  return out
+}
+
+/**
+ * Segments with the words a pattern finds at their start (its group 1) set in the emphasis face:
+ * the opening words of a formula or a paragraph ("The General Assembly", "Recalling also").
+ */
+function emphasizeOpening(segs: readonly Segment[], pattern: RegExp | undefined): readonly Segment[] {
+  const span = pattern?.exec(segs.map((s) => s.text).join(''))?.indices?.[1]
+  if (!span || span[0] === span[1]) return segs
+  const [from, to] = span
+  const out: Segment[] = []
+  let at = 0
+  for (const seg of segs) {
+    const start = at
+    const end = (at += seg.text.length)
+    const pieces: [number, number, boolean][] = [
+      [start, Math.min(end, from), false],
+      [Math.max(start, from), Math.min(end, to), true],
+      [Math.max(start, to), end, false]
+    ]
+    for (const [a, b, emphasized] of pieces) {
+      if (b <= a) continue
+      const style: Style = emphasized && seg.style.face === 'body' && !seg.style.rise ? { ...seg.style, face: 'emphasis' } : seg.style
+      out.push({ ...seg, text: seg.text.slice(a - start, b - start), style })
     }
   }
   return out
@@ -108,26 +142,28 @@ export function setBlock(spec: BlockSpec, rules: Typesetting, report: SettingRep
 /** A measure the whole width of the text block (or column) wide. */
 type FullMeasure = (align: Measure['align'], firstIndent?: number, indent?: number) => Measure
 
-/** Where a heading sits and how it looks, by its role. */
-function headingSpec(h: Heading, inAnnex: boolean, title: string, full: FullMeasure, em: number): Omit<BlockSpec, 'segments'> & { style: Style } {
-  const sans = (size: number): Style => ({ face: 'heading', size })
+/** Where a heading sits and how it looks, by its role: its face, size and alignment are the language's. */
+function headingSpec(h: Heading, inAnnex: boolean, title: string, full: FullMeasure, em: number, rules: Typesetting): Omit<BlockSpec, 'segments'> & { style: Style } {
+  const { face, size, align, leading } = rules.headings[h.role]
+  const style: Style = { face, size }
+  const common = { style, measure: full(align), ...(leading ? { leading } : {}) }
   switch (h.role) {
     case 'session':
     case 'agendaItem':
     case 'agendaTitle':
-      return { style: sans(10.5), measure: full('left'), struct: 'P', leading: 1.5 }
+      return { ...common, struct: 'P' }
     case 'title':
-      return { style: sans(14), measure: full('center'), struct: 'H1', spaceBefore: em * 1.5, leading: 1.6, keepWithNext: true, ...(inAnnex ? {} : { outline: { title, level: 0 } }) }
+      return { ...common, struct: 'H1', spaceBefore: em * 1.5, keepWithNext: true, ...(inAnnex ? {} : { outline: { title, level: 0 } }) }
     case 'subtitle':
     case 'adoptionNote':
     case 'basis':
-      return { style: { face: 'body', size: 10.5 }, measure: full('center'), struct: 'P', spaceBefore: em * 0.5, leading: 1.5, keepWithNext: true }
+      return { ...common, struct: 'P', spaceBefore: em * 0.5, keepWithNext: true }
     case 'annexHeading':
-      return { style: sans(12), measure: full('center'), struct: 'H2', leading: 1.6, keepWithNext: true }
+      return { ...common, struct: 'H2', keepWithNext: true }
     case 'chapter':
-      return { style: sans(12), measure: full('left'), struct: 'H2', spaceBefore: em, keepWithNext: true, outline: { title, level: 1 } }
+      return { ...common, struct: 'H2', spaceBefore: em, keepWithNext: true, outline: { title, level: 1 } }
     case 'section':
-      return { style: sans(11.5), measure: full('left'), struct: 'H3', spaceBefore: em * 0.75, keepWithNext: true }
+      return { ...common, struct: 'H3', spaceBefore: em * 0.75, keepWithNext: true }
   }
 }
 
@@ -162,18 +198,19 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
       if (part.type === 'footnotes') {
         for (const fn of part.children) {
           const key = noteKey(doc, fn.identifier)
-          const style: Style = { face: 'body', size: NOTE_SIZE }
+          const size = rules.notes.size
+          const style: Style = { face: 'body', size }
           notes.set(
             key,
             setBlock(
               {
-                segments: segments(fn.children, style, doc, volume, ids),
-                measure: { firstIndent: 2 * NOTE_SIZE, indent: 2 * NOTE_SIZE, width, align: 'justify' },
+                segments: segments(fn.children, style, doc, volume, ids, rules),
+                measure: { firstIndent: 2 * size, indent: 2 * size, width, align: 'justify' },
                 label: fn.label,
-                labelRight: 1.5 * NOTE_SIZE,
+                labelRight: 1.5 * size,
                 labelStyle: style,
                 spaceBefore: 2,
-                leading: 1.45,
+                leading: rules.notes.leading,
                 struct: 'Note',
                 dest: key
               },
@@ -203,40 +240,49 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
           case 'heading': {
             // The number as the source printed it ("一、", "A. ", "67/264. "), kept as data in the tree.
             const number = b.marker ?? ''
-            const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children), full, EM)
+            const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children), full, EM, rules)
             const printed: Inline[] = number ? [{ type: 'text', value: number, position: b.position }, ...b.children] : b.children
-            set({ ...spec, segments: segments(printed, style, doc, volume, ids) })
+            set({ ...spec, segments: segments(printed, style, doc, volume, ids, rules) })
             break
           }
           case 'formula':
-            set({ segments: segments(b.children, BODY, doc, volume, ids), measure: full('justify', 2 * EM), struct: 'P', spaceBefore: EM * 0.6 })
+            set({ segments: emphasizeOpening(segments(b.children, BODY, doc, volume, ids, rules), rules.openingWords?.formula), measure: full('justify', 2 * EM), struct: 'P', spaceBefore: EM * 0.6 })
             break
           case 'paragraph': {
             const dest = b.id ? destName(doc, ids.of(b)!) : undefined
-            const base = { segments: segments(b.children, BODY, doc, volume, ids), struct: 'P' as const, spaceBefore: EM * 0.6, ...(dest ? { dest } : {}) }
+            // A level-1 preambular or operative paragraph opens with its verb, which a language may emphasize.
+            const opening = (b.level ?? 1) === 1 && (b.role === 'preambular' || b.role === 'operative') ? rules.openingWords?.[b.role] : undefined
+            const text = segments(b.children, BODY, doc, volume, ids, rules)
+            const base = { segments: emphasizeOpening(text, opening), struct: 'P' as const, spaceBefore: EM * 0.6, ...(dest ? { dest } : {}) }
             if (b.number === undefined) set({ ...base, measure: full('justify', 2 * EM) })
             else {
               const level = b.level ?? 1
               const indent = (level + 1) * 1.5 * EM
-              set({ ...base, measure: full('justify', indent, indent), label: b.marker?.trim() ?? b.number, labelRight: indent - 0.5 * EM })
+              // The number in the text's own style, never in the emphasis of the verb after it.
+              set({ ...base, measure: full('justify', indent, indent), label: b.marker?.trim() ?? b.number, labelRight: indent - 0.5 * EM, ...(text[0] ? { labelStyle: text[0].style } : {}) })
             }
             break
           }
-          case 'adoption':
+          case 'adoption': {
+            // The adoption's lines stand as one block under the text: space above its first line
+            // ("82nd plenary meeting" in English, the date in Chinese), none between it and the next.
+            const previous = origins.at(-1) as { type?: string; role?: string } | undefined
+            const continues = previous?.type === 'adoption' && ADOPTION_LINES.has(previous.role!) && ADOPTION_LINES.has(b.role)
             closing.add(
               set({
-                segments: segments(b.children, BODY, doc, volume, ids),
+                segments: segments(b.children, BODY, doc, volume, ids, rules),
                 measure: b.role === 'placeAndDate' ? full('justify', 2 * EM) : full('left', Math.max(0, width - 12 * EM), Math.max(0, width - 12 * EM)),
                 struct: 'P',
-                spaceBefore: b.role === 'meeting' ? 0 : EM * 1.2
+                spaceBefore: continues ? 0 : EM * 1.2
               })
             )
             break
+          }
           case 'signature':
             b.children.forEach((line, i) => {
               // Each line of a signature is a unit of its own in a parallel edition.
               origin = line
-              closing.add(set({ segments: segments(line.children, BODY, doc, volume, ids), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 }))
+              closing.add(set({ segments: segments(line.children, BODY, doc, volume, ids, rules), measure: full('right'), struct: 'P', spaceBefore: i === 0 ? EM * 1.5 : 0 }))
             })
             break
         }

@@ -192,19 +192,21 @@ export function glyphsOf(f: Face, text: string): readonly RunGlyph[] {
   return run
 }
 
-/** The face of a role in a language's fonts. */
+/** The face of a role in a language's fonts: emphasis is set in the body face where the language has no face for it. */
 export function roleFace(fonts: Fonts, role: FaceRole): FaceKey {
-  return faceKey(fonts[role])
+  return faceKey(role === 'emphasis' ? (fonts.emphasis ?? fonts.body) : fonts[role])
 }
 
 const chains = new WeakMap<Fonts, Record<FaceRole, readonly FaceKey[]>>()
 
-/** Faces tried in turn for a character of a role: the role's own, the other role's, then the fallbacks. */
+/** Faces tried in turn for a character of a role: the role's own, the running text's, the other roles', then the fallbacks. */
 function chain(fonts: Fonts, role: FaceRole): readonly FaceKey[] {
   let c = chains.get(fonts)
   if (!c) {
     const fallback = fonts.fallback.map(faceKey)
-    chains.set(fonts, (c = { body: [roleFace(fonts, 'body'), roleFace(fonts, 'heading'), ...fallback], heading: [roleFace(fonts, 'heading'), roleFace(fonts, 'body'), ...fallback] }))
+    const [body, heading, emphasis] = (['body', 'heading', 'emphasis'] as const).map((r) => roleFace(fonts, r))
+    const of = (...keys: FaceKey[]) => [...new Set([...keys, ...fallback])]
+    chains.set(fonts, (c = { body: of(body!, heading!), heading: of(heading!, body!), emphasis: of(emphasis!, body!, heading!) }))
   }
   return c[role]
 }

@@ -3,7 +3,6 @@ import type { Line } from './linebreak.js'
 /** A4 in points, and the text block: 38 ems of body type wide, so a line of Han fills it exactly. */
 export const PAGE = { width: 595.28, height: 841.89 } as const
 export const BODY_SIZE = 11.5
-export const NOTE_SIZE = 9
 export const TEXT_WIDTH = 38 * BODY_SIZE
 export const MARGIN = { left: (PAGE.width - TEXT_WIDTH) / 2, right: (PAGE.width + TEXT_WIDTH) / 2, top: 78, bottom: PAGE.height - 72 } as const
 /** Space between the text and the footnotes, which sit under a short rule. */

@@ -3,6 +3,7 @@ import type { Drop, Piece } from '../../model/mapped-text.js'
 import { anyOf } from '../../core/chars.js'
 import type { FootnoteMarks, LanguageProfile } from '../../lang/profile.js'
 import type { NormalizeRule } from '../rule.js'
+import { FOOTNOTE_DEFINITION } from '../../model/clause.js'
 
 /** A label in square brackets, as Wikisource sets its references: "Commission, [1] dated". */
 const BRACKET_MARKER = /\[(\d{1,3})\]/g
@@ -18,8 +19,8 @@ interface Patterns {
   /** The note word in brackets, "(注)", where the language has one. */
   readonly noteMarker?: RegExp
   /**
-   * A run of digits glued to a Han character or a mark of the language (group 1), and a "/" after
-   * it (2); or a label with its "/" after a space or a word, as older English texts set it: "first
+   * A run of digits glued to a Han character, a small Latin letter ("Secretary-General1") or a mark
+   * of the language (group 1), and a "/" after it (2); or a label with its "/" after a space or a word, as older English texts set it: "first
    * 1/ and", "reports2/" (3, 4).
    */
   readonly gluedDigits: RegExp
@@ -35,7 +36,7 @@ function patterns(marks: FootnoteMarks): Patterns {
   const p: Patterns = {
     definition: new RegExp(`^(?:(?<number>\\d{1,3})(?<slash>\\/)?${blank}|${note === undefined ? '' : `[(（](?<note>${note})[)）]${blank}|`}\\[(?<bracketed>\\d{1,3})\\]${blank})`, 'u'),
     ...(note === undefined ? {} : { noteMarker: new RegExp(`[(（]${note}[)）]`, 'gu') }),
-    gluedDigits: new RegExp(`(?<=\\p{Script=Han}|${anyOf(marks.gluedAfter).source})(\\d{1,6})(\\/)?|(?<=[\\s\\p{L}])(\\d{1,3})(\\/)(?![\\d\\p{L}])`, 'gu')
+    gluedDigits: new RegExp(`(?<=[\\p{Script=Han}a-z]|${anyOf(marks.gluedAfter).source})(\\d{1,6})(\\/)?|(?<=[\\s\\p{L}])(\\d{1,3})(\\/)(?![\\d\\p{L}])`, 'gu')
   }
   patternsOf.set(marks, p)
   return p
@@ -48,6 +49,8 @@ interface Definition {
   readonly labelEnd: number
   /** Where its text starts, after the label's signs and space. */
   readonly textStart: number
+  /** Already written as a footnote ("[^1]: …"). */
+  readonly set?: boolean
 }
 
 /** A marker: its extent with its signs ("(注)", "1/"), and its label's. */
@@ -60,7 +63,7 @@ interface Marker {
 
 export const footnoteMarkers: NormalizeRule = {
   id: 'footnote-markers',
-  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "报告1/"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text; both are written as footnotes ("[^12]", "[^12]: …").',
+  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "Secretary-General1", "报告1/"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text, or is a footnote footnote-blocks has set ("[^12]: …"); both are written as footnotes ("[^12]", "[^12]: …").',
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
@@ -77,7 +80,7 @@ export const footnoteMarkers: NormalizeRule = {
     let at = 0
     const edits = [
       ...markers.filter((m) => confirmed.some((d) => d.label === m.label)).map((m) => ({ at: m.start, kind: 'marker' as const, m })),
-      ...confirmed.map((d) => ({ at: d.line.contentStart, kind: 'definition' as const, d }))
+      ...confirmed.filter((d) => !d.set).map((d) => ({ at: d.line.contentStart, kind: 'definition' as const, d }))
     ].sort((a, b) => a.at - b.at)
     for (const e of edits) {
       const [start, labelStart, labelEnd, end] =
@@ -98,6 +101,14 @@ function candidateDefinitions(src: string, lines: readonly Line[], marks: Patter
   const out: Definition[] = []
   for (const line of lines) {
     const content = src.slice(line.contentStart, line.contentEnd)
+    const set = FOOTNOTE_DEFINITION.exec(content)
+    if (set) {
+      // A footnote footnote-blocks has set already: its markers are still to be read, unless one is written.
+      if (isReferenced(src, set[1]!)) continue
+      const labelStart = line.contentStart + 2
+      out.push({ line, label: set[1]!, labelStart, labelEnd: labelStart + set[1]!.length, textStart: line.contentStart + set[0].length, set: true })
+      continue
+    }
     const m = marks.definition.exec(content)
     const { number, slash, note, bracketed } = m?.groups ?? {}
     // A number and a space, a number and "/", or "(注)": a bare number glued to its text is not one.
@@ -107,6 +118,13 @@ function candidateDefinitions(src: string, lines: readonly Line[], marks: Patter
     out.push({ line, label, labelStart, labelEnd: labelStart + label.length, textStart: line.contentStart + m[0].length })
   }
   return out
+}
+
+/** Whether a footnote's reference ("[^1]", not its definition "[^1]:") is written in the text. */
+function isReferenced(src: string, label: string): boolean {
+  const ref = `[^${label}]`
+  for (let at = src.indexOf(ref); at !== -1; at = src.indexOf(ref, at + 1)) if (src[at + ref.length] !== ':') return true
+  return false
 }
 
 /**

@@ -23,24 +23,25 @@ interface TextLine {
 const MIN_MEASURE = 40
 /** A line this close to the measure was ended by the wrap, not by its author. */
 const FULL = 0.85
+/** An unfinished line this close to the measure was ended by the wrap, not by its author, even if short of full. */
+const LONG_UNFINISHED = 0.6
 /** In a hard-wrapped text at least this share of the lines end unfinished (short texts of short clauses have few). */
 const UNFINISHED_SHARE = 0.1
 
 export const unwrapLines: NormalizeRule = {
   id: 'unwrap-lines',
-  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break).',
+  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break) and the line under a paragraph number set alone.',
   apply(text, lang) {
     const src = text.text
     const wide = lang.typesetting.widePunctuation
     const lines = textLines(src, wide)
     const measure = measureOf(lines, lang.clauseMarks)
-    const numberedMeasure = measure === null ? null : numberedMeasureOf(lines, measure, lang)
     // Indents mark paragraphs where more than one line has one: a single indented line (a web page's stray space) is no layout.
     const indentLayout = lines.filter((l) => l.indented).length > 1
     const blocks: TextLine[][] = []
     let prev: TextLine | undefined
     for (const tl of lines) {
-      if (prev === undefined || startsBlock(prev, tl, measure === null || numberedMeasure === null ? null : { measure, numbered: numberedMeasure }, indentLayout, lang)) blocks.push([tl])
+      if (prev === undefined || startsBlock(prev, tl, measure, indentLayout, lang)) blocks.push([tl])
       else blocks[blocks.length - 1]!.push(tl)
       prev = tl
     }
@@ -128,31 +129,37 @@ function measureOf(lines: readonly TextLine[], marks: ClauseMarks): number | nul
 }
 
 /**
- * The measure of a numbered paragraph's first line, where it is narrower than the text's: a PDF of
- * the UN's English style sets the number in the margin and the text after an indent, and the first
- * line holds fewer characters than the lines under it. The width the unfinished numbered lines
- * reach, when they cluster as wrapped lines do; else the text's measure.
+ * A paragraph or title number alone on its line ("1.", "52/7.", "(a)"), as a PDF extraction sets a
+ * hanging number apart from its text: it runs on into the line under it. A part's letter ("B")
+ * over its formula stands alone by right.
  */
-function numberedMeasureOf(lines: readonly TextLine[], measure: number, lang: LanguageProfile): number {
-  const widths = lines.filter((l) => !l.definition && lang.blockNumber.test(l.content) && !endsClause(l.content, lang.clauseMarks)).map((l) => l.width)
-  if (widths.length < 3) return measure
-  widths.sort((a, b) => a - b)
-  const numbered = widths[Math.floor((widths.length - 1) * 0.9)]!
-  const cluster = widths.filter((w) => w >= numbered * FULL && w <= numbered * 1.1).length
-  return cluster >= Math.max(3, widths.length * 0.6) ? Math.min(numbered, measure) : measure
+function isLoneNumber(line: string, lang: LanguageProfile): boolean {
+  const m = lang.blockNumber.exec(`${line} `)
+  return m !== null && m[0].trimEnd() === line.trimEnd() && !lang.grammar.partHeading.test(line)
 }
 
-function startsBlock(prev: TextLine, next: TextLine, measures: { measure: number; numbered: number } | null, indentLayout: boolean, lang: LanguageProfile): boolean {
+/** A line the grammar reads whole, which no line above runs on into: a formula, a header, a session, a meeting, a date. */
+function readWhole(line: string, lang: LanguageProfile): boolean {
+  const g = lang.grammar
+  return g.formula.some((f) => f.pattern.test(line)) || [g.resolutionHeader, g.basis, g.session, g.agendaItem, g.meeting, g.dateLine].some((p) => p.test(line))
+}
+
+function startsBlock(prev: TextLine, next: TextLine, measure: number | null, indentLayout: boolean, lang: LanguageProfile): boolean {
   if (next.definition || prev.definition) return true
   if (next.blanksBefore >= 2) return true
-  if (lang.blockNumber.test(next.content)) return true
+  if (isLoneNumber(prev.content, lang) && !isLoneNumber(next.content, lang)) return false
+  if (lang.blockNumber.test(next.content) || isLoneNumber(next.content, lang)) return true
+  if (lang.clauseOpening?.test(next.content) && endsClause(prev.content, lang.clauseMarks)) return true
   if (lang.runsOn?.(prev.content, next.content)) return false
+  // A paragraph's first line is set narrower by its indent or hanging number, and a justified line of a proportional
+  // face holds fewer characters where its spaces are wide: a long line that ends no clause runs on, unless into a
+  // line the grammar reads whole.
+  if (measure !== null && prev.width >= measure * LONG_UNFINISHED && !endsClause(prev.content, lang.clauseMarks) && !readWhole(next.content, lang)) return false
   // Too few wrapped lines to measure (a short text): where indents mark paragraphs, a line under a
   // long unfinished one and indented no further than it can only be its continuation (a first line
   // is indented beyond the lines that follow it). (undoc's canonical text has no indents, so this
   // never joins its blocks.)
-  if (measures === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content, lang.clauseMarks))
-  const measure = lang.blockNumber.test(prev.content) ? measures.numbered : measures.measure
+  if (measure === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content, lang.clauseMarks))
   const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content, lang.typesetting.widePunctuation) > measure
   if (!full) return true
   // An indented line after a full, unfinished line is the first line of a new page.
