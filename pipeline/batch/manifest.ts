@@ -161,11 +161,14 @@ export class LineFile {
     let carry = Buffer.alloc(0)
     let at = 0
     for (let position = 0; position < this.size;) {
-      const chunk = Buffer.allocUnsafe(Math.min(READ_AHEAD, this.size - position))
-      const { bytesRead } = await this.handle.read(chunk, 0, chunk.length, position)
+      // The part line left over from the last read goes first, and the read after it: a line a
+      // read apart is copied, not the megabyte read.
+      const chunk = Buffer.allocUnsafe(carry.length + Math.min(READ_AHEAD, this.size - position))
+      carry.copy(chunk)
+      const { bytesRead } = await this.handle.read(chunk, carry.length, chunk.length - carry.length, position)
       if (bytesRead === 0) break
       position += bytesRead
-      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead)
+      const bytes = chunk.subarray(0, carry.length + bytesRead)
       let start = 0
       for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
         const from = start
