@@ -92,8 +92,6 @@ async function readPending(manifestPath: string, take: (path: string) => Promise
   }
 }
 
-const NEWLINE = Buffer.from('\n')
-
 /** Bytes read at once: lines read in file order (as a build goes through a manifest) cost a read a megabyte, not one a line. */
 const READ_AHEAD = 1 << 20
 
@@ -138,6 +136,17 @@ export class LineFile {
       this.bufferAt = offset
     }
     return this.buffer.subarray(offset - this.bufferAt, offset - this.bufferAt + length)
+  }
+
+  /** A copy of `length` bytes at `offset`, all of them written (no append is under way). */
+  async copy(offset: number, length: number): Promise<Buffer> {
+    const bytes = Buffer.allocUnsafe(length)
+    for (let done = 0; done < length;) {
+      const { bytesRead } = await this.handle.read(bytes, done, length - done, offset + done)
+      if (bytesRead === 0) throw new Error(`${this.path} ends before byte ${offset + length}`)
+      done += bytesRead
+    }
+    return bytes
   }
 
   /** Appends a line; returns its offset and length. */
@@ -268,12 +277,6 @@ export async function readEntry(files: LineFiles, record: EntryRecord): Promise<
   return JSON.parse(await files.get(record.line.file).read(record.line.offset, record.line.length)) as ManifestEntry
 }
 
-/** Both lines of a record, as they are written: its entry, a newline, its diagnostics. */
-function recordLines(files: LineFiles, record: EntryRecord): Promise<Buffer> {
-  const { file, offset, length, diagnostics } = record.line
-  return files.get(file).bytes(offset, length + 1 + diagnostics)
-}
-
 /** The line after a record's entry: its diagnostics, as written. */
 function diagnosticsLine(files: LineFiles, record: EntryRecord): Promise<string> {
   const { file, offset, length, diagnostics } = record.line
@@ -365,26 +368,29 @@ export async function readManifest(
 
 /**
  * Writes a manifest atomically: the header, then each record's entry and diagnostics lines
- * copied as bytes from where they are.
+ * copied as bytes from where they are. Records that follow one another in one file (those a
+ * manifest read keeps, in its order) are copied as one range, a megabyte a read.
  */
 export async function writeManifest(path: string, header: ManifestHeader, files: LineFiles, records: AsyncIterable<EntryRecord>, write?: WriteChunk): Promise<void> {
+  const copy = async function* (range: { file: number; from: number; to: number }) {
+    for (let at = range.from; at < range.to; at += READ_AHEAD) yield await files.get(range.file).copy(at, Math.min(READ_AHEAD, range.to - at))
+  }
   await writeAtomic(
     path,
     async function* () {
       yield `${JSON.stringify(header)}\n`
-      // A megabyte at a time: a corpus's manifest is tens of megabytes.
-      let batch: Buffer[] = []
-      let batched = 0
+      let range: { file: number; from: number; to: number } | undefined
       for await (const r of records) {
-        batch.push(Buffer.from(await recordLines(files, r)), NEWLINE)
-        batched += r.line.length + r.line.diagnostics + 2
-        if (batched >= READ_AHEAD) {
-          yield Buffer.concat(batch)
-          batch = []
-          batched = 0
+        const { file, offset, length, diagnostics } = r.line
+        // Both lines with their newlines: a line file's lines all end with one.
+        const end = offset + length + 1 + diagnostics + 1
+        if (range?.file === file && range.to === offset) range.to = end
+        else {
+          if (range) yield* copy(range)
+          range = { file, from: offset, to: end }
         }
       }
-      yield Buffer.concat(batch)
+      if (range) yield* copy(range)
     },
     write
   )
