@@ -104,15 +104,20 @@ describe('the kept corpus index', () => {
     return [outputs(dir, 'output').get('index.json'), (await fromScratch(dir)).get('index.json')]
   }
 
+  /** Makes the manifest say that index.json is as the last build wrote it. */
+  function trust(dir: string): void {
+    const manifest = join(dir, 'output', '.undoc-manifest.jsonl')
+    const [header, ...lines] = readFileSync(manifest, 'utf8').split('\n')
+    const now = statSync(join(dir, 'output', 'index.json'), { bigint: true })
+    const index = { ...(JSON.parse(header!) as { index: object }).index, size: Number(now.size), mtimeNs: now.mtimeNs.toString() }
+    writeFileSync(manifest, [JSON.stringify({ ...JSON.parse(header!), index }), ...lines].join('\n'))
+  }
+
   it('updates the index it wrote: an edit of a row no change touches is kept, when the manifest says it wrote that file', async () => {
     const dir = await built()
     const path = join(dir, 'output', 'index.json')
     writeFileSync(path, readFileSync(path, 'utf8').replace('联合国同伊斯兰合作组织的合作', '联合国同伊斯兰合作组织的协作'))
-    const manifest = join(dir, 'output', '.undoc-manifest.jsonl')
-    const [header, ...lines] = readFileSync(manifest, 'utf8').split('\n')
-    const now = statSync(path, { bigint: true })
-    const index = { ...(JSON.parse(header!) as { index: object }).index, size: Number(now.size), mtimeNs: now.mtimeNs.toString() }
-    writeFileSync(manifest, [JSON.stringify({ ...JSON.parse(header!), index }), ...lines].join('\n'))
+    trust(dir)
     const [kept, scratch] = await changeAndBuild(dir)
     expect(kept).toContain('协作')
     expect(kept!.replace('协作', '合作')).toBe(scratch)
@@ -127,6 +132,13 @@ describe('the kept corpus index', () => {
         const before = statSync(path)
         writeFileSync(path, '{'.repeat(before.size))
         utimesSync(path, before.atime, before.mtime)
+      }
+    ],
+    [
+      'damaged inside a row the change reads, though the manifest says it wrote it',
+      (path: string) => {
+        writeFileSync(path, readFileSync(path, 'utf8').replace('"citedBy":[{"name":"doc-1.zh"', '"citedBy":[{"name":"doc-1.zh"}}'))
+        trust(join(path, '..', '..'))
       }
     ]
   ])('makes the index anew when the one it wrote is %s', async (_, damage) => {

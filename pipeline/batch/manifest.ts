@@ -92,8 +92,6 @@ async function readPending(manifestPath: string, take: (path: string) => Promise
   }
 }
 
-const NEWLINE = Buffer.from('\n')
-
 /** Bytes read at once: lines read in file order (as a build goes through a manifest) cost a read a megabyte, not one a line. */
 const READ_AHEAD = 1 << 20
 
@@ -140,6 +138,17 @@ export class LineFile {
     return this.buffer.subarray(offset - this.bufferAt, offset - this.bufferAt + length)
   }
 
+  /** A copy of `length` bytes at `offset`, all of them written (no append is under way). */
+  async copy(offset: number, length: number): Promise<Buffer> {
+    const bytes = Buffer.allocUnsafe(length)
+    for (let done = 0; done < length;) {
+      const { bytesRead } = await this.handle.read(bytes, done, length - done, offset + done)
+      if (bytesRead === 0) throw new Error(`${this.path} ends before byte ${offset + length}`)
+      done += bytesRead
+    }
+    return bytes
+  }
+
   /** Appends a line; returns its offset and length. */
   async append(line: string): Promise<{ offset: number; length: number }> {
     const bytes = Buffer.from(`${line}\n`)
@@ -161,11 +170,14 @@ export class LineFile {
     let carry = Buffer.alloc(0)
     let at = 0
     for (let position = 0; position < this.size;) {
-      const chunk = Buffer.allocUnsafe(Math.min(READ_AHEAD, this.size - position))
-      const { bytesRead } = await this.handle.read(chunk, 0, chunk.length, position)
+      // The part line left over from the last read goes first, and the read after it: a line a
+      // read apart is copied, not the megabyte read.
+      const chunk = Buffer.allocUnsafe(carry.length + Math.min(READ_AHEAD, this.size - position))
+      carry.copy(chunk)
+      const { bytesRead } = await this.handle.read(chunk, carry.length, chunk.length - carry.length, position)
       if (bytesRead === 0) break
       position += bytesRead
-      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead)
+      const bytes = chunk.subarray(0, carry.length + bytesRead)
       let start = 0
       for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
         const from = start
@@ -265,12 +277,6 @@ export async function readEntry(files: LineFiles, record: EntryRecord): Promise<
   return JSON.parse(await files.get(record.line.file).read(record.line.offset, record.line.length)) as ManifestEntry
 }
 
-/** Both lines of a record, as they are written: its entry, a newline, its diagnostics. */
-function recordLines(files: LineFiles, record: EntryRecord): Promise<Buffer> {
-  const { file, offset, length, diagnostics } = record.line
-  return files.get(file).bytes(offset, length + 1 + diagnostics)
-}
-
 /** The line after a record's entry: its diagnostics, as written. */
 function diagnosticsLine(files: LineFiles, record: EntryRecord): Promise<string> {
   const { file, offset, length, diagnostics } = record.line
@@ -362,26 +368,29 @@ export async function readManifest(
 
 /**
  * Writes a manifest atomically: the header, then each record's entry and diagnostics lines
- * copied as bytes from where they are.
+ * copied as bytes from where they are. Records that follow one another in one file (those a
+ * manifest read keeps, in its order) are copied as one range, a megabyte a read.
  */
 export async function writeManifest(path: string, header: ManifestHeader, files: LineFiles, records: AsyncIterable<EntryRecord>, write?: WriteChunk): Promise<void> {
+  const copy = async function* (range: { file: number; from: number; to: number }) {
+    for (let at = range.from; at < range.to; at += READ_AHEAD) yield await files.get(range.file).copy(at, Math.min(READ_AHEAD, range.to - at))
+  }
   await writeAtomic(
     path,
     async function* () {
       yield `${JSON.stringify(header)}\n`
-      // A megabyte at a time: a corpus's manifest is tens of megabytes.
-      let batch: Buffer[] = []
-      let batched = 0
+      let range: { file: number; from: number; to: number } | undefined
       for await (const r of records) {
-        batch.push(Buffer.from(await recordLines(files, r)), NEWLINE)
-        batched += r.line.length + r.line.diagnostics + 2
-        if (batched >= READ_AHEAD) {
-          yield Buffer.concat(batch)
-          batch = []
-          batched = 0
+        const { file, offset, length, diagnostics } = r.line
+        // Both lines with their newlines: a line file's lines all end with one.
+        const end = offset + length + 1 + diagnostics + 1
+        if (range?.file === file && range.to === offset) range.to = end
+        else {
+          if (range) yield* copy(range)
+          range = { file, from: offset, to: end }
         }
       }
-      yield Buffer.concat(batch)
+      if (range) yield* copy(range)
     },
     write
   )

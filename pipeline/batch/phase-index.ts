@@ -83,14 +83,11 @@ export function writeCorpusIndex(out: string, corpus: StoredCorpus, shown: strin
  * Only its parts that changed are checked against the schema; the others were when first written.
  */
 function writeKeptIndex(out: string, kept: KeptIndex, shown: string, write?: WriteChunk): Promise<Outcome<Fingerprint>> {
-  const { index, changed } = kept.index()
-  for (const document of index.documents) if (changed(document)) checked('IndexedDocument', document)
-  for (const missing of index.missing) if (changed(missing)) checked('MissingSymbol', missing)
-  return writeIndexFile(out, shown, () => [`${JSON.stringify(index)}\n`], write)
+  return writeIndexFile(out, shown, () => kept.chunks(checked), write)
 }
 
 /** Writes index.json atomically from its chunks; returns its fingerprint, or the diagnostic when it cannot be written. */
-async function writeIndexFile(out: string, shown: string, chunks: () => Iterable<string> | AsyncIterable<string>, write?: WriteChunk): Promise<Outcome<Fingerprint>> {
+async function writeIndexFile(out: string, shown: string, chunks: () => Iterable<string | Buffer> | AsyncIterable<string | Buffer>, write?: WriteChunk): Promise<Outcome<Fingerprint>> {
   const path = outputPath(out, INDEX_NAME)
   const hash = createHash('sha256')
   try {

@@ -45,8 +45,9 @@ export async function planRelink(state: RunState): Promise<RelinkPlan> {
  */
 export async function relink(state: RunState, builder: Builder, plan: RelinkPlan): Promise<void> {
   const { store, writer, corpus, files } = state
-  if (state.kept && (plan.checkLinks || plan.writeIndex)) await relinkKept(state, state.kept, plan)
-  else if (plan.checkLinks || plan.writeIndex) {
+  // A kept index found damaged as it is read (at the size and time it was written with) is none.
+  if (state.kept && (plan.checkLinks || plan.writeIndex) && !(await relinkKept(state, state.kept, plan))) state.kept = undefined
+  if (!state.kept && (plan.checkLinks || plan.writeIndex)) {
     await corpus.clear()
     for await (const [, r] of store.scan(TABLES.records)) if (isMember(r)) await corpus.add(writer, r, r.path)
     for await (const [, member] of store.scan(TABLES.otherShards)) await corpus.add(writer, member)
@@ -81,7 +82,7 @@ export async function relink(state: RunState, builder: Builder, plan: RelinkPlan
  * links checked of the documents whose rows changed: those built, and those whose citations now
  * link elsewhere. Every other document's links are its row's targets, as the last build checked.
  */
-async function relinkKept(state: RunState, kept: KeptIndex, plan: RelinkPlan): Promise<void> {
+async function relinkKept(state: RunState, kept: KeptIndex, plan: RelinkPlan): Promise<boolean> {
   const { store, writer } = state
   const removed = new Set<string>()
   for await (const [, r] of store.scan(TABLES.gone)) removed.add(r.name)
@@ -91,18 +92,17 @@ async function relinkKept(state: RunState, kept: KeptIndex, plan: RelinkPlan): P
     built.push(path!)
   }
   const added = await membersOf(state, built)
-  const retargeted = await membersOf(
-    state,
-    [
-      ...kept.update(
-        removed,
-        added.map((m) => m.entry.summary!)
-      )
-    ]
-      .map((name) => kept.path(name))
-      .sort(byCodeUnits)
-  )
-  if (!plan.checkLinks) return
+  let names: Set<string>
+  try {
+    names = kept.update(
+      removed,
+      added.map((m) => m.entry.summary!)
+    )
+  } catch {
+    return false
+  }
+  const retargeted = await membersOf(state, [...names].map((name) => kept.path(name)).sort(byCodeUnits))
+  if (!plan.checkLinks) return true
   // In the manifest's order (by path), so its lines are read a megabyte at a time.
   const members = [...added, ...retargeted].sort((a, b) => byCodeUnits(a.path, b.path))
   const sources = await store.getMany(
@@ -119,6 +119,7 @@ async function relinkKept(state: RunState, kept: KeptIndex, plan: RelinkPlan): P
     }
   }
   await writer.flush()
+  return true
 }
 
 /** The members of the corpus among these sources (by path), with their records and entries. */
