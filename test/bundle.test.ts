@@ -69,6 +69,14 @@ describe('the bundled CLI', () => {
     expect(loaded.required.filter((f) => f.includes(join('node_modules', 'ajv', 'dist', 'ajv.js')))).toEqual([])
   })
 
+  it('writes the Markdown of a seed without loading yaml, whose writer is a quarter of the code a build loads', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'undoc-markdown-'))
+    const loaded = await loads('build', SEEDS.resolution, '--out', out, '--formats', 'json,markdown', '--quiet')
+    expect(loaded.modules).toContain('pipeline/emit/markdown/index.ts')
+    expect(loaded.modules.filter((m) => m.startsWith('node_modules/yaml/'))).toEqual([])
+    expect(loaded.required.filter((f) => f.includes(join('node_modules', 'yaml')))).toEqual([])
+  })
+
   it('stops with the reason when the schemas were not compiled at build time, instead of compiling them at run time', async () => {
     const copy = mkdtempSync(join(tmpdir(), 'undoc-unbuilt-'))
     cpSync(BUNDLE, join(copy, 'dist', 'bundle'), { recursive: true })

@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
 import fc from 'fast-check'
 import type * as Md from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
@@ -9,9 +10,11 @@ import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import { describe, expect, it } from 'vitest'
 import { emitAkn } from '../pipeline/emit/akn/index.js'
+import { frontMatter } from '../pipeline/emit/markdown/front-matter.js'
 import { emitMarkdown, STRINGIFY, toMdast } from '../pipeline/emit/markdown/index.js'
 import type { UndocDocument } from '../pipeline/types/document.js'
-import { build, buildSeed, SEEDS } from './helpers.js'
+import { stringify } from 'yaml'
+import { build, buildSeed, ROOT, SEEDS } from './helpers.js'
 
 const seed = Number(process.env.FC_SEED ?? 1)
 const runs = Number(process.env.FC_RUNS ?? 100)
@@ -322,5 +325,88 @@ describe('reading Markdown written by hand', () => {
     const result = await fromMarkdown('em.zh', ['大会，', '', '回顾*其*决议，', ''].join('\n'))
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ ruleId: 'markdown-emphasis', severity: 'warning', line: 3, column: 3 }))
     expect(emitMarkdown(result.document!)).toContain('回顾其决议，')
+  })
+})
+
+describe('the front matter', () => {
+  /** Strings of what metadata is made of, and of what YAML quotes or reads as another type. */
+  const tricky = fc
+    .array(
+      fc.constantFrom(
+        'A',
+        'z',
+        'RES',
+        '/',
+        '67',
+        '0',
+        '1',
+        '.',
+        '-',
+        ':',
+        ' ',
+        '#',
+        '?',
+        ',',
+        '[',
+        '{',
+        '!',
+        '&',
+        '*',
+        "'",
+        '"',
+        '%',
+        '@',
+        '`',
+        '|',
+        '>',
+        '(',
+        ')',
+        '联合国',
+        '：',
+        '\u3000',
+        '\t',
+        '\n',
+        'e',
+        'x',
+        'o',
+        'null',
+        'true',
+        'No',
+        '~',
+        '.inf',
+        '.nan',
+        '+',
+        '0o7',
+        '0x1f',
+        ': ',
+        ' #',
+        'A:',
+        '- '
+      ),
+      { maxLength: 4 }
+    )
+    .map((p) => p.join(''))
+  /** Strings YAML writes plain, mostly: words, numbers with slashes, dates. */
+  const word = fc.array(fc.constantFrom('A', 'RES', '/', '67', '264', '-', '(', ')', '联合国', '第', 's', '2013-05-17'), { minLength: 1, maxLength: 4 }).map((p) => p.join(''))
+  const scalar = fc.oneof(word, fc.integer(), fc.boolean())
+  const metadata = fc.dictionary(
+    word,
+    fc.oneof(scalar, fc.array(word, { minLength: 1, maxLength: 3 }), fc.dictionary(word, fc.oneof(scalar, fc.array(word, { minLength: 1, maxLength: 3 })), { minKeys: 1, maxKeys: 3 })),
+    { minKeys: 1, maxKeys: 6 }
+  )
+  const same = (m: object): void => {
+    expect(frontMatter(m)).toBe(stringify(m, { lineWidth: 0 }).trimEnd())
+  }
+
+  it('is what yaml writes, on the seeds, on any one value, and on maps, lists and nested maps of plain values', () => {
+    for (const seed of Object.values(SEEDS)) same((JSON.parse(readFileSync(join(ROOT, 'output', `${basename(seed, '.txt')}.json`), 'utf8')) as UndocDocument).metadata)
+    const runs = { numRuns: Number(process.env.FC_RUNS ?? 2000) }
+    fc.assert(
+      fc.property(fc.oneof({ arbitrary: tricky, weight: 10 }, fc.double(), fc.integer(), fc.constant([]), fc.constant({})), (value) => {
+        same({ title: value, [String(value)]: 1 })
+      }),
+      runs
+    )
+    fc.assert(fc.property(metadata, same), runs)
   })
 })

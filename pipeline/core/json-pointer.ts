@@ -1,4 +1,7 @@
-import { parse, type MemberNode, type ValueNode } from '@humanwhocodes/momoa'
+import { createRequire } from 'node:module'
+import type { MemberNode, ValueNode } from '@humanwhocodes/momoa'
+
+const require = createRequire(import.meta.url)
 
 /**
  * Where in a JSON text the value a JSON pointer names stands (ajv's instancePath), as offsets:
@@ -7,6 +10,8 @@ import { parse, type MemberNode, type ValueNode } from '@humanwhocodes/momoa'
  * text, the nearest value it reaches. The text must be valid JSON (check with jsonErrorOffset).
  */
 export function jsonPointerSpan(text: string, pointer: string, property?: string): { start: number; end: number } {
+  // The parser (55 KB) only for a configuration or sidecar found wrong, not in every build that reads one.
+  const { parse } = require('@humanwhocodes/momoa') as typeof import('@humanwhocodes/momoa')
   let node: ValueNode = parse(text, { mode: 'json' }).body
   const span = (n: { loc: { start: { offset: number }; end: { offset: number } } }) => ({ start: n.loc.start.offset, end: n.loc.end.offset })
   const tokens =

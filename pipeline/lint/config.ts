@@ -1,4 +1,4 @@
-import picomatch from 'picomatch'
+import { createRequire } from 'node:module'
 import { Messages, type Outcome } from '../core/diagnostic.js'
 import { jsonErrorOffset, unexpectedAt } from '../core/json-syntax.js'
 import { jsonPointerSpan } from '../core/json-pointer.js'
@@ -6,6 +6,8 @@ import { RawText } from '../core/raw-text.js'
 import type { RuleSetting, Rules, UndocConfig } from '../types/config.js'
 import { validate } from '../validate/index.js'
 import { RULES, ruleById, ruleOptions, type RuleRun } from './index.js'
+
+const require = createRequire(import.meta.url)
 
 /** The configuration's file name, looked for in the working folder. */
 export const CONFIG_NAME = 'undoc.config.json'
@@ -80,7 +82,8 @@ export function settingsFor(config: UndocConfig, path: string): Record<string, R
   for (const o of config.overrides ?? []) {
     // "./input/*.txt" means what "input/*.txt" means: both are relative to the configuration's folder.
     const patterns = (typeof o.files === 'string' ? [o.files] : o.files).map((p) => p.replace(/^\.\//, ''))
-    if (picomatch(patterns, { dot: true })(path)) apply(o.rules)
+    // The matcher (60 KB) only for a configuration with overrides, not in every build.
+    if ((require('picomatch') as typeof import('picomatch'))(patterns, { dot: true })(path)) apply(o.rules)
   }
   return settings
 }

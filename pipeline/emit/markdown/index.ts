@@ -2,11 +2,11 @@ import type * as Md from 'mdast'
 import { frontmatterToMarkdown } from 'mdast-util-frontmatter'
 import { gfmToMarkdown } from 'mdast-util-gfm'
 import { defaultHandlers, toMarkdown, type Handle, type Unsafe } from 'mdast-util-to-markdown'
-import { stringify as yamlStringify } from 'yaml'
 import type { Citation, Heading, Inline, Paragraph, Part, UndocDocument } from '../../types/document.js'
 import { anyOf } from '../../core/chars.js'
 import { isInternal } from '../../model/citation-links.js'
 import { elementIds, type ElementIds } from '../../model/element-ids.js'
+import { frontMatter } from './front-matter.js'
 
 /** A block of a part: what the parts other than attachments and footnotes hold. */
 type Block = Exclude<Part, { type: 'attachment' | 'footnotes' }>['children'][number]
@@ -69,7 +69,7 @@ interface Context {
 }
 
 export function toMdast(doc: UndocDocument): Md.Root {
-  const children: Md.RootContent[] = [{ type: 'yaml', value: yamlStringify(doc.metadata, { lineWidth: 0 }).trimEnd() }]
+  const children: Md.RootContent[] = [{ type: 'yaml', value: frontMatter(doc.metadata) }]
   const definitions: Md.FootnoteDefinition[] = []
   const defined = new Set<string>()
   for (const part of doc.tree.children) if (part.type === 'footnotes') for (const fn of part.children) defined.add(fn.identifier)
