@@ -469,12 +469,18 @@ describe('English PDF (UN English layout)', () => {
     expect(italic('a-res-67-264.en.txt')).toEqual(expect.arrayContaining(['Charter of the United Nations', 'Charter of the Organization of the Islamic Conference']))
   })
 
-  it('sets its title flush left in 13 pt bold, the lines over it flush left in roman', () => {
+  it('sets its title flush left in 13 pt bold, its number hanging, the lines over it flush left in roman', () => {
     const { pdf } = built.get('a-res-67-264.en.txt')!
     const header = pdf.items.find((i) => i.str.startsWith('Resolution adopted by the General Assembly'))!
-    const title = pdf.items.find((i) => i.str.startsWith('67/264. Cooperation'))!
+    const number = pdf.items.find((i) => i.str === '67/264.' && i.tag === 'H1')!
+    const title = pdf.items.filter((i) => i.tag === 'H1' && i !== number)
     expect([header.font, header.size, header.x]).toEqual(['Tinos-Regular', 10, expect.closeTo(MARGIN.left, 2)])
-    expect([title.font, title.size, title.x, title.tag]).toEqual(['Tinos-Bold', 13, expect.closeTo(MARGIN.left, 2), 'H1'])
+    expect([number.font, number.size, number.x]).toEqual(['Tinos-Bold', 13, expect.closeTo(MARGIN.left, 2)])
+    expect(title.map((i) => i.str.trim()).join(' ')).toBe('Cooperation between the United Nations and the Organization of Islamic Cooperation')
+    // Two lines, both starting past the number.
+    expect(new Set(title.map((i) => i.y)).size).toBe(2)
+    for (const line of title) expect([line.font, line.size, line.x]).toEqual(['Tinos-Bold', 13, expect.closeTo(title[0]!.x, 2)])
+    expect(title[0]!.x).toBeGreaterThan(number.x + number.width)
   })
 
   it('hangs lettered and roman sub-item numbers: right-aligned on their bracket, the text of every line at one indent', () => {
