@@ -465,6 +465,13 @@ describe('English PDF (UN English layout)', () => {
     }
   })
 
+  it('sets curly quotes and apostrophes inside their words, never as units a line may end at ("the Council’ / s consideration")', () => {
+    const atoms = atomize([{ text: 'the Council’s “consideration” of the Secretary-General’s report — in full…', style: { face: 'body', size: 10 } }], englishRules)
+    expect(atoms.filter((a) => a.kind === 'wide')).toEqual([])
+    for (let width = 60; width <= 200; width++)
+      for (const line of breakLines(atoms, { firstIndent: 0, indent: 0, width, align: 'justify' }, englishRules)) expect(line.text, `${width}`).not.toMatch(/[’“]$/)
+  })
+
   it("sets instruments' titles in italics", () => {
     expect(italic('a-res-67-264.en.txt')).toEqual(expect.arrayContaining(['Charter of the United Nations', 'Charter of the Organization of the Islamic Conference']))
   })

@@ -2,7 +2,12 @@
 // not a language's rules: what a language adds lives in pipeline/lang/.
 
 const HAN = /\p{Script=Han}/u
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u2014\u2026\u201c\u201d\u2018\u2019\u00b7]/u
+/**
+ * Punctuation Chinese and Latin text share: the em dash, the ellipsis, curly quotes and the middle
+ * dot, one em wide in CJK typesetting, at their glyphs' widths in a Latin text.
+ */
+export const SHARED_PUNCTUATION = '\u2014\u2026\u201c\u201d\u2018\u2019\u00b7'
+const WIDE = new RegExp(`[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u3000-\\u303f\\uff01-\\uff60\\uffe0-\\uffe6${SHARED_PUNCTUATION}]`, 'u')
 /** Code units below this are never wide, and most text of any language is below it. */
 const FIRST_WIDE = 0x00b7
 

@@ -306,6 +306,7 @@ export const en: LanguageProfile = {
     hyphenate: hyphenateEnglish,
     noLineStart: ',.;:!?)]}’”',
     noLineEnd: '([{‘“',
+    widePunctuation: '',
     unbreakablePairs: '',
     blankAfter: '',
     blankBefore: '',

@@ -148,6 +148,12 @@ export interface Typesetting {
   readonly noLineStart: string
   /** Characters no line may end with (opening brackets and quotes). */
   readonly noLineEnd: string
+  /**
+   * Punctuation Chinese and Latin text share ("“”‘’—…·") that the language sets one em wide, a
+   * unit of its own, as a CJK font draws it. Where it is not listed (English) it is set at its
+   * glyph's width inside the word it touches: "Council’s" is one word, never broken after its apostrophe.
+   */
+  readonly widePunctuation: string
   /** Characters set in pairs that are never split across lines, a pair two ems wide ("——", "……"). */
   readonly unbreakablePairs: string
   /**

@@ -331,6 +331,7 @@ export const zh: LanguageProfile = {
     justification: { space: { shrink: 1 / 3, stretch: 1 / 4 }, hanLatin: { natural: 1 / 4, shrink: 1 / 8, stretch: 1 / 4 }, tracking: 0.1 },
     noLineStart: '，。、；：？！）》」』”’·〕】〉％),.;:!?]}',
     noLineEnd: '（《「『“‘〔【〈([{',
+    widePunctuation: '“”‘’—…·',
     unbreakablePairs: '—…',
     // Latin words in the UN's Chinese texts are English: names, titles, addresses.
     hyphenate: hyphenateEnglish,
