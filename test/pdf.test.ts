@@ -470,6 +470,9 @@ describe('English PDF (UN English layout)', () => {
     expect(atoms.filter((a) => a.kind === 'wide')).toEqual([])
     for (let width = 60; width <= 200; width++)
       for (const line of breakLines(atoms, { firstIndent: 0, indent: 0, width, align: 'justify' }, englishRules)) expect(line.text, `${width}`).not.toMatch(/[’“]$/)
+    // An em dash inside a word is a place to break, with nothing added.
+    const dashed = atomize([{ text: 'international peace—and security', style: { face: 'body', size: 10 } }], englishRules)
+    expect(breakLines(dashed, { firstIndent: 0, indent: 0, width: 90, align: 'justify' }, englishRules).map((l) => l.text.trim())).toEqual(['international peace—', 'and security'])
   })
 
   it("sets instruments' titles in italics", () => {
