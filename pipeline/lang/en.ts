@@ -14,7 +14,7 @@ const INTENSIFIER = '(?:Also|Further|Again|Once again|Strongly|Firmly|Urgently|D
  * "Calls upon", "Expresses its appreciation"), not the verb's object.
  */
 const VERB_TAIL =
-  '(?:\\s(?:also|further|again|once again|in particular|upon|note|in mind|into (?:account|consideration)|(?:with|its) (?:deep |grave |great |serious |profound |particular |sincere |full |strong )?(?:appreciation|satisfaction|concern|regret|interest|alarm|gratitude|approval|support)))*'
+  '(?:\\s(?:also|further|again|once again|in particular|upon|note|in mind|into (?:account|consideration)|(?:with|its) (?:deep |grave |great |serious |profound |particular |sincere |full |strong )?(?:appreciation|satisfaction|concern|regret|interest|alarm|gratitude|approval|support)|(?:deep|grave|serious|profound) (?:concern|regret|appreciation)))*'
 
 const UNITS = [
   'zero',
