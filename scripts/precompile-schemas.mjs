@@ -1,20 +1,22 @@
-// Compiles to code, with ajv's standalone code generation, the schemas a build checks most
-// (PRECOMPILED in pipeline/validate) into dist/pipeline/validate/precompiled.cjs, and the lint
-// rules' options schemas (checked on every document, defaults filled in) into
-// precompiled-filling.cjs: a process then loads them instead of compiling them on start, and
-// need not load ajv at all. `npm run build` runs it after tsc; the validators are those the
-// runtime instances make, with the same options (a test compares them).
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+// Compiles to code, with ajv's standalone code generation, every schema undoc validates against
+// (PRECOMPILED in pipeline/validate), one module each into dist/pipeline/validate/precompiled/,
+// and the lint rules' options schemas (checked on every document, defaults filled in) into
+// precompiled-filling.cjs: a process then loads the few it uses instead of compiling them on
+// start, and need not load ajv at all. `npm run build` runs it after the pipeline is compiled; the
+// validators are those the runtime instances make, with the same options (a test compares them).
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import standaloneCode from 'ajv/dist/standalone/index.js'
 import { RULES } from '../dist/pipeline/lint/index.js'
-import { fillingInstance, instance, PRECOMPILED, PRECOMPILED_FILE, PRECOMPILED_FILLING_FILE, SCHEMA_DIR } from '../dist/pipeline/validate/index.js'
+import { fillingInstance, instance, PRECOMPILED, precompiledFile, PRECOMPILED_FILLING_FILE, SCHEMA_DIR } from '../dist/pipeline/validate/index.js'
 
 const ajv = instance(false, true)
 for (const file of new Set(PRECOMPILED.map((ref) => ref.split('#')[0]))) {
   if (!ajv.getSchema(file)) ajv.addSchema(JSON.parse(readFileSync(join(SCHEMA_DIR, file), 'utf8')), file)
 }
-writeFileSync(PRECOMPILED_FILE, standaloneCode.default(ajv, Object.fromEntries(PRECOMPILED.map((ref, i) => [`v${i}`, ref]))))
+rmSync(dirname(precompiledFile(PRECOMPILED[0])), { recursive: true, force: true })
+mkdirSync(dirname(precompiledFile(PRECOMPILED[0])), { recursive: true })
+for (const ref of PRECOMPILED) writeFileSync(precompiledFile(ref), standaloneCode.default(ajv, { validate: ref }))
 
 // Each options schema under the key f0, f1…; `schemas` gives the JSON text each was compiled from.
 const options = RULES.flatMap((rule) => (rule.schema ? [rule.schema] : []))

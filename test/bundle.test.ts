@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { workspace } from './cli-helpers.js'
@@ -13,40 +14,72 @@ const BIN = join(BUNDLE, 'cli', 'main.js')
 const run = promisify(execFile)
 
 /**
- * Loader hooks that print the URL of each file Node loads, to standard error: what a command
- * loads is what it costs to start.
+ * Loader hooks that print the URL of each file Node loads as an ES module, and at exit each file
+ * it loaded with require() (CommonJS packages, and the validators compiled at build time), to
+ * standard error: what a command loads is what it costs to start.
  */
 const HOOKS = `data:text/javascript,${encodeURIComponent(`export async function load(url, context, next) { if (url.startsWith('file:')) process.stderr.write('loaded ' + url + '\\n'); return next(url, context) }`)}`
-const REGISTER = `data:text/javascript,${encodeURIComponent(`import { register } from 'node:module'; register(${JSON.stringify(HOOKS)})`)}`
+const REGISTER = `data:text/javascript,${encodeURIComponent(
+  `import { register, createRequire } from 'node:module'; register(${JSON.stringify(HOOKS)}); process.on('exit', () => { for (const f of Object.keys(createRequire(process.execPath).cache)) process.stderr.write('required ' + f + '\\n') })`
+)}`
 
-/** The modules of undoc's source and of node_modules that running the bin with these arguments loads, as the bundle's path comments name them. */
-async function modulesLoaded(...args: string[]): Promise<Set<string>> {
+/** What running the bin with these arguments loads: the bundle's files, the modules of undoc's source and of node_modules in them (as the bundle's path comments name them), and the files it required. */
+async function loads(...args: string[]): Promise<{ files: string[]; modules: string[]; required: string[] }> {
   const { stderr } = await run(process.execPath, ['--import', REGISTER, BIN, ...args], { cwd: ROOT })
   const files = [...stderr.matchAll(/^loaded (file:\S+)$/gm)].map((m) => new URL(m[1]!))
-  return new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:pipeline|node_modules)\/\S+)$/gm)].map((m) => m[1]!)))
+  const modules = new Set(files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^\/\/ ((?:pipeline|node_modules)\/\S+)$/gm)].map((m) => m[1]!)))
+  return {
+    files: files.map((f) => relative(BUNDLE, fileURLToPath(f))),
+    modules: [...modules].sort(),
+    required: [...stderr.matchAll(/^required (\S+)$/gm)].map((m) => m[1]!)
+  }
 }
 
+/**
+ * All that `undoc --help` and `--version` may load: the entry, the commands' declarations and the
+ * names their help lists. A static import of anything more (a command's module, a stage, a
+ * package) adds to it and fails the test below.
+ */
+const STARTUP_MODULES = ['pipeline/cli/commands/index.ts', 'pipeline/cli/main.ts', 'pipeline/cli/reporters/names.ts', 'pipeline/core/package-root.ts', 'pipeline/emit/formats.ts']
+
 describe('the bundled CLI', () => {
-  it('loads nothing but its entry and the package version for --version', async () => {
-    expect([...(await modulesLoaded('--version'))].sort()).toEqual(['pipeline/cli/main.ts', 'pipeline/core/package-root.ts'])
+  for (const args of [['--version'], ['--help'], ['build', '--help'], ['validate', '--help']]) {
+    it(`loads only the entry, the commands' declarations and the package version for undoc ${args.join(' ')}`, async () => {
+      const loaded = await loads(...args)
+      expect(loaded.modules).toEqual(STARTUP_MODULES)
+      expect(loaded.required).toEqual([])
+      // The bundle's files that hold them, and esbuild's helpers: no chunk of the pipeline's.
+      expect(loaded.files[0]).toBe(join('cli', 'main.js'))
+      expect(loaded.files.length).toBeLessThanOrEqual(STARTUP_MODULES.length)
+    })
+  }
+
+  it('finds what a startup that loads more looks like: a command run loads its module, the pipeline and the validators compiled at build time', async () => {
+    const loaded = await loads(
+      'validate',
+      join(
+        'input',
+        readdirSync(join(ROOT, 'input')).find((n) => n.endsWith('.zh.txt'))!
+      )
+    )
+    expect(loaded.modules).toContain('pipeline/cli/commands/validate.ts')
+    expect(loaded.modules).toContain('pipeline/normalize/index.ts')
+    // The validators compiled at build time, and not ajv, which compiles schemas.
+    expect(loaded.required.some((f) => f.endsWith(join('precompiled', 'document.cjs')))).toBe(true)
+    expect(loaded.required.filter((f) => f.includes(join('node_modules', 'ajv', 'dist', 'ajv.js')))).toEqual([])
   })
 
-  it('loads no stage of the pipeline, no run engine and no writer for --help', async () => {
-    const loaded = [...(await modulesLoaded('--help'))]
-    expect(loaded).toContain('pipeline/cli/commands/build.ts')
-    for (const heavy of [
-      'pipeline/batch/',
-      'pipeline/document/',
-      'pipeline/normalize/index.ts',
-      'pipeline/read/',
-      'pipeline/emit/markdown/',
-      'pipeline/emit/pdf/',
-      'node_modules/remark',
-      'node_modules/micromark',
-      'node_modules/ajv/'
-    ]) {
-      expect(loaded.filter((m) => m.startsWith(heavy))).toEqual([])
-    }
+  it('stops with the reason when the schemas were not compiled at build time, instead of compiling them at run time', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'undoc-unbuilt-'))
+    cpSync(BUNDLE, join(copy, 'dist', 'bundle'), { recursive: true })
+    for (const name of ['package.json', 'schemas', 'data', SEEDS.resolution]) cpSync(join(ROOT, name), join(copy, name), { recursive: true })
+    symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'))
+    const failed = await run(process.execPath, [join(copy, 'dist', 'bundle', 'cli', 'main.js'), 'validate', SEEDS.resolution], { cwd: copy }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error
+    )
+    expect(failed?.code).toBe(2)
+    expect(failed?.stderr).toMatch(/precompiled\/[\w.]+\.cjs is missing: the schemas are compiled into code when undoc is built, and this copy was not \(run npm run build\)/)
   })
 
   it('puts every file one folder deep, so that a module finds the worker at ../batch/worker.js from wherever it landed', async () => {

@@ -1,6 +1,10 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { REPORTERS } from '../pipeline/cli/reporters/index.js'
+import { REPORTER_NAMES } from '../pipeline/cli/reporters/names.js'
+import { EMITTERS } from '../pipeline/emit/index.js'
+import { FORMATS } from '../pipeline/emit/formats.js'
 import { validate } from '../pipeline/validate/index.js'
 import { NO_PDF, undoc, workspace } from './cli-helpers.js'
 
@@ -90,6 +94,11 @@ describe('undoc build', () => {
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('undoc build')
     expect((await undoc(dir, '--version')).stdout).toMatch(/^\d+\.\d+\.\d+\n$/)
+  })
+
+  it('names in its help, without loading them, the writers and reporters there are, in their order', () => {
+    expect(EMITTERS.map((e) => e.format)).toEqual(FORMATS)
+    expect(REPORTERS.map((r) => r.name)).toEqual(REPORTER_NAMES)
   })
 })
 

@@ -40,6 +40,8 @@ function observed(doc: UndocDocument): Gold {
   }
   for (const c of citations) addDates(c.date)
   addDates(doc.metadata.date)
+  // The masthead's date of issue is a date the text states, as the gold counts it.
+  addDates(doc.metadata.issued)
   return {
     // The schema's kinds name a presidential statement a statement.
     kind: doc.metadata.kind === 'statement' && doc.metadata.symbol?.startsWith('S/PRST/') ? 'sc-presidential-statement' : doc.metadata.kind,
@@ -117,7 +119,7 @@ describe('the English corpus against its gold', async () => {
         ...misses
       ].join('\n')
     )
-    expect(rows.length).toBe(9)
+    expect(rows.length).toBe(13)
   })
 
   // Floors at what has been reached, so that a change cannot lose ground unseen; raise them as the

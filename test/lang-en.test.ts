@@ -488,6 +488,51 @@ describe('a web copy with one stray indented line', () => {
   })
 })
 
+describe('a General Assembly resolution as the PDF extractions of the 1990s give it', async () => {
+  const text = [
+    'A',
+    '',
+    'UNITED',
+    'NATIONS',
+    '',
+    'General Assembly',
+    'Distr.',
+    'GENERAL',
+    'A/RES/53/22',
+    '16 November 1998',
+    '',
+    'Fifty-third session',
+    'Agenda item 168',
+    'RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY',
+    '[without reference to a Main Committee (A/53/L.23/Rev.1)]',
+    '53/22.',
+    '',
+    'United Nations Year of Dialogue among Civilizations',
+    'The General Assembly,',
+    'Welcoming the collective endeavour of the international community,',
+    '1.',
+    '',
+    'Expresses its firm determination to promote dialogue among civilizations;',
+    '2.',
+    'Decides to proclaim the year 2001 as the United Nations Year of Dialogue among Civilizations.',
+    '53rd plenary meeting',
+    '4 November 1998',
+    ''
+  ].join('\n')
+  const doc = (await build('input/a-res-53-22.en.txt', text)).document!
+
+  it('reads its masthead as furniture, its capitals header and its title under a number set alone', () => {
+    expect(doc.metadata).toMatchObject({ symbol: 'A/RES/53/22', kind: 'ga-resolution', number: '53/22', distribution: 'GENERAL', issued: '1998-11-16', date: '1998-11-04' })
+    expect(doc.metadata.title).toBe('United Nations Year of Dialogue among Civilizations')
+  })
+
+  it('reads the paragraph numbers set alone above their text', () => {
+    const ps = paragraphs(doc)
+    expect(ps.filter((p) => p.role === 'preambular')).toHaveLength(1)
+    expect(ps.filter((p) => p.role === 'operative').map((p) => p.number)).toEqual(['1', '2'])
+  })
+})
+
 describe('the opening words an English edition sets in italics', () => {
   const { formula, preambular, operative } = en.typesetting.openingWords!
   const italic = (pattern: RegExp, text: string) => pattern.exec(text)?.[1]

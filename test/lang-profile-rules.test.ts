@@ -3,7 +3,8 @@ import { RawText } from '../pipeline/core/raw-text.js'
 import { en } from '../pipeline/lang/en.js'
 import type { LanguageProfile } from '../pipeline/lang/profile.js'
 import { zh } from '../pipeline/lang/zh.js'
-import { endsClause } from '../pipeline/model/clause.js'
+import { endsClause, withoutIntroducingMark } from '../pipeline/model/clause.js'
+import { joiner } from '../pipeline/model/join.js'
 import { normalize, TEXT_RULES } from '../pipeline/normalize/index.js'
 import { build } from './helpers.js'
 
@@ -47,10 +48,45 @@ describe("a line's clause marks come from the language's profile", () => {
   })
 
   it('reads the marks a profile gives and no others', () => {
-    const marks = { final: '|', closers: '>' }
+    const marks = { final: '|', closers: '>', introducing: '~' }
     expect(endsClause('a clause|', marks)).toBe(true)
     expect(endsClause('a clause|>>', marks)).toBe(true)
     expect(endsClause('a clause.', marks)).toBe(false)
     expect(endsClause('a clause.”', marks)).toBe(false)
+    expect(withoutIntroducingMark('a title~', marks)).toBe('a title')
+    expect(withoutIntroducingMark('a title:', marks)).toBe('a title:')
+  })
+
+  it("takes off a line's introducing mark, the language's own or the Latin one", () => {
+    expect(withoutIntroducingMark('议程项目：', zh.clauseMarks)).toBe('议程项目')
+    expect(withoutIntroducingMark('议程项目:', zh.clauseMarks)).toBe('议程项目')
+    expect(withoutIntroducingMark('Peacekeeping forces in the Middle East:', en.clauseMarks)).toBe('Peacekeeping forces in the Middle East')
+    expect(withoutIntroducingMark('Peacekeeping forces in the Middle East', en.clauseMarks)).toBe('Peacekeeping forces in the Middle East')
+    expect(withoutIntroducingMark('决定：', en.clauseMarks)).toBe('决定：')
+  })
+})
+
+describe("a language's wide punctuation comes from its profile", () => {
+  it('joins a line broken beside a curly quote or a dash with a space in English and with none in Chinese', () => {
+    expect(joiner('under the item entitled', '“Cooperation between', en.typesetting.widePunctuation)).toBe(' ')
+    expect(joiner('the Organization’s', 'Ten-year Programme', en.typesetting.widePunctuation)).toBe(' ')
+    expect(joiner('题为', '“联合国与', zh.typesetting.widePunctuation)).toBe('')
+    expect(joiner('Programme', '——', zh.typesetting.widePunctuation)).toBe('')
+    expect(joiner('Programme', 'of Action', zh.typesetting.widePunctuation)).toBe(' ')
+  })
+})
+
+describe("a language's footnote marks come from its profile", () => {
+  const markers = (text: string, lang: LanguageProfile) => normalize(new RawText('t.txt', text), lang).text.text
+  it('reads the note word of the profile in brackets as a footnote, and no other', () => {
+    expect(markers('所在地。(注)\n\n(注)见下文。', zh)).toBe('所在地。[^注]\n\n[^注]: 见下文。')
+    expect(markers('the seat.(注)\n\n(注)See below.', en)).toBe('the seat.(注)\n\n(注)See below.')
+    const withNote: LanguageProfile = { ...en, footnoteMarks: { ...en.footnoteMarks, noteWord: 'Note' } }
+    expect(markers('the seat.(Note)\n\n(Note)See below.', withNote)).toBe('the seat.[^Note]\n\n[^Note]: See below.')
+  })
+  it('reads a number glued to a mark of the profile as a marker', () => {
+    expect(markers('the report,1 and\n\n1 A/67/280.', en)).toBe('the report,[^1] and\n\n[^1]: A/67/280.')
+    expect(markers('the report、1 was noted.\n\n1 A/67/280.', en)).toBe('the report、1 was noted.\n\n1 A/67/280.')
+    expect(markers('报告、1和\n\n1 A/67/280。', zh)).toBe('报告、[^1]和\n\n[^1]: A/67/280。')
   })
 })

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { chineseNumber, chineseNumeral, zh } from '../pipeline/lang/zh.js'
+import { eitherScript } from '../pipeline/lang/han-script.js'
+import { chineseNumber, chineseNumeral, DATE_PATTERNS, MONTH_OR_DAY, zh } from '../pipeline/lang/zh.js'
 
 describe('Chinese numerals', () => {
   it.each([
@@ -105,5 +106,45 @@ describe('meeting lines and numerals', () => {
     expect(chineseNumeral('拾壹')).toBe(11)
     expect(chineseNumeral('參拾')).toBe(30)
     expect(chineseNumeral('陸')).toBe(6)
+  })
+})
+
+describe('the month or day of a Chinese date', () => {
+  /** MONTH_OR_DAY as it was first written, with bounded repeats: what the faster form must go on matching. */
+  const BOUNDED = '(?:\\d{1,2}|[〇○零0一二三四五六七八九十百千两廿卅]{1,3})'
+  const run = eitherScript(MONTH_OR_DAY)
+  /** Every pattern of the profile that reads a month or a day: its own, and those of its tables. */
+  const patterns: RegExp[] = [...DATE_PATTERNS]
+  const collect = (value: unknown): void => {
+    if (value instanceof RegExp) {
+      if (value.source.includes(run)) patterns.push(value)
+    } else if (typeof value === 'string') {
+      if (value.includes(run)) patterns.push(new RegExp(value, 'gu'))
+    } else if (Array.isArray(value)) value.forEach(collect)
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(collect)
+  }
+  collect(zh)
+  /** Each match's place and groups, of every match in the text for a global pattern. */
+  const matches = (pattern: RegExp, text: string) => (pattern.global ? [...text.matchAll(pattern)] : [pattern.exec(text)]).map((m) => (m ? [m.index, ...m] : null))
+  /** Texts made of what dates are made of: runs of digits and numerals of every length around 年, 月, 日 and the words of lists and ranges. */
+  const pieces = ['1', '12', '123', '2005', '0', '〇', '二〇〇五', '一九四六', '十', '十二', '二十五', '一二三', '一二三四', '廿一', '兩', '年', '月', '日', '至', '和', '、', ' ', 'x', '第']
+  const texts = fc.array(fc.constantFrom(...pieces), { maxLength: 16 }).map((p) => p.join(''))
+
+  it('is read by every pattern of dates the profile has', () => {
+    expect(patterns.length).toBeGreaterThanOrEqual(DATE_PATTERNS.length + 5)
+    for (const p of DATE_PATTERNS) expect(p.source).toContain(run)
+  })
+
+  it('matches what the bounded repeats matched, in every such pattern', () => {
+    const pairs = patterns.map((p) => [p, new RegExp(p.source.replaceAll(run, eitherScript(BOUNDED)), p.flags)] as const)
+    for (const text of ['2005年12月7日和8日', '二〇〇〇年九月六日至八日', '1973年10月22日', '一九四六年十二月一二三日', '2012年123月']) {
+      for (const [fast, bounded] of pairs) expect(matches(fast, text), `${fast.source} on ${text}`).toEqual(matches(bounded, text))
+    }
+    fc.assert(
+      fc.property(texts, (text) => {
+        for (const [fast, bounded] of pairs) expect(matches(fast, text), fast.source).toEqual(matches(bounded, text))
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 500) }
+    )
   })
 })

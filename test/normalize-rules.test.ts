@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
+import { RawText } from '../pipeline/core/raw-text.js'
+import { en } from '../pipeline/lang/en.js'
+import { normalize } from '../pipeline/normalize/index.js'
 import { normalizeText } from './helpers.js'
+import type { LanguageProfile } from '../pipeline/lang/profile.js'
+import { zh } from '../pipeline/lang/zh.js'
 
 const canon = (raw: string) => normalizeText(raw).text.text
+const normalizeEnglish = (raw: string) => normalize(new RawText('test.en.txt', raw), en)
 const removedBy = (raw: string, rule: string) => normalizeText(raw).text.removals.filter((r) => r.rule === rule)
 
 describe('unicode-nfc', () => {
@@ -38,6 +44,23 @@ describe('page-furniture', () => {
     expect(n.text.text).toBe('第六十七届会议\n\n大会')
     expect(n.lifted).toEqual({ symbol: 'A/67/280', distribution: 'General', issued: '2012-08-09', originalLanguage: 'English' })
   })
+  it('removes the masthead of the 1990s (name in capitals over two lines, the organ letter, "Distr." over its value), "/..." and "Page 2"', () => {
+    const raw =
+      'A\n\nUNITED\nNATIONS\n\nGeneral Assembly\nDistr.\nGENERAL\nA/RES/52/7\n6 November 1997\n\nFifty-second session\n\nThe General Assembly,\n\n00 35654\n\n/...\n\nA/RES/52/7\nPage 2\n\n4. Decides to remain seized.'
+    const n = normalizeEnglish(raw)
+    expect(n.text.text).toBe('Fifty-second session\n\nThe General Assembly,\n\n4. Decides to remain seized.')
+    expect(n.lifted).toMatchObject({ symbol: 'A/RES/52/7', distribution: 'GENERAL', issued: '1997-11-06', jobNumber: '00-35654' })
+    expect(n.text.removals.map((r) => r.reason)).toEqual(expect.arrayContaining(['page furniture: mark of a page continued overleaf', 'page furniture: page number of a running header']))
+  })
+  it('removes a running head that repeats the title beside the page furniture, and the blank lines under the furniture', () => {
+    const title = 'Cooperation between the United Nations and the Organization of Islamic Cooperation'
+    const raw = `Recalling its resolutions,\n\nNoting the adoption held in Dakar on 13 and\n\n12-49444\n\n*1249444*\n\nA/RES/67/264\n\n${title}\n\n14 March 2008, of the Charter,\n\n2/6\n\n${title}\n\nA/RES/67/264\n\nNoting also the progress,`
+    const n = normalizeEnglish(raw)
+    expect(n.text.text).toBe('Recalling its resolutions,\n\nNoting the adoption held in Dakar on 13 and 14 March 2008, of the Charter,\n\nNoting also the progress,')
+    expect(n.text.removals.filter((r) => r.reason === 'page furniture: running head (the title of the document)')).toHaveLength(2)
+    // A line said twice in the text, not beside furniture, is text.
+    expect(normalizeEnglish('Recalling,\n\nThe situation\n\nNoting,\n\nThe situation\n\nDeciding,').text.text).toContain('The situation\n\nNoting,\n\nThe situation')
+  })
   it('keeps a symbol that is a footnote text under its number', () => {
     expect(canon('见报告，\n\n_______________\n1\n A/60/633\n 继续。')).toContain('[^1]: A/60/633')
   })
@@ -53,6 +76,30 @@ describe('footnote-blocks', () => {
   })
   it('joins the lines of a footnote that wraps', () => {
     expect(canon('正文，\n\n_____\n1\n 这是一条很长的脚注\n\n的续行。\n')).toBe('正文，\n\n[^1]: 这是一条很长的脚注的续行。')
+  })
+  it('lifts footnotes set with no rule at the foot of a page, numbers alone over their text, when the text above refers to them', () => {
+    const raw = [
+      'Recalling its decision 36/462, by which it took note of the report,1',
+      'Having considered the report of the Working Group,2',
+      'Deeply concerned about the critical situation of the Agency, which affects the provision of the',
+      '',
+      '1',
+      '',
+      'A/36/866 and Corr.1.',
+      '',
+      '2',
+      'Official Records of the General Assembly, Fifty-first Session,',
+      'Supplement No. 13 (A/51/13).',
+      '',
+      '97-76429',
+      '',
+      'necessary Agency services,'
+    ].join('\n')
+    expect(normalizeEnglish(raw).text.text).toBe(
+      'Recalling its decision 36/462, by which it took note of the report,[^1]\n\nHaving considered the report of the Working Group,[^2]\n\nDeeply concerned about the critical situation of the Agency, which affects the provision of the necessary Agency services,\n\n[^1]: A/36/866 and Corr.1.\n\n[^2]: Official Records of the General Assembly, Fifty-first Session, Supplement No. 13 (A/51/13).'
+    )
+    // A number alone that nothing above refers to (a page number) is not a footnote.
+    expect(normalizeEnglish('The text goes on,\n\n1\n\nA/36/866.').text.text).toBe('The text goes on,\n\nA/36/866.')
   })
   it('warns about a footnote rule with no footnote under it and drops the rule into the log', () => {
     const n = normalizeText('正文。\n\n_______________\n\n下一段。')
@@ -73,9 +120,74 @@ describe('footnote-references', () => {
   })
 })
 
+describe('hanging-numbers', () => {
+  it("puts a paragraph number the extraction set under its paragraph's first line back above it", () => {
+    const raw = [
+      '3.',
+      'Notes with satisfaction the participation of the Organization in the work of the United Nations;',
+      'Affirms that the United Nations and the Organization of Islamic',
+      '4.',
+      'Cooperation share a common goal of promoting the Middle East peace process;',
+      'Requests the United Nations and the Organization of Islamic Cooperation',
+      '5.',
+      'to continue to cooperate in their common search for solutions to global problems.'
+    ].join('\n')
+    const out = normalizeEnglish(raw).text.text
+    expect(out).toMatch(/^4\. Affirms that the United Nations/m)
+    expect(out).toMatch(/^5\. Requests the United Nations/m)
+    expect(out).not.toMatch(/^[45]\. (?:Cooperation|to continue)/m)
+  })
+  it('leaves a number that is not the next one, or stands under a finished line, where it is', () => {
+    const raw = 'Notes the report;\nAffirms that the Organization of Islamic\n7.\nCooperation is a partner;'
+    expect(normalizeEnglish(raw).text.text).toBe('Notes the report;\n\nAffirms that the Organization of Islamic\n\n7. Cooperation is a partner;')
+    expect(normalizeEnglish('1.\nNotes the report;\nAffirms the goal;\n2.\nDecides to remain seized.').text.text).toBe('1. Notes the report;\n\nAffirms the goal;\n\n2. Decides to remain seized.')
+  })
+})
+
 describe('page-numbers', () => {
   it('removes a number alone between blank lines', () => {
     expect(removedBy('第一段。\n\n3\n\n第二段。', 'page-numbers')).toEqual([expect.objectContaining({ text: '3\n' })])
+  })
+})
+
+describe('hanging-numbers', () => {
+  const paragraphs = (raw: string, lang: LanguageProfile) => normalize(new RawText('t.txt', raw), lang).text.text.split('\n\n')
+  it('sets an English number alone on its line at the head of the line under it, or of the paragraph it hung beside', () => {
+    const raw = [
+      'The General Assembly,',
+      'Noting with appreciation the determination of the two organizations,',
+      '1.',
+      '',
+      'Takes note with satisfaction of the report of the Secretary-General;',
+      '2.',
+      'Urges the United Nations system to cooperate with the Organization of',
+      'Islamic Cooperation in areas of mutual interest, as appropriate;',
+      'Requests the United Nations and the Organization of Islamic Cooperation',
+      '3.',
+      'to continue to cooperate in their common search for solutions:',
+      '(a)',
+      'the promotion of a culture of peace;',
+      '(iv)',
+      'decolonization;',
+      'Affirms that the United Nations and the Organization of Islamic',
+      '4.',
+      'Cooperation share a common goal.'
+    ].join('\n')
+    expect(paragraphs(raw, en)).toEqual([
+      'The General Assembly,',
+      'Noting with appreciation the determination of the two organizations,',
+      '1. Takes note with satisfaction of the report of the Secretary-General;',
+      '2. Urges the United Nations system to cooperate with the Organization of Islamic Cooperation in areas of mutual interest, as appropriate;',
+      '3. Requests the United Nations and the Organization of Islamic Cooperation to continue to cooperate in their common search for solutions:',
+      '(a) the promotion of a culture of peace;',
+      '(iv) decolonization;',
+      '4. Affirms that the United Nations and the Organization of Islamic Cooperation share a common goal.'
+    ])
+  })
+  it('sets a Chinese number alone on its line the same way', () => {
+    const full = '联合国同伊斯兰合作组织在政治经济社会人道主义文化和科学领域继续'
+    const raw = ['大会，', '回顾其以往各项决议，', '1.', '注意到秘书长的报告；', `请${full}`, '2.', `${full}合作`, `${full}合作`, '共同设法。', '（一）', '请秘书长提出报告。'].join('\n')
+    expect(paragraphs(raw, zh)).toEqual(['大会，', '回顾其以往各项决议，', '1.注意到秘书长的报告；', `2.请${full}${full}合作${full}合作共同设法。`, '（一）请秘书长提出报告。'])
   })
 })
 
@@ -103,9 +215,59 @@ describe('unwrap-lines', () => {
     const raw = [line, line, line, 'Organization.'].join('\n\n')
     expect(canon(raw)).toBe([line, line, line, 'Organization.'].join(' '))
   })
+  it("joins a numbered paragraph's first line, narrower for the number in the margin, to the line under it", () => {
+    const paragraphs = [
+      [
+        '1. Affirms that the United Nations and the Organization of Islamic',
+        'Cooperation share a common goal of promoting and facilitating the Middle East',
+        'peace process so that the process can reach its objective of establishing a just and',
+        'comprehensive peace in the Middle East;'
+      ],
+      [
+        '2. Invites increased cooperation and exchanges between the Independent',
+        'Permanent Commission on Human Rights of the Organization of Islamic Cooperation',
+        'and the Office of the United Nations High Commissioner for Human Rights;'
+      ],
+      [
+        '3. Encourages the United Nations and the Organization of Islamic',
+        'Cooperation, as well as their subsidiary, specialized and affiliated institutions, to',
+        'intensify actions in creating bilateral frameworks for cooperation in the area of human',
+        'and industrial capacity development, trade promotion, transportation and tourism;'
+      ]
+    ]
+    const raw = paragraphs.flat().join('\n')
+    expect(normalize(new RawText('t.en.txt', raw), en).text.text).toBe(paragraphs.map((p) => p.join(' ')).join('\n\n'))
+  })
   it('leaves a text with one paragraph per line as it is (no measure, nothing joined)', () => {
     const raw = '第一段很短。\n第二段稍微长一点，但也不长。\n第三段。'
     expect(canon(raw)).toBe('第一段很短。\n\n第二段稍微长一点，但也不长。\n\n第三段。')
+  })
+  it('joins a paragraph or title number set alone on its line to the line under it, and starts a block at it', () => {
+    const en = (raw: string) => normalizeEnglish(raw).text.text
+    expect(en('as well as to enable the Agency to carry out essential construction,\n1.\nCommends the Working Group for its\nefforts;\n2.\n\nTakes note of the report;')).toBe(
+      'as well as to enable the Agency to carry out essential construction,\n\n1. Commends the Working Group for its efforts;\n\n2. Takes note of the report;'
+    )
+    expect(en('52/7.\n\nCooperation between the United Nations and the Inter-Parliamentary Union\n\nThe General Assembly,')).toBe(
+      '52/7. Cooperation between the United Nations and the Inter-Parliamentary Union\n\nThe General Assembly,'
+    )
+    // A part's letter over its formula stays a line of its own.
+    expect(en('B\n\nThe General Assembly,')).toBe('B\n\nThe General Assembly,')
+  })
+  it('starts a paragraph at a line that opens a clause under one that ends a clause, however full that line', () => {
+    const line = 'Recalling its resolution 53/239 of 8 June 1999, by which it decided, inter alia, that the'
+    const full = 'Reiterating also that a Millennium Assembly would provide an opportunity for all States,'
+    const raw = [line, line, line, 'Summit should begin on 6 September 2000,', full, 'Beijing Declaration and Platform for Action.'].join('\n')
+    // "Beijing Declaration" opens no clause: the full line above runs on into it.
+    expect(normalizeEnglish(raw).text.text).toBe(`${[line, line, line, 'Summit should begin on 6 September 2000,'].join(' ')}\n\n${full} Beijing Declaration and Platform for Action.`)
+  })
+  it("runs a long unfinished line on into the next, as a paragraph's first line set narrower by its indent, unless into a formula", () => {
+    const line = 'Recalling its resolution 53/239 of 8 June 1999, by which it decided, inter alia, that the'
+    const raw = [line, line, line, 'Summit should begin on 6 September 2000,', 'Taking into account the report of the United Nations High', 'Commissioner for Human Rights,'].join('\n')
+    expect(normalizeEnglish(raw).text.text).toBe(
+      `${[line, line, line, 'Summit should begin on 6 September 2000,'].join(' ')}\n\nTaking into account the report of the United Nations High Commissioner for Human Rights,`
+    )
+    const titled = [line, line, line, '67/264. Cooperation between the United Nations and the Organization', 'The General Assembly,'].join('\n')
+    expect(normalizeEnglish(titled).text.text).toMatch(/Organization\n\nThe General Assembly,$/)
   })
   it('starts a block at a paragraph number even after a full line', () => {
     expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)
@@ -128,12 +290,22 @@ describe('inline-whitespace', () => {
 })
 
 describe('character classes', () => {
-  it('isWide answers as the Unicode property pattern does, for every BMP character', async () => {
+  it("isWide answers as the Unicode property pattern does, with a language's wide punctuation, for every BMP character", async () => {
     const { isWide, WIDE_PATTERN } = await import('../pipeline/core/chars.js')
-    for (let code = 0; code < 0x10000; code++) {
-      if (code >= 0xd800 && code <= 0xdfff) continue
-      const c = String.fromCharCode(code)
-      if (isWide(c) !== WIDE_PATTERN.test(c)) throw new Error(`U+${code.toString(16)}`)
+    for (const widePunctuation of ['', zh.typesetting.widePunctuation]) {
+      for (let code = 0; code < 0x10000; code++) {
+        if (code >= 0xd800 && code <= 0xdfff) continue
+        const c = String.fromCharCode(code)
+        if (isWide(c, widePunctuation) !== (WIDE_PATTERN.test(c) || widePunctuation.includes(c))) throw new Error(`U+${code.toString(16)} with "${widePunctuation}"`)
+      }
+    }
+  })
+
+  it('sets the dash, the ellipsis and curly quotes wide in Chinese only', async () => {
+    const { isWide } = await import('../pipeline/core/chars.js')
+    for (const c of '—…“”‘’·') {
+      expect(isWide(c, zh.typesetting.widePunctuation)).toBe(true)
+      expect(isWide(c, en.typesetting.widePunctuation)).toBe(false)
     }
   })
 })
@@ -185,6 +357,13 @@ describe('footnote-markers', () => {
   it('reads a run of markers ("2325") and the "1/" and "(注)" styles', () => {
     expect(canon('报告书2325两月,24\n\n23 甲。\n\n24 乙。\n\n25 丙。')).toBe('报告书[^23][^25]两月,[^24]\n\n[^23]: 甲。\n\n[^24]: 乙。\n\n[^25]: 丙。')
     expect(canon('报告1/，所在地.(注)\n\n1/ 大会正式记录。\n\n(注)见下文。')).toBe('报告[^1]，所在地.[^注]\n\n[^1]: 大会正式记录。\n\n[^注]: 见下文。')
+  })
+  it('reads the markers of footnotes set after the text, glued to a small letter or a mark, once only', () => {
+    const text = 'Having considered the report of the Secretary-General1 and of the Working Group,2\n\n[^1]: A/52/456.\n\n[^2]: A/51/509.'
+    expect(normalizeEnglish(text).text.text).toBe('Having considered the report of the Secretary-General[^1] and of the Working Group,[^2]\n\n[^1]: A/52/456.\n\n[^2]: A/51/509.')
+    // A number glued to capitals ("G77") is no marker; one already written is not read again in the "21" of a word.
+    expect(normalizeEnglish('the G77 and China,\n\n[^77]: A/1.').text.text).toBe('the G77 and China,\n\n[^77]: A/1.')
+    expect(canon('迎接21世纪[^2]，\n\n[^1]: 甲。\n\n[^2]: 乙。')).toBe('迎接21世纪[^2]，\n\n[^1]: 甲。\n\n[^2]: 乙。')
   })
   it('does not take a count, an ordinal or an undefined number for a marker', () => {
     expect(canon('第12段和12年及12次会议,\n\n12 个国家。')).toBe('第12段和12年及12次会议,\n\n12个国家。')

@@ -12,8 +12,8 @@ import { atomize, breakLines, type Line } from '../pipeline/emit/pdf/linebreak.j
 import { en } from '../pipeline/lang/en.js'
 import { zh } from '../pipeline/lang/zh.js'
 import { elementIds } from '../pipeline/model/element-ids.js'
-import type { UndocDocument } from '../pipeline/types/document.js'
-import { build, buildSeed, ROOT, SEEDS, seedText } from './helpers.js'
+import type { Citation, UndocDocument } from '../pipeline/types/document.js'
+import { build, buildSeed, nodesOf, ROOT, SEEDS, seedText } from './helpers.js'
 import { documentHan, han, pdfLines, readPdf, type ReadPdf } from './pdf-helpers.js'
 
 const rules = zh.typesetting
@@ -475,8 +475,23 @@ describe('English PDF (UN English layout)', () => {
     expect(breakLines(dashed, { firstIndent: 0, indent: 0, width: 90, align: 'justify' }, englishRules).map((l) => l.text.trim())).toEqual(['international peace—', 'and security'])
   })
 
-  it("sets instruments' titles in italics", () => {
-    expect(italic('a-res-67-264.en.txt')).toEqual(expect.arrayContaining(['Charter of the United Nations', 'Charter of the Organization of the Islamic Conference']))
+  it("sets instruments' titles in italics, every one the citation finder names", () => {
+    let titles = 0
+    for (const [name, { doc }] of built) {
+      // Spaces aside: a title may run over a line, or be hyphenated at its end.
+      const set = italic(name).join('').replace(/\s+/g, '')
+      for (const c of nodesOf<Citation>(doc.tree, 'citation').filter((c) => c.kind === 'instrument')) {
+        titles++
+        expect(set, name).toContain(
+          c.children
+            .map((t) => t.value)
+            .join('')
+            .replace(/\s+/g, '')
+        )
+      }
+    }
+    expect(titles).toBeGreaterThanOrEqual(5)
+    expect(italic('a-res-67-264.en.txt')).toContain('Charter of the United Nations')
   })
 
   it('sets its title flush left in 13 pt bold, its number hanging, the lines over it flush left in roman', () => {
@@ -534,6 +549,19 @@ describe('English PDF (UN English layout)', () => {
       expect(date.y - meeting.y, name).toBeCloseTo(englishRules.fonts.bodySize * englishRules.fonts.leading, 6)
       const above = Math.max(...pdf.items.filter((i) => i.page === meeting.page && i.tag === 'P' && i.y < meeting.y).map((i) => i.y))
       expect(meeting.y - above, name).toBeGreaterThan(2 * englishRules.fonts.bodySize)
+    }
+  })
+})
+
+describe("a language's own faces", () => {
+  it('have a glyph for every character the typesetter adds to a text: the contents space, headings and labels', async () => {
+    const { faceFor, roleFace } = await import('../pipeline/emit/pdf/fonts.js')
+    for (const { tag, typesetting: t } of [zh, en]) {
+      const own = [roleFace(t.fonts, 'body'), roleFace(t.fonts, 'heading')]
+      for (const c of new Set([...t.contentsSpace, ...t.contents, ...t.citedIndex, ...t.distribution, ...t.organization])) {
+        if (c === ' ') continue
+        expect(own, `${tag}: U+${c.codePointAt(0)!.toString(16)}`).toContain(faceFor(t.fonts, 'body', c))
+      }
     }
   })
 })

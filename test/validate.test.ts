@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
+import type { Diagnostic } from '../pipeline/core/diagnostic.js'
 import { buildCorpusIndex, summarize } from '../pipeline/batch/corpus-index.js'
 import { emitJson } from '../pipeline/emit/json/index.js'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { RULES } from '../pipeline/lint/index.js'
-import { fillingInstance, PRECOMPILED, precompiledFillingFor, precompiledFor, validate, validatorFor } from '../pipeline/validate/index.js'
+import { fillingInstance, METADATA_SCHEMA, PRECOMPILED, precompiledFillingFor, precompiledFor, validate, validatorFor } from '../pipeline/validate/index.js'
+import { jsonReporter } from '../pipeline/cli/reporters/json.js'
+import { report } from '../pipeline/cli/reporters/index.js'
+import { pair } from './parallel/pairs.js'
 import { buildSeed, ROOT, SEEDS } from './helpers.js'
 
 describe('validate', () => {
@@ -58,7 +62,7 @@ describe('validators compiled when undoc is built', () => {
     const document = JSON.parse([...emitJson(resolution)].join('')) as Record<string, unknown>
     const summary = summarize(resolution)
     const index = await buildCorpusIndex([summary])
-    const diagnostic = { file: SEEDS.resolution, line: 3, column: 1, severity: 'warning', ruleId: 'r', source: 'undoc', reason: '说明' }
+    const diagnostic = { file: SEEDS.resolution, line: 3, column: 1, severity: 'warning', ruleId: 'r', source: 'undoc', reason: '说明' } as const
     const values: Record<string, unknown[]> = {
       'document.schema.json': [document, { ...document, metadata: { ...(document.metadata as object), date: 'May 17' } }],
       'manifest.schema.json': [
@@ -85,7 +89,15 @@ describe('validators compiled when undoc is built', () => {
         { name: 'a', count: 0 }
       ],
       'index.schema.json#/definitions/MissingSymbol': [index.missing[0], { symbol: 'A/1' }],
-      'organizations.schema.json': [JSON.parse(readFileSync(join(ROOT, 'data', 'organizations.json'), 'utf8'))]
+      'organizations.schema.json': [JSON.parse(readFileSync(join(ROOT, 'data', 'organizations.json'), 'utf8'))],
+      [METADATA_SCHEMA]: [document.metadata],
+      'source-meta.schema.json': [{ symbol: 'A/RES/67/264', date: '2013-05-17', kind: 'ga-resolution' }],
+      'config.schema.json': [{ rules: { 'paired-punctuation': 'off' } }],
+      'index.schema.json': [index],
+      'align.schema.json': [(await pair()).file],
+      'diagnostic.schema.json': [[diagnostic]],
+      'report.schema.json': [JSON.parse(jsonReporter.format(report([diagnostic as Diagnostic], [SEEDS.resolution], 1), { color: false }))],
+      'corpus-gold.schema.json': [JSON.parse(readFileSync(join(ROOT, 'test', 'corpus', 'zh', 's-res-6-1946.zh.gold.json'), 'utf8'))]
     }
     expect(Object.keys(values).sort()).toEqual([...PRECOMPILED].sort())
     /** The value broken at each of its own keys: gone, null, a number, and one key too many. */
@@ -94,7 +106,7 @@ describe('validators compiled when undoc is built', () => {
         ? [{ ...value, extra: 1 }, ...Object.keys(value).flatMap((k) => [Object.fromEntries(Object.entries(value).filter(([key]) => key !== k)), { ...value, [k]: null }, { ...value, [k]: 42 }])]
         : [null, 42, 'text', []]
     for (const ref of PRECOMPILED) {
-      const fast = precompiledFor(ref)!
+      const fast = precompiledFor(ref)
       expect(fast, ref).toBeTypeOf('function')
       const all = values[ref]!.flatMap((v) => [v, ...broken(v)])
       const verdicts = all.map((v) => fast(v))
@@ -102,6 +114,10 @@ describe('validators compiled when undoc is built', () => {
       expect(verdicts[0], ref).toBe(true)
       expect(verdicts.filter((v) => !v).length, ref).toBeGreaterThan(0)
     }
+  })
+
+  it('are every validator undoc has: one not compiled is an error, not one compiled when asked for', () => {
+    expect(() => precompiledFor('document.schema.json#/definitions/Paragraph')).toThrow(/no validator is compiled for document.schema.json#\/definitions\/Paragraph: name it in PRECOMPILED/)
   })
 
   it("fill in the lint rules' options and find the errors in them as those compiled at run time do", () => {

@@ -186,7 +186,7 @@ const BATCH = 1000
 const ROWS_READ = 16
 
 /** The output name of each symbol a member cites that is among `targets`, in the order it cites them. */
-export function linksAmong(member: CorpusMember, targets: ReadonlyMap<string, string>): Record<string, string> {
+export function linksAmong(member: CorpusMember, targets: Pick<ReadonlyMap<string, string>, 'get'>): Record<string, string> {
   const links: Record<string, string> = {}
   for (const [symbol] of member.citations) {
     const target = targets.get(symbol)
@@ -202,7 +202,7 @@ export function linksAmong(member: CorpusMember, targets: ReadonlyMap<string, st
 export type IndexPart = { document: IndexedDocument } | { backlink: Backlink } | { missing: MissingSymbol } | { citing: string }
 
 /** A document of the corpus index: its summary, each citation with its target in the corpus, and its backlinks. */
-function indexedDocument(summary: DocumentSummary, targets: ReadonlyMap<string, string>, citedBy: Backlink[]): IndexedDocument {
+export function indexedDocument(summary: DocumentSummary, targets: Pick<ReadonlyMap<string, string>, 'get'>, citedBy: Backlink[]): IndexedDocument {
   return {
     ...summary,
     citations: summary.citations.map((c) => {

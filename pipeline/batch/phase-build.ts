@@ -6,7 +6,8 @@ import type { Piscina } from 'piscina'
 import { counts, errorCode, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
 import { PACKAGE_ROOT } from '../core/package-root.js'
 import { outputPath } from '../io/output-folder.js'
-import { corpusMember } from './corpus-index.js'
+import { corpusMember, linksAmong, type CorpusMember } from './corpus-index.js'
+import type { KeptIndex } from './kept-index.js'
 import { otherShards } from './load-manifest.js'
 import { isMember, journalEntry, MANIFEST_NAME, writePending, type EntryRecord } from './manifest.js'
 import { DISK_FULL, diskFull } from '../io/write.js'
@@ -174,7 +175,7 @@ export class Builder {
  * D) built with the links their citations had in the corpus as it was.
  */
 export async function buildChanged(state: RunState, builder: Builder): Promise<void> {
-  const { out, store, writer, corpus, shard, files } = state
+  const { out, store, shard, files } = state
   // Outputs of sources that are gone go with them; the pending file names what is about to
   // be rewritten before anything is, so a build killed half-way never leaves an entry that lies.
   if (out !== undefined && (state.removed > 0 || state.dirty > 0)) {
@@ -200,16 +201,36 @@ export async function buildChanged(state: RunState, builder: Builder): Promise<v
   if (shard !== undefined && out !== undefined) await otherShards(store, out, shard, files)
   // The corpus as it was: its records, and what the sources to build were last known to cite.
   if (state.dirty > 0) {
-    for await (const [, r] of store.scan(TABLES.records)) if (isMember(r)) await corpus.add(writer, r)
-    for await (const [, member] of store.scan(TABLES.lastCited)) await corpus.add(writer, member)
-    for await (const [, member] of store.scan(TABLES.otherShards)) await corpus.add(writer, member)
-    await corpus.seal(writer)
+    const links = state.kept ? await keptLinks(state, state.kept) : await storedLinks(state)
     /** A source to build, with the links its citations had in the corpus as it was. */
     await builder.buildAll(TABLES.toBuild, state.dirty, async (path: string, value: ToBuild) => {
       const guess = await store.get(TABLES.lastCited, [path])
-      return { source: value.source, links: guess === undefined ? {} : await corpus.links(guess) }
+      return { source: value.source, links: guess === undefined ? {} : await links(guess) }
     })
   }
+}
+
+/** The links of a member in the corpus as it was, from the records in the store. */
+async function storedLinks(state: RunState): Promise<(member: CorpusMember) => Promise<Record<string, string>>> {
+  const { store, writer, corpus } = state
+  for await (const [, r] of store.scan(TABLES.records)) if (isMember(r)) await corpus.add(writer, r)
+  for await (const [, member] of store.scan(TABLES.lastCited)) await corpus.add(writer, member)
+  for await (const [, member] of store.scan(TABLES.otherShards)) await corpus.add(writer, member)
+  await corpus.seal(writer)
+  return (member) => corpus.links(member)
+}
+
+/**
+ * The links of a member in the corpus as it was, from the kept index: its documents less those
+ * gone, with what the sources to build were last known to cite (the new ones' first reading).
+ */
+async function keptLinks(state: RunState, kept: KeptIndex): Promise<(member: CorpusMember) => Promise<Record<string, string>>> {
+  const gone = new Set<string>()
+  for await (const [, r] of state.store.scan(TABLES.gone)) gone.add(r.name)
+  const cited: CorpusMember[] = []
+  for await (const [, member] of state.store.scan(TABLES.lastCited)) cited.push(member)
+  const target = kept.before(gone, cited)
+  return (member) => Promise.resolve(linksAmong(member, { get: target }))
 }
 
 /** Names in the pending file the sources a table holds, before their outputs are touched. */

@@ -58,26 +58,42 @@ export async function compareWithManifest(state: RunState): Promise<void> {
       const now = !isPending && read.header.pipeline === key && !options.force ? await unchanged(source, r, read.mtimeNs, journal, files, out) : undefined
       if (now === undefined) return toBuild(source, isPending ? undefined : r)
       await writer.put(TABLES.records, [source.path], now)
+      if (isMember(now)) state.keptMembers++
       count(state, now)
       state.upToDate++
       if (now !== r) state.refreshed = true
     } else if (isPending) return
     // Records of sources outside the paths given stay as they are; those of sources gone go.
-    else if (!covers(r.path)) await writer.put(TABLES.records, [r.path], r)
-    else {
+    else if (!covers(r.path)) {
+      await writer.put(TABLES.records, [r.path], r)
+      state.outside++
+      if (isMember(r)) state.keptMembers++
+    } else {
       await writer.put(TABLES.gone, [r.path], r)
       state.removed++
     }
   }
   const refuse = (reason: string) => state.diagnostics.push(fileDiagnostic(displayPath(manifestPath!, cwd), `Refused this build manifest. ${reason}`, 'manifest-refused'))
-  state.previous = manifestPath === undefined ? undefined : await readManifest(manifestPath, files, (path) => writer.put(TABLES.pending, [path], true), classify, refuse)
+  state.previous =
+    manifestPath === undefined
+      ? undefined
+      : await readManifest(
+          manifestPath,
+          files,
+          (path) => {
+            state.pending++
+            return writer.put(TABLES.pending, [path], true)
+          },
+          classify,
+          refuse
+        )
   await pending?.close()
   if (state.previous === undefined && pending !== undefined) {
     // The manifest turned out not to be valid, half-way through: as if there were none.
     await sources.close()
     await writer.flush()
     for (const table of [TABLES.toBuild, TABLES.lastCited, TABLES.records, TABLES.previousRecords, TABLES.gone]) await store.clear(table)
-    state.upToDate = state.dirty = state.fresh = state.removed = 0
+    state.upToDate = state.dirty = state.fresh = state.removed = state.pending = state.outside = state.keptMembers = 0
     state.refreshed = false
     state.tally.warnings = state.tally.errors = 0
     sources = peekable(store.scan(TABLES.sources))

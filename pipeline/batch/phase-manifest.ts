@@ -16,12 +16,15 @@ export async function writeRunManifest(state: RunState): Promise<void> {
   if (manifestPath === undefined || !(corpusChanged(state) || state.wroteIndex)) return
   try {
     const unlinked = !state.linked && (corpusChanged(state) || previous?.header.unlinked === true)
+    // Links checked by this run are those of the sources given; else they are as the last run left them.
+    const partial = state.linked ? state.outside > 0 : previous?.header.partial === true
     const header = {
       undoc: VERSION,
       pipeline: state.key,
       ...(shard ? { shard } : {}),
       ...(state.indexPrint ? { index: state.indexPrint } : {}),
       ...(unlinked ? { unlinked } : {}),
+      ...(partial ? { partial } : {}),
       documents: await store.count(TABLES.records)
     }
     await writeManifest(

@@ -1,7 +1,10 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { ManifestEntry } from '../types/manifest.js'
+import { byCodeUnits } from '../core/order.js'
+import { outputName } from '../io/sources.js'
 import { corpusMember, linkPairs, linksAmong, type StoredCorpus } from './corpus-index.js'
+import type { KeptIndex } from './kept-index.js'
 import { isMember, readEntry, type EntryRecord, type LineFiles } from './manifest.js'
 import { INDEX_NAME } from './output-names.js'
 import type { Builder } from './phase-build.js'
@@ -20,13 +23,13 @@ export interface RelinkPlan {
  * Whether links are checked and the index written. Citations of documents that are in this corpus
  * point at them: links are checked when the corpus may have changed since they were (something
  * was built or removed, other shards' documents count, or the last build stopped before it checked
- * them). The index is written unless it is the one the manifest describes, on disk as written
+ * them, or checked only those of the sources it was given). The index is written unless it is the one the manifest describes, on disk as written
  * (then `indexPrint` is set).
  */
 export async function planRelink(state: RunState): Promise<RelinkPlan> {
   const { out, shard, previous } = state
   const aborted = stopped(state)
-  const checkLinks = out !== undefined && !aborted && (corpusChanged(state) || shard !== undefined || previous?.header.unlinked === true)
+  const checkLinks = out !== undefined && !aborted && (corpusChanged(state) || shard !== undefined || previous?.header.unlinked === true || previous?.header.partial === true)
   // Nothing changed and index.json is as the last build wrote it: it is right as it is.
   const indexed = out !== undefined && shard === undefined
   const kept = previous?.header.index
@@ -42,7 +45,8 @@ export async function planRelink(state: RunState): Promise<RelinkPlan> {
  */
 export async function relink(state: RunState, builder: Builder, plan: RelinkPlan): Promise<void> {
   const { store, writer, corpus, files } = state
-  if (plan.checkLinks || plan.writeIndex) {
+  if (state.kept && (plan.checkLinks || plan.writeIndex)) await relinkKept(state, state.kept, plan)
+  else if (plan.checkLinks || plan.writeIndex) {
     await corpus.clear()
     for await (const [, r] of store.scan(TABLES.records)) if (isMember(r)) await corpus.add(writer, r, r.path)
     for await (const [, member] of store.scan(TABLES.otherShards)) await corpus.add(writer, member)
@@ -70,6 +74,62 @@ export async function relink(state: RunState, builder: Builder, plan: RelinkPlan
     await builder.buildAll(TABLES.relinks, state.relinked, async (_, relink) => relink)
   }
   state.linked = plan.checkLinks && !stopped(state)
+}
+
+/**
+ * The relink pass over a kept index: the rows of the documents built or gone replaced, and the
+ * links checked of the documents whose rows changed: those built, and those whose citations now
+ * link elsewhere. Every other document's links are its row's targets, as the last build checked.
+ */
+async function relinkKept(state: RunState, kept: KeptIndex, plan: RelinkPlan): Promise<void> {
+  const { store, writer } = state
+  const removed = new Set<string>()
+  for await (const [, r] of store.scan(TABLES.gone)) removed.add(r.name)
+  const built: string[] = []
+  for await (const [[path]] of store.scan(TABLES.toBuild)) {
+    removed.add(outputName(path!))
+    built.push(path!)
+  }
+  const added = await membersOf(state, built)
+  const retargeted = await membersOf(
+    state,
+    [
+      ...kept.update(
+        removed,
+        added.map((m) => m.entry.summary!)
+      )
+    ]
+      .map((name) => kept.path(name))
+      .sort(byCodeUnits)
+  )
+  if (!plan.checkLinks) return
+  // In the manifest's order (by path), so its lines are read a megabyte at a time.
+  const members = [...added, ...retargeted].sort((a, b) => byCodeUnits(a.path, b.path))
+  const sources = await store.getMany(
+    TABLES.sources,
+    members.map((m): [string] => [m.path])
+  )
+  const target = { get: (symbol: string) => kept.target(symbol) }
+  for (const [i, { path, record, entry }] of members.entries()) {
+    if (sources[i] === undefined || !record.wrote) continue
+    const links = linksAmong(corpusMember(entry.summary!), target)
+    if (JSON.stringify(linkPairs(links)) !== JSON.stringify(linkPairs(entry.links))) {
+      await writer.put(TABLES.relinks, [path], { source: sources[i]!, links })
+      state.relinked++
+    }
+  }
+  await writer.flush()
+}
+
+/** The members of the corpus among these sources (by path), with their records and entries. */
+async function membersOf(state: RunState, paths: readonly string[]): Promise<MemberEntry[]> {
+  const records = await state.store.getMany(
+    TABLES.records,
+    paths.map((p): [string] => [p])
+  )
+  const members: MemberEntry[] = []
+  for (const [i, record] of records.entries()) if (record !== undefined && isMember(record)) members.push({ path: paths[i]!, record, entry: await readEntry(state.files, record) })
+  return members
 }
 
 /** A member of the corpus as eachMember gives it: its path, its record and its entry. */

@@ -9,6 +9,7 @@ import { outputName } from '../io/sources.js'
 import { DISK_FULL, diskFull, removeStaleTemps, removeTemps, tempPath } from '../io/write.js'
 import { CONFIG_NAME } from '../lint/config.js'
 import { StoredCorpus } from './corpus-index.js'
+import { keptIndex } from './kept-index.js'
 import { LineFiles, MANIFEST_NAME, openJournal, pipelineKey, removeJournal, shardFileName, type Journal } from './manifest.js'
 import { Builder, buildChanged } from './phase-build.js'
 import { compareWithManifest } from './phase-compare.js'
@@ -59,6 +60,7 @@ export async function runBuild(options: RunOptions): Promise<RunResult> {
     await resume(state)
     await walk(state)
     await compareWithManifest(state)
+    state.kept = await keptIndex(state)
     const builder = new Builder(state)
     try {
       await buildChanged(state, builder)
@@ -152,6 +154,10 @@ async function open(options: RunOptions): Promise<RunState | RunResult> {
     dirty: 0,
     fresh: 0,
     removed: 0,
+    pending: 0,
+    outside: 0,
+    keptMembers: 0,
+    kept: undefined,
     refreshed: false,
     done: 0,
     total: 0,

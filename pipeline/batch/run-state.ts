@@ -1,6 +1,7 @@
 import type { Diagnostic, Severity } from '../core/diagnostic.js'
 import type { Fingerprint, Shard } from '../types/manifest.js'
 import type { StoredCorpus } from './corpus-index.js'
+import type { KeptIndex } from './kept-index.js'
 import type { Journal, LineFiles, ReadManifest } from './manifest.js'
 import type { WriteChunk } from '../io/write.js'
 import type { Store, StoreWriter, StoreWriteHook } from './store.js'
@@ -134,6 +135,14 @@ export interface RunState {
   fresh: number
   /** Sources gone from the paths given (table Z). */
   removed: number
+  /** Sources the manifest's pending file names: a build was killed since it was written. */
+  pending: number
+  /** Records kept that are not the run's to build (their sources are outside the paths given). */
+  outside: number
+  /** Members of the corpus among the records that stand without a build (table R before the build). */
+  keptMembers: number
+  /** The index the last build wrote, when the run updates it (keptIndex). */
+  kept: KeptIndex | undefined
   /** Set when a record stands with new stamps (its source was touched, not changed). */
   refreshed: boolean
 

@@ -8,12 +8,22 @@ export interface CommandIO {
   readonly env: NodeJS.ProcessEnv
 }
 
-/** One `undoc` subcommand: its options, its help, and what it does. Returns the exit code. */
+/** The options of a command line, as node:util's parseArgs gives them. */
+export type CommandValues = Record<string, string | boolean | (string | boolean)[] | undefined>
+
+/** What a command does, given its parsed arguments and its declaration (for its usage line). Returns the exit code. */
+export type RunCommand = (values: CommandValues, positionals: string[], io: CommandIO, command: Command) => Promise<number>
+
+/**
+ * One `undoc` subcommand: its name, help and options, declared apart from what it does, which
+ * `load` brings in only when the command runs. `undoc --help` (and `undoc NAME --help`) read the
+ * declarations alone and so load none of the pipeline.
+ */
 export interface Command {
   readonly name: string
   readonly summary: string
   /** Usage lines shown by `undoc --help` and `undoc NAME --help`. */
   readonly usage: string
   readonly options: NonNullable<ParseArgsConfig['options']>
-  run(values: Record<string, string | boolean | (string | boolean)[] | undefined>, positionals: string[], io: CommandIO): Promise<number>
+  load(): Promise<RunCommand>
 }

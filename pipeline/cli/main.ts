@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { VERSION } from '../core/package-root.js'
 import type { Command, CommandIO } from './command.js'
+import { COMMANDS } from './commands/index.js'
 
 function help(commands: readonly Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length))
@@ -26,19 +27,17 @@ function help(commands: readonly Command[]): string {
 export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
   const first = argv.find((a) => !a.startsWith('-'))
   const version = argv.includes('--version') || argv.includes('-v')
-  // `undoc --version` loads no command: it is what a script runs to see that undoc is there.
-  const commands = first === undefined && version ? [] : (await import('./commands/index.js')).COMMANDS
-  const command = commands.find((c) => c.name === first)
+  const command = COMMANDS.find((c) => c.name === first)
   if (!command) {
     if (version) {
       io.stdout.write(`${VERSION}\n`)
       return 0
     }
     if (argv.includes('--help') || argv.includes('-h') || first === 'help') {
-      io.stdout.write(help(commands))
+      io.stdout.write(help(COMMANDS))
       return 0
     }
-    io.stderr.write(`undoc: ${first === undefined ? 'no command given' : `unknown command "${first}"`}\n\n${help(commands)}`)
+    io.stderr.write(`undoc: ${first === undefined ? 'no command given' : `unknown command "${first}"`}\n\n${help(COMMANDS)}`)
     return 2
   }
   let parsed
@@ -58,7 +57,9 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
     return 0
   }
   try {
-    return await command.run(parsed.values, parsed.positionals, io)
+    return await (
+      await command.load()
+    )(parsed.values, parsed.positionals, io, command)
   } catch (error) {
     io.stderr.write(`undoc ${command.name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`)
     return 2

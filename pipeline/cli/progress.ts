@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress'
 import type { CommandIO } from './command.js'
 import { plural } from './report.js'
 import type { Progress, RunResult } from '../batch/run-state.js'
@@ -12,8 +11,10 @@ export interface ProgressView {
   stop(): void
 }
 
-export function progressView(io: CommandIO, quiet: boolean): ProgressView {
+export async function progressView(io: CommandIO, quiet: boolean): Promise<ProgressView> {
   if (quiet || !io.stderr.isTTY || io.env.CI) return { update: () => undefined, stop: () => undefined }
+  // The bar's package (and the string-width and emoji tables it loads) only for a bar shown.
+  const { SingleBar } = await import('cli-progress')
   const bar = new SingleBar({
     stream: io.stderr,
     format: '{bar} {value}/{total} builds | {rate} docs/s | ETA {eta_formatted} | {warnings} warnings, {errors} errors',

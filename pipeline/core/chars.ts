@@ -2,32 +2,34 @@
 // not a language's rules: what a language adds lives in pipeline/lang/.
 
 const HAN = /\p{Script=Han}/u
-/**
- * Punctuation Chinese and Latin text share: the em dash, the ellipsis, curly quotes and the middle
- * dot, one em wide in CJK typesetting, at their glyphs' widths in a Latin text.
- */
-export const SHARED_PUNCTUATION = '\u2014\u2026\u201c\u201d\u2018\u2019\u00b7'
-const WIDE = new RegExp(`[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u3000-\\u303f\\uff01-\\uff60\\uffe0-\\uffe6${SHARED_PUNCTUATION}]`, 'u')
-/** Code units below this are never wide, and most text of any language is below it. */
-const FIRST_WIDE = 0x00b7
+/** The scripts set one em wide, and the CJK punctuation and full-width forms blocks. */
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u
+/** Code units below this are in none of those (Hangul Jamo start there), and most text of any language is below it. */
+const FIRST_WIDE = 0x1100
 
 /** A Han ideograph (the scripts whose words are not separated by spaces). */
 export function isHan(c: string): boolean {
   return HAN.test(c)
 }
 
-/** A character set one em wide in CJK typesetting: ideographs, kana, full-width forms and punctuation. */
-export function isWide(c: string): boolean {
+/**
+ * A character set one em wide in CJK typesetting: ideographs, kana, full-width forms and CJK
+ * punctuation, and the marks a language sets wide that Unicode shares with the Latin script
+ * (`Typesetting.widePunctuation`: Chinese sets "—", "…" and its curly quotes full-width, English does not).
+ */
+export function isWide(c: string, widePunctuation: string): boolean {
   // Every character goes through here when lines are measured: answer the common cases by code.
   const code = c.charCodeAt(0)
-  if (code < FIRST_WIDE) return false
   if (code >= 0x4e00 && code <= 0x9fff) return true
+  if (widePunctuation !== '' && c !== '' && widePunctuation.includes(c)) return true
+  if (code < FIRST_WIDE) return false
   return WIDE.test(c)
 }
 
 /** Letters and digits of the scripts that separate words with spaces (Latin, Cyrillic, Greek, Arabic, digits). */
 export function isSpacedWordChar(c: string): boolean {
-  return /[\p{L}\p{N}]/u.test(c) && !isWide(c)
+  // Letters and digits: no language's wide punctuation is one.
+  return /[\p{L}\p{N}]/u.test(c) && !isWide(c, '')
 }
 
 /** Horizontal white space, the ideographic space included. */
@@ -44,10 +46,10 @@ export function anyOf(characters: Iterable<string>, flags = ''): RegExp {
   return new RegExp(`[${[...characters].map((c) => `\\u{${c.codePointAt(0)!.toString(16)}}`).join('')}]`, `u${flags}`)
 }
 
-/** Visual width in half-em units: 2 for wide characters, 1 for the rest. */
-export function visualWidth(s: string): number {
+/** Visual width in half-em units: 2 for wide characters (with the language's wide punctuation), 1 for the rest. */
+export function visualWidth(s: string, widePunctuation: string): number {
   let w = 0
-  for (const c of s) w += isWide(c) ? 2 : 1
+  for (const c of s) w += isWide(c, widePunctuation) ? 2 : 1
   return w
 }
 

@@ -14,7 +14,7 @@ import type { MarkdownRead } from '../read/markdown.js'
 import { structure } from '../structure/index.js'
 import type { Metadata, Removal, Root, UndocDocument } from '../types/document.js'
 import type { SourceMeta } from '../types/source-meta.js'
-import { METADATA_SCHEMA, validate, validatorFor } from '../validate/index.js'
+import { METADATA_SCHEMA, schemaOf, validate } from '../validate/index.js'
 import { nodeAtPointer } from './pointer.js'
 import { readSidecar } from './sidecar.js'
 import { Stages, type Stage } from './stage.js'
@@ -146,7 +146,7 @@ const read: Stage<DocumentFile, Read> = {
     // A Markdown source is read into the canonical text by its own reader (pandoc's Readers);
     // from there on it goes the way of a raw text. The reader (remark's parser) is loaded only
     // for a Markdown source: it was most of the time a raw text's build took to start.
-    const markdown = isMarkdown(input.path) ? (await import('../read/markdown.js')).readMarkdown(raw) : undefined
+    const markdown = isMarkdown(input.path) ? (await import('../read/markdown.js')).readMarkdown(raw, lang.typesetting.widePunctuation) : undefined
     if (markdown) place(messages, raw, markdown.messages)
     return { decoded, raw, lang, sidecar: side.meta, ...(markdown ? { markdown } : {}) }
   }
@@ -166,7 +166,7 @@ const normalizeStage: Stage<DocumentFile & Read, Normalized> = {
 function withFrontMatter(found: Metadata, frontMatter: Partial<Metadata>, sidecar: SourceMeta): Metadata {
   const { $schema: _schema, ...fromSidecar } = sidecar
   const merged: Metadata = { ...found, ...frontMatter, ...fromSidecar }
-  const order = Object.keys((validatorFor(METADATA_SCHEMA).schema as { properties: object }).properties)
+  const order = Object.keys((schemaOf(METADATA_SCHEMA) as { properties: object }).properties)
   return Object.fromEntries(Object.entries(merged).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))) as Metadata
 }
 

@@ -1,4 +1,5 @@
 import type { Position, UndocDocument } from '../types/document.js'
+import type { Format } from './formats.js'
 import { emitJson } from './json/index.js'
 
 /** What an emitter may know beyond the document: the other documents of the corpus. */
@@ -23,7 +24,7 @@ export interface Emitted {
 
 /** A writer of one output format from the document (pandoc's Writers: one per format, none touches the others). */
 export interface Emitter {
-  readonly format: string
+  readonly format: Format
   /** File extension of the output, with its dot. */
   readonly extension: string
   emit(doc: UndocDocument, ctx: EmitContext): Promise<Emitted> | Emitted
@@ -40,5 +41,5 @@ export const aknEmitter: Emitter = { format: 'akn', extension: '.akn.xml', emit:
 
 export const pdfEmitter: Emitter = { format: 'pdf', extension: '.pdf', emit: async (doc, ctx) => (await import('./pdf/index.js')).emitPdf(doc, ctx) }
 
-/** The writers `undoc build` runs, in order. */
+/** The writers `undoc build` runs, in the order of FORMATS. */
 export const EMITTERS: readonly Emitter[] = [jsonEmitter, markdownEmitter, aknEmitter, pdfEmitter]

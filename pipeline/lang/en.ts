@@ -186,7 +186,12 @@ const LIST_GOES_ON = new RegExp(`${RESOLUTION_NUMBER} of [^\\n]*,\\n${RESOLUTION
 export const en: LanguageProfile = {
   tag: 'en',
   furniture: [
-    { pattern: /^United Nations$/, reason: 'masthead: name of the Organization', headOnly: true },
+    // The masthead of the 1990s sets the name in capitals over two lines, beside the organ's letter ("A", "S", "E").
+    { pattern: /^(?:United Nations|UNITED(?: NATIONS)?|NATIONS)$/, reason: 'masthead: name of the Organization', headOnly: true },
+    { pattern: /^[ASE]$/, reason: "masthead: the organ's letter", headOnly: true },
+    { pattern: /^Distr\.:?$/, reason: 'masthead: distribution label (its value on the next line)', headOnly: true },
+    { pattern: /^ENGLISH$/, reason: 'masthead: language of this version', headOnly: true },
+    { pattern: /^Page \d{1,4}$/, reason: 'page furniture: page number of a running header', headOnly: false },
     { pattern: /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)$/, reason: 'masthead: name of the organ', headOnly: true },
     { pattern: /^English$/, reason: 'masthead: language of this version', headOnly: true },
     { pattern: /^(?:♲\s?)?Please recycle(?:\s?♲)?$/, reason: 'page furniture: recycling note', headOnly: false },
@@ -200,8 +205,13 @@ export const en: LanguageProfile = {
   ],
   mastheadMeta: [
     { pattern: /^Distr\.?\s?:\s?(\S.*)$/, field: 'distribution' },
-    { pattern: /^Original\s?:\s?(\S.*)$/, field: 'originalLanguage' }
+    // Under a "Distr." line of its own, as the masthead of the 1990s sets it.
+    { pattern: /^(GENERAL|LIMITED|RESTRICTED)$/, field: 'distribution' },
+    { pattern: /^Original\s?:\s?(\S.*)$/i, field: 'originalLanguage' }
   ],
+  // A participle or adjective with a small word after it: "Beijing Declaration" opens no clause.
+  clauseOpening:
+    /^(?:(?:Deeply|Gravely|Seriously|Strongly|Further|Also|Fully|Firmly|Greatly|Profoundly|Particularly|Bearing)\s)?(?:[A-Z][a-z]+ing|Aware|Mindful|Convinced|Concerned|Alarmed|Determined|Conscious|Guided|Encouraged|Seized|Cognizant|Desirous|Disturbed|Appalled|Dismayed|Satisfied|Pleased|Gratified)\s(?:[a-z]|\()/,
   runsOn: (line, next) => {
     const g = en.grammar
     // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.
@@ -215,6 +225,7 @@ export const en: LanguageProfile = {
   vote,
   // Only numbered paragraphs run in after a clause's end ("…; 2. Decides"): an English sentence ends with a full stop.
   runInBreak: /(?<=[;:])[ \t]+(?=\d{1,3}\.\s+[A-Z])/g,
+  footnoteMarks: { gluedAfter: ',;:)”’' },
   countWords: { after: /^(?:st|nd|rd|th|\s?(?:%|per cent|years?|votes?|members?|meetings?))\b/, before: /(?:\bNo\.|\b(?:paragraph|article|resolution|item|page)s?)\s?$/i },
   web: {
     site: [
@@ -252,7 +263,7 @@ export const en: LanguageProfile = {
     adoptedBy: '(?:,\\s)?(?:by\\swhich\\sit\\sadopted|adopting|which\\sadopted)\\s(?:the\\s)?$'
   },
   rules: {},
-  clauseMarks: { final: '.;:,!?…', closers: '”’)]"\'' },
+  clauseMarks: { final: '.;:,!?…', closers: '”’)]"\'', introducing: ':' },
   punctuation: {
     pairs: [
       ['(', ')'],
@@ -304,9 +315,9 @@ export const en: LanguageProfile = {
     // only at a cost); no gaps beside Han, no space between letters.
     justification: { space: { shrink: 1 / 3, stretch: 1 / 6 } },
     hyphenate: hyphenateEnglish,
+    widePunctuation: '',
     noLineStart: ',.;:!?)]}’”',
     noLineEnd: '([{‘“',
-    widePunctuation: '',
     unbreakablePairs: '',
     blankAfter: '',
     blankBefore: '',
@@ -320,6 +331,8 @@ export const en: LanguageProfile = {
     organs: { GA: 'General Assembly', SC: 'Security Council', ECOSOC: 'Economic and Social Council', HRC: 'Human Rights Council' },
     distribution: 'Distr.: ',
     contents: 'Contents',
+    // An em space: Tinos has no ideographic space.
+    contentsSpace: '\u2003',
     citedIndex: 'Index of resolutions cited'
   },
   grammar: {
@@ -328,7 +341,8 @@ export const en: LanguageProfile = {
       title: /^Statement by the President of the Security Council$/,
       opening: /^.{0,200}?the President of the Security Council made the following statement on behalf of the Council[:：]/
     },
-    resolutionHeader: /^Resolution adopted by the (?:General Assembly|Security Council|Economic and Social Council)(?: on \d{1,2} [A-Z][a-z]+ \d{4})?$/,
+    // In capitals in the masthead of the 1990s: "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY".
+    resolutionHeader: /^Resolution adopted by the (?:General Assembly|Security Council|Economic and Social Council)(?: on \d{1,2} [A-Z][a-z]+ \d{4})?$/i,
     basis: /^\[((?:on the report of|without reference to)[^\]]+)\]$/,
     partHeading: /^([A-Z])\.?$/,
     preambularEnd: /,$/,

@@ -39,6 +39,13 @@ export interface LanguageProfile {
    * with no stop after it. Absent where the script has no cases (Chinese).
    */
   runsOn?(line: string, next: string): boolean
+  /**
+   * The words a resolution's unnumbered paragraph opens with, where the language sets them apart
+   * (English participles and adjectives: "Recalling", "Noting also", "Deeply concerned"): a line
+   * that opens with one under a line that ends a clause starts a paragraph, however full that line.
+   * Absent where a line's first words tell nothing (Chinese, whose clauses a comma ends inside a line too).
+   */
+  readonly clauseOpening?: RegExp
   /** Parses the dates in a string, in order. */
   dates(text: string): DateMatch[]
   /** The value of a numeral written the language's way ("六十五" → 65), or null. */
@@ -55,6 +62,8 @@ export interface LanguageProfile {
   vote(text: string): Vote | null
   /** What makes a number glued to a word a count or an ordinal ("12年", "第12"), never a footnote marker: the text after it, before it. */
   readonly countWords: { readonly after: RegExp; readonly before: RegExp }
+  /** How a text set without a footnote rule (a web edition, an older conversion) marks its footnotes. */
+  readonly footnoteMarks: FootnoteMarks
   /**
    * Rules (by id) the language turns on or off over the rule's own default: a rule about one
    * script, such as han-spacing, is off until a language written in that script turns it on.
@@ -75,6 +84,16 @@ export interface ClauseMarks {
   readonly final: string
   /** Closing quotes and brackets that may follow it: "”）》". */
   readonly closers: string
+  /** The final marks by which a line leads into what follows it, a list or the rest of a title: "：:". */
+  readonly introducing: string
+}
+
+/** The signs of footnotes set without a rule, which the footnote-markers rule reads. */
+export interface FootnoteMarks {
+  /** Punctuation a footnote number may be glued to, as to a Han character ("报告，1", "Secretary-General;3"). */
+  readonly gluedAfter: string
+  /** The word a footnote is labelled with in brackets in place of a number ("(注)大会……"), where the language has one. */
+  readonly noteWord?: string
 }
 
 /** Lines of a web page that are not the document: the site's name and navigation, its licence notice. */
@@ -144,16 +163,16 @@ export interface Typesetting {
   readonly emphasizedCitations: readonly CitationKind[]
   /** How a line is brought to its measure. */
   readonly justification: Justification
+  /**
+   * Marks Unicode shares with the Latin script that the language sets one em wide, like its own
+   * full-width punctuation (Chinese "—…“”‘’·", English none): a line break beside one is taken out
+   * with no space put in its place, and one counts two columns when a line's width is measured.
+   */
+  readonly widePunctuation: string
   /** Characters no line may start with (W3C clreq: stops, closing brackets and quotes, interpunct). */
   readonly noLineStart: string
   /** Characters no line may end with (opening brackets and quotes). */
   readonly noLineEnd: string
-  /**
-   * Punctuation Chinese and Latin text share ("“”‘’—…·") that the language sets one em wide, a
-   * unit of its own, as a CJK font draws it. Where it is not listed (English) it is set at its
-   * glyph's width inside the word it touches: "Council’s" is one word, never broken after its apostrophe.
-   */
-  readonly widePunctuation: string
   /** Characters set in pairs that are never split across lines, a pair two ems wide ("——", "……"). */
   readonly unbreakablePairs: string
   /**
@@ -179,6 +198,8 @@ export interface Typesetting {
   readonly distribution: string
   /** Headings an edition adds: its table of contents and its index of cited resolutions. */
   readonly contents: string
+  /** The space between a document's symbol and its title (and between its titles) on a line of the contents. */
+  readonly contentsSpace: string
   readonly citedIndex: string
 }
 

@@ -56,6 +56,7 @@ export const TRADITIONAL_FORMS: Readonly<Record<string, string>> = {
   '来': '來',
   '标': '標',
   '核': '覈',
+  '注': '註',
   '济': '濟',
   '点': '點',
   '秘': '祕',

@@ -20,14 +20,24 @@ export function endsClause(line: string, marks: ClauseMarks): boolean {
   return i >= 0 && marks.final.includes(s[i]!)
 }
 
-/** Width of the first word of a line: one wide character, or a run of narrow ones. */
-export function firstWordWidth(line: string): number {
+/**
+ * A line without the mark at its end by which it leads into what follows it: an agenda item's
+ * title that goes on under it ("Financing of the United Nations peacekeeping forces in the Middle
+ * East:" over "(b) United Nations Interim Force in Lebanon") ends no clause.
+ */
+export function withoutIntroducingMark(line: string, marks: ClauseMarks): string {
+  const last = line.at(-1)
+  return last !== undefined && marks.introducing.includes(last) ? line.slice(0, -1) : line
+}
+
+/** Width of the first word of a line: one wide character, or a run of narrow ones (with the language's wide punctuation). */
+export function firstWordWidth(line: string, widePunctuation: string): number {
   const rest = line.trimStart()
   if (rest === '') return 0
   const first = String.fromCodePoint(rest.codePointAt(0)!)
-  if (isWide(first)) return 2
+  if (isWide(first, widePunctuation)) return 2
   const word = /^\S+/.exec(rest)?.[0] ?? ''
-  return visualWidth(word.split(/(?=[\u3000-\u9fff])/)[0] ?? '')
+  return visualWidth(word.split(/(?=[\u3000-\u9fff])/)[0] ?? '', widePunctuation)
 }
 
 /** A footnote definition line in the canonical text: "[^1]: text". */

@@ -13,6 +13,7 @@ import { footnoteReferences } from './rules/footnote-references.js'
 import { footnoteMarkers } from './rules/footnote-markers.js'
 import { pageNumbers } from './rules/page-numbers.js'
 import { runInParagraphs } from './rules/run-in-paragraphs.js'
+import { hangingNumbers } from './rules/hanging-numbers.js'
 import { unwrapLines } from './rules/unwrap-lines.js'
 import { hanSpacing } from './rules/han-spacing.js'
 import { inlineWhitespace } from './rules/inline-whitespace.js'
@@ -33,6 +34,7 @@ export const NORMALIZE_RULES: readonly NormalizeRule[] = [
   pageNumbers,
   footnoteMarkers,
   runInParagraphs,
+  hangingNumbers,
   unwrapLines,
   hanSpacing,
   inlineWhitespace

@@ -54,8 +54,9 @@ const UNFIT_NAMES: Readonly<Record<string, string>> = {
   imageReference: 'An image'
 }
 
-export function readMarkdown(raw: RawText): MarkdownRead {
-  return new MarkdownReader(raw).read()
+/** `widePunctuation`: the language's (`Typesetting.widePunctuation`), which a soft line break beside joins with no space. */
+export function readMarkdown(raw: RawText, widePunctuation: string): MarkdownRead {
+  return new MarkdownReader(raw, widePunctuation).read()
 }
 
 type Positioned = { position?: Md.Node['position'] }
@@ -68,7 +69,10 @@ class MarkdownReader {
   private readonly messages: RawMessage[] = []
   private metadata: Partial<Metadata> | undefined
 
-  constructor(private readonly raw: RawText) {
+  constructor(
+    private readonly raw: RawText,
+    private readonly widePunctuation: string
+  ) {
     this.src = raw.text
   }
 
@@ -272,7 +276,7 @@ class MarkdownReader {
         // A soft line break inside a paragraph: the lines join as wrapped lines of a raw text do.
         let k = i
         while (k < end && /[ \t\r\n]/.test(src[k]!)) k++
-        this.replace(i, k, joiner(value.slice(0, j), value.slice(j + 1)), MARKUP, into)
+        this.replace(i, k, joiner(value.slice(0, j), value.slice(j + 1), this.widePunctuation), MARKUP, into)
         i = k
         j++
       } else if (i < end && /[ \t\r\n]/.test(src[i]!)) {

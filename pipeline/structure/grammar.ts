@@ -36,7 +36,7 @@ import type {
   Vote
 } from '../types/document.js'
 import type { LanguageProfile } from '../lang/profile.js'
-import { endsClause, FOOTNOTE_DEFINITION } from '../model/clause.js'
+import { endsClause, FOOTNOTE_DEFINITION, withoutIntroducingMark } from '../model/clause.js'
 import type { Block, Positions } from '../model/blocks.js'
 import type { Classified } from './classify.js'
 
@@ -104,7 +104,7 @@ export class Grammar {
           this.peek &&
           this.peek.kind === 'text' &&
           this.peek.text.length <= this.lang.grammar.titleLength &&
-          !endsClause(this.peek.text.replace(/[：:]$/, ''), this.lang.clauseMarks) &&
+          !endsClause(withoutIntroducingMark(this.peek.text, this.lang.clauseMarks), this.lang.clauseMarks) &&
           titles.length < 3
         ) {
           titles.push(this.peek.text)

@@ -36,6 +36,10 @@ export interface ManifestHeader {
    */
   unlinked?: true
   /**
+   * Set when the build that wrote it checked the links of some of the documents it records only (it was given some of their sources): the next build does not take index.json to say that every document's links are its targets.
+   */
+  partial?: true
+  /**
    * How many sources it records (each an entry line and a diagnostics line): a manifest with fewer is cut short, and is none.
    */
   documents: number

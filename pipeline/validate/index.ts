@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createRequire } from 'node:module'
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
@@ -57,8 +57,9 @@ function validatorIn(a: Ajv, ref: string): ValidateFunction {
 }
 
 /**
- * The validator of a schema of schemas/ by its file name, registering it with the shared
- * instance on first use; "file#/definitions/Name" validates against one of its definitions.
+ * The validator of a schema of schemas/ compiled now by ajv, registering it with the shared
+ * instance on first use ("file#/definitions/Name" validates against one of its definitions):
+ * what the validators compiled at build time are held to.
  */
 export function validatorFor(ref: string): ValidateFunction {
   return validatorIn(schemas(), ref)
@@ -73,49 +74,85 @@ export interface SchemaViolation {
 }
 
 /**
- * The schemas a build checks on every document or every manifest line, compiled to code when
- * undoc is built (`npm run build`, into PRECOMPILED_FILE): compiling them when a process starts
- * cost more than a tenth of a second, in each worker and in a rebuild with nothing to do.
+ * Every schema undoc validates against, by file or by definition, compiled to code when undoc is
+ * built (`npm run build`: scripts/precompile-schemas.mjs), one module each (precompiledFile): a
+ * process loads those it uses, never ajv, and compiles no schema (compiling them when a process
+ * started cost more than a tenth of a second, in each worker and in a rebuild with nothing to do;
+ * loading all of them in one module, a twentieth of a one-document build).
  */
 export const PRECOMPILED: readonly string[] = [
   'document.schema.json',
+  METADATA_SCHEMA,
+  'source-meta.schema.json',
+  'config.schema.json',
   'manifest.schema.json',
   'manifest.schema.json#/definitions/ManifestEntry',
   'manifest.schema.json#/definitions/ManifestDiagnostics',
   'manifest.schema.json#/definitions/PendingSource',
+  'index.schema.json',
   'index.schema.json#/definitions/IndexedDocument',
   'index.schema.json#/definitions/Backlink',
   'index.schema.json#/definitions/MissingSymbol',
-  // Checked once a process, when a document first cites an organization: compiling it at run
-  // time compiled every schema of schemas/ with it, a third of a one-document build's time.
-  'organizations.schema.json'
+  'organizations.schema.json',
+  'align.schema.json',
+  'diagnostic.schema.json',
+  'report.schema.json',
+  'corpus-gold.schema.json'
 ]
 
-export const PRECOMPILED_FILE = join(PACKAGE_ROOT, 'dist', 'pipeline', 'validate', 'precompiled.cjs')
+const PRECOMPILED_DIR = join(PACKAGE_ROOT, 'dist', 'pipeline', 'validate', 'precompiled')
 
-let precompiled: Map<string, (value: unknown) => boolean> | undefined
+/** The module a schema's validator is compiled into: "manifest.schema.json#/definitions/ManifestEntry" → …/precompiled/manifest.ManifestEntry.cjs. */
+export function precompiledFile(ref: string): string {
+  return join(PRECOMPILED_DIR, `${ref.replace('.schema.json', '').replace('#/definitions/', '.')}.cjs`)
+}
 
-/** The validator compiled at build time for a schema of PRECOMPILED, if the build made them. */
-export function precompiledFor(ref: string): ((value: unknown) => boolean) | undefined {
-  if (precompiled === undefined) {
-    precompiled = new Map()
-    try {
-      const functions = require(PRECOMPILED_FILE) as Record<string, (value: unknown) => boolean>
-      PRECOMPILED.forEach((r, i) => precompiled!.set(r, functions[`v${i}`]!))
-    } catch {
-      // Not built (type checks only): schemas are compiled as they are used.
-    }
+/** Why a validator compiled at build time is not there: undoc runs from a build that did not finish, or from its sources unbuilt. */
+function notBuilt(file: string): Error {
+  return new Error(`${file} is missing: the schemas are compiled into code when undoc is built, and this copy was not (run npm run build)`)
+}
+
+/** require(), with a file that is not there said to be a build not made. */
+function requireBuilt(file: string): unknown {
+  try {
+    return require(file)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND' && !existsSync(file)) throw notBuilt(file)
+    throw error
   }
-  return precompiled.get(ref)
+}
+
+const precompiled = new Map<string, (value: unknown) => boolean>()
+
+/** The validator compiled at build time for a schema of PRECOMPILED. */
+export function precompiledFor(ref: string): (value: unknown) => boolean {
+  let fn = precompiled.get(ref)
+  if (!fn) {
+    if (!PRECOMPILED.includes(ref)) throw new Error(`undoc: no validator is compiled for ${ref}: name it in PRECOMPILED (pipeline/validate/index.ts)`)
+    fn = (requireBuilt(precompiledFile(ref)) as { validate: (value: unknown) => boolean }).validate
+    precompiled.set(ref, fn)
+  }
+  return fn
 }
 
 /** Validates `value` against a schema of schemas/, returning the violations (none when valid). */
 export function validate(file: string, value: unknown): SchemaViolation[] {
-  if ((precompiledFor(file) ?? validatorFor(file))(value)) return []
+  if (precompiledFor(file)(value)) return []
   // Every error, from an instance made (and its schemas compiled) only when something is invalid.
   const fn = validatorIn((reporting ??= instance(true)), file)
   fn(value)
   return simplify(fn.errors ?? [])
+}
+
+/**
+ * A schema of schemas/, or one of its definitions, as the JSON it is written in (the order of
+ * its properties is the order undoc writes them in).
+ */
+export function schemaOf(ref: string): object {
+  const [file, pointer] = ref.split('#')
+  let schema = JSON.parse(readFileSync(join(SCHEMA_DIR, file!), 'utf8')) as Record<string, unknown>
+  for (const key of (pointer ?? '').split('/').filter(Boolean)) schema = schema[key] as Record<string, unknown>
+  return schema
 }
 
 /** The ajv instance that checks a schema given as an object and fills in its defaults; with `source`, one that keeps the code it compiles. */
@@ -140,18 +177,13 @@ const filling = new WeakMap<object, CompiledValidator>()
 /** The filling validator compiled at build time for a schema (by its JSON text), if the build made one. */
 export function precompiledFillingFor(schema: object): CompiledValidator | undefined {
   if (precompiledFilling === undefined) {
-    precompiledFilling = new Map()
-    try {
-      const { schemas, ...functions } = require(PRECOMPILED_FILLING_FILE) as { schemas: string[] } & Record<string, CompiledValidator>
-      schemas.forEach((text, i) => precompiledFilling!.set(text, functions[`f${i}`]!))
-    } catch {
-      // Not built (type checks only): schemas are compiled as they are used.
-    }
+    const { schemas, ...functions } = requireBuilt(PRECOMPILED_FILLING_FILE) as { schemas: string[] } & Record<string, CompiledValidator>
+    precompiledFilling = new Map(schemas.map((text, i) => [text, functions[`f${i}`]!]))
   }
   return precompiledFilling.get(JSON.stringify(schema))
 }
 
-/** The filling validator of a schema: compiled when undoc was built if it was, else now (once per schema object). */
+/** The filling validator of a schema: the one compiled when undoc was built, or for a schema changed since (undoc's sources edited, not built again), one compiled now. */
 function fillingValidator(schema: object): CompiledValidator {
   let fn = filling.get(schema)
   if (!fn) {

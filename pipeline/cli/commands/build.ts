@@ -1,6 +1,9 @@
+import { loadLinter } from '../../batch/linter.js'
+import { runBuild } from '../../batch/run-build.js'
 import type { RunResult } from '../../batch/run-state.js'
-import type { Command } from '../command.js'
-import { EMITTERS } from '../../emit/index.js'
+import { FORMATS } from '../../emit/formats.js'
+import type { RunCommand } from '../command.js'
+import { progressView, summaryLine } from '../progress.js'
 import { formatDiagnostic, printable } from '../report.js'
 
 /**
@@ -20,92 +23,73 @@ const STOPPED_BY = { SIGINT: 130, SIGTERM: 143 } as const
 /** The exit code of a build that stopped on a full disk (or a spent quota): its own, for a script to tell it from a document's errors (1) and other I/O errors (2). */
 const DISK_FULL_EXIT = 3
 
-export const buildCommand: Command = {
-  name: 'build',
-  summary: 'build the sources into JSON, Markdown and PDF, incrementally, on all cores; lint findings are reported and never stop outputs',
-  usage:
-    `undoc build [paths…] [--out DIR] [--jobs N] [--force] [--quiet] [--shard I/N] [--config FILE] [--follow-links] [--formats ${EMITTERS.map((e) => e.format).join(',')}]\n` +
-    '                                    files or folders (default input/) into DIR (default output/)',
-  options: {
-    out: { type: 'string', short: 'o' },
-    jobs: { type: 'string', short: 'j' },
-    force: { type: 'boolean', short: 'f' },
-    quiet: { type: 'boolean', short: 'q' },
-    shard: { type: 'string' },
-    config: { type: 'string', short: 'c' },
-    formats: { type: 'string' },
-    'follow-links': { type: 'boolean' }
-  },
-  async run(values, positionals, io) {
-    // What a build needs is loaded when one runs, not by every command (`undoc --help` among them).
-    const [{ loadLinter }, { progressView, summaryLine }, { runBuild }] = await Promise.all([import('../../batch/linter.js'), import('../progress.js'), import('../../batch/run-build.js')])
-    const config = values.config as string | undefined
-    const loaded = await loadLinter(io.cwd, config)
-    if (!loaded.ok) {
-      for (const d of loaded.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
-      return 2
-    }
-    const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
-    if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
-      io.stderr.write(`undoc build: --jobs takes a whole number of documents at once, 1 or more (not "${printable(String(values.jobs))}").\n`)
-      return 2
-    }
-    const shard = values.shard === undefined ? undefined : /^(\d{1,6})\/(\d{1,6})$/.exec(String(values.shard))
-    if (shard !== undefined && (shard === null || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2]) || Number(shard[2]) > MAX_SHARDS)) {
-      io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N ≤ ${MAX_SHARDS}), not "${printable(String(values.shard))}".\n`)
-      return 2
-    }
-    const formats = values.formats === undefined ? undefined : String(values.formats).split(',')
-    const unknown = formats?.filter((f) => !EMITTERS.some((e) => e.format === f))
-    if (formats !== undefined && (formats.length === 0 || unknown!.length > 0)) {
-      io.stderr.write(`undoc build: --formats takes a comma-separated list of ${EMITTERS.map((e) => e.format).join(', ')} (not "${printable(String(values.formats))}").\n`)
-      return 2
-    }
-    const quiet = values.quiet === true
-    const view = progressView(io, quiet)
-    let viewing = true
-    const stopView = () => {
-      if (viewing) view.stop()
-      viewing = false
-    }
-    const abort = new AbortController()
-    let stoppedBy: keyof typeof STOPPED_BY = 'SIGINT'
-    const interrupt = (signal: keyof typeof STOPPED_BY) => {
-      stoppedBy = signal
-      abort.abort()
-    }
-    for (const signal of Object.keys(STOPPED_BY) as (keyof typeof STOPPED_BY)[]) process.once(signal, interrupt)
-    const startedAt = performance.now()
-    let result
-    try {
-      result = await runBuild({
-        paths: positionals.length ? positionals : ['input'],
-        out: (values.out as string | undefined) ?? 'output',
-        cwd: io.cwd,
-        ...(jobs !== undefined ? { jobs } : {}),
-        force: values.force === true,
-        followLinks: values['follow-links'] === true,
-        ...(formats ? { formats } : {}),
-        ...(shard ? { shard: { index: Number(shard[1]), count: Number(shard[2]) } } : {}),
-        onProgress: (p) => view.update(p),
-        signal: abort.signal,
-        lint: config === undefined ? {} : { config },
-        // --quiet keeps errors only; warnings and notes are for those watching.
-        report: {
-          ...(quiet ? { severities: ['error'] as const } : {}),
-          write: (d) => {
-            stopView()
-            io.stderr.write(`${formatDiagnostic(d)}\n`)
-          }
-        }
-      })
-    } finally {
-      stopView()
-      for (const signal of Object.keys(STOPPED_BY)) process.off(signal, interrupt)
-    }
-    io.stderr.write(summaryLine(result, (performance.now() - startedAt) / 1000))
-    return buildExit(result, stoppedBy)
+export const runBuildCommand: RunCommand = async (values, positionals, io) => {
+  const config = values.config as string | undefined
+  const loaded = await loadLinter(io.cwd, config)
+  if (!loaded.ok) {
+    for (const d of loaded.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`)
+    return 2
   }
+  const jobs = values.jobs === undefined ? undefined : Number(values.jobs)
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+    io.stderr.write(`undoc build: --jobs takes a whole number of documents at once, 1 or more (not "${printable(String(values.jobs))}").\n`)
+    return 2
+  }
+  const shard = values.shard === undefined ? undefined : /^(\d{1,6})\/(\d{1,6})$/.exec(String(values.shard))
+  if (shard !== undefined && (shard === null || Number(shard[1]) < 1 || Number(shard[1]) > Number(shard[2]) || Number(shard[2]) > MAX_SHARDS)) {
+    io.stderr.write(`undoc build: --shard takes I/N, the I-th of N shares (1 ≤ I ≤ N ≤ ${MAX_SHARDS}), not "${printable(String(values.shard))}".\n`)
+    return 2
+  }
+  const formats = values.formats === undefined ? undefined : String(values.formats).split(',')
+  const unknown = formats?.filter((f) => !(FORMATS as readonly string[]).includes(f))
+  if (formats !== undefined && (formats.length === 0 || unknown!.length > 0)) {
+    io.stderr.write(`undoc build: --formats takes a comma-separated list of ${FORMATS.join(', ')} (not "${printable(String(values.formats))}").\n`)
+    return 2
+  }
+  const quiet = values.quiet === true
+  const view = await progressView(io, quiet)
+  let viewing = true
+  const stopView = () => {
+    if (viewing) view.stop()
+    viewing = false
+  }
+  const abort = new AbortController()
+  let stoppedBy: keyof typeof STOPPED_BY = 'SIGINT'
+  const interrupt = (signal: keyof typeof STOPPED_BY) => {
+    stoppedBy = signal
+    abort.abort()
+  }
+  for (const signal of Object.keys(STOPPED_BY) as (keyof typeof STOPPED_BY)[]) process.once(signal, interrupt)
+  const startedAt = performance.now()
+  let result
+  try {
+    result = await runBuild({
+      paths: positionals.length ? positionals : ['input'],
+      out: (values.out as string | undefined) ?? 'output',
+      cwd: io.cwd,
+      ...(jobs !== undefined ? { jobs } : {}),
+      force: values.force === true,
+      followLinks: values['follow-links'] === true,
+      ...(formats ? { formats } : {}),
+      ...(shard ? { shard: { index: Number(shard[1]), count: Number(shard[2]) } } : {}),
+      onProgress: (p) => view.update(p),
+      signal: abort.signal,
+      lint: config === undefined ? {} : { config },
+      // --quiet keeps errors only; warnings and notes are for those watching.
+      report: {
+        ...(quiet ? { severities: ['error'] as const } : {}),
+        write: (d) => {
+          stopView()
+          io.stderr.write(`${formatDiagnostic(d)}\n`)
+        }
+      }
+    })
+  } finally {
+    stopView()
+    for (const signal of Object.keys(STOPPED_BY)) process.off(signal, interrupt)
+  }
+  io.stderr.write(summaryLine(result, (performance.now() - startedAt) / 1000))
+  return buildExit(result, stoppedBy)
 }
 
 /** A build's exit code (README, "Exit codes"): stopped by a signal, the disk full, an I/O or usage error, a document's errors, or clean. */

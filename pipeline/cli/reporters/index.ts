@@ -4,6 +4,7 @@ import { jsonReporter } from './json.js'
 import { sarifReporter } from './sarif.js'
 import { textReporter } from './text.js'
 import { byCodeUnits } from '../../core/order.js'
+import type { ReporterName } from './names.js'
 
 /** The diagnostics of one file. */
 export interface FileReport {
@@ -19,11 +20,11 @@ export interface Report {
 
 /** A format of `undoc validate --format`: the whole report as one text for standard output. */
 export interface Reporter {
-  readonly name: string
+  readonly name: ReporterName
   format(report: Report, options: { readonly color: boolean }): string
 }
 
-/** Every reporter, the default first. */
+/** Every reporter, in the order of REPORTER_NAMES: the default first. */
 export const REPORTERS: readonly Reporter[] = [textReporter, jsonReporter, githubReporter, sarifReporter]
 
 /** Groups diagnostics by file, in order; `files` are listed even when they have none. */

@@ -113,7 +113,7 @@ function layVolume(docs: readonly EditionDocument[], title: string, starts: read
   const contentsPage = flow.startDocument('contents', rules.contents)
   const toc = [heading(rules.contents, rules, report, destName('contents', DOCUMENT_START))]
   docs.forEach(({ document: d }, i) => {
-    const text = [d.metadata.symbol, d.metadata.title].filter(Boolean).join('　') || d.source.name
+    const text = [d.metadata.symbol, d.metadata.title].filter(Boolean).join(rules.contentsSpace) || d.source.name
     toc.push(entry(text, starts ? String(starts[i]) : '0000', { dest: destName(`d${i}`, DOCUMENT_START) }, 'TOCI', rules, report))
   })
   toc.forEach((b, i) => flow.add(b, toc[i + 1]))

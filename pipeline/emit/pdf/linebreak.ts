@@ -1,4 +1,4 @@
-import { isBlank, isHan, isSpacedWordChar, isWide, SHARED_PUNCTUATION } from '../../core/chars.js'
+import { isBlank, isHan, isSpacedWordChar, isWide } from '../../core/chars.js'
 import type { FaceRole, Typesetting } from '../../lang/profile.js'
 import type { Position } from '../../types/document.js'
 import { face, faceFor, roleFace, type FaceKey } from './fonts.js'
@@ -186,7 +186,7 @@ export function atomize(segments: readonly Segment[], rules: Typesetting, missin
         const pair = chars[i + 1] === c
         atoms.push(atom(pair ? c + c : c, f!, (pair ? 2 : 1) * size, 'wide', seg))
         if (pair) i++
-      } else if (isWide(c) && (!SHARED_PUNCTUATION.includes(c) || rules.widePunctuation.includes(c))) {
+      } else if (isWide(c, rules.widePunctuation)) {
         flush()
         atoms.push(atom(c, f!, face(f!).advance(c) * size, 'wide', seg))
       } else {

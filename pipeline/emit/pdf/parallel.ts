@@ -223,7 +223,7 @@ function contentsPages(pairs: readonly ParallelDocument[], starts: readonly numb
   pairs.forEach((pair, i) => {
     const titles = [pair.a.metadata.symbol ?? pair.b.metadata.symbol, pair.a.metadata.title, pair.b.metadata.title].filter(Boolean)
     const start = starts?.[i]
-    toc.push(entry(titles.join('　') || pair.name, start === undefined ? '0000' : String(start), { dest: pairStart(i) }, 'TOCI', rules, report))
+    toc.push(entry(titles.join(rules.contentsSpace) || pair.name, start === undefined ? '0000' : String(start), { dest: pairStart(i) }, 'TOCI', rules, report))
   })
   toc.forEach((b, i) => flow.add(b, toc[i + 1]))
   return flow.finish()

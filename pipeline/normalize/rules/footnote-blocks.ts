@@ -13,6 +13,19 @@ import type { NormalizeRule } from '../rule.js'
 const LONE_NUMBER = /^(\d{1,4})$/
 const INLINE_NUMBER = /^(\d{1,4})[\s\u3000]+\S/
 
+/**
+ * Whether line `i` starts a block of footnotes set with no rule above it, as PDF extractions of the
+ * 1990s give them at the foot of a page: the next footnote's number alone on its line after a blank
+ * line, with text under it, and that number glued to a word or a mark in the text above, since its
+ * last block ("Secretary-General1", "Group,2", "”,1"), as the marker of that footnote.
+ */
+function startsRulelessBlock(src: string, lines: readonly Line[], i: number, lastLabel: number, since: number): boolean {
+  const line = lines[i]!
+  const label = src.slice(line.contentStart, line.contentEnd)
+  if (!LONE_NUMBER.test(label) || Number(label) !== lastLabel + 1 || i === 0 || !isBlankLine(lines[i - 1]!)) return false
+  return new RegExp(`[\\p{L}\\p{P}]${label}(?!\\d)`, 'u').test(src.slice(since, line.start))
+}
+
 interface Note {
   label: string
   labelRange: [number, number]
@@ -22,21 +35,24 @@ interface Note {
 
 export const footnoteBlocks: NormalizeRule = {
   id: 'footnote-blocks',
-  doc: 'Lifts the footnotes under a "_______________" rule out of the running text (which is thereby joined again) and sets them as "[^n]: text" after it.',
+  doc: 'Lifts the footnotes under a "_______________" rule, or set with no rule at the foot of a page as numbers alone over their text that the text above refers to, out of the running text (which is thereby joined again) and sets them as "[^n]: text" after it.',
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
     const content = (l: Line) => src.slice(l.contentStart, l.contentEnd)
     const messages: RawMessage[] = []
-    const blocks: { start: number; end: number; notes: Note[]; ruleLine: Line }[] = []
+    const blocks: { start: number; end: number; notes: Note[]; ruleLine: Line | null }[] = []
     let lastLabel = 0
 
+    let blockEnd = 0
     for (let i = 0; i < lines.length; i++) {
       const ruleLine = lines[i]!
-      if (!FOOTNOTE_RULE.test(content(ruleLine))) continue
+      const ruled = FOOTNOTE_RULE.test(content(ruleLine))
+      if (!ruled && !startsRulelessBlock(src, lines, i, lastLabel, blockEnd)) continue
       const notes: Note[] = []
       let last = i
-      let j = i + 1
+      // A block with no rule starts at its first number.
+      let j = ruled ? i + 1 : i
       for (;;) {
         let k = j
         while (k < lines.length && isBlankLine(lines[k]!)) k++
@@ -45,27 +61,31 @@ export const footnoteBlocks: NormalizeRule = {
         const c = content(line)
         const lone = LONE_NUMBER.exec(c)
         const inline = INLINE_NUMBER.exec(c)
-        const next = lines[k + 1]
+        // A footnote's text is under its number, or past the blank lines of a page furniture removed between them.
+        let t = k + 1
+        while (t < lines.length && isBlankLine(lines[t]!)) t++
+        const next = lines[t]
         const follows = (label: string) => Number(label) === (notes.length > 0 ? Number(notes[notes.length - 1]!.label) : lastLabel) + 1
-        if (lone && (lone[1]!.length < 4 || follows(lone[1]!)) && next && !isBlankLine(next) && !FOOTNOTE_RULE.test(content(next))) {
-          // A footnote number alone on its line, its text on the line right under it.
+        if (lone && (lone[1]!.length < 4 || follows(lone[1]!)) && (ruled || follows(lone[1]!)) && next && !FOOTNOTE_RULE.test(content(next)) && !LONE_NUMBER.test(content(next))) {
+          // A footnote number alone on its line, its text on the line under it.
           notes.push({ label: lone[1]!, labelRange: [line.contentStart, line.contentEnd], parts: [[next.contentStart, next.contentEnd]] })
-          last = k + 1
+          last = t
         } else if (inline && follows(inline[1]!)) {
           const textStart = line.contentStart + inline[0].length - 1
           notes.push({ label: inline[1]!, labelRange: [line.contentStart, line.contentStart + inline[1]!.length], parts: [[textStart, line.contentEnd]] })
           last = k
         } else if (notes.length > 0 && line.contentStart === line.start && !FOOTNOTE_RULE.test(c)) {
-          // An unindented line under an unfinished note continues it (a note wrapped over lines).
+          // An unindented line under an unfinished note continues it (a note wrapped over lines), and so does one
+          // right under it with no blank line between, as PDF extractions set a note's lines.
           const note = notes[notes.length - 1]!
           const lastPart = note.parts[note.parts.length - 1]!
-          if (endsClause(src.slice(lastPart[0], lastPart[1]), lang.clauseMarks)) break
+          if (endsClause(src.slice(lastPart[0], lastPart[1]), lang.clauseMarks) && k !== last + 1) break
           note.parts.push([line.contentStart, line.contentEnd])
           last = k
         } else break
         j = last + 1
       }
-      if (notes.length === 0) {
+      if (notes.length === 0 && ruled) {
         messages.push({
           ruleId: 'footnote-blocks',
           severity: 'warning',
@@ -76,9 +96,14 @@ export const footnoteBlocks: NormalizeRule = {
         blocks.push({ start: ruleLine.start, end: ruleLine.breakEnd, notes, ruleLine })
         continue
       }
+      if (notes.length === 0) continue
       lastLabel = Number(notes[notes.length - 1]!.label)
-      blocks.push({ start: ruleLine.start, end: lines[last]!.breakEnd, notes, ruleLine })
-      i = last
+      // The blank lines after the block go with it, so that the text it cut is set apart by one blank line only.
+      let end = last
+      while (end + 1 < lines.length && isBlankLine(lines[end + 1]!)) end++
+      blocks.push({ start: ruleLine.start, end: lines[end]!.breakEnd, notes, ruleLine: ruled ? ruleLine : null })
+      i = end
+      blockEnd = lines[end]!.breakEnd
     }
     if (blocks.length === 0) return { text }
 
@@ -88,13 +113,13 @@ export const footnoteBlocks: NormalizeRule = {
     let at = 0
     for (const b of blocks) {
       if (b.start > at) pieces.push({ keep: [at, b.start] })
-      drops.push({ start: b.ruleLine.start, end: b.ruleLine.breakEnd, reason: b.notes.length ? 'footnote separator rule' : 'footnote separator rule with no footnotes' })
-      let cursor = b.ruleLine.breakEnd
+      if (b.ruleLine) drops.push({ start: b.ruleLine.start, end: b.ruleLine.breakEnd, reason: b.notes.length ? 'footnote separator rule' : 'footnote separator rule with no footnotes' })
+      let cursor = b.ruleLine?.breakEnd ?? b.start
       for (const note of b.notes) {
         const kept: [number, number][] = [note.labelRange, ...note.parts]
         moved.push({ insert: '\n\n[^' }, { keep: note.labelRange }, { insert: ']: ' })
         note.parts.forEach((part, n) => {
-          if (n > 0) moved.push({ insert: joiner(src.slice(note.parts[n - 1]![0], note.parts[n - 1]![1]), src.slice(part[0], part[1])) })
+          if (n > 0) moved.push({ insert: joiner(src.slice(note.parts[n - 1]![0], note.parts[n - 1]![1]), src.slice(part[0], part[1]), lang.typesetting.widePunctuation) })
           moved.push({ keep: part })
         })
         for (const [s, e] of kept) {

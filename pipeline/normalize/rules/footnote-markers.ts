@@ -1,22 +1,46 @@
 import { splitLines, type Line } from '../../core/lines.js'
 import type { Drop, Piece } from '../../model/mapped-text.js'
-import type { LanguageProfile } from '../../lang/profile.js'
+import { anyOf } from '../../core/chars.js'
+import type { FootnoteMarks, LanguageProfile } from '../../lang/profile.js'
 import type { NormalizeRule } from '../rule.js'
+import { FOOTNOTE_DEFINITION } from '../../model/clause.js'
 
-/**
- * A footnote set as a line of its own with no rule above it, as web editions and older
- * conversions set them: "12 参阅……", "1/ 见……", "(注)大会……", Wikisource's "[1] Official Records…".
- * Group 1 the label, 2 "/"; 3 the label "注"; 4 a label in square brackets.
- */
-const DEFINITION = /^(?:(\d{1,3})(\/)?[ \t\u3000]*(?=\S)|[(（](注)[)）][ \t\u3000]*(?=\S)|\[(\d{1,3})\][ \t\u3000]*(?=\S))/
-const NOTE_MARKER = /[(（]注[)）]/g
 /** A label in square brackets, as Wikisource sets its references: "Commission, [1] dated". */
 const BRACKET_MARKER = /\[(\d{1,3})\]/g
-/**
- * A run of digits glued to the word before it (group 1), and a "/" after it (2); or a label with
- * its "/" after a space or a word, as older English texts set it: "first 1/ and", "reports2/" (3, 4).
- */
-const GLUED_DIGITS = /(?<=[\p{Script=Han}，。；：、,;:）)”’」』》])(\d{1,6})(\/)?|(?<=[\s\p{L}])(\d{1,3})(\/)(?![\d\p{L}])/gu
+
+/** The patterns of a language's footnote marks, made once for each profile. */
+interface Patterns {
+  /**
+   * A footnote set as a line of its own with no rule above it, as web editions and older
+   * conversions set them: "12 参阅……", "1/ 见……", "(注)大会……", Wikisource's "[1] Official Records…".
+   * Groups: the label `number` and its `slash`; the language's `note` word; a label in square brackets, `bracketed`.
+   */
+  readonly definition: RegExp
+  /** The note word in brackets, "(注)", where the language has one. */
+  readonly noteMarker?: RegExp
+  /**
+   * A run of digits glued to a Han character, a small Latin letter ("Secretary-General1") or a mark
+   * of the language (group 1), and a "/" after it (2); or a label with its "/" after a space or a word, as older English texts set it: "first
+   * 1/ and", "reports2/" (3, 4).
+   */
+  readonly gluedDigits: RegExp
+}
+
+const patternsOf = new WeakMap<FootnoteMarks, Patterns>()
+
+function patterns(marks: FootnoteMarks): Patterns {
+  const made = patternsOf.get(marks)
+  if (made) return made
+  const blank = '[ \\t\\u3000]*(?=\\S)'
+  const note = marks.noteWord?.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const p: Patterns = {
+    definition: new RegExp(`^(?:(?<number>\\d{1,3})(?<slash>\\/)?${blank}|${note === undefined ? '' : `[(（](?<note>${note})[)）]${blank}|`}\\[(?<bracketed>\\d{1,3})\\]${blank})`, 'u'),
+    ...(note === undefined ? {} : { noteMarker: new RegExp(`[(（]${note}[)）]`, 'gu') }),
+    gluedDigits: new RegExp(`(?<=[\\p{Script=Han}a-z]|${anyOf(marks.gluedAfter).source})(\\d{1,6})(\\/)?|(?<=[\\s\\p{L}])(\\d{1,3})(\\/)(?![\\d\\p{L}])`, 'gu')
+  }
+  patternsOf.set(marks, p)
+  return p
+}
 
 interface Definition {
   readonly line: Line
@@ -25,6 +49,8 @@ interface Definition {
   readonly labelEnd: number
   /** Where its text starts, after the label's signs and space. */
   readonly textStart: number
+  /** Already written as a footnote ("[^1]: …"). */
+  readonly set?: boolean
 }
 
 /** A marker: its extent with its signs ("(注)", "1/"), and its label's. */
@@ -37,13 +63,14 @@ interface Marker {
 
 export const footnoteMarkers: NormalizeRule = {
   id: 'footnote-markers',
-  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "报告1/"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text; both are written as footnotes ("[^12]", "[^12]: …").',
+  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "Secretary-General1", "报告1/"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text, or is a footnote footnote-blocks has set ("[^12]: …"); both are written as footnotes ("[^12]", "[^12]: …").',
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
-    const definitions = candidateDefinitions(src, lines)
+    const marks = patterns(lang.footnoteMarks)
+    const definitions = candidateDefinitions(src, lines, marks)
     if (definitions.length === 0) return { text }
-    const markers = findMarkers(src, definitions, lang)
+    const markers = findMarkers(src, definitions, lang, marks)
     const referenced = new Set(markers.map((m) => m.label))
     const confirmed = definitions.filter((d) => referenced.has(d.label))
     if (confirmed.length === 0) return { text }
@@ -53,7 +80,7 @@ export const footnoteMarkers: NormalizeRule = {
     let at = 0
     const edits = [
       ...markers.filter((m) => confirmed.some((d) => d.label === m.label)).map((m) => ({ at: m.start, kind: 'marker' as const, m })),
-      ...confirmed.map((d) => ({ at: d.line.contentStart, kind: 'definition' as const, d }))
+      ...confirmed.filter((d) => !d.set).map((d) => ({ at: d.line.contentStart, kind: 'definition' as const, d }))
     ].sort((a, b) => a.at - b.at)
     for (const e of edits) {
       const [start, labelStart, labelEnd, end] =
@@ -70,18 +97,34 @@ export const footnoteMarkers: NormalizeRule = {
   }
 }
 
-function candidateDefinitions(src: string, lines: readonly Line[]): Definition[] {
+function candidateDefinitions(src: string, lines: readonly Line[], marks: Patterns): Definition[] {
   const out: Definition[] = []
   for (const line of lines) {
     const content = src.slice(line.contentStart, line.contentEnd)
-    const m = DEFINITION.exec(content)
+    const set = FOOTNOTE_DEFINITION.exec(content)
+    if (set) {
+      // A footnote footnote-blocks has set already: its markers are still to be read, unless one is written.
+      if (isReferenced(src, set[1]!)) continue
+      const labelStart = line.contentStart + 2
+      out.push({ line, label: set[1]!, labelStart, labelEnd: labelStart + set[1]!.length, textStart: line.contentStart + set[0].length, set: true })
+      continue
+    }
+    const m = marks.definition.exec(content)
+    const { number, slash, note, bracketed } = m?.groups ?? {}
     // A number and a space, a number and "/", or "(注)": a bare number glued to its text is not one.
-    if (!m || (m[1] !== undefined && m[2] === undefined && !/^\d+[ \t\u3000]/.test(content))) continue
-    const label = m[1] ?? m[3] ?? m[4]!
-    const labelStart = line.contentStart + (m[1] !== undefined ? 0 : 1)
+    if (!m || (number !== undefined && slash === undefined && !/^\d+[ \t\u3000]/.test(content))) continue
+    const label = number ?? note ?? bracketed!
+    const labelStart = line.contentStart + (number !== undefined ? 0 : 1)
     out.push({ line, label, labelStart, labelEnd: labelStart + label.length, textStart: line.contentStart + m[0].length })
   }
   return out
+}
+
+/** Whether a footnote's reference ("[^1]", not its definition "[^1]:") is written in the text. */
+function isReferenced(src: string, label: string): boolean {
+  const ref = `[^${label}]`
+  for (let at = src.indexOf(ref); at !== -1; at = src.indexOf(ref, at + 1)) if (src[at + ref.length] !== ':') return true
+  return false
 }
 
 /**
@@ -89,12 +132,12 @@ function candidateDefinitions(src: string, lines: readonly Line[]): Definition[]
  * the one before, glued to a word and not a count ("12年", "第12"). A run of digits may hold several
  * ("第一2325两月" is 23 and 25).
  */
-function findMarkers(src: string, definitions: readonly Definition[], lang: LanguageProfile): Marker[] {
+function findMarkers(src: string, definitions: readonly Definition[], lang: LanguageProfile, marks: Patterns): Marker[] {
   const labels = new Map(definitions.map((d) => [d.label, d]))
   const inDefinition = (i: number) => definitions.some((d) => i >= d.line.start && i < d.line.end)
   const found: Marker[] = []
   const used = new Set<string>()
-  for (const m of src.matchAll(GLUED_DIGITS)) {
+  for (const m of src.matchAll(marks.gluedDigits)) {
     if (inDefinition(m.index)) continue
     const after = src.slice(m.index + m[0].length)
     if (lang.countWords.after.test(after) || lang.countWords.before.test(src.slice(0, m.index))) continue
@@ -114,11 +157,14 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
     found.push({ start: m.index, end: m.index + m[0].length, labelStart: m.index + 1, label: m[1]! })
     used.add(m[1]!)
   }
-  for (const m of src.matchAll(NOTE_MARKER)) {
-    const d = labels.get('注')
-    if (!d || used.has('注') || inDefinition(m.index) || m.index > d.line.start) continue
-    found.push({ start: m.index, end: m.index + 3, labelStart: m.index + 1, label: '注' })
-    used.add('注')
+  const note = lang.footnoteMarks.noteWord
+  if (marks.noteMarker && note !== undefined) {
+    for (const m of src.matchAll(marks.noteMarker)) {
+      const d = labels.get(note)
+      if (!d || used.has(note) || inDefinition(m.index) || m.index > d.line.start) continue
+      found.push({ start: m.index, end: m.index + m[0].length, labelStart: m.index + 1, label: note })
+      used.add(note)
+    }
   }
   return found
 }

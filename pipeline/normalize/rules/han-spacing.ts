@@ -20,7 +20,7 @@ export const hanSpacing: NormalizeRule = {
         if (m.index === 0 || m.index + m[0].length === content.length || m.index === head) continue
         const a = content[m.index - 1]!
         const b = content[m.index + m[0].length]!
-        if (isWide(a) || isWide(b)) {
+        if (isWide(a, lang.typesetting.widePunctuation) || isWide(b, lang.typesetting.widePunctuation)) {
           const start = line.contentStart + m.index
           edits.push({ start, end: start + m[0].length, text: '', reason: 'space next to a Han character or CJK punctuation (the typesetter spaces Han and Latin)' })
         }

@@ -3,12 +3,14 @@ import { isUnSymbol, splitJointSymbol } from '../../model/un-symbol.js'
 import type { Drop, Piece } from '../../model/mapped-text.js'
 import type { LiftedMeta } from '../../model/normalized-text.js'
 import type { NormalizeRule } from '../rule.js'
-import { FOOTNOTE_RULE } from '../../model/clause.js'
+import { endsClause, FOOTNOTE_RULE } from '../../model/clause.js'
 
 // Furniture every UN PDF carries, whatever the language: job numbers ("12-48653 (C)" with its
 // dates, "*1248653*"), page numbers written "2/5" or "- 3 -", and a running header that is the
 // document symbol (alone, or with the page number).
-const JOB_NUMBER = /^(\d{2}-\d{4,6})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
+// Some extractions lose the job number's hyphen ("00 35654"); a page that goes on overleaf ends "/...".
+const JOB_NUMBER = /^(\d{2}-\d{4,6}|\d{2} \d{5})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
+const CONTINUED = /^\/\s?(?:\.{3}|…)$/
 const BARCODE = /^\*\d{7,}\*$/
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
 /** The issue date in the UN masthead, written in English in every language version ("19 January 2012"). */
@@ -23,12 +25,13 @@ const SYMBOL_WITH_PAGE = /^(\S+)\s+\d{1,4}\s?\/\s?\d{1,4}$|^\d{1,4}\s?\/\s?\d{1,
 
 export const pageFurniture: NormalizeRule = {
   id: 'page-furniture',
-  doc: 'Removes page furniture (masthead, running headers, page and job numbers, recycling notes) into the log, lifting the symbol, issue date, distribution, original language and job number into the metadata.',
+  doc: 'Removes page furniture (masthead, running headers and running titles, page and job numbers, recycling notes) and the blank lines under it into the log, lifting the symbol, issue date, distribution, original language and job number into the metadata.',
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
     const lifted: LiftedMeta = {}
-    const drops: Drop[] = []
+    /** The furniture lines, by index, with why each is furniture. */
+    const dropped = new Map<number, string>()
     let inHead = true
     let lastRule = -Infinity
     for (let i = 0; i < lines.length; i++) {
@@ -44,11 +47,45 @@ export const pageFurniture: NormalizeRule = {
         inHead = false
         continue
       }
-      drops.push({ start: line.start, end: line.breakEnd, reason })
+      dropped.set(i, reason)
     }
-    if (drops.length === 0) return { text }
+    for (const i of runningTitles(src, lines, dropped, lang)) dropped.set(i, 'page furniture: running head (the title of the document)')
+    if (dropped.size === 0) return { text }
+    const drops: Drop[] = []
+    for (let i = 0; i < lines.length; i++) {
+      const reason = dropped.get(i)
+      if (reason !== undefined) drops.push({ start: lines[i]!.start, end: lines[i]!.breakEnd, reason })
+      // The blank lines under a line of furniture were the page's: the text it stood in goes on as if it were not there.
+      else if (isBlankLine(lines[i]!) && drops.length > 0 && drops[drops.length - 1]!.end === lines[i]!.start)
+        drops.push({ start: lines[i]!.start, end: lines[i]!.breakEnd, reason: 'blank line under page furniture' })
+    }
     return { text: text.rewrite(this.id, { pieces: keptBetween(drops, src.length), drops }), lifted }
   }
+}
+
+/** The longest a running head that repeats the document's title runs, in characters. */
+const RUNNING_TITLE = 160
+
+/**
+ * The lines that repeat, page after page, right beside the page's other furniture (its number, its
+ * symbol header): a running head giving the document's title. A line of text never stands there
+ * twice in the same words.
+ */
+function runningTitles(src: string, lines: readonly Line[], dropped: ReadonlyMap<number, string>, lang: Parameters<NormalizeRule['apply']>[1]): number[] {
+  const byContent = new Map<string, number[]>()
+  lines.forEach((line, i) => {
+    if (isBlankLine(line) || dropped.has(i)) return
+    const content = src.slice(line.contentStart, line.contentEnd)
+    if (content.length > RUNNING_TITLE || endsClause(content, lang.clauseMarks)) return
+    byContent.set(content, [...(byContent.get(content) ?? []), i])
+  })
+  const nextFilled = (i: number, step: number) => {
+    let k = i + step
+    while (k >= 0 && k < lines.length && isBlankLine(lines[k]!)) k += step
+    return k
+  }
+  const besideFurniture = (i: number) => dropped.has(nextFilled(i, -1)) || dropped.has(nextFilled(i, 1))
+  return [...byContent.values()].filter((at) => at.length >= 2 && at.every(besideFurniture)).flat()
 }
 
 function nextEndsPreambular(src: string, lines: Line[], i: number, lang: Parameters<NormalizeRule['apply']>[1]): boolean {
@@ -63,9 +100,14 @@ function previousIsLoneNumber(src: string, lines: Line[], i: number): boolean {
 
 function furnitureReason(content: string, inHead: boolean, lang: Parameters<NormalizeRule['apply']>[1], lifted: LiftedMeta, afterFootnoteNumber: boolean, aboveClause = false): string | null {
   const job = JOB_NUMBER.exec(content)
-  if (job) lifted.jobNumber ??= job[2] ? `${job[1]} (${job[2]})` : job[1]
+  if (job) {
+    // Lifted as the UN writes it, with its hyphen.
+    const number = job[1]!.replace(' ', '-')
+    lifted.jobNumber ??= job[2] ? `${number} (${job[2]})` : number
+  }
   if (job || BARCODE.test(content)) return 'page furniture: job number'
   if (PAGE_OF.test(content)) return 'page furniture: page number'
+  if (CONTINUED.test(content)) return 'page furniture: mark of a page continued overleaf'
   // A symbol under a footnote number is the footnote's text, not a header.
   if (!afterFootnoteNumber) {
     const symbol = mastheadSymbol(content)

@@ -23,15 +23,18 @@ interface TextLine {
 const MIN_MEASURE = 40
 /** A line this close to the measure was ended by the wrap, not by its author. */
 const FULL = 0.85
+/** An unfinished line this close to the measure was ended by the wrap, not by its author, even if short of full. */
+const LONG_UNFINISHED = 0.6
 /** In a hard-wrapped text at least this share of the lines end unfinished (short texts of short clauses have few). */
 const UNFINISHED_SHARE = 0.1
 
 export const unwrapLines: NormalizeRule = {
   id: 'unwrap-lines',
-  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break).',
+  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break) and the line under a paragraph number set alone.',
   apply(text, lang) {
     const src = text.text
-    const lines = textLines(src)
+    const wide = lang.typesetting.widePunctuation
+    const lines = textLines(src, wide)
     const measure = measureOf(lines, lang.clauseMarks)
     // Indents mark paragraphs where more than one line has one: a single indented line (a web page's stray space) is no layout.
     const indentLayout = lines.filter((l) => l.indented).length > 1
@@ -56,7 +59,7 @@ export const unwrapLines: NormalizeRule = {
         if (n === 0) dropTo(tl.line.contentStart, b === 0 ? 'white space before the text' : tl.indented ? 'line break and paragraph indent' : 'line break between blocks')
         else {
           const before = block[n - 1]!.content
-          const join = joiner(before, tl.content)
+          const join = joiner(before, tl.content, wide)
           if (join) pieces.push({ insert: join })
           const reason = tl.indented ? 'line break and indent of a line continued after a page break' : 'hard line wrap'
           if (tl.line.contentStart > at) drops.push({ start: at, end: tl.line.contentStart, reason, ...(join ? { replacement: join } : {}) })
@@ -77,7 +80,7 @@ export const unwrapLines: NormalizeRule = {
  * most lines have (none in most extractions, one space in some, where a paragraph's first line
  * then has more).
  */
-function textLines(src: string): TextLine[] {
+function textLines(src: string, widePunctuation: string): TextLine[] {
   const found: { line: Line; indent: number; blanksBefore: number }[] = []
   const counts = new Map<number, number>()
   let blanks = 0
@@ -86,7 +89,7 @@ function textLines(src: string): TextLine[] {
       blanks++
       continue
     }
-    const indent = visualWidth(src.slice(line.start, line.contentStart))
+    const indent = visualWidth(src.slice(line.start, line.contentStart), widePunctuation)
     counts.set(indent, (counts.get(indent) ?? 0) + 1)
     found.push({ line, indent, blanksBefore: blanks })
     blanks = 0
@@ -99,7 +102,7 @@ function textLines(src: string): TextLine[] {
     return {
       line,
       content,
-      width: visualWidth(src.slice(line.start, line.contentEnd)),
+      width: visualWidth(src.slice(line.start, line.contentEnd), widePunctuation),
       indent,
       indented: indent > margin,
       blanksBefore,
@@ -125,17 +128,39 @@ function measureOf(lines: readonly TextLine[], marks: ClauseMarks): number | nul
   return cluster >= Math.max(3, widths.length * 0.6) ? measure : null
 }
 
+/**
+ * A paragraph or title number alone on its line ("1.", "52/7.", "(a)"), as a PDF extraction sets a
+ * hanging number apart from its text: it runs on into the line under it. A part's letter ("B")
+ * over its formula stands alone by right.
+ */
+function isLoneNumber(line: string, lang: LanguageProfile): boolean {
+  const m = lang.blockNumber.exec(`${line} `)
+  return m !== null && m[0].trimEnd() === line.trimEnd() && !lang.grammar.partHeading.test(line)
+}
+
+/** A line the grammar reads whole, which no line above runs on into: a formula, a header, a session, a meeting, a date. */
+function readWhole(line: string, lang: LanguageProfile): boolean {
+  const g = lang.grammar
+  return g.formula.some((f) => f.pattern.test(line)) || [g.resolutionHeader, g.basis, g.session, g.agendaItem, g.meeting, g.dateLine].some((p) => p.test(line))
+}
+
 function startsBlock(prev: TextLine, next: TextLine, measure: number | null, indentLayout: boolean, lang: LanguageProfile): boolean {
   if (next.definition || prev.definition) return true
   if (next.blanksBefore >= 2) return true
-  if (lang.blockNumber.test(next.content)) return true
+  if (isLoneNumber(prev.content, lang) && !isLoneNumber(next.content, lang)) return false
+  if (lang.blockNumber.test(next.content) || isLoneNumber(next.content, lang)) return true
+  if (lang.clauseOpening?.test(next.content) && endsClause(prev.content, lang.clauseMarks)) return true
   if (lang.runsOn?.(prev.content, next.content)) return false
+  // A paragraph's first line is set narrower by its indent or hanging number, and a justified line of a proportional
+  // face holds fewer characters where its spaces are wide: a long line that ends no clause runs on, unless into a
+  // line the grammar reads whole.
+  if (measure !== null && prev.width >= measure * LONG_UNFINISHED && !endsClause(prev.content, lang.clauseMarks) && !readWhole(next.content, lang)) return false
   // Too few wrapped lines to measure (a short text): where indents mark paragraphs, a line under a
   // long unfinished one and indented no further than it can only be its continuation (a first line
   // is indented beyond the lines that follow it). (undoc's canonical text has no indents, so this
   // never joins its blocks.)
   if (measure === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content, lang.clauseMarks))
-  const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content) > measure
+  const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content, lang.typesetting.widePunctuation) > measure
   if (!full) return true
   // An indented line after a full, unfinished line is the first line of a new page.
   if (next.indented) return endsClause(prev.content, lang.clauseMarks)
