@@ -532,3 +532,43 @@ describe('a General Assembly resolution as the PDF extractions of the 1990s give
     expect(ps.filter((p) => p.role === 'operative').map((p) => p.number)).toEqual(['1', '2'])
   })
 })
+
+describe('the opening words an English edition sets in italics', () => {
+  const { formula, preambular, operative } = en.typesetting.openingWords!
+  const italic = (pattern: RegExp, text: string) => pattern.exec(text)?.[1]
+
+  it('takes the formula without its comma, and the verb of a clause with its adverbs and phrase, not its object', () => {
+    expect(italic(formula, 'The General Assembly,')).toBe('The General Assembly')
+    expect(italic(formula, '"The Security Council,')).toBe('The Security Council')
+    const preambles: [string, string][] = [
+      ['Recalling its resolutions 37/4', 'Recalling'],
+      ['Recalling also its resolution', 'Recalling also'],
+      ['Having considered the report', 'Having considered'],
+      ['Having taken note of the reports', 'Having taken note'],
+      ['Taking into account the desire', 'Taking into account'],
+      ['Noting with appreciation the close', 'Noting with appreciation'],
+      ['Bearing in mind that', 'Bearing in mind'],
+      ['Deeply concerned by the slow progress', 'Deeply concerned'],
+      ['Expressing deep concern at', 'Expressing deep concern'],
+      ['Convinced that', 'Convinced'],
+      ['Mindful of', 'Mindful']
+    ]
+    for (const [text, words] of preambles) expect(italic(preambular, text), text).toBe(words)
+    const operatives: [string, string][] = [
+      ['Decides to include', 'Decides'],
+      ['Decides:', 'Decides'],
+      ['Takes note with satisfaction of the report', 'Takes note with satisfaction'],
+      ['Also welcomes the cooperation', 'Also welcomes'],
+      ['Calls upon all States', 'Calls upon'],
+      ['Expresses its appreciation to the Secretary-General', 'Expresses its appreciation'],
+      ['Strongly condemns', 'Strongly condemns'],
+      ['Requests the Secretary-General', 'Requests']
+    ]
+    for (const [text, words] of operatives) expect(italic(operative, text), text).toBe(words)
+  })
+
+  it('takes nothing from a clause that does not open with a verb', () => {
+    for (const text of ['Cooperation between the United Nations', 'United Nations Mission', 'The following entities:']) expect(italic(preambular, text), text).toBeUndefined()
+    for (const text of ['Its members shall', 'This resolution', 'To defer consideration', 'All States;']) expect(italic(operative, text), text).toBeUndefined()
+  })
+})

@@ -12,8 +12,8 @@ import { atomize, breakLines, type Line } from '../pipeline/emit/pdf/linebreak.j
 import { en } from '../pipeline/lang/en.js'
 import { zh } from '../pipeline/lang/zh.js'
 import { elementIds } from '../pipeline/model/element-ids.js'
-import type { UndocDocument } from '../pipeline/types/document.js'
-import { build, buildSeed, ROOT, SEEDS, seedText } from './helpers.js'
+import type { Citation, UndocDocument } from '../pipeline/types/document.js'
+import { build, buildSeed, nodesOf, ROOT, SEEDS, seedText } from './helpers.js'
 import { documentHan, han, pdfLines, readPdf, type ReadPdf } from './pdf-helpers.js'
 
 const rules = zh.typesetting
@@ -465,16 +465,47 @@ describe('English PDF (UN English layout)', () => {
     }
   })
 
-  it("sets instruments' titles in italics", () => {
-    expect(italic('a-res-67-264.en.txt')).toEqual(expect.arrayContaining(['Charter of the United Nations', 'Charter of the Organization of the Islamic Conference']))
+  it('sets curly quotes and apostrophes inside their words, never as units a line may end at ("the Council’ / s consideration")', () => {
+    const atoms = atomize([{ text: 'the Council’s “consideration” of the Secretary-General’s report — in full…', style: { face: 'body', size: 10 } }], englishRules)
+    expect(atoms.filter((a) => a.kind === 'wide')).toEqual([])
+    for (let width = 60; width <= 200; width++)
+      for (const line of breakLines(atoms, { firstIndent: 0, indent: 0, width, align: 'justify' }, englishRules)) expect(line.text, `${width}`).not.toMatch(/[’“]$/)
+    // An em dash inside a word is a place to break, with nothing added.
+    const dashed = atomize([{ text: 'international peace—and security', style: { face: 'body', size: 10 } }], englishRules)
+    expect(breakLines(dashed, { firstIndent: 0, indent: 0, width: 90, align: 'justify' }, englishRules).map((l) => l.text.trim())).toEqual(['international peace—', 'and security'])
   })
 
-  it('sets its title flush left in 13 pt bold, the lines over it flush left in roman', () => {
+  it("sets instruments' titles in italics, every one the citation finder names", () => {
+    let titles = 0
+    for (const [name, { doc }] of built) {
+      // Spaces aside: a title may run over a line, or be hyphenated at its end.
+      const set = italic(name).join('').replace(/\s+/g, '')
+      for (const c of nodesOf<Citation>(doc.tree, 'citation').filter((c) => c.kind === 'instrument')) {
+        titles++
+        expect(set, name).toContain(
+          c.children
+            .map((t) => t.value)
+            .join('')
+            .replace(/\s+/g, '')
+        )
+      }
+    }
+    expect(titles).toBeGreaterThanOrEqual(5)
+    expect(italic('a-res-67-264.en.txt')).toContain('Charter of the United Nations')
+  })
+
+  it('sets its title flush left in 13 pt bold, its number hanging, the lines over it flush left in roman', () => {
     const { pdf } = built.get('a-res-67-264.en.txt')!
     const header = pdf.items.find((i) => i.str.startsWith('Resolution adopted by the General Assembly'))!
-    const title = pdf.items.find((i) => i.str.startsWith('67/264. Cooperation'))!
+    const number = pdf.items.find((i) => i.str === '67/264.' && i.tag === 'H1')!
+    const title = pdf.items.filter((i) => i.tag === 'H1' && i !== number)
     expect([header.font, header.size, header.x]).toEqual(['Tinos-Regular', 10, expect.closeTo(MARGIN.left, 2)])
-    expect([title.font, title.size, title.x, title.tag]).toEqual(['Tinos-Bold', 13, expect.closeTo(MARGIN.left, 2), 'H1'])
+    expect([number.font, number.size, number.x]).toEqual(['Tinos-Bold', 13, expect.closeTo(MARGIN.left, 2)])
+    expect(title.map((i) => i.str.trim()).join(' ')).toBe('Cooperation between the United Nations and the Organization of Islamic Cooperation')
+    // Two lines, both starting past the number.
+    expect(new Set(title.map((i) => i.y)).size).toBe(2)
+    for (const line of title) expect([line.font, line.size, line.x]).toEqual(['Tinos-Bold', 13, expect.closeTo(title[0]!.x, 2)])
+    expect(title[0]!.x).toBeGreaterThan(number.x + number.width)
   })
 
   it('hangs lettered and roman sub-item numbers: right-aligned on their bracket, the text of every line at one indent', () => {

@@ -14,7 +14,7 @@ const INTENSIFIER = '(?:Also|Further|Again|Once again|Strongly|Firmly|Urgently|D
  * "Calls upon", "Expresses its appreciation"), not the verb's object.
  */
 const VERB_TAIL =
-  '(?:\\s(?:also|further|again|once again|in particular|upon|note|in mind|into (?:account|consideration)|(?:with|its) (?:deep |grave |great |serious |profound |particular |sincere |full |strong )?(?:appreciation|satisfaction|concern|regret|interest|alarm|gratitude|approval|support)))*'
+  '(?:\\s(?:also|further|again|once again|in particular|upon|note|in mind|into (?:account|consideration)|(?:with|its) (?:deep |grave |great |serious |profound |particular |sincere |full |strong )?(?:appreciation|satisfaction|concern|regret|interest|alarm|gratitude|approval|support)|(?:deep|grave|serious|profound) (?:concern|regret|appreciation)))*'
 
 const UNITS = [
   'zero',
@@ -279,7 +279,7 @@ export const en: LanguageProfile = {
     // UN English documents are set in Times New Roman, 10 on 12 pt: Tinos has its metrics. A Han name
     // in an English text falls back to the Chinese faces.
     fonts: { body: TINOS, heading: TINOS_BOLD, emphasis: TINOS_ITALIC, fallback: [NOTO_SERIF_SC, NOTO_SANS_HANS_LIGHT], bodySize: 10, leading: 1.2 },
-    // The UN's English headings stand flush left: a resolution's title in 13 pt bold, the masthead's
+    // The UN's English headings stand flush left, their numbers hanging: a resolution's title in 13 pt bold, the masthead's
     // session and agenda lines and the smallest headings bold at the body size, all single-spaced as
     // the running text. The lines over a title (the UN's "Resolution adopted by the General Assembly
     // on …", which it sets large, but also a web page's dateline or an adoption note's second line:
@@ -288,13 +288,13 @@ export const en: LanguageProfile = {
       session: { face: 'heading', size: 10, align: 'left' },
       agendaItem: { face: 'heading', size: 10, align: 'left' },
       agendaTitle: { face: 'heading', size: 10, align: 'left' },
-      title: { face: 'heading', size: 13, align: 'left' },
+      title: { face: 'heading', size: 13, align: 'left', hangingNumber: true },
       subtitle: { face: 'body', size: 10, align: 'left' },
       adoptionNote: { face: 'body', size: 10, align: 'left' },
       basis: { face: 'body', size: 10, align: 'left' },
-      annexHeading: { face: 'heading', size: 12, align: 'left' },
-      chapter: { face: 'heading', size: 12, align: 'left' },
-      section: { face: 'heading', size: 10, align: 'left' }
+      annexHeading: { face: 'heading', size: 12, align: 'left', hangingNumber: true },
+      chapter: { face: 'heading', size: 12, align: 'left', hangingNumber: true },
+      section: { face: 'heading', size: 10, align: 'left', hangingNumber: true }
     },
     // Footnotes 8 on 9 pt.
     notes: { size: 8, leading: 9 / 8 },

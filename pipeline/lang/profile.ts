@@ -222,6 +222,8 @@ export interface HeadingStyle {
   readonly align: 'left' | 'center'
   /** Line height as a multiple of its size; absent, the running text's. */
   readonly leading?: number
+  /** The heading's number hangs before its text, every line of which starts after it ("67/264." over nothing). */
+  readonly hangingNumber?: boolean
 }
 
 /** The faces of a printed edition in a language, by role, and the size of its running text. */

@@ -1,6 +1,7 @@
 import type { Typesetting } from '../../lang/profile.js'
 import type { Heading, Inline, UndocDocument } from '../../types/document.js'
 import { TEXT_WIDTH, type Block, type StructType } from './layout.js'
+import { face, roleFace } from './fonts.js'
 import { atomize, breakLines, settingReport, unbroken, type Measure, type Segment, type SettingReport, type Style } from './linebreak.js'
 import { isInternal } from '../../model/citation-links.js'
 import { elementIds, type ElementIds } from '../../model/element-ids.js'
@@ -241,6 +242,22 @@ export function compose(document: UndocDocument, rules: Typesetting, doc: string
             // The number as the source printed it ("一、", "A. ", "67/264. "), kept as data in the tree.
             const number = b.marker ?? ''
             const { style, ...spec } = headingSpec(b, annex !== undefined, number + plain(b.children), full, EM, rules)
+            const { align, hangingNumber } = rules.headings[b.role]
+            const label = number.trim()
+            if (hangingNumber && label) {
+              // The number hangs: every line of the text starts a word space past it.
+              const numberFace = face(roleFace(rules.fonts, style.face))
+              const indent = numberFace.advance(`${label} `) * style.size
+              set({
+                ...spec,
+                measure: full(align, indent, indent),
+                segments: segments(b.children, style, doc, volume, ids, rules),
+                label,
+                labelRight: numberFace.advance(label) * style.size,
+                labelStyle: style
+              })
+              break
+            }
             const printed: Inline[] = number ? [{ type: 'text', value: number, position: b.position }, ...b.children] : b.children
             set({ ...spec, segments: segments(printed, style, doc, volume, ids, rules) })
             break

@@ -102,8 +102,11 @@ export function settingReport(): SettingReport {
   return { missing: [], forced: [] }
 }
 
-/** Marks after which an address or a symbol may be broken (nothing is added). */
-const BREAK_AFTER = '/.-_?&=\\'
+/**
+ * Marks after which an address or a symbol may be broken (nothing is added), and an em dash set
+ * inside a word ("peace—and", where the language does not set it apart as a wide mark).
+ */
+const BREAK_AFTER = '/.-_?&=\\—'
 /** Letters a hyphenated piece keeps at least, before and after the break (TeX's lefthyphenmin/righthyphenmin). */
 const HYPHEN_MIN = { left: 2, right: 3 } as const
 
