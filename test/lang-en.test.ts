@@ -63,6 +63,10 @@ describe('English dates', () => {
     expect(en.citationDate('August 1946')?.last).toBeUndefined()
     expect(en.citationDate('32 May 2012')).toBeNull()
     expect(en.dates('held from 1–3 May 2012').map((d) => d.iso)).toEqual(['2012-05-01', '2012-05-03'])
+    // A range in words: "from 1 to 3 May 2012"; two whole dates "from 1 July 1995 to 30 June 1996" stay two.
+    expect(en.citationDate('1 to 3 May 2012')?.iso).toBe('2012-05-01/2012-05-03')
+    expect(en.dates('held in Geneva from 1 to 3 May 2012').map((d) => d.iso)).toEqual(['2012-05-01', '2012-05-03'])
+    expect(en.dates('the period from 1 July 1995 to 30 June 1996').map((d) => d.iso)).toEqual(['1995-07-01', '1996-06-30'])
   })
 
   it('finds a date as a citation, not inside a longer number or word', () => {

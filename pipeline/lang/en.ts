@@ -71,8 +71,8 @@ export function englishNumeral(text: string): number | null {
 
 /** One day of a date: its number, and its month when the month is written after it. */
 const DAY_ITEM = `\\d{1,2}(?:\\s${MONTH})?`
-/** Between the days of a list or a range: "7 and 8", "3, 5 and 7", "1–3", "30 November–2 December". */
-const DAY_SEPARATOR = `(?:\\s?[–-]\\s?|,\\s|,?\\sand\\s)`
+/** Between the days of a list or a range: "7 and 8", "3, 5 and 7", "1–3", "from 1 to 3", "30 November–2 December". */
+const DAY_SEPARATOR = `(?:\\s?[–-]\\s?|\\sto\\s|,\\s|,?\\sand\\s)`
 /**
  * A date as UN English writes it, day first and year last: "22 October 1982", "7 and 8 December
  * 2005", "1–3 May 2012", or a month alone, "August 1946". The month and year written once belong
@@ -105,7 +105,7 @@ function daysOf(text: string): { days: string[]; range: boolean } | null {
     if (d < 1 || d > 31) return null
     days.unshift(`${year}-${pad(carried)}-${pad(d)}`)
   }
-  return { days, range: separators.length === 1 && /[–-]/.test(separators[0]!) }
+  return { days, range: separators.length === 1 && /[–-]|\sto\s/.test(separators[0]!) }
 }
 
 function dates(text: string): DateMatch[] {
