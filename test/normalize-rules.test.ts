@@ -289,6 +289,14 @@ describe('footnote-markers', () => {
     expect(normalizeEnglish('the G77 and China,\n\n[^77]: A/1.').text.text).toBe('the G77 and China,\n\n[^77]: A/1.')
     expect(canon('迎接21世纪[^2]，\n\n[^1]: 甲。\n\n[^2]: 乙。')).toBe('迎接21世纪[^2]，\n\n[^1]: 甲。\n\n[^2]: 乙。')
   })
+  it('reads the marker of a footnote set after the text that a space sets apart from its word, in the order of the notes', () => {
+    const text =
+      'to invite the Organization of the Islamic Conference 1 to participate in the 10 priority areas,\n\nHaving considered the report, 2\n\n1. Takes note of the report;2\n\n[^1]: Renamed.\n\n[^2]: A/67/280.'
+    expect(normalizeEnglish(text).text.text).toBe(
+      'to invite the Organization of the Islamic Conference[^1] to participate in the 10 priority areas,\n\nHaving considered the report,[^2]\n\n1. Takes note of the report;[^2]\n\n[^1]: Renamed.\n\n[^2]: A/67/280.'
+    )
+    expect(normalizeEnglish(text).text.removals.map((r) => r.reason)).toContain('space before a footnote marker set apart from its word, written as a footnote reference')
+  })
   it('does not take a count, an ordinal or an undefined number for a marker', () => {
     expect(canon('第12段和12年及12次会议,\n\n12 个国家。')).toBe('第12段和12年及12次会议,\n\n12个国家。')
   })
