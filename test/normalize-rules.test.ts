@@ -99,6 +99,19 @@ describe('footnote-blocks', () => {
     // A number alone that nothing above refers to (a page number) is not a footnote.
     expect(normalizeEnglish('The text goes on,\n\n1\n\nA/36/866.').text.text).toBe('The text goes on,\n\nA/36/866.')
   })
+  it('reads footnotes set in two columns, the numbers first and their texts after them, a page number among the numbers', () => {
+    const raw =
+      'Having considered the application of the Republic of South Sudan,2\n\n_______________\n1\n2\n\n11-41847\n\nA/65/905.\nA/65/900-S/2011/418.\n\n_______________\n3\n\n2\n\nS/2003/529, annex.\n'
+    const n = normalizeEnglish(raw)
+    expect(n.text.text).toBe('Having considered the application of the Republic of South Sudan,[^2]\n\n[^1]: A/65/905.\n\n[^2]: A/65/900-S/2011/418.\n\n[^3]: S/2003/529, annex.')
+    expect(n.text.removals.filter((r) => r.reason === 'page furniture: page number').map((r) => r.text)).toEqual(['2'])
+  })
+  it('takes no number below one already read, nor a number alone, for a footnote or its text', () => {
+    const raw = 'the two-State solution of an independent State\n\n_______________\n1\nSee A/43/928, annex.\n3\nA/56/1026-S/2002/932.\n2\n\n2\n\nof Palestine living side by side with Israel,'
+    const out = normalizeEnglish(raw).text.text
+    expect(out).toContain('[^3]: A/56/1026-S/2002/932.')
+    expect(out).not.toMatch(/\[\^2\]: of Palestine/)
+  })
   it('warns about a footnote rule with no footnote under it and drops the rule into the log', () => {
     const n = normalizeText('正文。\n\n_______________\n\n下一段。')
     expect(n.messages).toEqual([expect.objectContaining({ ruleId: 'footnote-blocks', severity: 'warning' })])
