@@ -157,7 +157,10 @@ describe('hanging-numbers', () => {
 
 describe('page-numbers', () => {
   it('removes a number alone between blank lines', () => {
-    expect(removedBy('第一段。\n\n3\n\n第二段。', 'page-numbers')).toEqual([expect.objectContaining({ text: '3\n' })])
+    expect(removedBy('第一段。\n\n3\n\n第二段。', 'page-numbers')).toEqual([
+      expect.objectContaining({ text: '3\n', reason: 'page furniture: page number' }),
+      expect.objectContaining({ text: '\n', reason: 'blank line under page furniture' })
+    ])
   })
 })
 
