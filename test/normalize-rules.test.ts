@@ -59,6 +59,9 @@ describe('page-furniture', () => {
     // A line said twice in the text, not beside furniture, is text.
     expect(normalizeEnglish('Recalling,\n\nThe situation\n\nNoting,\n\nThe situation\n\nDeciding,').text.text).toContain('The situation\n\nNoting,\n\nThe situation')
   })
+  it('removes the recycling note as extractions misread it, and its sign alone', () => {
+    expect(normalizeEnglish('Decides to admit the Republic.\n\n*1041847*\n\nPlease rec cle\n\n♲\n').text.text).toBe('Decides to admit the Republic.')
+  })
   it('keeps a symbol that is a footnote text under its number', () => {
     expect(canon('见报告，\n\n_______________\n1\n A/60/633\n 继续。')).toContain('[^1]: A/60/633')
   })
@@ -218,6 +221,12 @@ describe('unwrap-lines', () => {
     )
     const titled = [line, line, line, '67/264. Cooperation between the United Nations and the Organization', 'The General Assembly,'].join('\n')
     expect(normalizeEnglish(titled).text.text).toMatch(/Organization\n\nThe General Assembly,$/)
+  })
+  it("runs an English line on into the paragraph's last word that went over, capitalized, and no further", () => {
+    const raw = 'Having received the recommendation that the Republic should be admitted to membership in the United\nNations,[^1]\nHaving considered the application,\nNations United'
+    expect(normalizeEnglish(raw).text.text).toBe(
+      'Having received the recommendation that the Republic should be admitted to membership in the United Nations,[^1]\n\nHaving considered the application,\n\nNations United'
+    )
   })
   it('starts a block at a paragraph number even after a full line', () => {
     expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)
