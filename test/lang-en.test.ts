@@ -536,3 +536,23 @@ describe('a General Assembly resolution as the PDF extractions of the 1990s give
     expect(ps.filter((p) => p.role === 'operative').map((p) => p.number)).toEqual(['1', '2'])
   })
 })
+
+describe('citations in a paragraph a moved number or a page break joined', async () => {
+  const text = [
+    'The General Assembly,',
+    'Recalling its resolution 52/250,',
+    '1.',
+    'Reaffirms the right of the Palestinian people to self-determination;',
+    'Expresses the hope that the Security Council will consider favourably the',
+    '2.',
+    'application submitted on 23 September 2011 by the State of Palestine;',
+    'Decides to remain seized of the matter.',
+    ''
+  ].join('\n')
+  const doc = (await build('input/a-res-67-19.en.txt', text)).document!
+
+  it('finds them in the text after the joining space, where the node does not start at its raw start', () => {
+    const p = paragraphs(doc).find((x) => x.number === '2')!
+    expect(nodesOf<Citation>(p, 'citation').map((c) => c.date)).toEqual(['2011-09-23'])
+  })
+})
