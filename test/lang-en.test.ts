@@ -63,6 +63,10 @@ describe('English dates', () => {
     expect(en.citationDate('August 1946')?.last).toBeUndefined()
     expect(en.citationDate('32 May 2012')).toBeNull()
     expect(en.dates('held from 1–3 May 2012').map((d) => d.iso)).toEqual(['2012-05-01', '2012-05-03'])
+    // A range in words: "from 1 to 3 May 2012"; two whole dates "from 1 July 1995 to 30 June 1996" stay two.
+    expect(en.citationDate('1 to 3 May 2012')?.iso).toBe('2012-05-01/2012-05-03')
+    expect(en.dates('held in Geneva from 1 to 3 May 2012').map((d) => d.iso)).toEqual(['2012-05-01', '2012-05-03'])
+    expect(en.dates('the period from 1 July 1995 to 30 June 1996').map((d) => d.iso)).toEqual(['1995-07-01', '1996-06-30'])
   })
 
   it('finds a date as a citation, not inside a longer number or word', () => {
@@ -570,5 +574,25 @@ describe('the opening words an English edition sets in italics', () => {
   it('takes nothing from a clause that does not open with a verb', () => {
     for (const text of ['Cooperation between the United Nations', 'United Nations Mission', 'The following entities:']) expect(italic(preambular, text), text).toBeUndefined()
     for (const text of ['Its members shall', 'This resolution', 'To defer consideration', 'All States;']) expect(italic(operative, text), text).toBeUndefined()
+  })
+})
+
+describe('citations in a paragraph a moved number or a page break joined', async () => {
+  const text = [
+    'The General Assembly,',
+    'Recalling its resolution 52/250,',
+    '1.',
+    'Reaffirms the right of the Palestinian people to self-determination;',
+    'Expresses the hope that the Security Council will consider favourably the',
+    '2.',
+    'application submitted on 23 September 2011 by the State of Palestine;',
+    'Decides to remain seized of the matter.',
+    ''
+  ].join('\n')
+  const doc = (await build('input/a-res-67-19.en.txt', text)).document!
+
+  it('finds them in the text after the joining space, where the node does not start at its raw start', () => {
+    const p = paragraphs(doc).find((x) => x.number === '2')!
+    expect(nodesOf<Citation>(p, 'citation').map((c) => c.date)).toEqual(['2011-09-23'])
   })
 })

@@ -61,6 +61,9 @@ describe('page-furniture', () => {
     // A line said twice in the text, not beside furniture, is text.
     expect(normalizeEnglish('Recalling,\n\nThe situation\n\nNoting,\n\nThe situation\n\nDeciding,').text.text).toContain('The situation\n\nNoting,\n\nThe situation')
   })
+  it('removes the recycling note as extractions misread it, and its sign alone', () => {
+    expect(normalizeEnglish('Decides to admit the Republic.\n\n*1041847*\n\nPlease rec cle\n\n♲\n').text.text).toBe('Decides to admit the Republic.')
+  })
   it('keeps a symbol that is a footnote text under its number', () => {
     expect(canon('见报告，\n\n_______________\n1\n A/60/633\n 继续。')).toContain('[^1]: A/60/633')
   })
@@ -100,6 +103,19 @@ describe('footnote-blocks', () => {
     )
     // A number alone that nothing above refers to (a page number) is not a footnote.
     expect(normalizeEnglish('The text goes on,\n\n1\n\nA/36/866.').text.text).toBe('The text goes on,\n\nA/36/866.')
+  })
+  it('reads footnotes set in two columns, the numbers first and their texts after them, a page number among the numbers', () => {
+    const raw =
+      'Having considered the application of the Republic of South Sudan,2\n\n_______________\n1\n2\n\n11-41847\n\nA/65/905.\nA/65/900-S/2011/418.\n\n_______________\n3\n\n2\n\nS/2003/529, annex.\n'
+    const n = normalizeEnglish(raw)
+    expect(n.text.text).toBe('Having considered the application of the Republic of South Sudan,[^2]\n\n[^1]: A/65/905.\n\n[^2]: A/65/900-S/2011/418.\n\n[^3]: S/2003/529, annex.')
+    expect(n.text.removals.filter((r) => r.reason === 'page furniture: page number').map((r) => r.text)).toEqual(['2'])
+  })
+  it('takes no number below one already read, nor a number alone, for a footnote or its text', () => {
+    const raw = 'the two-State solution of an independent State\n\n_______________\n1\nSee A/43/928, annex.\n3\nA/56/1026-S/2002/932.\n2\n\n2\n\nof Palestine living side by side with Israel,'
+    const out = normalizeEnglish(raw).text.text
+    expect(out).toContain('[^3]: A/56/1026-S/2002/932.')
+    expect(out).not.toMatch(/\[\^2\]: of Palestine/)
   })
   it('warns about a footnote rule with no footnote under it and drops the rule into the log', () => {
     const n = normalizeText('正文。\n\n_______________\n\n下一段。')
@@ -146,7 +162,10 @@ describe('hanging-numbers', () => {
 
 describe('page-numbers', () => {
   it('removes a number alone between blank lines', () => {
-    expect(removedBy('第一段。\n\n3\n\n第二段。', 'page-numbers')).toEqual([expect.objectContaining({ text: '3\n' })])
+    expect(removedBy('第一段。\n\n3\n\n第二段。', 'page-numbers')).toEqual([
+      expect.objectContaining({ text: '3\n', reason: 'page furniture: page number' }),
+      expect.objectContaining({ text: '\n', reason: 'blank line under page furniture' })
+    ])
   })
 })
 
@@ -269,6 +288,12 @@ describe('unwrap-lines', () => {
     const titled = [line, line, line, '67/264. Cooperation between the United Nations and the Organization', 'The General Assembly,'].join('\n')
     expect(normalizeEnglish(titled).text.text).toMatch(/Organization\n\nThe General Assembly,$/)
   })
+  it("runs an English line on into the paragraph's last word that went over, capitalized, and no further", () => {
+    const raw = 'Having received the recommendation that the Republic should be admitted to membership in the United\nNations,[^1]\nHaving considered the application,\nNations United'
+    expect(normalizeEnglish(raw).text.text).toBe(
+      'Having received the recommendation that the Republic should be admitted to membership in the United Nations,[^1]\n\nHaving considered the application,\n\nNations United'
+    )
+  })
   it('starts a block at a paragraph number even after a full line', () => {
     expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)
   })
@@ -364,6 +389,14 @@ describe('footnote-markers', () => {
     // A number glued to capitals ("G77") is no marker; one already written is not read again in the "21" of a word.
     expect(normalizeEnglish('the G77 and China,\n\n[^77]: A/1.').text.text).toBe('the G77 and China,\n\n[^77]: A/1.')
     expect(canon('迎接21世纪[^2]，\n\n[^1]: 甲。\n\n[^2]: 乙。')).toBe('迎接21世纪[^2]，\n\n[^1]: 甲。\n\n[^2]: 乙。')
+  })
+  it('reads the marker of a footnote set after the text that a space sets apart from its word, in the order of the notes', () => {
+    const text =
+      'to invite the Organization of the Islamic Conference 1 to participate in the 10 priority areas,\n\nHaving considered the report, 2\n\n1. Takes note of the report;2\n\n[^1]: Renamed.\n\n[^2]: A/67/280.'
+    expect(normalizeEnglish(text).text.text).toBe(
+      'to invite the Organization of the Islamic Conference[^1] to participate in the 10 priority areas,\n\nHaving considered the report,[^2]\n\n1. Takes note of the report;[^2]\n\n[^1]: Renamed.\n\n[^2]: A/67/280.'
+    )
+    expect(normalizeEnglish(text).text.removals.map((r) => r.reason)).toContain('space before a footnote marker set apart from its word, written as a footnote reference')
   })
   it('does not take a count, an ordinal or an undefined number for a marker', () => {
     expect(canon('第12段和12年及12次会议,\n\n12 个国家。')).toBe('第12段和12年及12次会议,\n\n12个国家。')

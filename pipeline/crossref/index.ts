@@ -107,9 +107,22 @@ function assignIds(root: Root): Set<string> {
   return ids
 }
 
+/**
+ * Where a text node stands in the canonical text: at its raw start, or, for a node that opens with
+ * a character a rule put in (the space joining a line that a page break or a moved paragraph number
+ * cut off), back from its last raw character; -1 when neither gives its text.
+ */
+function canonicalStart(node: Text, text: MappedText): number {
+  const at = (start: number) => (start >= 0 && text.text.slice(start, start + node.value.length) === node.value ? start : -1)
+  const fromStart = at(text.toCurrent(node.position.start.offset))
+  if (fromStart !== -1) return fromStart
+  const last = text.toCurrent(node.position.end.offset - 1)
+  return last === -1 ? -1 : at(last + 1 - node.value.length)
+}
+
 function citationsIn(node: Text, text: MappedText, pos: Positions, lang: LanguageProfile, metadata: Metadata, where: string, ids: Set<string>, messages: RawMessage[]): Inline[] {
-  const start = text.toCurrent(node.position.start.offset)
-  if (start === -1 || text.text.slice(start, start + node.value.length) !== node.value) return [node]
+  const start = canonicalStart(node, text)
+  if (start === -1) return [node]
   const matches = parseCitations(tokenize(node.value, lang), node.value, lang)
   if (matches.length === 0) return [node]
   const out: Inline[] = []

@@ -81,8 +81,8 @@ export function englishNumeral(text: string): number | null {
 
 /** One day of a date: its number, and its month when the month is written after it. */
 const DAY_ITEM = `\\d{1,2}(?:\\s${MONTH})?`
-/** Between the days of a list or a range: "7 and 8", "3, 5 and 7", "1–3", "30 November–2 December". */
-const DAY_SEPARATOR = `(?:\\s?[–-]\\s?|,\\s|,?\\sand\\s)`
+/** Between the days of a list or a range: "7 and 8", "3, 5 and 7", "1–3", "from 1 to 3", "30 November–2 December". */
+const DAY_SEPARATOR = `(?:\\s?[–-]\\s?|\\sto\\s|,\\s|,?\\sand\\s)`
 /**
  * A date as UN English writes it, day first and year last: "22 October 1982", "7 and 8 December
  * 2005", "1–3 May 2012", or a month alone, "August 1946". The month and year written once belong
@@ -115,7 +115,7 @@ function daysOf(text: string): { days: string[]; range: boolean } | null {
     if (d < 1 || d > 31) return null
     days.unshift(`${year}-${pad(carried)}-${pad(d)}`)
   }
-  return { days, range: separators.length === 1 && /[–-]/.test(separators[0]!) }
+  return { days, range: separators.length === 1 && /[–-]|\sto\s/.test(separators[0]!) }
 }
 
 function dates(text: string): DateMatch[] {
@@ -179,6 +179,12 @@ function vote(text: string): Vote | null {
  */
 const LINKING_WORD_END = /(?<![,;:.])\s(?:of|and|the|to|in|on|for|by|with|a|an|or|its|their|that|which|at|from|as|between|under|into)$/
 
+/**
+ * A long line that stops on a word, over a line that is one capitalized word and the clause's end:
+ * the paragraph's last word went over ("…membership in the United" / "Nations, 1").
+ */
+const LAST_WORD_CUT = /^.{60,}\p{Ll}\n\p{Lu}\p{Ll}+(?:[,.;:](?:\s?\d{1,3}|\[\^[^\]\s]+\])?)?$/u
+
 /** A list of resolutions cut after a comma before the next number: "…, 50/17 of 20 November 1995,\n51/18 of 14 November 1996". */
 const LIST_GOES_ON = new RegExp(`${RESOLUTION_NUMBER} of [^\\n]*,\\n${RESOLUTION_NUMBER} of `)
 
@@ -194,7 +200,8 @@ export const en: LanguageProfile = {
     { pattern: /^Page \d{1,4}$/, reason: 'page furniture: page number of a running header', headOnly: false },
     { pattern: /^(?:General Assembly|Security Council|Economic and Social Council|Human Rights Council|Trusteeship Council)$/, reason: 'masthead: name of the organ', headOnly: true },
     { pattern: /^English$/, reason: 'masthead: language of this version', headOnly: true },
-    { pattern: /^(?:♲\s?)?Please recycle(?:\s?♲)?$/, reason: 'page furniture: recycling note', headOnly: false },
+    // The recycling note and its sign, also as extractions misread them ("Please rec cle", "♲" alone).
+    { pattern: /^(?:♲\s?)?Please rec\s?y?\s?cle(?:\s?♲)?$|^♲$/, reason: 'page furniture: recycling note', headOnly: false },
     // The furniture of the web copies that hold most older texts (Wikisource, the UN's own sites).
     { pattern: /^(?:Jump to content|Jump to navigation(?: Jump to search)?|From Wikisource|Go to Top)$/, reason: 'web page furniture: navigation', headOnly: false },
     {
@@ -216,7 +223,7 @@ export const en: LanguageProfile = {
     const g = en.grammar
     // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.
     if ([g.scResolutionTitle, g.meeting, g.dateLine, g.session, g.agendaItem].some((p) => p.test(line))) return false
-    return /^\p{Ll}/u.test(next) || LIST_GOES_ON.test(`${line}\n${next}`) || (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next)))
+    return /^\p{Ll}/u.test(next) || LIST_GOES_ON.test(`${line}\n${next}`) || (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next))) || LAST_WORD_CUT.test(`${line}\n${next}`)
   },
   blockNumber: /^(?:["“]?\d+(?:\/\d+)?\.(?=\s|["“]?[A-Z])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=\s)|\((?:[a-z]{1,3}|[ivxlc]+)\)(?=\s)|[A-Z]\.(?=\s)|[IVXLC]+\.(?=\s))/,
   dates,

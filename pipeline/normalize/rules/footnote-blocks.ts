@@ -26,6 +26,33 @@ function startsRulelessBlock(src: string, lines: readonly Line[], i: number, las
   return new RegExp(`[\\p{L}\\p{P}]${label}(?!\\d)`, 'u').test(src.slice(since, line.start))
 }
 
+/**
+ * The footnote numbers alone on their lines from line `k` on, in sequence, and as many lines of
+ * text after them, one a note: a number out of sequence among them is a page number. Null when
+ * the texts are not there.
+ */
+function numberColumn(src: string, lines: readonly Line[], k: number): { labels: Line[]; texts: Line[]; pageNumbers: [number, number][] } | null {
+  const content = (l: Line) => src.slice(l.contentStart, l.contentEnd)
+  const labels = [lines[k]!]
+  const pageNumbers: [number, number][] = []
+  let q = k + 1
+  for (; q < lines.length; q++) {
+    const line = lines[q]!
+    if (isBlankLine(line)) continue
+    if (!LONE_NUMBER.test(content(line))) break
+    if (Number(content(line)) === Number(content(labels[labels.length - 1]!)) + 1) labels.push(line)
+    else pageNumbers.push([line.contentStart, line.contentEnd])
+  }
+  const texts: Line[] = []
+  for (; q < lines.length && texts.length < labels.length; q++) {
+    const line = lines[q]!
+    if (isBlankLine(line)) continue
+    if (LONE_NUMBER.test(content(line)) || FOOTNOTE_RULE.test(content(line))) return null
+    texts.push(line)
+  }
+  return texts.length === labels.length ? { labels, texts, pageNumbers } : null
+}
+
 interface Note {
   label: string
   labelRange: [number, number]
@@ -41,7 +68,7 @@ export const footnoteBlocks: NormalizeRule = {
     const lines = splitLines(src)
     const content = (l: Line) => src.slice(l.contentStart, l.contentEnd)
     const messages: RawMessage[] = []
-    const blocks: { start: number; end: number; notes: Note[]; ruleLine: Line | null }[] = []
+    const blocks: { start: number; end: number; notes: Note[]; ruleLine: Line | null; pageNumbers: [number, number][] }[] = []
     let lastLabel = 0
 
     let blockEnd = 0
@@ -50,6 +77,7 @@ export const footnoteBlocks: NormalizeRule = {
       const ruled = FOOTNOTE_RULE.test(content(ruleLine))
       if (!ruled && !startsRulelessBlock(src, lines, i, lastLabel, blockEnd)) continue
       const notes: Note[] = []
+      const pageNumbers: [number, number][] = []
       let last = i
       // A block with no rule starts at its first number.
       let j = ruled ? i + 1 : i
@@ -61,20 +89,23 @@ export const footnoteBlocks: NormalizeRule = {
         const c = content(line)
         const lone = LONE_NUMBER.exec(c)
         const inline = INLINE_NUMBER.exec(c)
-        // A footnote's text is under its number, or past the blank lines of a page furniture removed between them.
-        let t = k + 1
-        while (t < lines.length && isBlankLine(lines[t]!)) t++
-        const next = lines[t]
         const follows = (label: string) => Number(label) === (notes.length > 0 ? Number(notes[notes.length - 1]!.label) : lastLabel) + 1
-        if (lone && (lone[1]!.length < 4 || follows(lone[1]!)) && (ruled || follows(lone[1]!)) && next && !FOOTNOTE_RULE.test(content(next)) && !LONE_NUMBER.test(content(next))) {
-          // A footnote number alone on its line, its text on the line under it.
-          notes.push({ label: lone[1]!, labelRange: [line.contentStart, line.contentEnd], parts: [[next.contentStart, next.contentEnd]] })
-          last = t
+        // Notes number on through the text: a number below one already read is a page number.
+        const fresh = (label: string) => Number(label) > Math.max(lastLabel, ...notes.map((n) => Number(n.label)))
+        const column = lone && fresh(lone[1]!) && (ruled ? lone[1]!.length < 4 || follows(lone[1]!) : follows(lone[1]!)) ? numberColumn(src, lines, k) : null
+        if (column) {
+          // Footnote numbers alone on their lines, each note's text under them in the same order: under its number, or,
+          // as an extraction sets the two columns of a page's foot one after the other, under the numbers that follow it.
+          column.labels.forEach((label, n) =>
+            notes.push({ label: content(label), labelRange: [label.contentStart, label.contentEnd], parts: [[column.texts[n]!.contentStart, column.texts[n]!.contentEnd]] })
+          )
+          pageNumbers.push(...column.pageNumbers)
+          last = lines.indexOf(column.texts[column.texts.length - 1]!)
         } else if (inline && follows(inline[1]!)) {
           const textStart = line.contentStart + inline[0].length - 1
           notes.push({ label: inline[1]!, labelRange: [line.contentStart, line.contentStart + inline[1]!.length], parts: [[textStart, line.contentEnd]] })
           last = k
-        } else if (notes.length > 0 && line.contentStart === line.start && !FOOTNOTE_RULE.test(c)) {
+        } else if (notes.length > 0 && line.contentStart === line.start && !FOOTNOTE_RULE.test(c) && !lone) {
           // An unindented line under an unfinished note continues it (a note wrapped over lines), and so does one
           // right under it with no blank line between, as PDF extractions set a note's lines.
           const note = notes[notes.length - 1]!
@@ -93,7 +124,7 @@ export const footnoteBlocks: NormalizeRule = {
           rawStart: text.toRaw(ruleLine.contentStart),
           rawEnd: text.toRaw(ruleLine.contentEnd)
         })
-        blocks.push({ start: ruleLine.start, end: ruleLine.breakEnd, notes, ruleLine })
+        blocks.push({ start: ruleLine.start, end: ruleLine.breakEnd, notes, ruleLine, pageNumbers })
         continue
       }
       if (notes.length === 0) continue
@@ -101,7 +132,7 @@ export const footnoteBlocks: NormalizeRule = {
       // The blank lines after the block go with it, so that the text it cut is set apart by one blank line only.
       let end = last
       while (end + 1 < lines.length && isBlankLine(lines[end + 1]!)) end++
-      blocks.push({ start: ruleLine.start, end: lines[end]!.breakEnd, notes, ruleLine: ruled ? ruleLine : null })
+      blocks.push({ start: ruleLine.start, end: lines[end]!.breakEnd, notes, ruleLine: ruled ? ruleLine : null, pageNumbers })
       i = end
       blockEnd = lines[end]!.breakEnd
     }
@@ -116,16 +147,22 @@ export const footnoteBlocks: NormalizeRule = {
       if (b.ruleLine) drops.push({ start: b.ruleLine.start, end: b.ruleLine.breakEnd, reason: b.notes.length ? 'footnote separator rule' : 'footnote separator rule with no footnotes' })
       let cursor = b.ruleLine?.breakEnd ?? b.start
       for (const note of b.notes) {
-        const kept: [number, number][] = [note.labelRange, ...note.parts]
         moved.push({ insert: '\n\n[^' }, { keep: note.labelRange }, { insert: ']: ' })
         note.parts.forEach((part, n) => {
           if (n > 0) moved.push({ insert: joiner(src.slice(note.parts[n - 1]![0], note.parts[n - 1]![1]), src.slice(part[0], part[1]), lang.typesetting.widePunctuation) })
           moved.push({ keep: part })
         })
-        for (const [s, e] of kept) {
-          if (s > cursor) drops.push({ start: cursor, end: s, reason: 'line break and white space around a footnote, which is moved after the text' })
-          cursor = Math.max(cursor, e)
-        }
+      }
+      // What the block keeps, in the order of the text (a column's numbers come before their texts), and its page numbers.
+      const held = [
+        ...b.notes.flatMap((note) => [note.labelRange, ...note.parts].map((range) => ({ range, reason: null }))),
+        ...b.pageNumbers.map((range) => ({ range, reason: 'page furniture: page number' }))
+      ]
+      for (const { range, reason } of held.sort((x, y) => x.range[0] - y.range[0])) {
+        const [s, e] = range
+        if (s > cursor) drops.push({ start: cursor, end: s, reason: 'line break and white space around a footnote, which is moved after the text' })
+        if (reason) drops.push({ start: s, end: e, reason })
+        cursor = Math.max(cursor, e)
       }
       if (b.end > cursor) drops.push({ start: cursor, end: b.end, reason: 'line break and white space around a footnote, which is moved after the text' })
       at = b.end

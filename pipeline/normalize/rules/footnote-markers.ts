@@ -5,6 +5,8 @@ import type { FootnoteMarks, LanguageProfile } from '../../lang/profile.js'
 import type { NormalizeRule } from '../rule.js'
 import { FOOTNOTE_DEFINITION } from '../../model/clause.js'
 
+/** A number set apart by a space after a word or a mark, before a space or the line's end: group 1. */
+const SPACED_DIGITS = /(?<=[\p{L},;:)”’]) (\d{1,3})(?= |$)/gmu
 /** A label in square brackets, as Wikisource sets its references: "Commission, [1] dated". */
 const BRACKET_MARKER = /\[(\d{1,3})\]/g
 
@@ -87,7 +89,8 @@ export const footnoteMarkers: NormalizeRule = {
         e.kind === 'marker' ? [e.m.start, e.m.labelStart, e.m.labelStart + e.m.label.length, e.m.end] : [e.d.line.contentStart, e.d.labelStart, e.d.labelEnd, e.d.textStart]
       pieces.push({ keep: [at, start] })
       const what = e.kind === 'marker' ? 'footnote marker' : 'footnote label'
-      if (labelStart > start) drops.push({ start, end: labelStart, reason: `${what}'s bracket, written as a footnote${e.kind === 'marker' ? ' reference' : ''}` })
+      const lead = src[start] === ' ' ? 'space before a footnote marker set apart from its word' : `${what}'s bracket`
+      if (labelStart > start) drops.push({ start, end: labelStart, reason: `${lead}, written as a footnote${e.kind === 'marker' ? ' reference' : ''}` })
       pieces.push({ insert: '[^' }, { keep: [labelStart, labelEnd] }, { insert: e.kind === 'marker' ? ']' : ']: ' })
       if (end > labelEnd) drops.push({ start: labelEnd, end, reason: `${what}'s sign${e.kind === 'marker' ? '' : ' and space'}, written as a footnote${e.kind === 'marker' ? ' reference' : ''}` })
       at = end
@@ -150,6 +153,22 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
       used.add(label)
       at += label.length
     })
+  }
+  // The marker of a footnote set after the text that the extraction set apart from its word, a superscript read with a
+  // space before it ("Conference 1 to", "organizations, 3"): the first such number after the marker of the note before it.
+  let from = 0
+  for (const d of definitions.filter((x) => x.set && /^\d+$/.test(x.label)).sort((a, b) => Number(a.label) - Number(b.label))) {
+    // Before its marker glued to a word, if it has one (a note referred to twice, the first time set apart).
+    const glued = found.find((f) => f.label === d.label)
+    for (const m of src.slice(from, glued?.start ?? d.line.start).matchAll(SPACED_DIGITS)) {
+      const at = from + m.index + 1
+      if (m[1] !== d.label || inDefinition(at) || lang.countWords.after.test(src.slice(at + d.label.length)) || lang.countWords.before.test(src.slice(0, at - 1))) continue
+      found.push({ start: at - 1, end: at + d.label.length, labelStart: at, label: d.label })
+      used.add(d.label)
+      from = at + d.label.length
+      break
+    }
+    if (glued) from = Math.max(from, glued.end)
   }
   for (const m of src.matchAll(BRACKET_MARKER)) {
     const d = labels.get(m[1]!)
