@@ -24,16 +24,18 @@ export const hangingNumbers: NormalizeRule = {
     const pieces: Piece[] = []
     let at = 0
     let last = 0
+    // The last line with text at or above each line, found in one pass: looking back from every
+    // numbered line was quadratic on a text of many numbered paragraphs.
+    const lastWithText: (number | undefined)[] = []
+    lines.forEach((l, j) => lastWithText.push(isBlankLine(l) ? lastWithText[j - 1] : j))
     for (let i = 0; i < lines.length - 1; i++) {
       const line = lines[i]!
       const number = paragraphNumber(src.slice(line.contentStart, line.contentEnd), lang)
       if (!number) continue
       const above = lines[i - 1]
       const aboveText = above ? src.slice(above.contentStart, above.contentEnd) : ''
-      const before = lines
-        .slice(0, Math.max(0, i - 1))
-        .reverse()
-        .find((l) => !isBlankLine(l))
+      const beforeAt = i >= 2 ? lastWithText[i - 2] : undefined
+      const before = beforeAt === undefined ? undefined : lines[beforeAt]
       const moved =
         above !== undefined &&
         number.alone &&

@@ -77,7 +77,9 @@ function runningTitles(src: string, lines: readonly Line[], dropped: ReadonlyMap
     if (isBlankLine(line) || dropped.has(i)) return
     const content = src.slice(line.contentStart, line.contentEnd)
     if (content.length > RUNNING_TITLE || endsClause(content, lang.clauseMarks)) return
-    byContent.set(content, [...(byContent.get(content) ?? []), i])
+    const at = byContent.get(content)
+    if (at === undefined) byContent.set(content, [i])
+    else at.push(i)
   })
   const nextFilled = (i: number, step: number) => {
     let k = i + step
