@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os'
 import { compareDiagnostics, counts, fileDiagnostic, type Diagnostic } from '../core/diagnostic.js'
 import { DISK_FULL } from '../io/write.js'
 import { byCodeUnits } from '../core/order.js'
@@ -56,8 +55,7 @@ export function reportFullStore(state: RunState, code: string): RunResult {
  * and what was not, and that no output is torn (each is written whole or not at all).
  */
 function diskFullDiagnostic(state: RunState, written: number): Diagnostic {
-  // With no output folder, the run writes only its scratch files, in the temporary folder.
-  const folder = state.options.out ?? state.store.dir ?? tmpdir()
+  const folder = state.writesIn
   const full = state.diskFull === 'EDQUOT' ? 'The disk quota is spent (EDQUOT)' : 'The disk is full (ENOSPC)'
   return fileDiagnostic(
     folder,

@@ -112,6 +112,7 @@ async function open(options: RunOptions): Promise<RunState | RunResult> {
   const manifestPath = out === undefined ? undefined : outputPath(out, shard ? shardFileName(shard) : MANIFEST_NAME)
   const key = await pipelineKey(cwd, options.lint?.config, options.formats)
   const scratch = out ?? tmpdir()
+  const writesIn = options.out ?? scratch
   const files = new LineFiles()
   let journal: Journal
   let store: Store
@@ -120,7 +121,7 @@ async function open(options: RunOptions): Promise<RunState | RunResult> {
     const file = await openJournal(scratch, manifestPath === undefined ? undefined : { manifestPath, header })
     journal = { file, number: files.add(file) }
   } catch (error) {
-    return fail(cannotWriteIn(options.out ?? scratch, error))
+    return fail(cannotWriteIn(writesIn, error))
   }
   try {
     store =
@@ -129,7 +130,7 @@ async function open(options: RunOptions): Promise<RunState | RunResult> {
         : await Store.open(tempPath(join(scratch, 'store')), options.fileSystem?.storeWrite)
   } catch (error) {
     await removeJournal(journal.file)
-    return fail(cannotWriteIn(options.out ?? scratch, error))
+    return fail(cannotWriteIn(writesIn, error))
   }
   return {
     options,
@@ -139,6 +140,7 @@ async function open(options: RunOptions): Promise<RunState | RunResult> {
     // By output name, which names a document in its corpus whatever the working folder and path form.
     inShare: (path) => shard === undefined || shardOf(outputName(path), shard.count) === shard.index,
     manifestPath,
+    writesIn,
     key,
     files,
     journal,

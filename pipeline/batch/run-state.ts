@@ -106,6 +106,11 @@ export interface RunState {
   readonly inShare: (path: string) => boolean
   /** The manifest (or shard file) of the output folder; undefined when the run writes nothing. */
   readonly manifestPath: string | undefined
+  /**
+   * The folder the run writes in, as diagnostics name it: the output folder as the user named it,
+   * else the temporary folder that holds a run's scratch files when it writes no outputs.
+   */
+  readonly writesIn: string
   /** The pipeline's key (pipelineKey): a record made under another is not up to date. */
   readonly key: string
   readonly files: LineFiles
