@@ -1,3 +1,5 @@
+import { setImmediate as turn } from 'node:timers/promises'
+
 /** The stages one source goes through, by the names the bench profile gives their times under. */
 export type StageName = 'read' | 'normalize' | 'structure' | 'crossref' | 'validate' | 'lint' | 'emit'
 
@@ -43,6 +45,10 @@ export class Stages<Start extends object, File extends Start = Start> {
    */
   async run(file: Start, around: AroundStage = direct): Promise<Start & Partial<File>> {
     for (const stage of this.stages) {
+      // A turn of the event loop between stages: a build in the caller's own thread (one job, an
+      // editor, a test runner) holds it for one stage at most, not a whole document, so signals,
+      // a progress bar and the caller's messages are not kept waiting (microseconds a stage).
+      await turn()
       const added = await around(stage.name, async () => stage.run(file as never))
       if (added === undefined) break
       Object.assign(file, added)
