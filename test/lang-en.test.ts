@@ -492,6 +492,33 @@ describe('a web copy with one stray indented line', () => {
   })
 })
 
+describe("a web page whose title gives a Security Council resolution's number without its year", () => {
+  it('takes the year from the adoption line that opens the text, in both languages', async () => {
+    const english = [
+      'United Nations Security Council Resolution 87',
+      'Adopted by the Security Council at its 506th meeting, by 7 votes to 3, with one abstention, on 29 September 1950',
+      'The Security Council,',
+      'Decides to defer consideration of this question.',
+      'This work is excerpted from an official document of the United Nations.',
+      ''
+    ].join('\n')
+    expect((await build('input/web.en.txt', english)).document!.metadata).toMatchObject({ symbol: 'S/RES/87(1950)', kind: 'sc-resolution' })
+    const chinese = ['联合国安理会第87号决议', '1950年9月29日安全理事会第506次会议通过', '安全理事会，', '决定推迟审议本问题。', '本作品来自联合国官方文件', ''].join('\n')
+    expect((await build('input/web.zh.txt', chinese)).document!.metadata).toMatchObject({ symbol: 'S/RES/87(1950)' })
+  })
+
+  it('has no symbol when the text does not open with its adoption', async () => {
+    const text = [
+      'United Nations Security Council Resolution 87',
+      'The Security Council,',
+      'Decides to defer consideration of this question, adopted on 29 September 1950.',
+      'This work is excerpted from an official document of the United Nations.',
+      ''
+    ].join('\n')
+    expect((await build('input/web.en.txt', text)).document!.metadata.symbol).toBeUndefined()
+  })
+})
+
 describe('a General Assembly resolution as the PDF extractions of the 1990s give it', async () => {
   const text = [
     'A',

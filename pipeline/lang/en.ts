@@ -148,6 +148,24 @@ const INSTRUMENT_WORD =
   '(?:Charter|Convention|Covenant|Declaration|Protocol|Treaty|Statute|Agreement|Programme of Action|Platform for Action|Plan of Action|Agenda for Development|Principles|Guidelines|Rules)'
 
 /** A count in a vote: a numeral, or "none" / "no" for zero. */
+/** A page title naming a resolution: "United Nations Security Council Resolution 20 (1947)", "… General Assembly Resolution 67/264". */
+const PAGE_SYMBOL = /\b(General Assembly|Security Council) Resolution (\d+(?:\/\d+)?)(?:\s?\((\d{4})\))?/g
+
+/**
+ * The symbols of the documents a page's title names: a Security Council resolution without its
+ * year is "S/RES/87", for the page's navigation or the text's adoption line to complete; a General
+ * Assembly resolution numbered without its session names no symbol.
+ */
+function pageSymbols(line: string): string[] {
+  const out: string[] = []
+  for (const [, organ, number, year] of line.matchAll(PAGE_SYMBOL)) {
+    if (organ === 'General Assembly') {
+      if (number!.includes('/')) out.push(`A/RES/${number}`)
+    } else if (!number!.includes('/')) out.push(year === undefined ? `S/RES/${number}` : `S/RES/${number}(${year})`)
+  }
+  return out
+}
+
 function voteCount(word: string): number | null {
   return /^(?:none|no)$/i.test(word) ? 0 : englishNumeral(word)
 }
@@ -245,6 +263,7 @@ export const en: LanguageProfile = {
       { pattern: /^(?:Document Type|Document Sources|Subject|Publication Date):\s?\S.*$/, reason: "web page: the library record's fields" }
     ],
     pageTitle: /^United Nations (?:General Assembly|Security Council) Resolution \d+$/,
+    pageSymbols,
     licence: /^(?:This work is excerpted from an official document of the United Nations|Pursuant to UN Administrative Instruction ST\/AI\/189)/
   },
   citations: {

@@ -55,6 +55,8 @@ export const webFurniture: NormalizeRule = {
         drops.push({ start: line.start, end: line.breakEnd, reason })
         continue
       }
+      // The text's first line: a Security Council resolution's adoption line gives the year its symbol carries.
+      if (inHead && lang.grammar.adoptionNote.test(c)) named.adopted = lang.dates(c).at(-1)?.iso.slice(0, 4)
       inHead = false
       const bullet = BULLET.exec(c)
       if (bullet) drops.push({ start: line.contentStart, end: line.contentStart + bullet[0].length, reason: 'web page: list bullet' })
@@ -73,18 +75,23 @@ const TITLE = 'web page: title of the page'
 interface PageNames {
   title?: string[]
   readonly head: string[]
+  /** The year of the adoption line that opens the text, if it does. */
+  adopted?: string
 }
 
 /**
  * The page's own document, when its title names exactly one: a Security Council resolution the
  * title gives without its year ("联合国安理会第1263号决议") takes it from the navigation's name
- * of the same resolution ("第1263(1999)号决议"), and has no symbol without one.
+ * of the same resolution ("第1263(1999)号决议"), else from the adoption line opening the text
+ * ("Adopted by the Security Council at its 506th meeting, … on 29 September 1950"), and has no
+ * symbol without either.
  */
-function titleSymbol({ title, head }: PageNames): string | undefined {
+function titleSymbol({ title, head, adopted }: PageNames): string | undefined {
   if (title?.length !== 1) return undefined
   const [symbol] = title as [string]
   if (!/^S\/RES\/\d+$/.test(symbol)) return symbol
-  return head.find((s) => s.startsWith(`${symbol}(`))
+  // A Security Council resolution is numbered in the year it was adopted in.
+  return head.find((s) => s.startsWith(`${symbol}(`)) ?? (adopted === undefined ? undefined : `${symbol}(${adopted})`)
 }
 
 function lineReason(c: string, inHead: boolean, { web, dates }: LanguageProfile): string | null {
