@@ -58,7 +58,7 @@ describe('faults', () => {
 
     const delays = random(20261125)
     let killed = 0
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < 8; round++) {
       // Alternate the inputs between the versions, then kill the build somewhere in its run.
       for (const name of inputs) {
         const text = readFileSync(join(dir, 'input', name), 'utf8')
@@ -76,7 +76,7 @@ describe('faults', () => {
     // The next build clears what the killed ones left behind.
     expect((await run(dir, ['build'])).code).toBe(0)
     expect(readdirSync(join(dir, 'output')).filter((n) => n.includes('.tmp-'))).toEqual([])
-    // Fifteen builds of sixteen documents: a bound against a hang, many times what they take.
+    // Eleven builds of sixteen documents: a bound against a hang, many times what they take.
   }, 600_000)
 
   it('finishes two builds into the same output folder at once with complete, correct outputs', async () => {
