@@ -8,10 +8,6 @@ export default defineConfig({
     // file at a time, while the end-to-end files spend much of their time waiting on the builds'
     // worker threads and child processes: two at once took the suite from 338 s to 269 s.
     maxWorkers: availableParallelism(),
-    // A worker keeps the modules it has loaded from one test file to the next: loading the pipeline
-    // again for each of 60 files took 33 s of a 2-core run's collection (9 s now). No test mocks a
-    // module or leaves global state behind it.
-    isolate: false,
     // Bounds against a hang, not checks of speed: a busy machine may take many times as long as an idle one.
     testTimeout: 300_000,
     hookTimeout: 300_000,
