@@ -196,6 +196,19 @@ describe('Mastheads and running heads for every kind', () => {
     expect(head.map((h) => h.page)).toEqual(Array.from({ length: pdf.pages - 1 }, (_, i) => i + 2))
   })
 
+  it("prints the UN's recycling note at the foot of a first page, right, whether or not the source gives a job number", () => {
+    for (const seed of [SEEDS.letter, SEEDS.resolution]) {
+      const { pdf } = seeds.get(seed)!
+      const notes = pdf.items.filter((i) => i.tag === 'Artifact' && i.str === rules.recycle)
+      expect(
+        notes.map((n) => n.page),
+        seed
+      ).toEqual([1])
+      expect(notes[0]!.y, seed).toBeGreaterThan(MARGIN.bottom)
+      expect(notes[0]!.x + notes[0]!.width, seed).toBeCloseTo(MARGIN.right, 0)
+    }
+  })
+
   it('lifts the job number into the metadata and prints it, with its barcode line, at the foot of the first page; the symbol as the UN writes it', async () => {
     const result = await build('test/fixtures/kinds/s-res-1624-2005.zh.txt')
     expect(result.document!.metadata.jobNumber).toBe('05-51055 (C)')

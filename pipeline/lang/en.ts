@@ -356,6 +356,7 @@ export const en: LanguageProfile = {
     organization: 'United Nations',
     organs: { GA: 'General Assembly', SC: 'Security Council', ECOSOC: 'Economic and Social Council', HRC: 'Human Rights Council' },
     distribution: 'Distr.: ',
+    recycle: 'Please recycle',
     contents: 'Contents',
     // An em space: Tinos has no ideographic space.
     contentsSpace: '\u2003',

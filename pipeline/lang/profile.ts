@@ -196,6 +196,8 @@ export interface Typesetting {
   readonly organs: Readonly<Record<'GA' | 'SC' | 'ECOSOC' | 'HRC', string>>
   /** Label of the distribution line ("Distr.: "). */
   readonly distribution: string
+  /** The recycling note at the foot of a first page, right ("Please recycle"). */
+  readonly recycle: string
   /** Headings an edition adds: its table of contents and its index of cited resolutions. */
   readonly contents: string
   /** The space between a document's symbol and its title (and between its titles) on a line of the contents. */

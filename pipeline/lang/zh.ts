@@ -357,6 +357,7 @@ export const zh: LanguageProfile = {
     organization: '联合国',
     organs: { GA: '大会', SC: '安全理事会', ECOSOC: '经济及社会理事会', HRC: '人权理事会' },
     distribution: 'Distr.: ',
+    recycle: '请回收',
     contents: '目录',
     contentsSpace: '\u3000',
     citedIndex: '所引决议索引'

@@ -14,14 +14,19 @@ export function singleLine(text: string, style: Style, align: 'left' | 'center' 
 const BARCODE = { module: 0.6, height: 14 } as const
 
 /**
- * The foot of a document's first page, as the UN prints it: the job number, under it the job
- * number's digits as a Code 39 barcode, and under that the text the barcode carries (its digits
- * between the asterisks that start and stop a Code 39 symbol).
+ * The foot of a document's first page, as the UN prints it: the recycling note on the right; on
+ * the left the job number, under it the job number's digits as a Code 39 barcode, and under that
+ * the text the barcode carries (its digits between the asterisks that start and stop a Code 39
+ * symbol). A text whose source gives no job number (a letter taken from the web) has the note only.
  */
 export function firstPageFoot(page: Page, meta: Metadata, rules: Typesetting, report: SettingReport): void {
+  const put = (text: string, size: number, y: number, align: 'left' | 'right' = 'left') => {
+    const line = singleLine(text, { face: 'heading', size }, align, TEXT_WIDTH, rules, report)
+    page.furniture.push({ line, x: MARGIN.left + line.x, y })
+  }
+  put(rules.recycle, 8, PAGE.height - 62, 'right')
   if (!meta.jobNumber) return
   const digits = meta.jobNumber.replace(/\D/g, '')
-  const put = (text: string, size: number, y: number) => page.furniture.push({ line: singleLine(text, { face: 'heading', size }, 'left', TEXT_WIDTH, rules, report), x: MARGIN.left, y })
   put(meta.jobNumber, 8, PAGE.height - 62)
   const top = PAGE.height - 57
   const boxes = (page.boxes ??= [])
