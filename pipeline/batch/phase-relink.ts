@@ -53,20 +53,7 @@ export async function relink(state: RunState, builder: Builder, plan: RelinkPlan
     for await (const [, member] of store.scan(TABLES.otherShards)) await corpus.add(writer, member)
     await corpus.seal(writer)
     await eachMember(store, TABLES.records, files, corpus, writer, plan.writeIndex, async (members, targets) => {
-      if (!plan.checkLinks) return
-      const sources = await store.getMany(
-        TABLES.sources,
-        members.map((m): [string] => [m.path])
-      )
-      for (const [i, { path, record, entry }] of members.entries()) {
-        if (sources[i] === undefined || !record.wrote) continue
-        const links = linksAmong(corpusMember(entry.summary!), targets)
-        if (JSON.stringify(linkPairs(links)) !== JSON.stringify(linkPairs(entry.links))) {
-          // With the links it is to be built with: its entry is not read again.
-          await writer.put(TABLES.relinks, [path], { source: sources[i]!, links })
-          state.relinked++
-        }
-      }
+      if (plan.checkLinks) await queueRelinks(state, members, targets)
     })
   }
   if (state.relinked > 0) {
@@ -105,19 +92,7 @@ async function relinkKept(state: RunState, kept: KeptIndex, plan: RelinkPlan): P
   if (!plan.checkLinks) return true
   // In the manifest's order (by path), so its lines are read a megabyte at a time.
   const members = [...added, ...retargeted].sort((a, b) => byCodeUnits(a.path, b.path))
-  const sources = await store.getMany(
-    TABLES.sources,
-    members.map((m): [string] => [m.path])
-  )
-  const target = { get: (symbol: string) => kept.target(symbol) }
-  for (const [i, { path, record, entry }] of members.entries()) {
-    if (sources[i] === undefined || !record.wrote) continue
-    const links = linksAmong(corpusMember(entry.summary!), target)
-    if (JSON.stringify(linkPairs(links)) !== JSON.stringify(linkPairs(entry.links))) {
-      await writer.put(TABLES.relinks, [path], { source: sources[i]!, links })
-      state.relinked++
-    }
-  }
+  await queueRelinks(state, members, { get: (symbol: string) => kept.target(symbol) })
   await writer.flush()
   return true
 }
@@ -134,6 +109,25 @@ async function membersOf(state: RunState, paths: readonly string[]): Promise<Mem
 }
 
 /** A member of the corpus as eachMember gives it: its path, its record and its entry. */
+/**
+ * Queues for a second build (table L) each member with a source whose links among `targets` are
+ * not those it was built with, with the links it is to be built with: its entry is not read again.
+ */
+async function queueRelinks(state: RunState, members: readonly MemberEntry[], targets: Pick<ReadonlyMap<string, string>, 'get'>): Promise<void> {
+  const sources = await state.store.getMany(
+    TABLES.sources,
+    members.map((m): [string] => [m.path])
+  )
+  for (const [i, { path, record, entry }] of members.entries()) {
+    if (sources[i] === undefined || !record.wrote) continue
+    const links = linksAmong(corpusMember(entry.summary!), targets)
+    if (JSON.stringify(linkPairs(links)) !== JSON.stringify(linkPairs(entry.links))) {
+      await state.writer.put(TABLES.relinks, [path], { source: sources[i]!, links })
+      state.relinked++
+    }
+  }
+}
+
 export interface MemberEntry {
   readonly path: string
   readonly record: EntryRecord
