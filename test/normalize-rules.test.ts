@@ -294,6 +294,12 @@ describe('unwrap-lines', () => {
       'Having received the recommendation that the Republic should be admitted to membership in the United Nations,[^1]\n\nHaving considered the application,\n\nNations United'
     )
   })
+  it('runs a long unfinished paragraph line on into a line set further left, as a web edition that indents every paragraph breaks one', () => {
+    const raw = '大会决议\n\n  大会,\n\n  回顾1996年10月25日第51/7号决议,其中欢迎联合国同各国议会联盟\n缔结合作协定,这是一个重要步骤,\n\n  审议了秘书长的报告,\n\n  1. 赞赏地注意到合作有所增加。'
+    expect(canon(raw)).toBe('大会决议\n\n大会,\n\n回顾1996年10月25日第51/7号决议,其中欢迎联合国同各国议会联盟缔结合作协定,这是一个重要步骤,\n\n审议了秘书长的报告,\n\n1. 赞赏地注意到合作有所增加。')
+    // A short line (a heading) set in from the margin is no paragraph broken at the edge.
+    expect(canon('      联合国同各国议会联盟的合作\n大会,')).toBe('联合国同各国议会联盟的合作\n\n大会,')
+  })
   it('starts a block at a paragraph number even after a full line', () => {
     expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)
   })

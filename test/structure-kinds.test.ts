@@ -289,3 +289,15 @@ describe('early resolutions whose formula is run into the verb, and lettered ite
     expect(report.metadata.kind).toBe('unknown')
   })
 })
+
+describe('classes of forms met in the evaluation corpus (constructed cases)', () => {
+  const read = async (lines: string[]) => (await build('test/s-res-99-1946.zh.txt', lines.join('\n\n') + '\n')).document!
+  const shape = (doc: UndocDocument) => blocks(doc.tree.children).map((b) => b.split(' ')[0])
+
+  it('reads the operative verb alone over numbered paragraphs as the formula whether its colon is full-width or ASCII ("爰議決:")', async () => {
+    for (const colon of ['：', ':']) {
+      const doc = await read(['安全理事會,', '鑒於憲章之規定,', '鑒於大會將舉行會議,', `爰議決${colon}`, '一. 審議申請書;', '二. 向理事會具報。'])
+      expect(shape(doc)).toEqual(['formula', 'paragraph:preambular', 'paragraph:preambular', 'formula', 'paragraph:operative:一:L1', 'paragraph:operative:二:L1'])
+    }
+  })
+})

@@ -432,10 +432,10 @@ export class Grammar {
     return k
   }
 
-  /** Whether a clause introduces a list: it ends in "：" / ":". */
+  /** Whether a clause introduces a list: it ends in "：", or in ":" where a source mixes in Latin marks ("爰議決:"). */
   private introduces(text: string): boolean {
-    const t = withoutRefs(text)
-    return this.lang.punctuation.clauseEndings.introducing.some((mark) => t.endsWith(mark))
+    const last = withoutRefs(text).at(-1)
+    return last !== undefined && this.lang.clauseMarks.introducing.includes(last)
   }
 
   /** Whether the block before `k`, a numbered paragraph, is the operative verb alone introducing it ("Resolves:", "爰議決:"). */
