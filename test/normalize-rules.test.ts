@@ -415,6 +415,13 @@ describe('run-in-paragraphs', () => {
     expect(n.text.text).toBe('54/254.标题\n\n大会,\n\n回顾其决议,\n\n又回顾,\n\n1.决定;\n\n2.请报告。\n\n2000年3月15日第93次全体会议')
     expect(n.text.removals.filter((r) => r.rule === 'run-in-paragraphs')).toHaveLength(6)
   })
+  it('cuts after a footnote number glued to a clause end before the next paragraph number, and before a title numbered in Chinese numerals', () => {
+    const n = normalizeText('大会, 回顾其决议, 审议了报告, 1. 赞扬工作组; 2. 注意到报告;23 3. 请工作组继续努力。')
+    expect(n.text.text).toBe('大会,\n\n回顾其决议,\n\n审议了报告,\n\n1. 赞扬工作组;\n\n2. 注意到报告;23\n\n3. 请工作组继续努力。')
+    expect(normalizeText('第一九七六次全體會議. 二七五八 (二十六). 恢復合法權利 大會, 回顧憲章, 決定恢復。').text.text).toBe(
+      '第一九七六次全體會議.\n\n二七五八(二十六).恢復合法權利\n\n大會,\n\n回顧憲章,\n\n決定恢復。'
+    )
+  })
   it('leaves a line with a space or two after its stops alone', () => {
     expect(canon('回顾其决议, 又回顾其决定。')).toBe('回顾其决议,又回顾其决定。')
   })

@@ -252,7 +252,15 @@ export const zh: LanguageProfile = {
     { pattern: /^Distr\.?\s?[:：]\s?(\S.*)$/, field: 'distribution' },
     { pattern: /^(?:Original|原文)\s?[:：]\s?(\S.*)$/, field: 'originalLanguage' }
   ],
-  runInBreak: inEitherScript(/(?<=[，,；;。：:\]】〕])[ \t\u3000]+(?=\S)|(?<![ \t\u3000])[ \t\u3000]+(?=[[【〔]|\d+\/\d+[.．]|(?:大会|安全理事会)[，,][ \t\u3000])/g),
+  // After a clause's end (and a footnote number glued to it, before the next paragraph's number:
+  // "报告;23 3. 请"), around a bracketed line, before a title's number ("54/254.", "二七五八 (二十六).")
+  // or a formula.
+  runInBreak: inEitherScript(
+    new RegExp(
+      `(?<=[，,；;。：:\\]】〕])[ \\t\\u3000]+(?=\\S)|(?<=[，,；;。：:]\\d{1,3})[ \\t\\u3000]+(?=\\d{1,3}[.．](?!\\d))|(?<![ \\t\\u3000])[ \\t\\u3000]+(?=[[【〔]|\\d+\\/\\d+[.．]|${NUMERAL}+\\s?[(（]${NUMERAL}+[)）]\\s?[.．]|(?:大会|安全理事会)[，,][ \\t\\u3000])`,
+      'g'
+    )
+  ),
   blockNumber:
     /^(?:[〔【［]|\[(?!\^)|\d+(?:\/\d+)?\.(?=[\s\u3000])|\d{1,3}[.．](?=[^\d\s])|(?:[一二三四五六七八九十]+|[壹贰貳叁參肆伍陆陸柒捌玖拾]+)[.．、]|[(（][甲乙丙丁戊己庚辛壬癸][)）]|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
   dates,
