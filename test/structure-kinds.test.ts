@@ -300,4 +300,9 @@ describe('classes of forms met in the evaluation corpus (constructed cases)', ()
       expect(shape(doc)).toEqual(['formula', 'paragraph:preambular', 'paragraph:preambular', 'formula', 'paragraph:operative:一:L1', 'paragraph:operative:二:L1'])
     }
   })
+
+  it('reads an unnumbered clause that opens "兹决定" (hereby) as operative, though an early text ends it with a comma as a preambular one', async () => {
+    const doc = await read(['查一会员国曾促请安全理事会注意此情势,', '因此,安全理事会,', '鉴于理事会曾作一致之谴责,', '兹决定继续探讨此事,', '为此,安全理事会指派一小组委员会具报。'])
+    expect(shape(doc)).toEqual(['paragraph:preambular', 'formula', 'paragraph:preambular', 'paragraph:operative', 'paragraph:operative'])
+  })
 })

@@ -399,6 +399,7 @@ export const zh: LanguageProfile = {
     basis: /^[[［〔【]((?=[^\]］〕】]*(?:通过|[A-Z]\/))[^\]］〕】]+)[\]］〕】]$/,
     partHeading: /^([A-Z])[.．]?$/,
     preambularEnd: /[，,](?:又|并|並)?$/,
+    enactingOpening: /^兹/,
     reportTitle: /的(?:报告|说明)$/,
     meetingInNote: /第(\d+)次(?:全体)?会议/,
     session: new RegExp(`^第(${NUMERAL}+|\\d+)届(?:会议|常会)$`),

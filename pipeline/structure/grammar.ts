@@ -406,7 +406,8 @@ export class Grammar {
   /**
    * Where the preamble ends: at the first numbered paragraph (or chapter); where no paragraph is
    * numbered, after an enacting formula, at the first paragraph that does not end as a preambular
-   * clause does (early resolutions, whose operative paragraphs are not numbered).
+   * clause does, or opens as only an operative one does ("兹决定……，"): early resolutions, whose
+   * operative paragraphs are not numbered.
    */
   private preambleEnd(end: number, formula: boolean): number {
     const numbered = (levelOne: boolean) =>
@@ -421,7 +422,10 @@ export class Grammar {
     // the unnumbered operative clause that leads into them ("Decides: (a) …; (b) …", "大会建议：
     // (甲)……(乙)……"), or, with no such clause, the operative paragraphs themselves.
     const lettered = numbered(false)
-    const preambular = (k: number) => this.blocks[k]!.kind === 'text' && this.lang.grammar.preambularEnd.test(withoutRefs(this.blocks[k]!.text))
+    const preambular = (k: number) => {
+      const b = this.blocks[k]!
+      return b.kind === 'text' && this.lang.grammar.preambularEnd.test(withoutRefs(b.text)) && !this.lang.grammar.enactingOpening?.test(b.text)
+    }
     let k = this.i
     if (lettered !== -1) {
       // The clauses right above the letters that do not end as preambular ones lead into them.
