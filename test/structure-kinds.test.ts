@@ -305,4 +305,18 @@ describe('classes of forms met in the evaluation corpus (constructed cases)', ()
     const doc = await read(['查一会员国曾促请安全理事会注意此情势,', '因此,安全理事会,', '鉴于理事会曾作一致之谴责,', '兹决定继续探讨此事,', '为此,安全理事会指派一小组委员会具报。'])
     expect(shape(doc)).toEqual(['paragraph:preambular', 'formula', 'paragraph:preambular', 'paragraph:operative', 'paragraph:operative'])
   })
+
+  it('reads what an unnumbered operative clause introduces "如下：" as its content, not further operative paragraphs; and the vote from the adoption line\'s footnote', async () => {
+    const doc = await read([
+      '安全理事會,',
+      '建議大會決定瑞士得為規約當事國之條件如下:',
+      '瑞士自交存加入書之日起為當事國。內應叙明:',
+      '(a) 接受規約之規定;',
+      '(b) 擔允攤付法院經費。',
+      '第八十次會議通過。[^25]',
+      '[^25]: 未舉行表決。'
+    ])
+    expect(shape(doc)).toEqual(['formula', 'paragraph:operative', 'paragraph:text', 'paragraph:operative:a:L2', 'paragraph:operative:b:L2', 'adoption:meeting', 'footnoteDefinition'])
+    expect(doc.metadata).toMatchObject({ meeting: 80, vote: 'without-vote' })
+  })
 })

@@ -166,7 +166,8 @@ const RESOLUTION_NUMBER = `(?:\\d+/\\d+(?:\\s?[A-H](?![A-Za-z]))?|(?:\\d+|${NUME
 
 const VOTE_WORDS = inEitherScript({
   unanimous: /一致通过/,
-  withoutVote: /未经表决|不经表决|(?:以|经)协商一致/,
+  // "未举行表决" (no vote was taken) is how the Council's early records note it, under the adoption line.
+  withoutVote: /未经表决|不经表决|未举行表决|(?:以|经)协商一致/,
   // "以十三票对零票", "以十票对零", "以14票赞成、0票反对"
   forAgainst: new RegExp(`以(${COUNT})票(?:赞成)?\\s?[，,、]?\\s?(?:对|(?=${COUNT}票反对))(${COUNT})票?`),
   abstentions: new RegExp(`(${COUNT})票弃权|弃权者(${COUNT})`)

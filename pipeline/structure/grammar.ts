@@ -58,6 +58,8 @@ export interface Found {
 export class Grammar {
   private i = 0
   readonly found: Found = {}
+  /** The text of each footnote by its label: a note under the adoption line may give the vote. */
+  private notes = new Map<string, string>()
 
   constructor(
     private readonly blocks: readonly Classified[],
@@ -71,6 +73,10 @@ export class Grammar {
 
   document(footnotes: readonly Block[]): Part[] {
     const parts: Part[] = []
+    for (const b of footnotes) {
+      const m = FOOTNOTE_DEFINITION.exec(b.text)!
+      this.notes.set(m[1]!, b.text.slice(m[0].length))
+    }
     const preface = this.preface()
     if (preface) parts.push(preface)
     const annexAt = this.nextIndex('annexHeading')
@@ -339,8 +345,11 @@ export class Grammar {
     const enacted = formula !== null || fused !== null || (lastPreamble !== undefined && lastPreamble.type !== 'heading' && this.lang.grammar.preambleEnd.test(this.plain(lastPreamble)))
     const role: Paragraph['role'] = enacted ? 'operative' : 'text'
     const letters = new LetterSequence()
+    // Under an unnumbered operative clause that ends "如下：" (as follows), up to the next numbered paragraph: what it introduces.
+    let introduced = false
     while (this.i < end) {
       const b = this.blocks[this.i++]!
+      if (b.kind === 'numbered' && b.level === 1) introduced = false
       // "一、决定……" in a resolution is its first paragraph, not a chapter.
       if (b.kind === 'chapter' && enacted) bodyChildren.push(this.numbered({ ...b, kind: 'numbered', level: 1 }, letters, role))
       else if (b.kind === 'chapter') {
@@ -349,11 +358,12 @@ export class Grammar {
       } else if (b.kind === 'section') bodyChildren.push(this.heading(b, 'section', b.number, b.contentOffset))
       else if (b.kind === 'numbered') bodyChildren.push(this.numbered(b, letters, role))
       // A line that ends no clause is no operative paragraph: a heading over a group of them, a web page's links under the text.
-      else if (role === 'operative' && !endsClause(withoutRefs(b.text), this.lang.clauseMarks)) bodyChildren.push(this.paragraph(b, 'text'))
+      else if (role === 'operative' && (introduced || !endsClause(withoutRefs(b.text), this.lang.clauseMarks))) bodyChildren.push(this.paragraph(b, 'text'))
       else {
         bodyChildren.push(this.paragraph(b, role))
         // An operative clause with no number leads into the lettered items after it: one paragraph, as the UN numbers it.
         if (enacted) letters.reset()
+        introduced = enacted && this.lang.grammar.preambleEnd.test(withoutRefs(b.text))
       }
     }
     if (bodyChildren.length) parts.push({ type: 'body', children: bodyChildren, position: this.span(bodyChildren) })
@@ -517,7 +527,7 @@ export class Grammar {
       }
       const date = this.lang.dates(b.text)[0]?.iso
       const base = { type: 'adoption' as const, children: this.pos.inlines(b.start, b.end), position: this.pos.of(b.start, b.end) }
-      const vote = b.kind === 'meeting' || b.kind === 'voteLine' || b.kind === 'adoptionNote' ? this.lang.vote(b.text) : null
+      const vote = b.kind === 'meeting' || b.kind === 'voteLine' || b.kind === 'adoptionNote' ? this.voteOf(b.text) : null
       if (main && vote) this.found.vote ??= vote
       // "Adopted by the Security Council at its 4044th meeting, on 13 September 1999." closing a text names its meeting in a note's words.
       const printed = b.kind === 'meeting' ? b.match![1] : b.kind === 'adoptionNote' ? this.lang.grammar.meetingInNote.exec(b.text)?.[1] : undefined
@@ -544,6 +554,18 @@ export class Grammar {
       }
     }
     return children.length ? { type: 'conclusions', children, position: this.span(children) } : null
+  }
+
+  /** The vote an adoption line states, or else the one its footnote states ("第八十次會議通過。[^25]" over "25 未舉行表決。"). */
+  private voteOf(line: string): Vote | null {
+    const stated = this.lang.vote(line)
+    if (stated) return stated
+    for (const ref of line.matchAll(FOOTNOTE_REFERENCE)) {
+      const note = this.notes.get(ref[1]!)
+      const vote = note === undefined ? null : this.lang.vote(note)
+      if (vote) return vote
+    }
+    return null
   }
 
   attachment(): Attachment {
@@ -622,8 +644,10 @@ export class Grammar {
   }
 }
 
+const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\]/g
+
 function withoutRefs(text: string): string {
-  return text.replace(/\[\^[^\]\s]+\]/g, '').trimEnd()
+  return text.replace(FOOTNOTE_REFERENCE, '').trimEnd()
 }
 
 /** The longest the operative verb alone runs ("Resolves that:", "Recommends as follows:"). */
