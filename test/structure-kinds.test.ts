@@ -319,4 +319,30 @@ describe('classes of forms met in the evaluation corpus (constructed cases)', ()
     expect(shape(doc)).toEqual(['formula', 'paragraph:operative', 'paragraph:text', 'paragraph:operative:a:L2', 'paragraph:operative:b:L2', 'adoption:meeting', 'footnoteDefinition'])
     expect(doc.metadata).toMatchObject({ meeting: 80, vote: 'without-vote' })
   })
+
+  it("reads paragraphs it does not know above a resolution's title and formula (a bilingual page's original first) as plain text, and the document from its title", async () => {
+    const doc = await read([
+      '聯合國二七五八號決議文',
+      '2758 (XXVI). Restoration of the lawful rights The General Assembly,',
+      'Recalling the principles of the Charter,',
+      'Decides to restore all its rights.',
+      '二七五八(二十六).恢復合法權利',
+      '大會,',
+      '回顧聯合國憲章的原則,',
+      '決定:恢復一切權利。',
+      '一九七一年十月二十五日,第一九七六次全體會議。'
+    ])
+    expect(shape(doc)).toEqual([
+      'paragraph:text',
+      'paragraph:text',
+      'paragraph:text',
+      'paragraph:text',
+      'heading:title:2758(XXVI)',
+      'formula',
+      'paragraph:preambular',
+      'paragraph:operative',
+      'adoption:meeting'
+    ])
+    expect(doc.metadata).toMatchObject({ symbol: 'A/RES/2758(XXVI)', kind: 'ga-resolution', date: '1971-10-25', meeting: 1976 })
+  })
 })

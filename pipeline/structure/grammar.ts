@@ -1,6 +1,7 @@
 // The document grammar, read top-down (after Laws.Africa's bluebell):
 //
-//   document     := preface? text attachment* footnotes?
+//   document     := lead? preface? text attachment* footnotes?
+//   lead         := paragraph+   what a page sets above a resolution's title and formula (a bilingual page's original)
 //   preface      := (session | agendaItem agendaTitle* | resolutionHeader | basis | adoptionNote)* title? (basis | adoptionNote)*
 //                   (title | adoptionNote | subtitle)*   the last: short lines a copy sets above the formula
 //   title        := resolutionTitle | scResolutionTitle adoptionNote? | letterTitle | noteVerbaleTitle | statementTitle
@@ -77,7 +78,12 @@ export class Grammar {
       const m = FOOTNOTE_DEFINITION.exec(b.text)!
       this.notes.set(m[1]!, b.text.slice(m[0].length))
     }
-    const preface = this.preface()
+    let preface = this.preface()
+    const lead = preface ? null : this.leadBeforeTitle()
+    if (lead) {
+      parts.push(lead)
+      preface = this.preface()
+    }
     if (preface) parts.push(preface)
     const annexAt = this.nextIndex('annexHeading')
     parts.push(...this.text(annexAt, true))
@@ -144,6 +150,23 @@ export class Grammar {
     }
     children.push(...this.beforeFormula(title !== null))
     return children.length ? { type: 'preface', children, position: this.span(children) } : null
+  }
+
+  /**
+   * Paragraphs the grammar does not know above a resolution's title and formula, more than a
+   * header's lines (a blog's heading over the English original that a bilingual page sets before
+   * the Chinese text): another text of the page, read as plain paragraphs, and the document starts
+   * at its title.
+   */
+  private leadBeforeTitle(): Part | null {
+    const t = this.blocks.findIndex((b, n) => n >= this.i && b.kind !== 'text')
+    if (t <= this.i || (this.blocks[t]!.kind !== 'resolutionTitle' && this.blocks[t]!.kind !== 'scResolutionTitle')) return null
+    let f = t + 1
+    while (this.blocks[f]?.kind === 'adoptionNote' || this.blocks[f]?.kind === 'basis') f++
+    if (this.blocks[f]?.kind !== 'formula' && this.blocks[f]?.kind !== 'fusedFormula') return null
+    const children: Paragraph[] = []
+    while (this.i < t) children.push(this.paragraph(this.blocks[this.i++]!, 'text'))
+    return { type: 'body', children, position: this.span(children) }
   }
 
   private headerAhead(): boolean {
