@@ -299,6 +299,8 @@ describe('unwrap-lines', () => {
     expect(canon(raw)).toBe('大会决议\n\n大会,\n\n回顾1996年10月25日第51/7号决议,其中欢迎联合国同各国议会联盟缔结合作协定,这是一个重要步骤,\n\n审议了秘书长的报告,\n\n1. 赞赏地注意到合作有所增加。')
     // A short line (a heading) set in from the margin is no paragraph broken at the edge.
     expect(canon('      联合国同各国议会联盟的合作\n大会,')).toBe('联合国同各国议会联盟的合作\n\n大会,')
+    // Nor does a long one run on into a line the grammar reads whole.
+    expect(canon('  联合国近东巴勒斯坦难民救济和工程处经费筹供问题工作组的报告\n大会,')).toBe('联合国近东巴勒斯坦难民救济和工程处经费筹供问题工作组的报告\n\n大会,')
   })
   it('starts a block at a paragraph number even after a full line', () => {
     expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)

@@ -318,6 +318,9 @@ describe('classes of forms met in the evaluation corpus (constructed cases)', ()
     ])
     expect(shape(doc)).toEqual(['formula', 'paragraph:operative', 'paragraph:text', 'paragraph:operative:a:L2', 'paragraph:operative:b:L2', 'adoption:meeting', 'footnoteDefinition'])
     expect(doc.metadata).toMatchObject({ meeting: 80, vote: 'without-vote' })
+    // A formula run into its verb ("大会建议如下：") is the formula of the paragraphs under it, each operative.
+    const fused = await read(['大会建议如下:', '理事会应尽速采取适宜办法;', '理事会亦应尽速具报。'])
+    expect(shape(fused)).toEqual(['paragraph:operative', 'paragraph:operative', 'paragraph:operative'])
   })
 
   it("reads paragraphs it does not know above a resolution's title and formula (a bilingual page's original first) as plain text, and the document from its title", async () => {

@@ -386,7 +386,8 @@ export class Grammar {
         bodyChildren.push(this.paragraph(b, role))
         // An operative clause with no number leads into the lettered items after it: one paragraph, as the UN numbers it.
         if (enacted) letters.reset()
-        introduced = enacted && this.lang.grammar.preambleEnd.test(withoutRefs(b.text))
+        // Not a formula run into its verb ("大会建议如下："): the paragraphs under it are its operative ones.
+        introduced = enacted && b.kind === 'text' && this.lang.grammar.preambleEnd.test(withoutRefs(b.text))
       }
     }
     if (bodyChildren.length) parts.push({ type: 'body', children: bodyChildren, position: this.span(bodyChildren) })

@@ -164,7 +164,7 @@ function startsBlock(prev: TextLine, next: TextLine, measure: number | null, ind
   if (measure === null) {
     if (endsClause(prev.content, lang.clauseMarks)) return true
     const under = indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE
-    const outdented = next.indent < prev.indent && prev.width - prev.indent >= MIN_MEASURE
+    const outdented = next.indent < prev.indent && prev.width - prev.indent >= MIN_MEASURE && !readWhole(next.content, lang)
     return !(under || outdented)
   }
   const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content, lang.typesetting.widePunctuation) > measure
