@@ -347,5 +347,25 @@ describe('classes of forms met in the evaluation corpus (constructed cases)', ()
       'adoption:meeting'
     ])
     expect(doc.metadata).toMatchObject({ symbol: 'A/RES/2758(XXVI)', kind: 'ga-resolution', date: '1971-10-25', meeting: 1976 })
+    const numbered = await read([
+      'Resolution 1518 (2003)',
+      'The Security Council,',
+      '1. Decides to establish a Committee;',
+      '2. Decides to remain seized of the matter.',
+      '第1518(2003)号决议',
+      '安全理事会，',
+      '1. 决定设立一个委员会；',
+      '2. 决定继续处理此案。'
+    ])
+    expect(shape(numbered)).toEqual([
+      'paragraph:text',
+      'paragraph:text',
+      'paragraph:text',
+      'paragraph:text',
+      'heading:title:1518(2003)',
+      'formula',
+      'paragraph:operative:1:L1',
+      'paragraph:operative:2:L1'
+    ])
   })
 })

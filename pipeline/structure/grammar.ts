@@ -159,7 +159,8 @@ export class Grammar {
    * at its title.
    */
   private leadBeforeTitle(): Part | null {
-    const t = this.blocks.findIndex((b, n) => n >= this.i && b.kind !== 'text')
+    // The original's paragraphs, numbered or not ("1. Decides…" reads as a numbered paragraph here too).
+    const t = this.blocks.findIndex((b, n) => n >= this.i && b.kind !== 'text' && b.kind !== 'numbered')
     if (t <= this.i || (this.blocks[t]!.kind !== 'resolutionTitle' && this.blocks[t]!.kind !== 'scResolutionTitle')) return null
     let f = t + 1
     while (this.blocks[f]?.kind === 'adoptionNote' || this.blocks[f]?.kind === 'basis') f++
