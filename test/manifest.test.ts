@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { journalEntry, LineFile, LineFiles, openJournal, readDiagnostics, readEntry, readManifest, removeJournal, writeManifest, type EntryRecord } from '../pipeline/batch/manifest.js'
+import { journalEntry, LineFile, LineFiles, openJournal, pipelineKey, readDiagnostics, readEntry, readManifest, removeJournal, writeManifest, type EntryRecord } from '../pipeline/batch/manifest.js'
+import { ROOT } from './helpers.js'
 import type { ManifestEntry } from '../pipeline/types/manifest.js'
 
 /** Lines of many lengths, Chinese among them (several bytes a character), some longer than the read-ahead; made once, as they are compared many times. */
@@ -27,6 +28,21 @@ function entryOf(i: number): ManifestEntry {
     warnings: 1
   }
 }
+
+describe('the pipeline key', () => {
+  it("changes with undoc's code, as the build id says it, and with the formats and the configuration", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'undoc-key-'))
+    // npm run build (part of npm test) writes the build id: a hash of the sources.
+    const built = readFileSync(join(ROOT, 'dist', 'build-id'), 'utf8').trim()
+    expect(built).toMatch(/^[0-9a-f]{64}$/)
+    const key = await pipelineKey(dir)
+    expect(await pipelineKey(dir, undefined, undefined, built)).toBe(key)
+    expect(await pipelineKey(dir, undefined, undefined, 'f'.repeat(64))).not.toBe(key)
+    expect(await pipelineKey(dir, undefined, ['json'])).not.toBe(key)
+    writeFileSync(join(dir, 'undoc.config.json'), '{}')
+    expect(await pipelineKey(dir)).not.toBe(key)
+  })
+})
 
 describe('the files of a build manifest', () => {
   it('reads back every line appended at once, each as written, also while other appends are being written', async () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { open, readFile, unlink, type FileHandle } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
-import { VERSION } from '../core/package-root.js'
+import { PACKAGE_ROOT, VERSION } from '../core/package-root.js'
 import { corpusMember, type CorpusMember } from './corpus-index.js'
 import { EMITTERS } from '../emit/index.js'
 import { CONFIG_NAME } from '../lint/config.js'
@@ -24,16 +25,27 @@ export function shardFileName(shard: Shard): string {
 export const SHARD_FILE = /^\.undoc-shard-(\d+)-of-(\d+)\.jsonl$/
 
 /**
- * What every output depends on besides its own source: undoc's version, the output formats, and
- * the configuration file's bytes. A change of any of them rebuilds everything.
+ * What every output depends on besides its own source: undoc's code (the build id `npm run build`
+ * writes, a hash of its sources: the version number alone is the same from one commit to the
+ * next), the output formats, and the configuration file's bytes. A change of any of them rebuilds
+ * everything.
  */
-export async function pipelineKey(cwd: string, config?: string, formats?: readonly string[]): Promise<string> {
+export async function pipelineKey(cwd: string, config?: string, formats?: readonly string[], build: string | undefined = buildId()): Promise<string> {
   const written = EMITTERS.filter((e) => formats === undefined || formats.includes(e.format)).map((e) => e.format)
-  const hash = createHash('sha256').update(`undoc ${VERSION}\nformats ${written.join(',')}\n`)
+  const hash = createHash('sha256').update(`undoc ${VERSION}\nbuild ${build ?? 'unknown'}\nformats ${written.join(',')}\n`)
   const bytes = await readFile(resolve(cwd, config ?? CONFIG_NAME)).catch(() => undefined)
   hash.update(bytes ? `config ${bytes.length}\n` : 'no config\n')
   if (bytes) hash.update(bytes)
   return hash.digest('hex')
+}
+
+/** The build id of this package's build (scripts/build-id.mjs), or undefined when it has none. */
+function buildId(): string | undefined {
+  try {
+    return readFileSync(join(PACKAGE_ROOT, 'dist', 'build-id'), 'utf8').trim()
+  } catch {
+    return undefined
+  }
 }
 
 /** The pending file of a manifest: `.undoc-manifest.pending.jsonl` beside `.undoc-manifest.jsonl`. */
