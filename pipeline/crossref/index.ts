@@ -3,7 +3,7 @@ import type { LanguageProfile } from '../lang/profile.js'
 import type { RawMessage } from '../core/diagnostic.js'
 import { Positions } from '../model/blocks.js'
 import type { Citation, Inline, Metadata, Part, Root, Text } from '../types/document.js'
-import { parseCitations, type Match } from '../model/citation-grammar.js'
+import { FIRST_NUMBERED_SESSION, parseCitations, type Match } from '../model/citation-grammar.js'
 import { officialHref } from '../model/citation-links.js'
 import { tokenize } from '../model/citation-tokens.js'
 
@@ -160,7 +160,7 @@ function resolve(m: Match, children: Text[], pos: Positions, start: number, lang
     // A meeting of the organ that adopted the text has a verbatim record: A/67/PV.82, S/PV.5261;
     // the General Assembly put its session in the symbol from the thirty-first session on (A/PV.2383).
     const session = metadata.session?.number
-    const symbol = metadata.organ === 'GA' && session ? (session >= 31 ? `A/${session}/PV.${m.value}` : `A/PV.${m.value}`) : metadata.organ === 'SC' ? `S/PV.${m.value}` : undefined
+    const symbol = metadata.organ === 'GA' && session ? (session >= FIRST_NUMBERED_SESSION ? `A/${session}/PV.${m.value}` : `A/PV.${m.value}`) : metadata.organ === 'SC' ? `S/PV.${m.value}` : undefined
     if (symbol) Object.assign(c, { symbol, href: officialHref(symbol, metadata.language) })
   }
   if (m.kind === 'annex') {

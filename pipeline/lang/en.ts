@@ -275,6 +275,8 @@ export const en: LanguageProfile = {
     resolutionWord: 'resolutions?\\s',
     decisionWord: 'decisions?\\s',
     wordPosition: 'before',
+    // A council, board or commission other than the Security Council, whose numbers are never the Assembly's form.
+    otherBody: "(?<!Security\\s)\\b[A-Z][\\p{L}'-]*\\s(?:Council|Board|Commission|Committee|Conference)",
     separator: ',\\sand\\s|,\\s|\\sand\\s',
     range: RANGE,
     meeting: '(\\d+)(?:st|nd|rd|th)\\s(?:plenary\\s)?meeting',
