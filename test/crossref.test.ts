@@ -395,6 +395,30 @@ describe('internal references and meetings in built documents', () => {
     ])
   })
 
+  it('reads a citation across a page break and the footnotes set in it, in the text nodes either side', async () => {
+    const result = await build(
+      'test/a-res-67-997.en.txt',
+      [
+        '67/997. Cooperation',
+        '',
+        'The General Assembly,',
+        '',
+        'Noting the adoption by the Conference, held in Dakar on 13 and',
+        '_______________',
+        '1',
+        'A/60/633, annex.',
+        '',
+        '14 March 2008, of its Charter,1',
+        '',
+        '1. Decides to continue.',
+        ''
+      ].join('\n')
+    )
+    const dates = citations(result.document!).filter((c) => c.kind === 'date')
+    expect(dates.map((c) => [c.date, c.children.map((t) => t.value)])).toEqual([['2008-03-13,2008-03-14', ['13 and', ' 14 March 2008']]])
+    expect(dates[0]!.children.map((t) => t.position.start.line)).toEqual([5, 10])
+  })
+
   it('names a pre-1976 General Assembly meeting record without the session (A/PV.2383)', async () => {
     const result = await build('test/fixtures/kinds/a-res-3369-xxx.zh.txt')
     expect(citations(result.document!).find((c) => c.kind === 'meeting')).toMatchObject({ symbol: 'A/PV.2383' })

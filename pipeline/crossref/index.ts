@@ -42,7 +42,9 @@ export function crossref(tree: Root, text: MappedText, lang: LanguageProfile, me
     }
   }
   const link = (node: InlineParent, where: string) => {
-    node.children = node.children.flatMap((child) => (child.type === 'text' ? citationsIn(child, text, pos, lang, metadata, where, ids, messages) : [child]))
+    const children: Inline[] = []
+    for (const run of textRuns(node.children, text)) children.push(...('start' in run ? citationsIn(run, text, pos, lang, metadata, where, ids, messages) : [run.node]))
+    node.children = children
   }
   visitParts(root.children, 'main')
   return { tree: root, messages }
@@ -120,11 +122,39 @@ function canonicalStart(node: Text, text: MappedText): number {
   return last === -1 ? -1 : at(last + 1 - node.value.length)
 }
 
-function citationsIn(node: Text, text: MappedText, pos: Positions, lang: LanguageProfile, metadata: Metadata, where: string, ids: Set<string>, messages: RawMessage[]): Inline[] {
-  const start = canonicalStart(node, text)
-  if (start === -1) return [node]
-  const matches = parseCitations(tokenize(node.value, lang), node.value, lang)
-  if (matches.length === 0) return [node]
+/** Text nodes that follow one another in the canonical text, read as one: their value, and where it starts. */
+interface TextRun {
+  readonly nodes: readonly Text[]
+  readonly value: string
+  readonly start: number
+}
+
+/**
+ * The inline children as runs of text and other nodes. Text nodes that follow one another in the
+ * canonical text are one run, since a node ends wherever the raw text jumps (a page break or a
+ * footnote block a paragraph was joined across: "held in Dakar on 13 and" / "14 March 2008"), and
+ * a citation may run across that.
+ */
+function textRuns(children: readonly Inline[], text: MappedText): (TextRun | { readonly node: Inline })[] {
+  const out: (TextRun | { readonly node: Inline })[] = []
+  let open: { nodes: Text[]; value: string; start: number } | undefined
+  for (const child of children) {
+    const start = child.type === 'text' ? canonicalStart(child, text) : -1
+    if (child.type !== 'text' || start === -1) {
+      out.push({ node: child })
+      open = undefined
+    } else if (open && open.start + open.value.length === start) {
+      open.nodes.push(child)
+      open.value += child.value
+    } else out.push((open = { nodes: [child], value: child.value, start }))
+  }
+  return out
+}
+
+function citationsIn(run: TextRun, text: MappedText, pos: Positions, lang: LanguageProfile, metadata: Metadata, where: string, ids: Set<string>, messages: RawMessage[]): Inline[] {
+  const { value, start } = run
+  const matches = parseCitations(tokenize(value, lang), value, lang)
+  if (matches.length === 0) return [...run.nodes]
   const out: Inline[] = []
   let at = 0
   let previous: Citation | undefined
@@ -133,7 +163,7 @@ function citationsIn(node: Text, text: MappedText, pos: Positions, lang: Languag
     const citation = resolve(m, pos.texts(start + m.start, start + m.end), pos, start, lang, metadata, where, ids)
     if (m.repaired) messages.push({ severity: 'warning', ...m.repaired, rawStart: citation.position.start.offset, rawEnd: citation.position.end.offset })
     // "…第X号决议通过的《…》": the instrument was adopted by the resolution just before it.
-    if (citation.kind === 'instrument' && previous?.symbol && adoptedBy(lang).test(node.value.slice(at, m.start))) {
+    if (citation.kind === 'instrument' && previous?.symbol && adoptedBy(lang).test(value.slice(at, m.start))) {
       citation.symbol = previous.symbol
       citation.href = previous.href!
     }
@@ -141,7 +171,7 @@ function citationsIn(node: Text, text: MappedText, pos: Positions, lang: Languag
     previous = citation
     at = m.end
   }
-  if (at < node.value.length) out.push(...pos.texts(start + at, start + node.value.length))
+  if (at < value.length) out.push(...pos.texts(start + at, start + value.length))
   return out
 }
 
