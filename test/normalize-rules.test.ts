@@ -398,6 +398,13 @@ describe('footnote-markers', () => {
     )
     expect(normalizeEnglish(text).text.removals.map((r) => r.reason)).toContain('space before a footnote marker set apart from its word, written as a footnote reference')
   })
+  it('reads the marker glued to the year of a date, and a line that opens with a title’s number as no note', () => {
+    const text = '6 (1946). Resolution of 17 May 19461\n\nThe Security Council,\n\nResolves to meet on 3 September 1946.\n\n1 Modified by the Council.'
+    expect(normalizeEnglish(text).text.text).toBe('6 (1946). Resolution of 17 May 1946[^1]\n\nThe Security Council,\n\nResolves to meet on 3 September 1946.\n\n[^1]: Modified by the Council.')
+    // Two notes after one year; a run after a number that is no date's year, or with no note of its number, stays.
+    expect(normalizeEnglish('adopted on 17 May 194612.\n\n1 A.\n\n2 B.').text.text).toBe('adopted on 17 May 1946[^1][^2].\n\n[^1]: A.\n\n[^2]: B.')
+    expect(normalizeEnglish('in 19461 cases and on 17 May 19462.\n\n1 A.').text.text).toBe('in 19461 cases and on 17 May 19462.\n\n1 A.')
+  })
   it('does not take a count, an ordinal or an undefined number for a marker', () => {
     expect(canon('第12段和12年及12次会议,\n\n12 个国家。')).toBe('第12段和12年及12次会议,\n\n12个国家。')
   })

@@ -7,6 +7,11 @@ import { FOOTNOTE_DEFINITION } from '../../model/clause.js'
 
 /** A number set apart by a space after a word or a mark, before a space or the line's end: group 1. */
 const SPACED_DIGITS = /(?<=[\p{L},;:)”’]) (\d{1,3})(?= |$)/gmu
+/**
+ * A year with digits glued after it (group 2), as a web edition sets a footnote's superscript
+ * after a date: "Resolution of 17 May 19461" is 17 May 1946 and footnote 1. Group 1 the year.
+ */
+const YEAR_AND_DIGITS = /(?<![\d\p{L}])(\d{4})(\d{1,3})(?!\d)/gu
 /** A label in square brackets, as Wikisource sets its references: "Commission, [1] dated". */
 const BRACKET_MARKER = /\[(\d{1,3})\]/g
 
@@ -65,12 +70,12 @@ interface Marker {
 
 export const footnoteMarkers: NormalizeRule = {
   id: 'footnote-markers',
-  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "Secretary-General1", "报告1/"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text, or is a footnote footnote-blocks has set ("[^12]: …"); both are written as footnotes ("[^12]", "[^12]: …").',
+  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "Secretary-General1", "报告1/") or to the year of a date ("17 May 19461"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text, or is a footnote footnote-blocks has set ("[^12]: …"); both are written as footnotes ("[^12]", "[^12]: …").',
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
     const marks = patterns(lang.footnoteMarks)
-    const definitions = candidateDefinitions(src, lines, marks)
+    const definitions = candidateDefinitions(src, lines, lang, marks)
     if (definitions.length === 0) return { text }
     const markers = findMarkers(src, definitions, lang, marks)
     const referenced = new Set(markers.map((m) => m.label))
@@ -100,7 +105,7 @@ export const footnoteMarkers: NormalizeRule = {
   }
 }
 
-function candidateDefinitions(src: string, lines: readonly Line[], marks: Patterns): Definition[] {
+function candidateDefinitions(src: string, lines: readonly Line[], lang: LanguageProfile, marks: Patterns): Definition[] {
   const out: Definition[] = []
   for (const line of lines) {
     const content = src.slice(line.contentStart, line.contentEnd)
@@ -112,6 +117,8 @@ function candidateDefinitions(src: string, lines: readonly Line[], marks: Patter
       out.push({ line, label: set[1]!, labelStart, labelEnd: labelStart + set[1]!.length, textStart: line.contentStart + set[0].length, set: true })
       continue
     }
+    // A line that opens with a title's or a paragraph's number ("6 (1946). Resolution of 17 May 19461") is no note.
+    if (lang.blockNumber.test(content)) continue
     const m = marks.definition.exec(content)
     const { number, slash, note, bracketed } = m?.groups ?? {}
     // A number and a space, a number and "/", or "(注)": a bare number glued to its text is not one.
@@ -154,6 +161,18 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
       at += label.length
     })
   }
+  for (const m of src.matchAll(YEAR_AND_DIGITS)) {
+    const yearEnd = m.index + 4
+    if (inDefinition(m.index) || !endsDate(src.slice(src.lastIndexOf('\n', m.index) + 1, yearEnd), lang)) continue
+    const split = splitLabels(m[2]!, labels, used, m.index)
+    if (!split) continue
+    let at = yearEnd
+    for (const label of split) {
+      found.push({ start: at, end: at + label.length, labelStart: at, label })
+      used.add(label)
+      at += label.length
+    }
+  }
   // The marker of a footnote set after the text that the extraction set apart from its word, a superscript read with a
   // space before it ("Conference 1 to", "organizations, 3"): the first such number after the marker of the note before it.
   let from = 0
@@ -186,6 +205,11 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
     }
   }
   return found
+}
+
+/** Whether a date the language writes ends the text (a year is its last digits, not a longer number's first). */
+function endsDate(text: string, lang: LanguageProfile): boolean {
+  return lang.dates(text).some((d) => d.index + d.length === text.length)
 }
 
 /** A run of digits as labels of footnotes defined after it and not yet referenced, or null. */
