@@ -77,6 +77,28 @@ describe('footnote-blocks', () => {
       `${line.trim().repeat(3)}包括仇视伊斯兰教、打击国际恐怖主义、打击极端主义、与包括仇视伊斯兰在内的宗教不容忍作斗争。\n\n[^2]: A/60/633-S/2005/826，附件三。\n\n[^3]: A/67/280-S/2012/614。`
     )
   })
+  it('puts a note’s number that the extraction set under the block back in its place, over the note’s sentence', () => {
+    const raw = [
+      'the report, 3 and the initiative, 4 adopted by the Council, 5',
+      '_______________',
+      '3',
+      '',
+      'See A/1.',
+      'See A/2, annex.',
+      '5',
+      'A/3, annex II.',
+      '4',
+      '',
+      'and the text goes on.'
+    ].join('\n')
+    expect(normalizeEnglish(raw).text.text).toBe(
+      'the report,[^3] and the initiative,[^4] adopted by the Council,[^5] and the text goes on.\n\n[^3]: See A/1.\n\n[^4]: See A/2, annex.\n\n[^5]: A/3, annex II.'
+    )
+    // A note that ends no sentence before its last line gives none: the number stays in the text.
+    const unsplit = raw.replace('See A/1.', 'See A/1 and')
+    expect(normalizeEnglish(unsplit).text.text).toContain('[^3]: See A/1 and See A/2, annex.')
+    expect(normalizeEnglish(unsplit).text.text).not.toContain('[^4]:')
+  })
   it('joins the lines of a footnote that wraps', () => {
     expect(canon('正文，\n\n_____\n1\n 这是一条很长的脚注\n\n的续行。\n')).toBe('正文，\n\n[^1]: 这是一条很长的脚注的续行。')
   })
