@@ -31,6 +31,12 @@ describe('page-furniture', () => {
     expect(canon('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。\n')).toBe('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。')
     expect(canon('联合国\n\n安全理事会\n\nDistr.: General\n\n第1518(2003)号决议\n')).toBe('第1518(2003)号决议')
   })
+  it('removes a barcode read a character a line, and no column of digits that is not one', () => {
+    const barcode = ['*', '0', '3', '6', '3', '1', '0', '1', '*'].join('\n')
+    expect(normalizeEnglish(`4. Decides to remain seized of the matter.\n\n03-63101 (E)\n\n${barcode}\n`).text.text).toBe('4. Decides to remain seized of the matter.')
+    const short = ['*', '1', '2', '3', '*'].join('\n')
+    expect(normalizeEnglish(`Decides to remain seized.\n\n${short}\n`).text.text).not.toBe('Decides to remain seized.')
+  })
   it('removes job numbers, barcodes, page numbers and the running header, lifting the first symbol', () => {
     const n = normalizeText('A/RES/67/264\n\n大会，\n\n12-48653 (C)    090812    100812\n\n*1248653*\n\n2/5\n\nA/RES/67/264\n\n回顾其决议，\n')
     expect(n.text.text).toBe('大会，\n\n回顾其决议，')

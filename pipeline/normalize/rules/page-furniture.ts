@@ -11,7 +11,9 @@ import { endsClause, FOOTNOTE_RULE } from '../../model/clause.js'
 // Some extractions lose the job number's hyphen ("00 35654"); a page that goes on overleaf ends "/...".
 const JOB_NUMBER = /^(\d{2}-\d{4,6}|\d{2} \d{5})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
 const CONTINUED = /^\/\s?(?:\.{3}|…)$/
-const BARCODE = /^\*\d{7,}\*$/
+/** A job number has seven digits at least, and its barcode as many. */
+const BARCODE_DIGITS = 7
+const BARCODE = new RegExp(`^\\*\\d{${BARCODE_DIGITS},}\\*$`)
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
 /** The issue date in the UN masthead, written in English in every language version ("19 January 2012"). */
 const MASTHEAD_DATE = /^(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})$/
@@ -39,6 +41,12 @@ export const pageFurniture: NormalizeRule = {
       if (isBlankLine(line)) continue
       const content = src.slice(line.contentStart, line.contentEnd)
       if (FOOTNOTE_RULE.test(content)) lastRule = i
+      const barcodeEnd = verticalBarcodeEnd(src, lines, i)
+      if (barcodeEnd !== -1) {
+        for (let k = i; k <= barcodeEnd; k++) dropped.set(k, 'page furniture: job number (its barcode, read a character a line)')
+        i = barcodeEnd
+        continue
+      }
       const inFootnotes = i - lastRule <= FOOTNOTE_BLOCK_LINES && previousIsLoneNumber(src, lines, i)
       // A masthead line right above a preambular clause starts the text: the organ alone is its formula ("安全理事会").
       const textStart = inHead && nextEndsPreambular(src, lines, i, lang)
@@ -88,6 +96,18 @@ function runningTitles(src: string, lines: readonly Line[], dropped: ReadonlyMap
   }
   const besideFurniture = (i: number) => dropped.has(nextFilled(i, -1)) || dropped.has(nextFilled(i, 1))
   return [...byContent.values()].filter((at) => at.length >= 2 && at.every(besideFurniture)).flat()
+}
+
+/**
+ * The last line of the job number's barcode that starts at line `i` when an extraction read it a
+ * character a line ("*", "0", "3", … "*"), as it does where the barcode is set upright; -1 when none starts there.
+ */
+function verticalBarcodeEnd(src: string, lines: readonly Line[], i: number): number {
+  const at = (k: number) => (k < lines.length ? src.slice(lines[k]!.contentStart, lines[k]!.contentEnd) : '')
+  if (at(i) !== '*') return -1
+  let k = i + 1
+  while (/^\d$/.test(at(k))) k++
+  return k - i - 1 >= BARCODE_DIGITS && at(k) === '*' ? k : -1
 }
 
 function nextEndsPreambular(src: string, lines: Line[], i: number, lang: Parameters<NormalizeRule['apply']>[1]): boolean {
