@@ -257,6 +257,15 @@ describe('unwrap-lines', () => {
     const raw = wrapped([full + '合作', full + '合作', full + '合作', '共同设法。', '常驻代表', '贝尔加内姆(签名)'])
     expect(canon(raw)).toBe(`${full}合作${full}合作${full}合作共同设法。\n\n常驻代表\n\n贝尔加内姆(签名)`)
   })
+  it('ends a statement’s title at its line, however near the measure it comes', () => {
+    const body = [
+      'At the 5960th meeting of the Security Council, held on 19 August 2008, in',
+      'connection with the Council’s consideration of the item entitled “Peace and security',
+      'in Africa”, the President of the Security Council made the following statement on',
+      'behalf of the Council:'
+    ]
+    expect(normalizeEnglish(['Statement by the President of the Security Council', ...body].join('\n')).text.text).toBe(`Statement by the President of the Security Council\n\n${body.join(' ')}`)
+  })
   it('joins wrapped Latin lines with one space', () => {
     const line = 'The General Assembly recalls its resolutions on cooperation between the'
     const raw = [line, line, line, 'Organization.'].join('\n\n')

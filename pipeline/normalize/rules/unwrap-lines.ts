@@ -30,7 +30,7 @@ const UNFINISHED_SHARE = 0.1
 
 export const unwrapLines: NormalizeRule = {
   id: 'unwrap-lines',
-  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break) and the line under a paragraph number set alone.',
+  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line, a vertical gap or the line under a statement’s title starts a new block, except an indent after an unfinished full line (a page break) and the line under a paragraph number set alone.',
   apply(text, lang) {
     const src = text.text
     const wide = lang.typesetting.widePunctuation
@@ -144,8 +144,14 @@ function readWhole(line: string, lang: LanguageProfile): boolean {
   return g.formula.some((f) => f.pattern.test(line)) || [g.resolutionHeader, g.basis, g.session, g.agendaItem, g.meeting, g.dateLine].some((p) => p.test(line))
 }
 
+/** A statement's title, which the grammar reads whole and no line under it continues, however near the measure it comes. */
+function isStatementTitle(line: string, lang: LanguageProfile): boolean {
+  const g = lang.grammar
+  return g.statementTitle.test(line) || g.presidentialStatement.title.test(line)
+}
+
 function startsBlock(prev: TextLine, next: TextLine, measure: number | null, indentLayout: boolean, lang: LanguageProfile): boolean {
-  if (next.definition || prev.definition) return true
+  if (next.definition || prev.definition || isStatementTitle(prev.content, lang)) return true
   if (next.blanksBefore >= 2) return true
   if (isLoneNumber(prev.content, lang) && !isLoneNumber(next.content, lang)) return false
   if (lang.blockNumber.test(next.content) || isLoneNumber(next.content, lang)) return true
