@@ -435,6 +435,10 @@ describe('footnote-markers', () => {
     )
     expect(normalizeEnglish(text).text.removals.map((r) => r.reason)).toContain('space before a footnote marker set apart from its word, written as a footnote reference')
   })
+  it('reads the spaced markers of the notes after one referred to twice, set apart the first time and glued the second', () => {
+    const text = 'Recalling the Initiative, 1\n\nTaking note of the report, 2\n\n1. Welcomes the Initiative1 and the report;\n\n[^1]: A/1.\n\n[^2]: A/2.'
+    expect(normalizeEnglish(text).text.text).toBe('Recalling the Initiative,[^1]\n\nTaking note of the report,[^2]\n\n1. Welcomes the Initiative[^1] and the report;\n\n[^1]: A/1.\n\n[^2]: A/2.')
+  })
   it('reads the marker glued to the year of a date, and a line that opens with a title’s number as no note', () => {
     const text = '6 (1946). Resolution of 17 May 19461\n\nThe Security Council,\n\nResolves to meet on 3 September 1946.\n\n1 Modified by the Council.'
     expect(normalizeEnglish(text).text.text).toBe('6 (1946). Resolution of 17 May 1946[^1]\n\nThe Security Council,\n\nResolves to meet on 3 September 1946.\n\n[^1]: Modified by the Council.')

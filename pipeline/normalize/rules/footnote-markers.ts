@@ -179,15 +179,18 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
   for (const d of definitions.filter((x) => x.set && /^\d+$/.test(x.label)).sort((a, b) => Number(a.label) - Number(b.label))) {
     // Before its marker glued to a word, if it has one (a note referred to twice, the first time set apart).
     const glued = found.find((f) => f.label === d.label)
+    let spaced = false
     for (const m of src.slice(from, glued?.start ?? d.line.start).matchAll(SPACED_DIGITS)) {
       const at = from + m.index + 1
       if (m[1] !== d.label || inDefinition(at) || lang.countWords.after.test(src.slice(at + d.label.length)) || lang.countWords.before.test(src.slice(0, at - 1))) continue
       found.push({ start: at - 1, end: at + d.label.length, labelStart: at, label: d.label })
       used.add(d.label)
       from = at + d.label.length
+      spaced = true
       break
     }
-    if (glued) from = Math.max(from, glued.end)
+    // The next note's first marker comes after this one's first: after its glued marker only where that is its first.
+    if (glued && !spaced) from = Math.max(from, glued.end)
   }
   for (const m of src.matchAll(BRACKET_MARKER)) {
     const d = labels.get(m[1]!)
