@@ -195,6 +195,13 @@ describe('page-numbers', () => {
       expect.objectContaining({ text: '\n', reason: 'blank line under page furniture' })
     ])
   })
+  it('keeps a number alone that is the year of a date the line right above starts, as a word of a line set a word a line', () => {
+    const text = 'takes note of the report of\n22 December\n2006\n(S/2006/1019),\nwhich contains recommendations.'
+    expect(normalizeEnglish(text).text.text).toBe('takes note of the report of 22 December 2006 (S/2006/1019), which contains recommendations.')
+    // Under a blank line, or under a date whole already, it is a page number.
+    expect(normalizeEnglish('report of 22 December\n\n2006\n\ngoes on.').text.text).not.toContain('2006')
+    expect(normalizeEnglish('adopted on 22 December 2005\n2006\n\ngoes on.').text.text).not.toContain('2006')
+  })
 })
 
 describe('hanging-numbers', () => {

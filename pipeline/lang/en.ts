@@ -203,6 +203,13 @@ const LINKING_WORD_END = /(?<![,;:.])\s(?:of|and|the|to|in|on|for|by|with|a|an|o
  */
 const LAST_WORD_CUT = /^.{60,}\p{Ll}\n\p{Lu}\p{Ll}+(?:[,.;:](?:\s?\d{1,3}|\[\^[^\]\s]+\])?)?$/u
 
+/**
+ * A line of one word that starts with a digit or a bracket under a line that ends no sentence: a word
+ * of a widely spaced line, which an extraction sets a word a line ("…report of 22 December" / "2006" /
+ * "(S/2006/1019),").
+ */
+const WORD_A_LINE = /(?<![.;:!?])\n[\d(][^\s]*$/
+
 /** A list of resolutions cut after a comma before the next number: "…, 50/17 of 20 November 1995,\n51/18 of 14 November 1996". */
 const LIST_GOES_ON = new RegExp(`${RESOLUTION_NUMBER} of [^\\n]*,\\n${RESOLUTION_NUMBER} of `)
 
@@ -241,7 +248,13 @@ export const en: LanguageProfile = {
     const g = en.grammar
     // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.
     if ([g.scResolutionTitle, g.meeting, g.dateLine, g.session, g.agendaItem].some((p) => p.test(line))) return false
-    return /^\p{Ll}/u.test(next) || LIST_GOES_ON.test(`${line}\n${next}`) || (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next))) || LAST_WORD_CUT.test(`${line}\n${next}`)
+    return (
+      /^\p{Ll}/u.test(next) ||
+      LIST_GOES_ON.test(`${line}\n${next}`) ||
+      (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next))) ||
+      LAST_WORD_CUT.test(`${line}\n${next}`) ||
+      WORD_A_LINE.test(`${line}\n${next}`)
+    )
   },
   blockNumber: /^(?:["“]?\d+(?:\/\d+)?\.(?=\s|["“]?[A-Z])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=\s)|\((?:[a-z]{1,3}|[ivxlc]+)\)(?=\s)|[A-Z]\.(?=\s)|[IVXLC]+\.(?=\s))/,
   dates,
