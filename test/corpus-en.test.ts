@@ -119,20 +119,20 @@ describe('the English corpus against its gold', async () => {
         ...misses
       ].join('\n')
     )
-    expect(rows.length).toBe(21)
+    expect(rows.length).toBe(23)
   })
 
   // Floors at what has been reached, so that a change cannot lose ground unseen; raise them as the
   // grammar learns the web copies' forms (see the misses printed above).
   it('keeps kind, symbol, structure, citations and dates at least as good as reached', () => {
-    expect(exact.kind).toBeGreaterThanOrEqual(21)
+    expect(exact.kind).toBeGreaterThanOrEqual(23)
     // S/RES/1513(2003): its masthead misprints its symbol ("S/RES/11513 (2003)"); title-symbol reports the disagreement.
-    expect(exact.symbol).toBeGreaterThanOrEqual(20)
-    expect(exact.operative).toBeGreaterThanOrEqual(21)
-    expect(exact.paragraphNumbers).toBeGreaterThanOrEqual(21)
-    expect(exact.subItems).toBeGreaterThanOrEqual(21)
-    expect(exact.preambular).toBeGreaterThanOrEqual(21)
-    expect(exact.footnotes).toBeGreaterThanOrEqual(21)
+    expect(exact.symbol).toBeGreaterThanOrEqual(22)
+    expect(exact.operative).toBeGreaterThanOrEqual(23)
+    expect(exact.paragraphNumbers).toBeGreaterThanOrEqual(23)
+    expect(exact.subItems).toBeGreaterThanOrEqual(23)
+    expect(exact.preambular).toBeGreaterThanOrEqual(23)
+    expect(exact.footnotes).toBeGreaterThanOrEqual(23)
     expect(citations).toEqual({ precision: 1, recall: 1 })
     expect(dates).toEqual({ precision: 1, recall: 1 })
   })

@@ -31,6 +31,11 @@ describe('page-furniture', () => {
     expect(canon('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。\n')).toBe('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。')
     expect(canon('联合国\n\n安全理事会\n\nDistr.: General\n\n第1518(2003)号决议\n')).toBe('第1518(2003)号决议')
   })
+  it('removes the date and the misread barcode an extraction sets on lines of their own under a job number, and no such line elsewhere', () => {
+    expect(normalizeEnglish('reflects the view of the Council.\n\n02-74521 (E)\n\n171202\n\n*0274521*\n').text.text).toBe('reflects the view of the Council.')
+    expect(normalizeEnglish('reflects the view of the Council.\n\n00-45625 (E) 310500\n`````````\n').text.text).toBe('reflects the view of the Council.')
+    expect(normalizeEnglish('reflects the view of the Council.\n\n171202\n\nIt goes on.').text.text).toContain('171202')
+  })
   it('removes a barcode read a character a line, and no column of digits that is not one', () => {
     const barcode = ['*', '0', '3', '6', '3', '1', '0', '1', '*'].join('\n')
     expect(normalizeEnglish(`4. Decides to remain seized of the matter.\n\n03-63101 (E)\n\n${barcode}\n`).text.text).toBe('4. Decides to remain seized of the matter.')
@@ -272,6 +277,27 @@ describe('unwrap-lines', () => {
       'behalf of the Council:'
     ]
     expect(normalizeEnglish(['Statement by the President of the Security Council', ...body].join('\n')).text.text).toBe(`Statement by the President of the Security Council\n\n${body.join(' ')}`)
+  })
+  it('takes the measure from the wrapped lines only, not from a title the grammar reads whole', () => {
+    // Under a wide opening paragraph, a quotation set in from both sides: the measure is found among few lines, where the title would tip it.
+    const lines = [
+      'Statement by the President of the Security Council',
+      'At the 4670th meeting of the Security Council, held on 17 December 2002, in',
+      'connection with the Council’s consideration of the item entitled “The situation in the',
+      'Middle East”, the President of the Security Council made the following statement on',
+      'behalf of the Council:',
+      '“In connection with the resolution just adopted on the renewal of the',
+      'mandate of the United Nations Disengagement Observer Force, I have been',
+      'authorized to make the following complementary statement on behalf of the',
+      'Security Council:',
+      '‘As is known, the report of the Secretary-General on the United',
+      'Nations Disengagement Observer Force (S/2002/1328) states in',
+      'paragraph 11: “... the situation in the Middle East is very tense and is',
+      'likely to remain so, unless and until a comprehensive settlement covering',
+      'all aspects of the Middle East problem can be reached”. That statement of',
+      'the Secretary-General reflects the view of the Security Council.’”'
+    ]
+    expect(normalizeEnglish(lines.join('\n')).text.text).toContain('on the United Nations Disengagement Observer Force (S/2002/1328) states in paragraph 11')
   })
   it('joins wrapped Latin lines with one space', () => {
     const line = 'The General Assembly recalls its resolutions on cooperation between the'

@@ -14,6 +14,12 @@ const CONTINUED = /^\/\s?(?:\.{3}|…)$/
 /** A job number has seven digits at least, and its barcode as many. */
 const BARCODE_DIGITS = 7
 const BARCODE = new RegExp(`^\\*\\d{${BARCODE_DIGITS},}\\*$`)
+/**
+ * What an extraction sets on a line of its own under a job number: its date ("171202", day, month and
+ * year), or its barcode read in another font ("`````````").
+ */
+const BESIDE_JOB_NUMBER = /^(?:\d{6}|`{3,})$/
+const JOB_NUMBER_REASON = 'page furniture: job number'
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
 /** The issue date in the UN masthead, written in English in every language version ("19 January 2012"). */
 const MASTHEAD_DATE = /^(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})$/
@@ -43,8 +49,12 @@ export const pageFurniture: NormalizeRule = {
       if (FOOTNOTE_RULE.test(content)) lastRule = i
       const barcodeEnd = verticalBarcodeEnd(src, lines, i)
       if (barcodeEnd !== -1) {
-        for (let k = i; k <= barcodeEnd; k++) dropped.set(k, 'page furniture: job number (its barcode, read a character a line)')
+        for (let k = i; k <= barcodeEnd; k++) dropped.set(k, `${JOB_NUMBER_REASON} (its barcode, read a character a line)`)
         i = barcodeEnd
+        continue
+      }
+      if (BESIDE_JOB_NUMBER.test(content) && dropped.get(previousFilled(lines, i))?.startsWith(JOB_NUMBER_REASON)) {
+        dropped.set(i, `${JOB_NUMBER_REASON} (its date, or its barcode misread, on a line of its own)`)
         continue
       }
       const inFootnotes = i - lastRule <= FOOTNOTE_BLOCK_LINES && previousIsLoneNumber(src, lines, i)
@@ -115,6 +125,13 @@ function nextEndsPreambular(src: string, lines: Line[], i: number, lang: Paramet
   return next !== undefined && lang.grammar.preambularEnd.test(src.slice(next.contentStart, next.contentEnd))
 }
 
+/** The index of the last line above line `i` that is not blank, or -1. */
+function previousFilled(lines: readonly Line[], i: number): number {
+  let k = i - 1
+  while (k >= 0 && isBlankLine(lines[k]!)) k--
+  return k
+}
+
 function previousIsLoneNumber(src: string, lines: Line[], i: number): boolean {
   const prev = lines[i - 1]
   return prev !== undefined && /^\d{1,3}$/.test(src.slice(prev.contentStart, prev.contentEnd))
@@ -127,7 +144,7 @@ function furnitureReason(content: string, inHead: boolean, lang: Parameters<Norm
     const number = job[1]!.replace(' ', '-')
     lifted.jobNumber ??= job[2] ? `${number} (${job[2]})` : number
   }
-  if (job || BARCODE.test(content)) return 'page furniture: job number'
+  if (job || BARCODE.test(content)) return JOB_NUMBER_REASON
   if (PAGE_OF.test(content)) return 'page furniture: page number'
   if (CONTINUED.test(content)) return 'page furniture: mark of a page continued overleaf'
   // A symbol under a footnote number is the footnote's text, not a header.

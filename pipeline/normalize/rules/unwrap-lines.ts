@@ -4,7 +4,7 @@ import type { Drop, Piece } from '../../model/mapped-text.js'
 import { endsClause, firstWordWidth, FOOTNOTE_DEFINITION } from '../../model/clause.js'
 import { joiner } from '../../model/join.js'
 import type { NormalizeRule } from '../rule.js'
-import type { ClauseMarks, LanguageProfile } from '../../lang/profile.js'
+import type { LanguageProfile } from '../../lang/profile.js'
 
 interface TextLine {
   readonly line: Line
@@ -35,7 +35,7 @@ export const unwrapLines: NormalizeRule = {
     const src = text.text
     const wide = lang.typesetting.widePunctuation
     const lines = textLines(src, wide)
-    const measure = measureOf(lines, lang.clauseMarks)
+    const measure = measureOf(lines, lang)
     // Indents mark paragraphs where more than one line has one: a single indented line (a web page's stray space) is no layout.
     const indentLayout = lines.filter((l) => l.indented).length > 1
     const blocks: TextLine[][] = []
@@ -118,9 +118,10 @@ function textLines(src: string, widePunctuation: string): TextLine[] {
  * line, as on the web or in undoc's own canonical text, where only some headings end unfinished)
  * has no measure, and no line of it runs on.
  */
-function measureOf(lines: readonly TextLine[], marks: ClauseMarks): number | null {
+function measureOf(lines: readonly TextLine[], lang: LanguageProfile): number | null {
   const body = lines.filter((l) => !l.definition)
-  const widths = body.filter((l) => l.width >= MIN_MEASURE && !endsClause(l.content, marks)).map((l) => l.width)
+  // A line the grammar reads whole (a title, a header, a meeting line) ends unfinished where its author ended it, not the wrap.
+  const widths = body.filter((l) => l.width >= MIN_MEASURE && !endsClause(l.content, lang.clauseMarks) && !readWhole(l.content, lang) && !isStatementTitle(l.content, lang)).map((l) => l.width)
   if (widths.length < 3 || widths.length < body.length * UNFINISHED_SHARE) return null
   widths.sort((a, b) => a - b)
   const measure = widths[Math.floor((widths.length - 1) * 0.9)]!
