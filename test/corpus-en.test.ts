@@ -119,20 +119,20 @@ describe('the English corpus against its gold', async () => {
         ...misses
       ].join('\n')
     )
-    expect(rows.length).toBe(23)
+    expect(rows.length).toBe(25)
   })
 
   // Floors at what has been reached, so that a change cannot lose ground unseen; raise them as the
   // grammar learns the web copies' forms (see the misses printed above).
   it('keeps kind, symbol, structure, citations and dates at least as good as reached', () => {
-    expect(exact.kind).toBeGreaterThanOrEqual(23)
+    expect(exact.kind).toBeGreaterThanOrEqual(25)
     // S/RES/1513(2003): its masthead misprints its symbol ("S/RES/11513 (2003)"); title-symbol reports the disagreement.
-    expect(exact.symbol).toBeGreaterThanOrEqual(22)
-    expect(exact.operative).toBeGreaterThanOrEqual(23)
-    expect(exact.paragraphNumbers).toBeGreaterThanOrEqual(23)
-    expect(exact.subItems).toBeGreaterThanOrEqual(23)
-    expect(exact.preambular).toBeGreaterThanOrEqual(23)
-    expect(exact.footnotes).toBeGreaterThanOrEqual(23)
+    expect(exact.symbol).toBeGreaterThanOrEqual(24)
+    expect(exact.operative).toBeGreaterThanOrEqual(25)
+    expect(exact.paragraphNumbers).toBeGreaterThanOrEqual(25)
+    expect(exact.subItems).toBeGreaterThanOrEqual(25)
+    expect(exact.preambular).toBeGreaterThanOrEqual(25)
+    expect(exact.footnotes).toBeGreaterThanOrEqual(25)
     expect(citations).toEqual({ precision: 1, recall: 1 })
     expect(dates).toEqual({ precision: 1, recall: 1 })
   })

@@ -34,6 +34,10 @@ describe('page-furniture', () => {
   it('removes the date and the misread barcode an extraction sets on lines of their own under a job number, and no such line elsewhere', () => {
     expect(normalizeEnglish('reflects the view of the Council.\n\n02-74521 (E)\n\n171202\n\n*0274521*\n').text.text).toBe('reflects the view of the Council.')
     expect(normalizeEnglish('reflects the view of the Council.\n\n00-45625 (E) 310500\n`````````\n').text.text).toBe('reflects the view of the Council.')
+    // A rule of hyphens glued before the job number, as in the 1990s.
+    const n = normalizeEnglish('will remain seized of the matter."\n----98-00784 (E)\n\n140198\n')
+    expect(n.text.text).toBe('will remain seized of the matter."')
+    expect(n.lifted.jobNumber).toBe('98-00784 (E)')
     expect(normalizeEnglish('reflects the view of the Council.\n\n171202\n\nIt goes on.').text.text).toContain('171202')
   })
   it('removes a barcode read a character a line, and no column of digits that is not one', () => {
@@ -277,6 +281,8 @@ describe('unwrap-lines', () => {
       'behalf of the Council:'
     ]
     expect(normalizeEnglish(['Statement by the President of the Security Council', ...body].join('\n')).text.text).toBe(`Statement by the President of the Security Council\n\n${body.join(' ')}`)
+    // In capitals, as under the masthead of the 1990s.
+    expect(normalizeEnglish(['STATEMENT BY THE PRESIDENT OF THE SECURITY COUNCIL', ...body].join('\n')).text.text).toBe(`STATEMENT BY THE PRESIDENT OF THE SECURITY COUNCIL\n\n${body.join(' ')}`)
   })
   it('takes the measure from the wrapped lines only, not from a title the grammar reads whole', () => {
     // Under a wide opening paragraph, a quotation set in from both sides: the measure is found among few lines, where the title would tip it.

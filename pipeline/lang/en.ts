@@ -379,8 +379,9 @@ export const en: LanguageProfile = {
   },
   grammar: {
     titleLength: 240,
+    // In capitals under the masthead of the 1990s: "STATEMENT BY THE PRESIDENT OF THE SECURITY COUNCIL".
     presidentialStatement: {
-      title: /^Statement by the President of the Security Council$/,
+      title: /^Statement by the President of the Security Council$/i,
       opening: /^.{0,200}?the President of the Security Council made the following statement on behalf of the Council[:：]/
     },
     // In capitals in the masthead of the 1990s: "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY".
@@ -399,7 +400,7 @@ export const en: LanguageProfile = {
     // "Resolution 1513 (2003)", a web page's "Security Council resolution 1263 (1999) on the situation concerning Western Sahara",
     // a compilation's "Resolution 87 (1950) of 29 September 1950".
     scResolutionTitle: /^(?:United Nations )?(?:Security Council )?[Rr]esolution (\d+)\s?\((\d{4})\)(?:,? (?:of|on|adopted|concerning) .*)?$/,
-    statementTitle: /^Statement by the President of the (?:Security Council|General Assembly)$/,
+    statementTitle: /^Statement by the President of the (?:Security Council|General Assembly)$/i,
     reportTitle: /^(?:Report|Note) (?:of|by) the .{3,120}$/,
     meetingInNote: /(\d+)(?:st|nd|rd|th) (?:plenary )?meeting/,
     session: /^([A-Z][a-z]+(?:-[a-z]+)?) (?:special |emergency special )?session$/,

@@ -8,8 +8,9 @@ import { endsClause, FOOTNOTE_RULE } from '../../model/clause.js'
 // Furniture every UN PDF carries, whatever the language: job numbers ("12-48653 (C)" with its
 // dates, "*1248653*"), page numbers written "2/5" or "- 3 -", and a running header that is the
 // document symbol (alone, or with the page number).
-// Some extractions lose the job number's hyphen ("00 35654"); a page that goes on overleaf ends "/...".
-const JOB_NUMBER = /^(\d{2}-\d{4,6}|\d{2} \d{5})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
+// Some extractions lose the job number's hyphen ("00 35654"), or glue a rule of hyphens before it
+// ("----98-00784 (E)", the 1990s); a page that goes on overleaf ends "/...".
+const JOB_NUMBER = /^(?:-{2,})?(\d{2}-\d{4,6}|\d{2} \d{5})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
 const CONTINUED = /^\/\s?(?:\.{3}|…)$/
 /** A job number has seven digits at least, and its barcode as many. */
 const BARCODE_DIGITS = 7
