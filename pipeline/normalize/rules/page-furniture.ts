@@ -54,7 +54,7 @@ export const pageFurniture: NormalizeRule = {
         i = barcodeEnd
         continue
       }
-      if (BESIDE_JOB_NUMBER.test(content) && dropped.get(previousFilled(lines, i))?.startsWith(JOB_NUMBER_REASON)) {
+      if (BESIDE_JOB_NUMBER.test(content) && dropped.get(nextFilled(lines, i, -1))?.startsWith(JOB_NUMBER_REASON)) {
         dropped.set(i, `${JOB_NUMBER_REASON} (its date, or its barcode misread, on a line of its own)`)
         continue
       }
@@ -100,12 +100,7 @@ function runningTitles(src: string, lines: readonly Line[], dropped: ReadonlyMap
     if (at === undefined) byContent.set(content, [i])
     else at.push(i)
   })
-  const nextFilled = (i: number, step: number) => {
-    let k = i + step
-    while (k >= 0 && k < lines.length && isBlankLine(lines[k]!)) k += step
-    return k
-  }
-  const besideFurniture = (i: number) => dropped.has(nextFilled(i, -1)) || dropped.has(nextFilled(i, 1))
+  const besideFurniture = (i: number) => dropped.has(nextFilled(lines, i, -1)) || dropped.has(nextFilled(lines, i, 1))
   return [...byContent.values()].filter((at) => at.length >= 2 && at.every(besideFurniture)).flat()
 }
 
@@ -126,10 +121,10 @@ function nextEndsPreambular(src: string, lines: Line[], i: number, lang: Paramet
   return next !== undefined && lang.grammar.preambularEnd.test(src.slice(next.contentStart, next.contentEnd))
 }
 
-/** The index of the last line above line `i` that is not blank, or -1. */
-function previousFilled(lines: readonly Line[], i: number): number {
-  let k = i - 1
-  while (k >= 0 && isBlankLine(lines[k]!)) k--
+/** The index of the first line that is not blank from line `i` on, going up (`step` -1) or down (1): -1 or the count of lines when none is. */
+function nextFilled(lines: readonly Line[], i: number, step: -1 | 1): number {
+  let k = i + step
+  while (k >= 0 && k < lines.length && isBlankLine(lines[k]!)) k += step
   return k
 }
 
