@@ -147,31 +147,29 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
   const inDefinition = (i: number) => definitions.some((d) => i >= d.line.start && i < d.line.end)
   const found: Marker[] = []
   const used = new Set<string>()
+  /** The markers of a run of labels written from `start` on, the last with its sign ("/") when it has one. */
+  const markRun = (split: readonly string[], start: number, sign: number) => {
+    let at = start
+    split.forEach((label, n) => {
+      found.push({ start: at, end: at + label.length + (n === split.length - 1 ? sign : 0), labelStart: at, label })
+      used.add(label)
+      at += label.length
+    })
+  }
   for (const m of src.matchAll(marks.gluedDigits)) {
     if (inDefinition(m.index)) continue
     const after = src.slice(m.index + m[0].length)
     if (lang.countWords.after.test(after) || lang.countWords.before.test(src.slice(0, m.index))) continue
     const split = splitLabels(m[1] ?? m[3]!, labels, used, m.index)
     if (!split) continue
-    let at = m.index
-    split.forEach((label, n) => {
-      const slash = n === split.length - 1 && (m[2] ?? m[4]) ? 1 : 0
-      found.push({ start: at, end: at + label.length + slash, labelStart: at, label })
-      used.add(label)
-      at += label.length
-    })
+    markRun(split, m.index, (m[2] ?? m[4]) ? 1 : 0)
   }
   for (const m of src.matchAll(YEAR_AND_DIGITS)) {
     const yearEnd = m.index + 4
     if (inDefinition(m.index) || !endsDate(src.slice(src.lastIndexOf('\n', m.index) + 1, yearEnd), lang)) continue
     const split = splitLabels(m[2]!, labels, used, m.index)
     if (!split) continue
-    let at = yearEnd
-    for (const label of split) {
-      found.push({ start: at, end: at + label.length, labelStart: at, label })
-      used.add(label)
-      at += label.length
-    }
+    markRun(split, yearEnd, 0)
   }
   // The marker of a footnote set after the text that the extraction set apart from its word, a superscript read with a
   // space before it ("Conference 1 to", "organizations, 3"): the first such number after the marker of the note before it.
