@@ -65,6 +65,7 @@ describe('the vote of an adoption line', () => {
   it('reads "一致通过" as unanimous and "未经表决" as without a vote; a meeting alone has none', () => {
     expect(zh.vote('第一一七次會議一致通過。')).toBe('unanimous')
     expect(zh.vote('未经表决而通过')).toBe('without-vote')
+    expect(zh.vote('未舉行表決。')).toBe('without-vote')
     expect(zh.vote('第一四八一次全体会议')).toBeNull()
   })
 })

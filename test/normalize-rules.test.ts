@@ -370,6 +370,14 @@ describe('unwrap-lines', () => {
       'Having received the recommendation that the Republic should be admitted to membership in the United Nations,[^1]\n\nHaving considered the application,\n\nNations United'
     )
   })
+  it('runs a long unfinished paragraph line on into a line set further left, as a web edition that indents every paragraph breaks one', () => {
+    const raw = '大会决议\n\n  大会,\n\n  回顾1996年10月25日第51/7号决议,其中欢迎联合国同各国议会联盟\n缔结合作协定,这是一个重要步骤,\n\n  审议了秘书长的报告,\n\n  1. 赞赏地注意到合作有所增加。'
+    expect(canon(raw)).toBe('大会决议\n\n大会,\n\n回顾1996年10月25日第51/7号决议,其中欢迎联合国同各国议会联盟缔结合作协定,这是一个重要步骤,\n\n审议了秘书长的报告,\n\n1. 赞赏地注意到合作有所增加。')
+    // A short line (a heading) set in from the margin is no paragraph broken at the edge.
+    expect(canon('      联合国同各国议会联盟的合作\n大会,')).toBe('联合国同各国议会联盟的合作\n\n大会,')
+    // Nor does a long one run on into a line the grammar reads whole.
+    expect(canon('  联合国近东巴勒斯坦难民救济和工程处经费筹供问题工作组的报告\n大会,')).toBe('联合国近东巴勒斯坦难民救济和工程处经费筹供问题工作组的报告\n\n大会,')
+  })
   it('starts a block at a paragraph number even after a full line', () => {
     expect(canon([full + '合作', full + '合作', full + '合作', '2. 敦促。'].join('\n\n'))).toMatch(/合作\n\n2\. 敦促。$/)
   })
@@ -495,6 +503,13 @@ describe('run-in-paragraphs', () => {
     const n = normalizeText('54/254.标题 大会, 回顾其决议, 又回顾, 1.决定; 2.请报告。 2000年3月15日 第93次全体会议')
     expect(n.text.text).toBe('54/254.标题\n\n大会,\n\n回顾其决议,\n\n又回顾,\n\n1.决定;\n\n2.请报告。\n\n2000年3月15日第93次全体会议')
     expect(n.text.removals.filter((r) => r.rule === 'run-in-paragraphs')).toHaveLength(6)
+  })
+  it('cuts after a footnote number glued to a clause end before the next paragraph number, and before a title numbered in Chinese numerals', () => {
+    const n = normalizeText('大会, 回顾其决议, 审议了报告, 1. 赞扬工作组; 2. 注意到报告;23 3. 请工作组继续努力。')
+    expect(n.text.text).toBe('大会,\n\n回顾其决议,\n\n审议了报告,\n\n1. 赞扬工作组;\n\n2. 注意到报告;23\n\n3. 请工作组继续努力。')
+    expect(normalizeText('第一九七六次全體會議. 二七五八 (二十六). 恢復合法權利 大會, 回顧憲章, 決定恢復。').text.text).toBe(
+      '第一九七六次全體會議.\n\n二七五八(二十六).恢復合法權利\n\n大會,\n\n回顧憲章,\n\n決定恢復。'
+    )
   })
   it('leaves a line with a space or two after its stops alone', () => {
     expect(canon('回顾其决议, 又回顾其决定。')).toBe('回顾其决议,又回顾其决定。')

@@ -289,3 +289,83 @@ describe('early resolutions whose formula is run into the verb, and lettered ite
     expect(report.metadata.kind).toBe('unknown')
   })
 })
+
+describe('classes of forms met in the evaluation corpus (constructed cases)', () => {
+  const read = async (lines: string[]) => (await build('test/s-res-99-1946.zh.txt', lines.join('\n\n') + '\n')).document!
+  const shape = (doc: UndocDocument) => blocks(doc.tree.children).map((b) => b.split(' ')[0])
+
+  it('reads the operative verb alone over numbered paragraphs as the formula whether its colon is full-width or ASCII ("爰議決:")', async () => {
+    for (const colon of ['：', ':']) {
+      const doc = await read(['安全理事會,', '鑒於憲章之規定,', '鑒於大會將舉行會議,', `爰議決${colon}`, '一. 審議申請書;', '二. 向理事會具報。'])
+      expect(shape(doc)).toEqual(['formula', 'paragraph:preambular', 'paragraph:preambular', 'formula', 'paragraph:operative:一:L1', 'paragraph:operative:二:L1'])
+    }
+  })
+
+  it('reads an unnumbered clause that opens "兹决定" (hereby) as operative, though an early text ends it with a comma as a preambular one', async () => {
+    const doc = await read(['查一会员国曾促请安全理事会注意此情势,', '因此,安全理事会,', '鉴于理事会曾作一致之谴责,', '兹决定继续探讨此事,', '为此,安全理事会指派一小组委员会具报。'])
+    expect(shape(doc)).toEqual(['paragraph:preambular', 'formula', 'paragraph:preambular', 'paragraph:operative', 'paragraph:operative'])
+  })
+
+  it('reads what an unnumbered operative clause introduces "如下：" as its content, not further operative paragraphs; and the vote from the adoption line\'s footnote', async () => {
+    const doc = await read([
+      '安全理事會,',
+      '建議大會決定瑞士得為規約當事國之條件如下:',
+      '瑞士自交存加入書之日起為當事國。內應叙明:',
+      '(a) 接受規約之規定;',
+      '(b) 擔允攤付法院經費。',
+      '第八十次會議通過。[^25]',
+      '[^25]: 未舉行表決。'
+    ])
+    expect(shape(doc)).toEqual(['formula', 'paragraph:operative', 'paragraph:text', 'paragraph:operative:a:L2', 'paragraph:operative:b:L2', 'adoption:meeting', 'footnoteDefinition'])
+    expect(doc.metadata).toMatchObject({ meeting: 80, vote: 'without-vote' })
+    // A formula run into its verb ("大会建议如下：") is the formula of the paragraphs under it, each operative.
+    const fused = await read(['大会建议如下:', '理事会应尽速采取适宜办法;', '理事会亦应尽速具报。'])
+    expect(shape(fused)).toEqual(['paragraph:operative', 'paragraph:operative', 'paragraph:operative'])
+  })
+
+  it("reads paragraphs it does not know above a resolution's title and formula (a bilingual page's original first) as plain text, and the document from its title", async () => {
+    const doc = await read([
+      '聯合國二七五八號決議文',
+      '2758 (XXVI). Restoration of the lawful rights The General Assembly,',
+      'Recalling the principles of the Charter,',
+      'Decides to restore all its rights.',
+      '二七五八(二十六).恢復合法權利',
+      '大會,',
+      '回顧聯合國憲章的原則,',
+      '決定:恢復一切權利。',
+      '一九七一年十月二十五日,第一九七六次全體會議。'
+    ])
+    expect(shape(doc)).toEqual([
+      'paragraph:text',
+      'paragraph:text',
+      'paragraph:text',
+      'paragraph:text',
+      'heading:title:2758(XXVI)',
+      'formula',
+      'paragraph:preambular',
+      'paragraph:operative',
+      'adoption:meeting'
+    ])
+    expect(doc.metadata).toMatchObject({ symbol: 'A/RES/2758(XXVI)', kind: 'ga-resolution', date: '1971-10-25', meeting: 1976 })
+    const numbered = await read([
+      'Resolution 1518 (2003)',
+      'The Security Council,',
+      '1. Decides to establish a Committee;',
+      '2. Decides to remain seized of the matter.',
+      '第1518(2003)号决议',
+      '安全理事会，',
+      '1. 决定设立一个委员会；',
+      '2. 决定继续处理此案。'
+    ])
+    expect(shape(numbered)).toEqual([
+      'paragraph:text',
+      'paragraph:text',
+      'paragraph:text',
+      'paragraph:text',
+      'heading:title:1518(2003)',
+      'formula',
+      'paragraph:operative:1:L1',
+      'paragraph:operative:2:L1'
+    ])
+  })
+})

@@ -360,6 +360,11 @@ export interface GrammarWords {
   readonly partHeading: RegExp
   /** How a preambular paragraph ends, so that an unnumbered operative part can be told from the preamble: "，", ",又". */
   readonly preambularEnd: RegExp
+  /**
+   * How an operative clause may open, whatever it ends with: "兹决定……" (hereby), which no
+   * preambular clause says; an early text may end it with a comma. Absent where none is known.
+   */
+  readonly enactingOpening?: RegExp
   /** Plenary or Council meeting named in an adoption note: "第5261次会议". Group 1 is the number. */
   readonly meetingInNote: RegExp
   /** Session line: "第六十五届会议". Group 1 is the numeral. */

@@ -166,7 +166,8 @@ const RESOLUTION_NUMBER = `(?:\\d+/\\d+(?:\\s?[A-H](?![A-Za-z]))?|(?:\\d+|${NUME
 
 const VOTE_WORDS = inEitherScript({
   unanimous: /一致通过/,
-  withoutVote: /未经表决|不经表决|(?:以|经)协商一致/,
+  // "未举行表决" (no vote was taken) is how the Council's early records note it, under the adoption line.
+  withoutVote: /未经表决|不经表决|未举行表决|(?:以|经)协商一致/,
   // "以十三票对零票", "以十票对零", "以14票赞成、0票反对"
   forAgainst: new RegExp(`以(${COUNT})票(?:赞成)?\\s?[，,、]?\\s?(?:对|(?=${COUNT}票反对))(${COUNT})票?`),
   abstentions: new RegExp(`(${COUNT})票弃权|弃权者(${COUNT})`)
@@ -252,7 +253,15 @@ export const zh: LanguageProfile = {
     { pattern: /^Distr\.?\s?[:：]\s?(\S.*)$/, field: 'distribution' },
     { pattern: /^(?:Original|原文)\s?[:：]\s?(\S.*)$/, field: 'originalLanguage' }
   ],
-  runInBreak: inEitherScript(/(?<=[，,；;。：:\]】〕])[ \t\u3000]+(?=\S)|(?<![ \t\u3000])[ \t\u3000]+(?=[[【〔]|\d+\/\d+[.．]|(?:大会|安全理事会)[，,][ \t\u3000])/g),
+  // After a clause's end (and a footnote number glued to it, before the next paragraph's number:
+  // "报告;23 3. 请"), around a bracketed line, before a title's number ("54/254.", "二七五八 (二十六).")
+  // or a formula.
+  runInBreak: inEitherScript(
+    new RegExp(
+      `(?<=[，,；;。：:\\]】〕])[ \\t\\u3000]+(?=\\S)|(?<=[，,；;。：:]\\d{1,3})[ \\t\\u3000]+(?=\\d{1,3}[.．](?!\\d))|(?<![ \\t\\u3000])[ \\t\\u3000]+(?=[[【〔]|\\d+\\/\\d+[.．]|${NUMERAL}+\\s?[(（]${NUMERAL}+[)）]\\s?[.．]|(?:大会|安全理事会)[，,][ \\t\\u3000])`,
+      'g'
+    )
+  ),
   blockNumber:
     /^(?:[〔【［]|\[(?!\^)|\d+(?:\/\d+)?\.(?=[\s\u3000])|\d{1,3}[.．](?=[^\d\s])|(?:[一二三四五六七八九十]+|[壹贰貳叁參肆伍陆陸柒捌玖拾]+)[.．、]|[(（][甲乙丙丁戊己庚辛壬癸][)）]|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=[\s\u3000])|[(（](?:[a-z]{1,3}|[ivxlc]+)[)）](?=[\s\u3000])|（[一二三四五六七八九十]+）|[一二三四五六七八九十]+、|[A-Z]\.(?=[\s\u3000])|[IVXLC]+\.(?=[\s\u3000]))/,
   dates,
@@ -392,6 +401,7 @@ export const zh: LanguageProfile = {
     basis: /^[[［〔【]((?=[^\]］〕】]*(?:通过|[A-Z]\/))[^\]］〕】]+)[\]］〕】]$/,
     partHeading: /^([A-Z])[.．]?$/,
     preambularEnd: /[，,](?:又|并|並)?$/,
+    enactingOpening: /^兹/,
     reportTitle: /的(?:报告|说明)$/,
     meetingInNote: /第(\d+)次(?:全体)?会议/,
     session: new RegExp(`^第(${NUMERAL}+|\\d+)届(?:会议|常会)$`),

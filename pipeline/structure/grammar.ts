@@ -1,6 +1,7 @@
 // The document grammar, read top-down (after Laws.Africa's bluebell):
 //
-//   document     := preface? text attachment* footnotes?
+//   document     := lead? preface? text attachment* footnotes?
+//   lead         := paragraph+   what a page sets above a resolution's title and formula (a bilingual page's original)
 //   preface      := (session | agendaItem agendaTitle* | resolutionHeader | basis | adoptionNote)* title? (basis | adoptionNote)*
 //                   (title | adoptionNote | subtitle)*   the last: short lines a copy sets above the formula
 //   title        := resolutionTitle | scResolutionTitle adoptionNote? | letterTitle | noteVerbaleTitle | statementTitle
@@ -58,6 +59,8 @@ export interface Found {
 export class Grammar {
   private i = 0
   readonly found: Found = {}
+  /** The text of each footnote by its label: a note under the adoption line may give the vote. */
+  private notes = new Map<string, string>()
 
   constructor(
     private readonly blocks: readonly Classified[],
@@ -71,7 +74,16 @@ export class Grammar {
 
   document(footnotes: readonly Block[]): Part[] {
     const parts: Part[] = []
-    const preface = this.preface()
+    for (const b of footnotes) {
+      const m = FOOTNOTE_DEFINITION.exec(b.text)!
+      this.notes.set(m[1]!, b.text.slice(m[0].length))
+    }
+    let preface = this.preface()
+    const lead = preface ? null : this.leadBeforeTitle()
+    if (lead) {
+      parts.push(lead)
+      preface = this.preface()
+    }
     if (preface) parts.push(preface)
     const annexAt = this.nextIndex('annexHeading')
     parts.push(...this.text(annexAt, true))
@@ -138,6 +150,24 @@ export class Grammar {
     }
     children.push(...this.beforeFormula(title !== null))
     return children.length ? { type: 'preface', children, position: this.span(children) } : null
+  }
+
+  /**
+   * Paragraphs the grammar does not know above a resolution's title and formula, more than a
+   * header's lines (a blog's heading over the English original that a bilingual page sets before
+   * the Chinese text): another text of the page, read as plain paragraphs, and the document starts
+   * at its title.
+   */
+  private leadBeforeTitle(): Part | null {
+    // The original's paragraphs, numbered or not ("1. Decides…" reads as a numbered paragraph here too).
+    const t = this.blocks.findIndex((b, n) => n >= this.i && b.kind !== 'text' && b.kind !== 'numbered')
+    if (t <= this.i || (this.blocks[t]!.kind !== 'resolutionTitle' && this.blocks[t]!.kind !== 'scResolutionTitle')) return null
+    let f = t + 1
+    while (this.blocks[f]?.kind === 'adoptionNote' || this.blocks[f]?.kind === 'basis') f++
+    if (this.blocks[f]?.kind !== 'formula' && this.blocks[f]?.kind !== 'fusedFormula') return null
+    const children: Paragraph[] = []
+    while (this.i < t) children.push(this.paragraph(this.blocks[this.i++]!, 'text'))
+    return { type: 'body', children, position: this.span(children) }
   }
 
   private headerAhead(): boolean {
@@ -339,8 +369,11 @@ export class Grammar {
     const enacted = formula !== null || fused !== null || (lastPreamble !== undefined && lastPreamble.type !== 'heading' && this.lang.grammar.preambleEnd.test(this.plain(lastPreamble)))
     const role: Paragraph['role'] = enacted ? 'operative' : 'text'
     const letters = new LetterSequence()
+    // Under an unnumbered operative clause that ends "如下：" (as follows), up to the next numbered paragraph: what it introduces.
+    let introduced = false
     while (this.i < end) {
       const b = this.blocks[this.i++]!
+      if (b.kind === 'numbered' && b.level === 1) introduced = false
       // "一、决定……" in a resolution is its first paragraph, not a chapter.
       if (b.kind === 'chapter' && enacted) bodyChildren.push(this.numbered({ ...b, kind: 'numbered', level: 1 }, letters, role))
       else if (b.kind === 'chapter') {
@@ -349,11 +382,13 @@ export class Grammar {
       } else if (b.kind === 'section') bodyChildren.push(this.heading(b, 'section', b.number, b.contentOffset))
       else if (b.kind === 'numbered') bodyChildren.push(this.numbered(b, letters, role))
       // A line that ends no clause is no operative paragraph: a heading over a group of them, a web page's links under the text.
-      else if (role === 'operative' && !endsClause(withoutRefs(b.text), this.lang.clauseMarks)) bodyChildren.push(this.paragraph(b, 'text'))
+      else if (role === 'operative' && (introduced || !endsClause(withoutRefs(b.text), this.lang.clauseMarks))) bodyChildren.push(this.paragraph(b, 'text'))
       else {
         bodyChildren.push(this.paragraph(b, role))
         // An operative clause with no number leads into the lettered items after it: one paragraph, as the UN numbers it.
         if (enacted) letters.reset()
+        // Not a formula run into its verb ("大会建议如下："): the paragraphs under it are its operative ones.
+        introduced = enacted && b.kind === 'text' && this.lang.grammar.preambleEnd.test(withoutRefs(b.text))
       }
     }
     if (bodyChildren.length) parts.push({ type: 'body', children: bodyChildren, position: this.span(bodyChildren) })
@@ -406,7 +441,8 @@ export class Grammar {
   /**
    * Where the preamble ends: at the first numbered paragraph (or chapter); where no paragraph is
    * numbered, after an enacting formula, at the first paragraph that does not end as a preambular
-   * clause does (early resolutions, whose operative paragraphs are not numbered).
+   * clause does, or opens as only an operative one does ("兹决定……，"): early resolutions, whose
+   * operative paragraphs are not numbered.
    */
   private preambleEnd(end: number, formula: boolean): number {
     const numbered = (levelOne: boolean) =>
@@ -421,7 +457,10 @@ export class Grammar {
     // the unnumbered operative clause that leads into them ("Decides: (a) …; (b) …", "大会建议：
     // (甲)……(乙)……"), or, with no such clause, the operative paragraphs themselves.
     const lettered = numbered(false)
-    const preambular = (k: number) => this.blocks[k]!.kind === 'text' && this.lang.grammar.preambularEnd.test(withoutRefs(this.blocks[k]!.text))
+    const preambular = (k: number) => {
+      const b = this.blocks[k]!
+      return b.kind === 'text' && this.lang.grammar.preambularEnd.test(withoutRefs(b.text)) && !this.lang.grammar.enactingOpening?.test(b.text)
+    }
     let k = this.i
     if (lettered !== -1) {
       // The clauses right above the letters that do not end as preambular ones lead into them.
@@ -432,10 +471,10 @@ export class Grammar {
     return k
   }
 
-  /** Whether a clause introduces a list: it ends in "：" / ":". */
+  /** Whether a clause introduces a list: it ends in "：", or in ":" where a source mixes in Latin marks ("爰議決:"). */
   private introduces(text: string): boolean {
-    const t = withoutRefs(text)
-    return this.lang.punctuation.clauseEndings.introducing.some((mark) => t.endsWith(mark))
+    const last = withoutRefs(text).at(-1)
+    return last !== undefined && this.lang.clauseMarks.introducing.includes(last)
   }
 
   /** Whether the block before `k`, a numbered paragraph, is the operative verb alone introducing it ("Resolves:", "爰議決:"). */
@@ -513,7 +552,7 @@ export class Grammar {
       }
       const date = this.lang.dates(b.text)[0]?.iso
       const base = { type: 'adoption' as const, children: this.pos.inlines(b.start, b.end), position: this.pos.of(b.start, b.end) }
-      const vote = b.kind === 'meeting' || b.kind === 'voteLine' || b.kind === 'adoptionNote' ? this.lang.vote(b.text) : null
+      const vote = b.kind === 'meeting' || b.kind === 'voteLine' || b.kind === 'adoptionNote' ? this.voteOf(b.text) : null
       if (main && vote) this.found.vote ??= vote
       // "Adopted by the Security Council at its 4044th meeting, on 13 September 1999." closing a text names its meeting in a note's words.
       const printed = b.kind === 'meeting' ? b.match![1] : b.kind === 'adoptionNote' ? this.lang.grammar.meetingInNote.exec(b.text)?.[1] : undefined
@@ -540,6 +579,18 @@ export class Grammar {
       }
     }
     return children.length ? { type: 'conclusions', children, position: this.span(children) } : null
+  }
+
+  /** The vote an adoption line states, or else the one its footnote states ("第八十次會議通過。[^25]" over "25 未舉行表決。"). */
+  private voteOf(line: string): Vote | null {
+    const stated = this.lang.vote(line)
+    if (stated) return stated
+    for (const ref of line.matchAll(FOOTNOTE_REFERENCE)) {
+      const note = this.notes.get(ref[1]!)
+      const vote = note === undefined ? null : this.lang.vote(note)
+      if (vote) return vote
+    }
+    return null
   }
 
   attachment(): Attachment {
@@ -618,8 +669,10 @@ export class Grammar {
   }
 }
 
+const FOOTNOTE_REFERENCE = /\[\^([^\]\s]+)\]/g
+
 function withoutRefs(text: string): string {
-  return text.replace(/\[\^[^\]\s]+\]/g, '').trimEnd()
+  return text.replace(FOOTNOTE_REFERENCE, '').trimEnd()
 }
 
 /** The longest the operative verb alone runs ("Resolves that:", "Recommends as follows:"). */

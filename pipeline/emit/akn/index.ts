@@ -62,7 +62,10 @@ export function emitAkn(doc: UndocDocument): string {
 /** The elements of a text after its `meta`: preface, preamble, main body, conclusions, attachments. */
 function text(parts: TextParts, ctx: Context): Element[] {
   const out: Element[] = []
-  const body = parts.find((p): p is Body => p.type === 'body')
+  // Paragraphs a page sets above the document's preface (a bilingual page's original): its cover page.
+  const lead = parts[0]?.type === 'body' && parts[1]?.type === 'preface' ? parts[0] : undefined
+  if (lead) out.push(x('coverPage', preambleContent(lead.children as Paragraph[], ctx, 'blockContainer')))
+  const body = parts.find((p): p is Body => p.type === 'body' && p !== lead)
   // A text with no operative part (a decision) is its preamble's paragraphs: AKN requires a main body.
   const bodyless = parts.find((p): p is Preamble => p.type === 'preamble' && body === undefined)
   const mainBodyContent: Element[] = []
@@ -70,6 +73,7 @@ function text(parts: TextParts, ctx: Context): Element[] {
   let part: Element | undefined
   const annexes: Element[] = []
   for (const p of parts) {
+    if (p === lead) continue
     switch (p.type) {
       case 'preface':
         out.push(preface(p, ctx))
@@ -124,7 +128,7 @@ function text(parts: TextParts, ctx: Context): Element[] {
   }
   // openStructure's order: a text with neither body nor preamble still has its (empty) main body.
   out.push(x('mainBody', mainBodyContent.length > 0 ? mainBodyContent : [x('p')]))
-  const order = ['preface', 'preamble', 'mainBody', 'conclusions']
+  const order = ['coverPage', 'preface', 'preamble', 'mainBody', 'conclusions']
   out.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
   if (annexes.length > 0) out.push(x('attachments', annexes))
   return out

@@ -164,9 +164,16 @@ function startsBlock(prev: TextLine, next: TextLine, measure: number | null, ind
   if (measure !== null && prev.width >= measure * LONG_UNFINISHED && !endsClause(prev.content, lang.clauseMarks) && !readWhole(next.content, lang)) return false
   // Too few wrapped lines to measure (a short text): where indents mark paragraphs, a line under a
   // long unfinished one and indented no further than it can only be its continuation (a first line
-  // is indented beyond the lines that follow it). (undoc's canonical text has no indents, so this
-  // never joins its blocks.)
-  if (measure === null) return !(indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE && !endsClause(prev.content, lang.clauseMarks))
+  // is indented beyond the lines that follow it). So is a line set further left than a long
+  // unfinished one (its text alone that long): a web edition that indents every paragraph breaks one
+  // at its left edge ("  回顾……联盟" over "缔结合作协定，……"). (undoc's canonical
+  // text has no indents, so this never joins its blocks.)
+  if (measure === null) {
+    if (endsClause(prev.content, lang.clauseMarks)) return true
+    const under = indentLayout && next.indent <= prev.indent && prev.width >= MIN_MEASURE
+    const outdented = next.indent < prev.indent && prev.width - prev.indent >= MIN_MEASURE && !readWhole(next.content, lang)
+    return !(under || outdented)
+  }
   const full = prev.width >= measure * FULL || prev.width + 1 + firstWordWidth(next.content, lang.typesetting.widePunctuation) > measure
   if (!full) return true
   // An indented line after a full, unfinished line is the first line of a new page.
