@@ -119,24 +119,21 @@ describe('the English corpus against its gold', async () => {
         ...misses
       ].join('\n')
     )
-    expect(rows.length).toBe(15)
+    expect(rows.length).toBe(25)
   })
 
   // Floors at what has been reached, so that a change cannot lose ground unseen; raise them as the
   // grammar learns the web copies' forms (see the misses printed above).
   it('keeps kind, symbol, structure, citations and dates at least as good as reached', () => {
-    expect(exact.kind).toBeGreaterThanOrEqual(15)
-    expect(exact.symbol).toBeGreaterThanOrEqual(14)
-    expect(exact.operative).toBeGreaterThanOrEqual(15)
-    expect(exact.paragraphNumbers).toBeGreaterThanOrEqual(15)
-    expect(exact.subItems).toBeGreaterThanOrEqual(15)
-    expect(exact.preambular).toBeGreaterThanOrEqual(15)
-    expect(exact.footnotes).toBeGreaterThanOrEqual(13)
-    // A/RES/67/19: two symbols of a footnote the extraction set out of order; a League of Arab States resolution read as the Assembly's.
-    expect(citations.recall).toBeGreaterThanOrEqual(0.98)
-    expect(citations.precision).toBeGreaterThanOrEqual(0.99)
-    // A/RES/67/264: "13 and" / "14 March 2008", a date over two text nodes (a page break between its raw lines).
-    expect(dates.precision).toBe(1)
-    expect(dates.recall).toBeGreaterThanOrEqual(0.99)
+    expect(exact.kind).toBeGreaterThanOrEqual(25)
+    // S/RES/1513(2003): its masthead misprints its symbol ("S/RES/11513 (2003)"); title-symbol reports the disagreement.
+    expect(exact.symbol).toBeGreaterThanOrEqual(24)
+    expect(exact.operative).toBeGreaterThanOrEqual(25)
+    expect(exact.paragraphNumbers).toBeGreaterThanOrEqual(25)
+    expect(exact.subItems).toBeGreaterThanOrEqual(25)
+    expect(exact.preambular).toBeGreaterThanOrEqual(25)
+    expect(exact.footnotes).toBeGreaterThanOrEqual(25)
+    expect(citations).toEqual({ precision: 1, recall: 1 })
+    expect(dates).toEqual({ precision: 1, recall: 1 })
   })
 })

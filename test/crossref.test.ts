@@ -253,6 +253,29 @@ describe('ranges of references in English', () => {
   }
 })
 
+describe('resolutions of other bodies, and the Assembly’s special sessions', () => {
+  const cases: [string, string[], LanguageProfile][] = [
+    // Numbered as the Assembly numbers its own, after another body's name.
+    ['Human Rights Council resolution 31/1 of 23 March 2016', ['date\t23 March 2016\t2016-03-23'], en],
+    ['Economic and Social Council resolutions 1235 (XLII) and 1503 (XLVIII)', [], en],
+    ['人权理事会第31/1号决议', [], zh],
+    // The Assembly's own, and a Security Council resolution after the Council's name.
+    ['General Assembly resolution 60/1', ['ga-resolution\tresolution 60/1\tA/RES/60/1 60/1'], en],
+    ['Security Council resolution 1645 (2005)', ['sc-resolution\tresolution 1645 (2005)\tS/RES/1645(2005) 1645(2005)'], en],
+    // Numbered so before the Assembly's thirty-first session, or with a year: another body's (the League of Arab States' in an annex, ECOSOC's).
+    ['A/56/1026-S/2002/932, annex II, resolution 14/221.', ['document\tA/56/1026\tA/56/1026', 'document\tS/2002/932\tS/2002/932'], en],
+    ['resolution 1996/31', [], en],
+    ['第14/221号决议', [], zh],
+    // An emergency special session's document and its corrigendum.
+    ['See A/ES-10/273 and Corr.1.', ['document\tA/ES-10/273\tA/ES-10/273', 'document\tCorr.1\tA/ES-10/273/Corr.1'], en]
+  ]
+  for (const [text, expected, lang] of cases) {
+    it(`reads “${text}”`, () => {
+      expect(extract(text, lang)).toEqual(expected)
+    })
+  }
+})
+
 describe('runs, carried dates and OCR symbols (invariants)', () => {
   const day = fc.record({ year: fc.integer({ min: 1945, max: 2100 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
   const order = (d: { year: number; month: number; day: number }) => d.year * 10000 + d.month * 100 + d.day
@@ -305,11 +328,15 @@ describe('the symbol grammar', () => {
     'A/67/280/Add.1',
     'A/C.5/66/L.1/Rev.2',
     'A/RES/3369(XXX)',
-    'S/RES/242(1967)'
+    'S/RES/242(1967)',
+    'A/ES-10/273',
+    'A/RES/ES-10/19',
+    'A/S-27/19/Rev.1',
+    'A/RES/S-27/2'
   ])('accepts %s', (s) => {
     expect(isUnSymbol(s)).toBe(true)
   })
-  it.each(['A/B', 'AB/CD', 'a/67/1', 'A', 'X/67/1', 'A/67/ L.1', 'A/67/L.5/Rev.l', 'S/agenda/1769'])('refuses %s', (s) => {
+  it.each(['A/B', 'AB/CD', 'a/67/1', 'A', 'X/67/1', 'A/67/ L.1', 'A/67/L.5/Rev.l', 'S/agenda/1769', 'A/ES-/273', 'A/X-10/273'])('refuses %s', (s) => {
     expect(isUnSymbol(s)).toBe(false)
   })
   it('splits a joint symbol into its documents', () => {
@@ -366,6 +393,30 @@ describe('internal references and meetings in built documents', () => {
       ['2005年世界首脑会议成果', 'A/RES/60/1'],
       ['联合国宪章', undefined]
     ])
+  })
+
+  it('reads a citation across a page break and the footnotes set in it, in the text nodes either side', async () => {
+    const result = await build(
+      'test/a-res-67-997.en.txt',
+      [
+        '67/997. Cooperation',
+        '',
+        'The General Assembly,',
+        '',
+        'Noting the adoption by the Conference, held in Dakar on 13 and',
+        '_______________',
+        '1',
+        'A/60/633, annex.',
+        '',
+        '14 March 2008, of its Charter,1',
+        '',
+        '1. Decides to continue.',
+        ''
+      ].join('\n')
+    )
+    const dates = citations(result.document!).filter((c) => c.kind === 'date')
+    expect(dates.map((c) => [c.date, c.children.map((t) => t.value)])).toEqual([['2008-03-13,2008-03-14', ['13 and', ' 14 March 2008']]])
+    expect(dates[0]!.children.map((t) => t.position.start.line)).toEqual([5, 10])
   })
 
   it('names a pre-1976 General Assembly meeting record without the session (A/PV.2383)', async () => {

@@ -423,6 +423,13 @@ describe('English lines of a PDF extraction that run on whatever the measure', (
     expect(en.runsOn!('49/15 of 15 November 1994, 50/17 of 20 November 1995,', '51/18 of 14 November 1996, 52/4 of 22 October 1997,')).toBe(true)
   })
 
+  it('joins the words of a widely spaced line that an extraction set a word a line, not a word after a sentence or a heading', () => {
+    expect(en.runsOn!('The Security Council takes note of the report of 22 December', '2006')).toBe(true)
+    expect(en.runsOn!('2006', '(S/2006/1019),')).toBe(true)
+    expect(en.runsOn!('Requests the Secretary-General to report.', '(S/2006/1019)')).toBe(false)
+    expect(en.runsOn!('Cooperation between the United Nations and the League of Arab States', 'A')).toBe(false)
+  })
+
   it('keeps apart a clause ended by ", and", a title, a meeting line, and the formula after a title', () => {
     expect(en.runsOn!('Taking into account the fact that membership is open to all peace-loving States, and', 'Taking into account the fact that the General Assembly will meet,')).toBe(false)
     expect(en.runsOn!('United Nations Security Council Resolution 20 (1947)', 'the United Nations')).toBe(false)

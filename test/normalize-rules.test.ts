@@ -31,6 +31,21 @@ describe('page-furniture', () => {
     expect(canon('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。\n')).toBe('安全理事会\n\n回顾其以前所有有关决议,\n\n1. 决定继续。')
     expect(canon('联合国\n\n安全理事会\n\nDistr.: General\n\n第1518(2003)号决议\n')).toBe('第1518(2003)号决议')
   })
+  it('removes the date and the misread barcode an extraction sets on lines of their own under a job number, and no such line elsewhere', () => {
+    expect(normalizeEnglish('reflects the view of the Council.\n\n02-74521 (E)\n\n171202\n\n*0274521*\n').text.text).toBe('reflects the view of the Council.')
+    expect(normalizeEnglish('reflects the view of the Council.\n\n00-45625 (E) 310500\n`````````\n').text.text).toBe('reflects the view of the Council.')
+    // A rule of hyphens glued before the job number, as in the 1990s.
+    const n = normalizeEnglish('will remain seized of the matter."\n----98-00784 (E)\n\n140198\n')
+    expect(n.text.text).toBe('will remain seized of the matter."')
+    expect(n.lifted.jobNumber).toBe('98-00784 (E)')
+    expect(normalizeEnglish('reflects the view of the Council.\n\n171202\n\nIt goes on.').text.text).toContain('171202')
+  })
+  it('removes a barcode read a character a line, and no column of digits that is not one', () => {
+    const barcode = ['*', '0', '3', '6', '3', '1', '0', '1', '*'].join('\n')
+    expect(normalizeEnglish(`4. Decides to remain seized of the matter.\n\n03-63101 (E)\n\n${barcode}\n`).text.text).toBe('4. Decides to remain seized of the matter.')
+    const short = ['*', '1', '2', '3', '*'].join('\n')
+    expect(normalizeEnglish(`Decides to remain seized.\n\n${short}\n`).text.text).not.toBe('Decides to remain seized.')
+  })
   it('removes job numbers, barcodes, page numbers and the running header, lifting the first symbol', () => {
     const n = normalizeText('A/RES/67/264\n\n大会，\n\n12-48653 (C)    090812    100812\n\n*1248653*\n\n2/5\n\nA/RES/67/264\n\n回顾其决议，\n')
     expect(n.text.text).toBe('大会，\n\n回顾其决议，')
@@ -76,6 +91,28 @@ describe('footnote-blocks', () => {
     expect(canon(raw)).toBe(
       `${line.trim().repeat(3)}包括仇视伊斯兰教、打击国际恐怖主义、打击极端主义、与包括仇视伊斯兰在内的宗教不容忍作斗争。\n\n[^2]: A/60/633-S/2005/826，附件三。\n\n[^3]: A/67/280-S/2012/614。`
     )
+  })
+  it('puts a note’s number that the extraction set under the block back in its place, over the note’s sentence', () => {
+    const raw = [
+      'the report, 3 and the initiative, 4 adopted by the Council, 5',
+      '_______________',
+      '3',
+      '',
+      'See A/1.',
+      'See A/2, annex.',
+      '5',
+      'A/3, annex II.',
+      '4',
+      '',
+      'and the text goes on.'
+    ].join('\n')
+    expect(normalizeEnglish(raw).text.text).toBe(
+      'the report,[^3] and the initiative,[^4] adopted by the Council,[^5] and the text goes on.\n\n[^3]: See A/1.\n\n[^4]: See A/2, annex.\n\n[^5]: A/3, annex II.'
+    )
+    // A note that ends no sentence before its last line gives none: the number stays in the text.
+    const unsplit = raw.replace('See A/1.', 'See A/1 and')
+    expect(normalizeEnglish(unsplit).text.text).toContain('[^3]: See A/1 and See A/2, annex.')
+    expect(normalizeEnglish(unsplit).text.text).not.toContain('[^4]:')
   })
   it('joins the lines of a footnote that wraps', () => {
     expect(canon('正文，\n\n_____\n1\n 这是一条很长的脚注\n\n的续行。\n')).toBe('正文，\n\n[^1]: 这是一条很长的脚注的续行。')
@@ -167,6 +204,13 @@ describe('page-numbers', () => {
       expect.objectContaining({ text: '\n', reason: 'blank line under page furniture' })
     ])
   })
+  it('keeps a number alone that is the year of a date the line right above starts, as a word of a line set a word a line', () => {
+    const text = 'takes note of the report of\n22 December\n2006\n(S/2006/1019),\nwhich contains recommendations.'
+    expect(normalizeEnglish(text).text.text).toBe('takes note of the report of 22 December 2006 (S/2006/1019), which contains recommendations.')
+    // Under a blank line, or under a date whole already, it is a page number.
+    expect(normalizeEnglish('report of 22 December\n\n2006\n\ngoes on.').text.text).not.toContain('2006')
+    expect(normalizeEnglish('adopted on 22 December 2005\n2006\n\ngoes on.').text.text).not.toContain('2006')
+  })
 })
 
 describe('hanging-numbers', () => {
@@ -228,6 +272,38 @@ describe('unwrap-lines', () => {
   it('ends a block at a short line', () => {
     const raw = wrapped([full + '合作', full + '合作', full + '合作', '共同设法。', '常驻代表', '贝尔加内姆(签名)'])
     expect(canon(raw)).toBe(`${full}合作${full}合作${full}合作共同设法。\n\n常驻代表\n\n贝尔加内姆(签名)`)
+  })
+  it('ends a statement’s title at its line, however near the measure it comes', () => {
+    const body = [
+      'At the 5960th meeting of the Security Council, held on 19 August 2008, in',
+      'connection with the Council’s consideration of the item entitled “Peace and security',
+      'in Africa”, the President of the Security Council made the following statement on',
+      'behalf of the Council:'
+    ]
+    expect(normalizeEnglish(['Statement by the President of the Security Council', ...body].join('\n')).text.text).toBe(`Statement by the President of the Security Council\n\n${body.join(' ')}`)
+    // In capitals, as under the masthead of the 1990s.
+    expect(normalizeEnglish(['STATEMENT BY THE PRESIDENT OF THE SECURITY COUNCIL', ...body].join('\n')).text.text).toBe(`STATEMENT BY THE PRESIDENT OF THE SECURITY COUNCIL\n\n${body.join(' ')}`)
+  })
+  it('takes the measure from the wrapped lines only, not from a title the grammar reads whole', () => {
+    // Under a wide opening paragraph, a quotation set in from both sides: the measure is found among few lines, where the title would tip it.
+    const lines = [
+      'Statement by the President of the Security Council',
+      'At the 4670th meeting of the Security Council, held on 17 December 2002, in',
+      'connection with the Council’s consideration of the item entitled “The situation in the',
+      'Middle East”, the President of the Security Council made the following statement on',
+      'behalf of the Council:',
+      '“In connection with the resolution just adopted on the renewal of the',
+      'mandate of the United Nations Disengagement Observer Force, I have been',
+      'authorized to make the following complementary statement on behalf of the',
+      'Security Council:',
+      '‘As is known, the report of the Secretary-General on the United',
+      'Nations Disengagement Observer Force (S/2002/1328) states in',
+      'paragraph 11: “... the situation in the Middle East is very tense and is',
+      'likely to remain so, unless and until a comprehensive settlement covering',
+      'all aspects of the Middle East problem can be reached”. That statement of',
+      'the Secretary-General reflects the view of the Security Council.’”'
+    ]
+    expect(normalizeEnglish(lines.join('\n')).text.text).toContain('on the United Nations Disengagement Observer Force (S/2002/1328) states in paragraph 11')
   })
   it('joins wrapped Latin lines with one space', () => {
     const line = 'The General Assembly recalls its resolutions on cooperation between the'
@@ -405,6 +481,17 @@ describe('footnote-markers', () => {
       'to invite the Organization of the Islamic Conference[^1] to participate in the 10 priority areas,\n\nHaving considered the report,[^2]\n\n1. Takes note of the report;[^2]\n\n[^1]: Renamed.\n\n[^2]: A/67/280.'
     )
     expect(normalizeEnglish(text).text.removals.map((r) => r.reason)).toContain('space before a footnote marker set apart from its word, written as a footnote reference')
+  })
+  it('reads the spaced markers of the notes after one referred to twice, set apart the first time and glued the second', () => {
+    const text = 'Recalling the Initiative, 1\n\nTaking note of the report, 2\n\n1. Welcomes the Initiative1 and the report;\n\n[^1]: A/1.\n\n[^2]: A/2.'
+    expect(normalizeEnglish(text).text.text).toBe('Recalling the Initiative,[^1]\n\nTaking note of the report,[^2]\n\n1. Welcomes the Initiative[^1] and the report;\n\n[^1]: A/1.\n\n[^2]: A/2.')
+  })
+  it('reads the marker glued to the year of a date, and a line that opens with a title’s number as no note', () => {
+    const text = '6 (1946). Resolution of 17 May 19461\n\nThe Security Council,\n\nResolves to meet on 3 September 1946.\n\n1 Modified by the Council.'
+    expect(normalizeEnglish(text).text.text).toBe('6 (1946). Resolution of 17 May 1946[^1]\n\nThe Security Council,\n\nResolves to meet on 3 September 1946.\n\n[^1]: Modified by the Council.')
+    // Two notes after one year; a run after a number that is no date's year, or with no note of its number, stays.
+    expect(normalizeEnglish('adopted on 17 May 194612.\n\n1 A.\n\n2 B.').text.text).toBe('adopted on 17 May 1946[^1][^2].\n\n[^1]: A.\n\n[^2]: B.')
+    expect(normalizeEnglish('in 19461 cases and on 17 May 19462.\n\n1 A.').text.text).toBe('in 19461 cases and on 17 May 19462.\n\n1 A.')
   })
   it('does not take a count, an ordinal or an undefined number for a marker', () => {
     expect(canon('第12段和12年及12次会议,\n\n12 个国家。')).toBe('第12段和12年及12次会议,\n\n12个国家。')

@@ -3,7 +3,7 @@ import type { LanguageProfile } from '../lang/profile.js'
 import type { RawMessage } from '../core/diagnostic.js'
 import { Positions } from '../model/blocks.js'
 import type { Citation, Inline, Metadata, Part, Root, Text } from '../types/document.js'
-import { parseCitations, type Match } from '../model/citation-grammar.js'
+import { FIRST_NUMBERED_SESSION, parseCitations, type Match } from '../model/citation-grammar.js'
 import { officialHref } from '../model/citation-links.js'
 import { tokenize } from '../model/citation-tokens.js'
 
@@ -42,7 +42,9 @@ export function crossref(tree: Root, text: MappedText, lang: LanguageProfile, me
     }
   }
   const link = (node: InlineParent, where: string) => {
-    node.children = node.children.flatMap((child) => (child.type === 'text' ? citationsIn(child, text, pos, lang, metadata, where, ids, messages) : [child]))
+    const children: Inline[] = []
+    for (const run of textRuns(node.children, text)) children.push(...('start' in run ? citationsIn(run, text, pos, lang, metadata, where, ids, messages) : [run.node]))
+    node.children = children
   }
   visitParts(root.children, 'main')
   return { tree: root, messages }
@@ -120,11 +122,39 @@ function canonicalStart(node: Text, text: MappedText): number {
   return last === -1 ? -1 : at(last + 1 - node.value.length)
 }
 
-function citationsIn(node: Text, text: MappedText, pos: Positions, lang: LanguageProfile, metadata: Metadata, where: string, ids: Set<string>, messages: RawMessage[]): Inline[] {
-  const start = canonicalStart(node, text)
-  if (start === -1) return [node]
-  const matches = parseCitations(tokenize(node.value, lang), node.value, lang)
-  if (matches.length === 0) return [node]
+/** Text nodes that follow one another in the canonical text, read as one: their value, and where it starts. */
+interface TextRun {
+  readonly nodes: readonly Text[]
+  readonly value: string
+  readonly start: number
+}
+
+/**
+ * The inline children as runs of text and other nodes. Text nodes that follow one another in the
+ * canonical text are one run, since a node ends wherever the raw text jumps (a page break or a
+ * footnote block a paragraph was joined across: "held in Dakar on 13 and" / "14 March 2008"), and
+ * a citation may run across that.
+ */
+function textRuns(children: readonly Inline[], text: MappedText): (TextRun | { readonly node: Inline })[] {
+  const out: (TextRun | { readonly node: Inline })[] = []
+  let open: { nodes: Text[]; value: string; start: number } | undefined
+  for (const child of children) {
+    const start = child.type === 'text' ? canonicalStart(child, text) : -1
+    if (child.type !== 'text' || start === -1) {
+      out.push({ node: child })
+      open = undefined
+    } else if (open && open.start + open.value.length === start) {
+      open.nodes.push(child)
+      open.value += child.value
+    } else out.push((open = { nodes: [child], value: child.value, start }))
+  }
+  return out
+}
+
+function citationsIn(run: TextRun, text: MappedText, pos: Positions, lang: LanguageProfile, metadata: Metadata, where: string, ids: Set<string>, messages: RawMessage[]): Inline[] {
+  const { value, start } = run
+  const matches = parseCitations(tokenize(value, lang), value, lang)
+  if (matches.length === 0) return [...run.nodes]
   const out: Inline[] = []
   let at = 0
   let previous: Citation | undefined
@@ -133,7 +163,7 @@ function citationsIn(node: Text, text: MappedText, pos: Positions, lang: Languag
     const citation = resolve(m, pos.texts(start + m.start, start + m.end), pos, start, lang, metadata, where, ids)
     if (m.repaired) messages.push({ severity: 'warning', ...m.repaired, rawStart: citation.position.start.offset, rawEnd: citation.position.end.offset })
     // "…第X号决议通过的《…》": the instrument was adopted by the resolution just before it.
-    if (citation.kind === 'instrument' && previous?.symbol && adoptedBy(lang).test(node.value.slice(at, m.start))) {
+    if (citation.kind === 'instrument' && previous?.symbol && adoptedBy(lang).test(value.slice(at, m.start))) {
       citation.symbol = previous.symbol
       citation.href = previous.href!
     }
@@ -141,7 +171,7 @@ function citationsIn(node: Text, text: MappedText, pos: Positions, lang: Languag
     previous = citation
     at = m.end
   }
-  if (at < node.value.length) out.push(...pos.texts(start + at, start + node.value.length))
+  if (at < value.length) out.push(...pos.texts(start + at, start + value.length))
   return out
 }
 
@@ -160,7 +190,7 @@ function resolve(m: Match, children: Text[], pos: Positions, start: number, lang
     // A meeting of the organ that adopted the text has a verbatim record: A/67/PV.82, S/PV.5261;
     // the General Assembly put its session in the symbol from the thirty-first session on (A/PV.2383).
     const session = metadata.session?.number
-    const symbol = metadata.organ === 'GA' && session ? (session >= 31 ? `A/${session}/PV.${m.value}` : `A/PV.${m.value}`) : metadata.organ === 'SC' ? `S/PV.${m.value}` : undefined
+    const symbol = metadata.organ === 'GA' && session ? (session >= FIRST_NUMBERED_SESSION ? `A/${session}/PV.${m.value}` : `A/PV.${m.value}`) : metadata.organ === 'SC' ? `S/PV.${m.value}` : undefined
     if (symbol) Object.assign(c, { symbol, href: officialHref(symbol, metadata.language) })
   }
   if (m.kind === 'annex') {

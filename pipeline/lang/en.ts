@@ -203,6 +203,13 @@ const LINKING_WORD_END = /(?<![,;:.])\s(?:of|and|the|to|in|on|for|by|with|a|an|o
  */
 const LAST_WORD_CUT = /^.{60,}\p{Ll}\n\p{Lu}\p{Ll}+(?:[,.;:](?:\s?\d{1,3}|\[\^[^\]\s]+\])?)?$/u
 
+/**
+ * A line of one word that starts with a digit or a bracket under a line that ends no sentence: a word
+ * of a widely spaced line, which an extraction sets a word a line ("…report of 22 December" / "2006" /
+ * "(S/2006/1019),").
+ */
+const WORD_A_LINE = /(?<![.;:!?])\n[\d(][^\s]*$/
+
 /** A list of resolutions cut after a comma before the next number: "…, 50/17 of 20 November 1995,\n51/18 of 14 November 1996". */
 const LIST_GOES_ON = new RegExp(`${RESOLUTION_NUMBER} of [^\\n]*,\\n${RESOLUTION_NUMBER} of `)
 
@@ -241,7 +248,13 @@ export const en: LanguageProfile = {
     const g = en.grammar
     // A line the grammar reads whole (a title with its number, a meeting, a date) ends there.
     if ([g.scResolutionTitle, g.meeting, g.dateLine, g.session, g.agendaItem].some((p) => p.test(line))) return false
-    return /^\p{Ll}/u.test(next) || LIST_GOES_ON.test(`${line}\n${next}`) || (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next))) || LAST_WORD_CUT.test(`${line}\n${next}`)
+    return (
+      /^\p{Ll}/u.test(next) ||
+      LIST_GOES_ON.test(`${line}\n${next}`) ||
+      (LINKING_WORD_END.test(line) && !g.formula.some((f) => f.pattern.test(next))) ||
+      LAST_WORD_CUT.test(`${line}\n${next}`) ||
+      WORD_A_LINE.test(`${line}\n${next}`)
+    )
   },
   blockNumber: /^(?:["“]?\d+(?:\/\d+)?\.(?=\s|["“]?[A-Z])|\d+\s?\((?:\d{4}|[IVXLC]+)\)\.(?=\s)|\((?:[a-z]{1,3}|[ivxlc]+)\)(?=\s)|[A-Z]\.(?=\s)|[IVXLC]+\.(?=\s))/,
   dates,
@@ -275,6 +288,8 @@ export const en: LanguageProfile = {
     resolutionWord: 'resolutions?\\s',
     decisionWord: 'decisions?\\s',
     wordPosition: 'before',
+    // A council, board or commission other than the Security Council, whose numbers are never the Assembly's form.
+    otherBody: "(?<!Security\\s)\\b[A-Z][\\p{L}'-]*\\s(?:Council|Board|Commission|Committee|Conference)",
     separator: ',\\sand\\s|,\\s|\\sand\\s',
     range: RANGE,
     meeting: '(\\d+)(?:st|nd|rd|th)\\s(?:plenary\\s)?meeting',
@@ -364,8 +379,9 @@ export const en: LanguageProfile = {
   },
   grammar: {
     titleLength: 240,
+    // In capitals under the masthead of the 1990s: "STATEMENT BY THE PRESIDENT OF THE SECURITY COUNCIL".
     presidentialStatement: {
-      title: /^Statement by the President of the Security Council$/,
+      title: /^Statement by the President of the Security Council$/i,
       opening: /^.{0,200}?the President of the Security Council made the following statement on behalf of the Council[:：]/
     },
     // In capitals in the masthead of the 1990s: "RESOLUTION ADOPTED BY THE GENERAL ASSEMBLY".
@@ -384,7 +400,7 @@ export const en: LanguageProfile = {
     // "Resolution 1513 (2003)", a web page's "Security Council resolution 1263 (1999) on the situation concerning Western Sahara",
     // a compilation's "Resolution 87 (1950) of 29 September 1950".
     scResolutionTitle: /^(?:United Nations )?(?:Security Council )?[Rr]esolution (\d+)\s?\((\d{4})\)(?:,? (?:of|on|adopted|concerning) .*)?$/,
-    statementTitle: /^Statement by the President of the (?:Security Council|General Assembly)$/,
+    statementTitle: /^Statement by the President of the (?:Security Council|General Assembly)$/i,
     reportTitle: /^(?:Report|Note) (?:of|by) the .{3,120}$/,
     meetingInNote: /(\d+)(?:st|nd|rd|th) (?:plenary )?meeting/,
     session: /^([A-Z][a-z]+(?:-[a-z]+)?) (?:special |emergency special )?session$/,

@@ -294,6 +294,13 @@ export interface CitationWords {
    * the same, as older texts write it: "决议案三九六(五)". Group 1 the number.
    */
   readonly resolutionWordFirst?: string
+  /**
+   * The name of a body other than the General Assembly that numbers its resolutions and decisions
+   * as the Assembly does ("Human Rights Council resolution 31/1", "Economic and Social Council
+   * resolution 1235 (XLII)"), written right before a list of references (and its word): the list
+   * names none of the Assembly's. No groups.
+   */
+  readonly otherBody?: string
   /** Separators inside a list of references. */
   readonly separator: string
   /**

@@ -296,6 +296,7 @@ export const zh: LanguageProfile = {
     resolutionWord: eitherScript('决议案?'),
     decisionWord: eitherScript('决定'),
     wordPosition: 'after',
+    otherBody: eitherScript('人权理事会|经济及社会理事会|经社理事会|人权委员会'),
     separator: eitherScript('、|，|,|以及|和|及|与'),
     range: eitherScript('至'),
     meeting: eitherScript('第(\\d+)次(?:全体)?会议'),

@@ -111,7 +111,8 @@ function carriedFrom(tokens: readonly Token[], i: number, carry: Carry | undefin
  * after it and the date a next one may carry over.
  */
 function list(tokens: readonly Token[], i: number, text: string, lang: LanguageProfile, before: Carry | undefined, out: Match[]): { next: number; carry: Carry | undefined } {
-  const items: { start: number; end: number; number: string; date?: string; range?: 'from' | 'upTo' }[] = []
+  // Each item's date, with where it is written (a date stays one when its number cites nothing).
+  const items: { start: number; end: number; number: string; date?: { iso: string; start: number; end: number }; range?: 'from' | 'upTo' }[] = []
   const range = rangeWord(lang)
   // Whether the next token's first number follows a range word: the last end of a range whose first is the item before it.
   let afterRange = false
@@ -121,13 +122,13 @@ function list(tokens: readonly Token[], i: number, text: string, lang: LanguageP
   for (;;) {
     const first = tokens[k]
     if (!first) break
-    let date: string | undefined
+    let date: { iso: string; start: number; end: number } | undefined
     let ref = first
     if (first.kind === 'date') {
       const next = tokens[k + 1]
       if (!next || next.kind !== 'numbered' || next.start !== first.end) break
       const read = lang.citationDate(text.slice(first.start, first.end), carriedFrom(tokens, k, carry))
-      date = read?.iso
+      date = read ? { iso: read.iso, start: first.start, end: first.end } : undefined
       carry = read?.last ? { from: read.last, end: next.end } : carry
       ref = next
       k++
@@ -138,7 +139,7 @@ function list(tokens: readonly Token[], i: number, text: string, lang: LanguageP
     const after = tokens[k + 2]
     if (date === undefined && link?.kind === 'dateLink' && link.start === end && after?.kind === 'date' && after.start === link.end) {
       const read = lang.citationDate(text.slice(after.start, after.end))
-      date = read?.iso
+      date = read ? { iso: read.iso, start: after.start, end: after.end } : undefined
       carry = read?.last ? { from: read.last, end: after.end } : carry
       end = after.end
       k += 2
@@ -174,15 +175,32 @@ function list(tokens: readonly Token[], i: number, text: string, lang: LanguageP
     if (carry) carry = { from: carry.from, end: word.end }
     k++
   }
-  const read = items.map((item) => ({ item, resolved: numberedKind(item.number, word?.kind === 'decisionWord', lang) }))
+  const otherBody = issuedElsewhere(text, items[0]!.start, lang)
+  const read = items.map((item) => {
+    const resolved = numberedKind(item.number, word?.kind === 'decisionWord', lang)
+    // Another body's resolutions ("Human Rights Council resolution 31/1") are numbered as the General Assembly's are: they are none of its.
+    return { item, resolved: otherBody && resolved && resolved.kind !== 'sc-resolution' ? null : resolved }
+  })
   read.forEach(({ item, resolved }, j) => {
-    if (!resolved) return
+    if (!resolved) {
+      if (item.date) out.push({ kind: 'date', start: item.date.start, end: item.date.end, date: item.date.iso })
+      return
+    }
     // A range is one of two ends of one kind: an end that is not read, or of another kind, leaves the other a reference alone.
     const other = item.range === 'from' ? read[j + 1] : item.range === 'upTo' ? read[j - 1] : undefined
     const range = other?.resolved?.kind === resolved.kind ? item.range : undefined
-    out.push({ kind: resolved.kind, start: item.start, end: item.end, symbol: resolved.symbol, ...(item.date ? { date: item.date } : {}), value: resolved.number, ...(range ? { range } : {}) })
+    out.push({ kind: resolved.kind, start: item.start, end: item.end, symbol: resolved.symbol, ...(item.date ? { date: item.date.iso } : {}), value: resolved.number, ...(range ? { range } : {}) })
   })
   return { next: k, carry }
+}
+
+/** Whether the body a profile's `otherBody` names stands right before a list of references starting at `start`. */
+const otherBodies = new WeakMap<LanguageProfile, RegExp>()
+function issuedElsewhere(text: string, start: number, lang: LanguageProfile): boolean {
+  if (lang.citations.otherBody === undefined) return false
+  let re = otherBodies.get(lang)
+  if (!re) otherBodies.set(lang, (re = new RegExp(`(?:${lang.citations.otherBody})\\s?$`, 'u')))
+  return re.test(text.slice(Math.max(0, start - 80), start))
 }
 
 /** The regular expression of a profile's range word, made once per profile. */
@@ -193,6 +211,9 @@ function rangeWord(lang: LanguageProfile): RegExp {
   return re
 }
 
+/** The General Assembly's first session whose resolutions and records are numbered by session (31/1, A/31/PV.1; 1976). */
+export const FIRST_NUMBERED_SESSION = 31
+
 /**
  * What a number cites: "37/4" a GA resolution (or decision), "3369(XXX)" or "三九六(五)" a GA
  * resolution of a numbered session, "242(1967)" an SC resolution; with its canonical number.
@@ -201,6 +222,9 @@ function numberedKind(written: string, decision: boolean, lang: LanguageProfile)
   // A part of a resolution ("50/28 B") is cited by the resolution's symbol.
   const slash = /^(\d+)\s?\/\s?(\d+)(?:\s?([A-Z]))?$/.exec(written)
   if (slash) {
+    // The General Assembly has numbered its resolutions and decisions by session since its thirty-first (1976), a
+    // session below a thousand: "14/221" or "1996/31" is another body's (the League of Arab States', ECOSOC's).
+    if (Number(slash[1]) < FIRST_NUMBERED_SESSION || slash[1]!.length > 3) return null
     const symbol = `${slash[1]}/${slash[2]}`
     const number = slash[3] ? `${symbol} ${slash[3]}` : symbol
     return decision ? { kind: 'ga-decision', symbol: `A/DEC/${symbol}`, number } : { kind: 'ga-resolution', symbol: `A/RES/${symbol}`, number }

@@ -7,7 +7,9 @@ import type { Metadata } from '../types/document.js'
 //   joint   := symbol ("-" symbol)+        e.g. A/67/280-S/2012/614
 // Components are upper-case letters, digits, dots and a bracketed year or Roman session
 // ("3369(XXX)", "242(1967)"), the lower-case part of a few series ("E/CN.4/2005/L.10"), and
-// words of the Security Council's agenda and sub-bodies ("S/Agenda/1769", "E/CN.4/Sub.2/1999/2").
+// words of the Security Council's agenda and sub-bodies ("S/Agenda/1769", "E/CN.4/Sub.2/1999/2"),
+// and the General Assembly's special and emergency special sessions ("A/S-27/19", "A/ES-10/273",
+// "A/RES/ES-10/19"), the only components with a hyphen.
 
 const SERIES = [
   'A',
@@ -61,7 +63,7 @@ const SERIES = [
 ] as const
 
 const SERIES_SET = new Set<string>(SERIES)
-const COMPONENT = /^(?:[A-Z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Z0-9]+\))?|\d+\([A-Z0-9]+\)|[A-Z][a-z]+(?:\.\d+)?)$/
+const COMPONENT = /^(?:[A-Z0-9]+(?:\.[A-Za-z0-9]+)*(?:\([A-Z0-9]+\))?|\d+\([A-Z0-9]+\)|[A-Z][a-z]+(?:\.\d+)?|E?S-\d{1,2})$/
 const SUFFIX = /^(?:Add|Rev|Corr|Amend|Summary|Excerpt)\.?\d*$/
 
 /** True when `s` is the series letters of a UN body ("A", "E", "ST"): what a symbol starts with. */

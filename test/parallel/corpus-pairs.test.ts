@@ -12,7 +12,27 @@ import { englishResolution } from './pairs.js'
 import type { ValidationReport } from '../../pipeline/types/report.js'
 
 /** The documents of the real-text corpus found in both Chinese and English. */
-const SLUGS = ['a-res-67-264', 's-res-6-1946', 's-res-20-1947', 's-res-44-1948', 's-res-87-1950', 's-res-1263-1999']
+const SLUGS = [
+  'a-res-67-264',
+  's-res-6-1946',
+  's-res-20-1947',
+  's-res-44-1948',
+  's-res-87-1950',
+  's-res-1263-1999',
+  'a-res-51-125',
+  'a-res-52-7',
+  'a-res-53-22',
+  's-res-1463-2003',
+  's-res-1518-2003',
+  's-res-2326-2016',
+  's-res-2446-2018',
+  's-prst-2008-30',
+  's-prst-2007-2',
+  's-prst-2002-37',
+  's-prst-2000-19',
+  's-prst-1998-1',
+  's-prst-1997-14'
+]
 
 const paths = (slug: string) => [`test/corpus/zh/${slug}.zh.txt`, `test/corpus/en/${slug}.en.txt`] as const
 
@@ -35,7 +55,9 @@ describe('real pairs of the corpus', () => {
         expect(new Set(pointers).size).toBe(pointers.length)
         expect(offsets.length).toBe(result.pair!.alignment[side].length)
       }
-      expect(file.rows.filter((r) => r.a && r.b).length).toBeGreaterThan(4)
+      // Most units paired: five at least, or all but one of the shorter version's (a statement of three paragraphs).
+      const shorter = Math.min(result.pair!.alignment.a.length, result.pair!.alignment.b.length)
+      expect(file.rows.filter((r) => r.a && r.b).length, `${file.rows.filter((r) => r.a && r.b).length} of ${shorter}`).toBeGreaterThanOrEqual(Math.min(5, shorter - 1))
     })
   }
 

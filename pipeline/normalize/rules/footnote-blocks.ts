@@ -4,6 +4,7 @@ import { endsClause, FOOTNOTE_RULE } from '../../model/clause.js'
 import { joiner } from '../../model/join.js'
 import type { RawMessage } from '../../core/diagnostic.js'
 import type { NormalizeRule } from '../rule.js'
+import type { ClauseMarks } from '../../lang/profile.js'
 
 /**
  * A footnote's number. Long reports number their footnotes past 999; a number of four digits
@@ -60,6 +61,23 @@ interface Note {
   parts: [number, number][]
 }
 
+/**
+ * A note's number that an extraction set alone under the block, out of its place ("3 / See A/ES-10/273 and
+ * Corr.1. / See A/43/928, annex. / 5 / A/56/1026-S/2002/932, annex II. / 4"): a number the block skips, between two
+ * of its notes, is the note whose text the note before it holds from its second sentence on, a line under one that
+ * ended a clause. Put in its place when that note has such a line; false, leaving the number, when not.
+ */
+function placeStray(src: string, notes: Note[], label: string, labelRange: [number, number], marks: ClauseMarks): boolean {
+  const n = Number(label)
+  const before = notes.findIndex((x) => Number(x.label) === n - 1)
+  if (before === -1 || !notes.some((x) => Number(x.label) > n) || notes.some((x) => x.label === label)) return false
+  const parts = notes[before]!.parts
+  const cut = parts.findIndex((_, p) => p > 0 && endsClause(src.slice(parts[p - 1]![0], parts[p - 1]![1]), marks))
+  if (cut === -1) return false
+  notes.splice(before + 1, 0, { label, labelRange, parts: parts.splice(cut) })
+  return true
+}
+
 export const footnoteBlocks: NormalizeRule = {
   id: 'footnote-blocks',
   doc: 'Lifts the footnotes under a "_______________" rule, or set with no rule at the foot of a page as numbers alone over their text that the text above refers to, out of the running text (which is thereby joined again) and sets them as "[^n]: text" after it.',
@@ -113,7 +131,8 @@ export const footnoteBlocks: NormalizeRule = {
           if (endsClause(src.slice(lastPart[0], lastPart[1]), lang.clauseMarks) && k !== last + 1) break
           note.parts.push([line.contentStart, line.contentEnd])
           last = k
-        } else break
+        } else if (lone && placeStray(src, notes, lone[1]!, [line.contentStart, line.contentEnd], lang.clauseMarks)) last = k
+        else break
         j = last + 1
       }
       if (notes.length === 0 && ruled) {

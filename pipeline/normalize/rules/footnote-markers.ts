@@ -7,6 +7,11 @@ import { FOOTNOTE_DEFINITION } from '../../model/clause.js'
 
 /** A number set apart by a space after a word or a mark, before a space or the line's end: group 1. */
 const SPACED_DIGITS = /(?<=[\p{L},;:)”’]) (\d{1,3})(?= |$)/gmu
+/**
+ * A year with digits glued after it (group 2), as a web edition sets a footnote's superscript
+ * after a date: "Resolution of 17 May 19461" is 17 May 1946 and footnote 1. Group 1 the year.
+ */
+const YEAR_AND_DIGITS = /(?<![\d\p{L}])(\d{4})(\d{1,3})(?!\d)/gu
 /** A label in square brackets, as Wikisource sets its references: "Commission, [1] dated". */
 const BRACKET_MARKER = /\[(\d{1,3})\]/g
 
@@ -65,12 +70,12 @@ interface Marker {
 
 export const footnoteMarkers: NormalizeRule = {
   id: 'footnote-markers',
-  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "Secretary-General1", "报告1/"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text, or is a footnote footnote-blocks has set ("[^12]: …"); both are written as footnotes ("[^12]", "[^12]: …").',
+  doc: 'Reads footnotes set without a rule: a number glued to a word ("会议12", "报告，1", "Secretary-General1", "报告1/") or to the year of a date ("17 May 19461"), a number with its "/" after a space ("first 1/ and"), "[1]" or "(注)" is a reference when a line further on starts with it and gives its text, or is a footnote footnote-blocks has set ("[^12]: …"); both are written as footnotes ("[^12]", "[^12]: …").',
   apply(text, lang) {
     const src = text.text
     const lines = splitLines(src)
     const marks = patterns(lang.footnoteMarks)
-    const definitions = candidateDefinitions(src, lines, marks)
+    const definitions = candidateDefinitions(src, lines, lang, marks)
     if (definitions.length === 0) return { text }
     const markers = findMarkers(src, definitions, lang, marks)
     const referenced = new Set(markers.map((m) => m.label))
@@ -100,7 +105,7 @@ export const footnoteMarkers: NormalizeRule = {
   }
 }
 
-function candidateDefinitions(src: string, lines: readonly Line[], marks: Patterns): Definition[] {
+function candidateDefinitions(src: string, lines: readonly Line[], lang: LanguageProfile, marks: Patterns): Definition[] {
   const out: Definition[] = []
   for (const line of lines) {
     const content = src.slice(line.contentStart, line.contentEnd)
@@ -112,6 +117,8 @@ function candidateDefinitions(src: string, lines: readonly Line[], marks: Patter
       out.push({ line, label: set[1]!, labelStart, labelEnd: labelStart + set[1]!.length, textStart: line.contentStart + set[0].length, set: true })
       continue
     }
+    // A line that opens with a title's or a paragraph's number ("6 (1946). Resolution of 17 May 19461") is no note.
+    if (lang.blockNumber.test(content)) continue
     const m = marks.definition.exec(content)
     const { number, slash, note, bracketed } = m?.groups ?? {}
     // A number and a space, a number and "/", or "(注)": a bare number glued to its text is not one.
@@ -140,19 +147,29 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
   const inDefinition = (i: number) => definitions.some((d) => i >= d.line.start && i < d.line.end)
   const found: Marker[] = []
   const used = new Set<string>()
+  /** The markers of a run of labels written from `start` on, the last with its sign ("/") when it has one. */
+  const markRun = (split: readonly string[], start: number, sign: number) => {
+    let at = start
+    split.forEach((label, n) => {
+      found.push({ start: at, end: at + label.length + (n === split.length - 1 ? sign : 0), labelStart: at, label })
+      used.add(label)
+      at += label.length
+    })
+  }
   for (const m of src.matchAll(marks.gluedDigits)) {
     if (inDefinition(m.index)) continue
     const after = src.slice(m.index + m[0].length)
     if (lang.countWords.after.test(after) || lang.countWords.before.test(src.slice(0, m.index))) continue
     const split = splitLabels(m[1] ?? m[3]!, labels, used, m.index)
     if (!split) continue
-    let at = m.index
-    split.forEach((label, n) => {
-      const slash = n === split.length - 1 && (m[2] ?? m[4]) ? 1 : 0
-      found.push({ start: at, end: at + label.length + slash, labelStart: at, label })
-      used.add(label)
-      at += label.length
-    })
+    markRun(split, m.index, (m[2] ?? m[4]) ? 1 : 0)
+  }
+  for (const m of src.matchAll(YEAR_AND_DIGITS)) {
+    const yearEnd = m.index + 4
+    if (inDefinition(m.index) || !endsDate(src.slice(src.lastIndexOf('\n', m.index) + 1, yearEnd), lang)) continue
+    const split = splitLabels(m[2]!, labels, used, m.index)
+    if (!split) continue
+    markRun(split, yearEnd, 0)
   }
   // The marker of a footnote set after the text that the extraction set apart from its word, a superscript read with a
   // space before it ("Conference 1 to", "organizations, 3"): the first such number after the marker of the note before it.
@@ -160,15 +177,18 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
   for (const d of definitions.filter((x) => x.set && /^\d+$/.test(x.label)).sort((a, b) => Number(a.label) - Number(b.label))) {
     // Before its marker glued to a word, if it has one (a note referred to twice, the first time set apart).
     const glued = found.find((f) => f.label === d.label)
+    let spaced = false
     for (const m of src.slice(from, glued?.start ?? d.line.start).matchAll(SPACED_DIGITS)) {
       const at = from + m.index + 1
       if (m[1] !== d.label || inDefinition(at) || lang.countWords.after.test(src.slice(at + d.label.length)) || lang.countWords.before.test(src.slice(0, at - 1))) continue
       found.push({ start: at - 1, end: at + d.label.length, labelStart: at, label: d.label })
       used.add(d.label)
       from = at + d.label.length
+      spaced = true
       break
     }
-    if (glued) from = Math.max(from, glued.end)
+    // The next note's first marker comes after this one's first: after its glued marker only where that is its first.
+    if (glued && !spaced) from = Math.max(from, glued.end)
   }
   for (const m of src.matchAll(BRACKET_MARKER)) {
     const d = labels.get(m[1]!)
@@ -186,6 +206,11 @@ function findMarkers(src: string, definitions: readonly Definition[], lang: Lang
     }
   }
   return found
+}
+
+/** Whether a date the language writes ends the text (a year is its last digits, not a longer number's first). */
+function endsDate(text: string, lang: LanguageProfile): boolean {
+  return lang.dates(text).some((d) => d.index + d.length === text.length)
 }
 
 /** A run of digits as labels of footnotes defined after it and not yet referenced, or null. */

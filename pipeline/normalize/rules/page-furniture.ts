@@ -8,10 +8,19 @@ import { endsClause, FOOTNOTE_RULE } from '../../model/clause.js'
 // Furniture every UN PDF carries, whatever the language: job numbers ("12-48653 (C)" with its
 // dates, "*1248653*"), page numbers written "2/5" or "- 3 -", and a running header that is the
 // document symbol (alone, or with the page number).
-// Some extractions lose the job number's hyphen ("00 35654"); a page that goes on overleaf ends "/...".
-const JOB_NUMBER = /^(\d{2}-\d{4,6}|\d{2} \d{5})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
+// Some extractions lose the job number's hyphen ("00 35654"), or glue a rule of hyphens before it
+// ("----98-00784 (E)", the 1990s); a page that goes on overleaf ends "/...".
+const JOB_NUMBER = /^(?:-{2,})?(\d{2}-\d{4,6}|\d{2} \d{5})\s?(?:\(([A-Z])\))?(?:\s+\d{6}){0,2}$/
 const CONTINUED = /^\/\s?(?:\.{3}|…)$/
-const BARCODE = /^\*\d{7,}\*$/
+/** A job number has seven digits at least, and its barcode as many. */
+const BARCODE_DIGITS = 7
+const BARCODE = new RegExp(`^\\*\\d{${BARCODE_DIGITS},}\\*$`)
+/**
+ * What an extraction sets on a line of its own under a job number: its date ("171202", day, month and
+ * year), or its barcode read in another font ("`````````").
+ */
+const BESIDE_JOB_NUMBER = /^(?:\d{6}|`{3,})$/
+const JOB_NUMBER_REASON = 'page furniture: job number'
 const PAGE_OF = /^(?:\d{1,4}\s?\/\s?\d{1,4}|[-–—]\s?\d{1,4}\s?[-–—])$/
 /** The issue date in the UN masthead, written in English in every language version ("19 January 2012"). */
 const MASTHEAD_DATE = /^(\d{1,2}) (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})$/
@@ -39,6 +48,16 @@ export const pageFurniture: NormalizeRule = {
       if (isBlankLine(line)) continue
       const content = src.slice(line.contentStart, line.contentEnd)
       if (FOOTNOTE_RULE.test(content)) lastRule = i
+      const barcodeEnd = verticalBarcodeEnd(src, lines, i)
+      if (barcodeEnd !== -1) {
+        for (let k = i; k <= barcodeEnd; k++) dropped.set(k, `${JOB_NUMBER_REASON} (its barcode, read a character a line)`)
+        i = barcodeEnd
+        continue
+      }
+      if (BESIDE_JOB_NUMBER.test(content) && dropped.get(nextFilled(lines, i, -1))?.startsWith(JOB_NUMBER_REASON)) {
+        dropped.set(i, `${JOB_NUMBER_REASON} (its date, or its barcode misread, on a line of its own)`)
+        continue
+      }
       const inFootnotes = i - lastRule <= FOOTNOTE_BLOCK_LINES && previousIsLoneNumber(src, lines, i)
       // A masthead line right above a preambular clause starts the text: the organ alone is its formula ("安全理事会").
       const textStart = inHead && nextEndsPreambular(src, lines, i, lang)
@@ -81,18 +100,32 @@ function runningTitles(src: string, lines: readonly Line[], dropped: ReadonlyMap
     if (at === undefined) byContent.set(content, [i])
     else at.push(i)
   })
-  const nextFilled = (i: number, step: number) => {
-    let k = i + step
-    while (k >= 0 && k < lines.length && isBlankLine(lines[k]!)) k += step
-    return k
-  }
-  const besideFurniture = (i: number) => dropped.has(nextFilled(i, -1)) || dropped.has(nextFilled(i, 1))
+  const besideFurniture = (i: number) => dropped.has(nextFilled(lines, i, -1)) || dropped.has(nextFilled(lines, i, 1))
   return [...byContent.values()].filter((at) => at.length >= 2 && at.every(besideFurniture)).flat()
+}
+
+/**
+ * The last line of the job number's barcode that starts at line `i` when an extraction read it a
+ * character a line ("*", "0", "3", … "*"), as it does where the barcode is set upright; -1 when none starts there.
+ */
+function verticalBarcodeEnd(src: string, lines: readonly Line[], i: number): number {
+  const at = (k: number) => (k < lines.length ? src.slice(lines[k]!.contentStart, lines[k]!.contentEnd) : '')
+  if (at(i) !== '*') return -1
+  let k = i + 1
+  while (/^\d$/.test(at(k))) k++
+  return k - i - 1 >= BARCODE_DIGITS && at(k) === '*' ? k : -1
 }
 
 function nextEndsPreambular(src: string, lines: Line[], i: number, lang: Parameters<NormalizeRule['apply']>[1]): boolean {
   const next = lines.slice(i + 1).find((l) => !isBlankLine(l))
   return next !== undefined && lang.grammar.preambularEnd.test(src.slice(next.contentStart, next.contentEnd))
+}
+
+/** The index of the first line that is not blank from line `i` on, going up (`step` -1) or down (1): -1 or the count of lines when none is. */
+function nextFilled(lines: readonly Line[], i: number, step: -1 | 1): number {
+  let k = i + step
+  while (k >= 0 && k < lines.length && isBlankLine(lines[k]!)) k += step
+  return k
 }
 
 function previousIsLoneNumber(src: string, lines: Line[], i: number): boolean {
@@ -107,7 +140,7 @@ function furnitureReason(content: string, inHead: boolean, lang: Parameters<Norm
     const number = job[1]!.replace(' ', '-')
     lifted.jobNumber ??= job[2] ? `${number} (${job[2]})` : number
   }
-  if (job || BARCODE.test(content)) return 'page furniture: job number'
+  if (job || BARCODE.test(content)) return JOB_NUMBER_REASON
   if (PAGE_OF.test(content)) return 'page furniture: page number'
   if (CONTINUED.test(content)) return 'page furniture: mark of a page continued overleaf'
   // A symbol under a footnote number is the footnote's text, not a header.

@@ -4,7 +4,7 @@ import type { Drop, Piece } from '../../model/mapped-text.js'
 import { endsClause, firstWordWidth, FOOTNOTE_DEFINITION } from '../../model/clause.js'
 import { joiner } from '../../model/join.js'
 import type { NormalizeRule } from '../rule.js'
-import type { ClauseMarks, LanguageProfile } from '../../lang/profile.js'
+import type { LanguageProfile } from '../../lang/profile.js'
 
 interface TextLine {
   readonly line: Line
@@ -30,12 +30,12 @@ const UNFINISHED_SHARE = 0.1
 
 export const unwrapLines: NormalizeRule = {
   id: 'unwrap-lines',
-  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line or a vertical gap starts a new block, except an indent after an unfinished full line (a page break) and the line under a paragraph number set alone.',
+  doc: 'Rebuilds paragraphs from hard-wrapped lines: a full line runs on; an indent, a paragraph number, a short line, a vertical gap or the line under a statement’s title starts a new block, except an indent after an unfinished full line (a page break) and the line under a paragraph number set alone.',
   apply(text, lang) {
     const src = text.text
     const wide = lang.typesetting.widePunctuation
     const lines = textLines(src, wide)
-    const measure = measureOf(lines, lang.clauseMarks)
+    const measure = measureOf(lines, lang)
     // Indents mark paragraphs where more than one line has one: a single indented line (a web page's stray space) is no layout.
     const indentLayout = lines.filter((l) => l.indented).length > 1
     const blocks: TextLine[][] = []
@@ -118,9 +118,10 @@ function textLines(src: string, widePunctuation: string): TextLine[] {
  * line, as on the web or in undoc's own canonical text, where only some headings end unfinished)
  * has no measure, and no line of it runs on.
  */
-function measureOf(lines: readonly TextLine[], marks: ClauseMarks): number | null {
+function measureOf(lines: readonly TextLine[], lang: LanguageProfile): number | null {
   const body = lines.filter((l) => !l.definition)
-  const widths = body.filter((l) => l.width >= MIN_MEASURE && !endsClause(l.content, marks)).map((l) => l.width)
+  // A line the grammar reads whole (a title, a header, a meeting line) ends unfinished where its author ended it, not the wrap.
+  const widths = body.filter((l) => l.width >= MIN_MEASURE && !endsClause(l.content, lang.clauseMarks) && !readWhole(l.content, lang) && !isStatementTitle(l.content, lang)).map((l) => l.width)
   if (widths.length < 3 || widths.length < body.length * UNFINISHED_SHARE) return null
   widths.sort((a, b) => a - b)
   const measure = widths[Math.floor((widths.length - 1) * 0.9)]!
@@ -144,8 +145,14 @@ function readWhole(line: string, lang: LanguageProfile): boolean {
   return g.formula.some((f) => f.pattern.test(line)) || [g.resolutionHeader, g.basis, g.session, g.agendaItem, g.meeting, g.dateLine].some((p) => p.test(line))
 }
 
+/** A statement's title, which the grammar reads whole and no line under it continues, however near the measure it comes. */
+function isStatementTitle(line: string, lang: LanguageProfile): boolean {
+  const g = lang.grammar
+  return g.statementTitle.test(line) || g.presidentialStatement.title.test(line)
+}
+
 function startsBlock(prev: TextLine, next: TextLine, measure: number | null, indentLayout: boolean, lang: LanguageProfile): boolean {
-  if (next.definition || prev.definition) return true
+  if (next.definition || prev.definition || isStatementTitle(prev.content, lang)) return true
   if (next.blanksBefore >= 2) return true
   if (isLoneNumber(prev.content, lang) && !isLoneNumber(next.content, lang)) return false
   if (lang.blockNumber.test(next.content) || isLoneNumber(next.content, lang)) return true
