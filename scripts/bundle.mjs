@@ -35,32 +35,100 @@ const EXTERNAL = ['classic-level', 'piscina', 'pdfkit', 'fontkit']
  * 200 KB), and an import of fontkit loaded its ES module build, a second fontkit beside the one
  * pdfkit requires; the two took a quarter of a second of the first PDF's start.
  */
-const requireExternals = {
+const requireExternals = (packages) => ({
   name: 'require-externals',
   setup(build) {
-    const names = new RegExp(`^(${EXTERNAL.join('|')})$`)
+    const names = new RegExp(`^(${packages.join('|')})$`)
     build.onResolve({ filter: names, namespace: 'file' }, (args) => ({ path: args.path, namespace: 'required' }))
     build.onResolve({ filter: names, namespace: 'required' }, (args) => ({ path: args.path, external: true }))
     build.onLoad({ filter: /.*/, namespace: 'required' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)})`, loader: 'js' }))
   }
+})
+
+/**
+ * Left out of the commands' bundle as well: the Markdown reader's YAML parser (a quarter of the
+ * bundle), which only a Markdown source needs. Every run reads the whole bundle and its cache.
+ */
+const EXTERNAL_TO_COMMANDS = [...EXTERNAL, 'yaml']
+
+/**
+ * The commands' modules the CLI imports when a command runs (import('./build.js') in
+ * cli/commands/index.ts), recorded as the CLI is bundled: the bundle takes each out of the
+ * commands' CommonJS bundle (cli/code-cache.ts), whose entry exports them by name.
+ */
+const commandModules = new Set()
+const COMMANDS_INDEX = join(ROOT, 'pipeline', 'cli', 'commands', 'index.ts')
+const bundledCommands = {
+  name: 'bundled-commands',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || args.importer !== COMMANDS_INDEX) return undefined
+      const name = args.path.slice(2, -3)
+      commandModules.add(name)
+      return { path: name, namespace: 'bundled-command' }
+    })
+    build.onLoad({ filter: /.*/, namespace: 'bundled-command' }, async (args) => {
+      const names = await exportsOf(join(ROOT, 'pipeline', 'cli', 'commands', `${args.path}.ts`))
+      return {
+        contents: [
+          "import { bundledCommand } from './code-cache.ts'",
+          `const command = bundledCommand(${JSON.stringify(args.path)})`,
+          ...names.map((name) => `export const ${name} = command.${name}`)
+        ].join('\n'),
+        resolveDir: join(ROOT, 'pipeline', 'cli'),
+        loader: 'ts'
+      }
+    })
+  }
+}
+
+/** The names a module exports, as esbuild reads them. */
+async function exportsOf(file) {
+  const { metafile } = await build({ entryPoints: [file], bundle: false, write: false, metafile: true, format: 'esm', outdir: BUNDLE_DIR, logLevel: 'silent' })
+  return Object.values(metafile.outputs).flatMap((output) => output.exports)
+}
+
+const options = {
+  absWorkingDir: ROOT,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning'
 }
 
 rmSync(BUNDLE_DIR, { recursive: true, force: true })
 await build({
-  absWorkingDir: ROOT,
+  ...options,
   entryPoints: ENTRIES,
   outbase: 'pipeline',
   outdir: BUNDLE_DIR,
   entryNames: '[dir]/[name]',
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  plugins: [requireExternals],
-  sourcemap: 'linked',
+  plugins: [requireExternals(EXTERNAL), bundledCommands],
   // CommonJS packages bundled into ES modules still call require() for Node's own modules.
-  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  logLevel: 'warning'
+  banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" }
+})
+// The commands, one CommonJS file (V8 caches the code of a script, never of an ES module, on
+// Node 20): what a command loads only when it needs it stays unevaluated until then, and the
+// code cache holds only the functions a run compiled. import.meta.url, which modules find their
+// files by, is the file's URL as it is in an ES module.
+await build({
+  ...options,
+  stdin: {
+    contents: [...commandModules]
+      .sort()
+      .map((name) => `export * as ${JSON.stringify(name)} from './pipeline/cli/commands/${name}.ts'`)
+      .join('\n'),
+    resolveDir: ROOT,
+    sourcefile: 'commands.ts',
+    loader: 'ts'
+  },
+  outfile: join(BUNDLE_DIR, 'cli', 'commands.cjs'),
+  format: 'cjs',
+  plugins: [requireExternals(EXTERNAL_TO_COMMANDS)],
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" }
 })
