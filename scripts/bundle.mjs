@@ -11,7 +11,7 @@
 // finds it in the bundle as it does in tsc's output. The same sources give the same bytes
 // (esbuild is deterministic; chunk names are hashes of their content); source maps are written
 // beside each file (run with NODE_OPTIONS=--enable-source-maps to have stack traces use them).
-import { rmSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
@@ -115,6 +115,7 @@ await build({
 // Node 20): what a command loads only when it needs it stays unevaluated until then, and the
 // code cache holds only the functions a run compiled. import.meta.url, which modules find their
 // files by, is the file's URL as it is in an ES module.
+const COMMANDS = join(BUNDLE_DIR, 'cli', 'commands.cjs')
 await build({
   ...options,
   stdin: {
@@ -126,9 +127,21 @@ await build({
     sourcefile: 'commands.ts',
     loader: 'ts'
   },
-  outfile: join(BUNDLE_DIR, 'cli', 'commands.cjs'),
+  outfile: COMMANDS,
   format: 'cjs',
   plugins: [requireExternals(EXTERNAL_TO_COMMANDS)],
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" }
 })
+// Every character outside ASCII written as its \u escape (esbuild escapes those of strings, not
+// those of comments and regular expression literals, where an escape means the same character):
+// Node reads an ASCII file into a one-byte string several times as fast as it decodes UTF-8, and
+// every run reads all of it. The escapes lengthen a few lines: their columns in the source map
+// are off. A backslash before such a character (an identity escape in a pattern) would make the
+// escape a literal "u…": none is written today, and the build stops if one ever is.
+const commands = readFileSync(COMMANDS, 'utf8')
+if (/\\[^\0-\x7f]/.test(commands)) throw new Error('bundle: a backslash before a character outside ASCII in commands.cjs; escape it in the source')
+writeFileSync(
+  COMMANDS,
+  commands.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+)

@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname } from 'node:path'
@@ -7,10 +8,9 @@ import { crc32 } from 'node:zlib'
 
 // What a command runs, loaded with the code V8 compiled for it when undoc was built. Node 20 keeps
 // no compiled code between runs of an ES module (module.enableCompileCache is Node 22), so the
-// pipeline was parsed and compiled anew by every run: most of what one document cost, where a
-// warm run of the same document costs a tenth of it. The bundle (scripts/bundle.mjs) puts the
+// pipeline was parsed and compiled anew by every run of a command. The bundle (scripts/bundle.mjs) puts the
 // commands into one CommonJS file, which this compiles as Node's require() would, but with the
-// code V8 serialized after a build ran them (scripts/code-cache.mjs) — as the v8-compile-cache
+// code V8 serialized after a build ran them (scripts/code-cache.mjs), as the v8-compile-cache
 // package does for require(). A cache made by another V8, under other flags, for another source
 // or damaged is not used, and the source is compiled as usual: it costs the time it saves,
 // never a wrong result.
@@ -37,7 +37,9 @@ function compile(file: string, cache: Buffer | undefined): { script: Script; cac
   const bytes = readFileSync(file)
   const data = cache && cache.length > HEADER && cache.readUInt32LE(0) === crc32(bytes) && cache.readUInt32LE(4) === crc32(cache.subarray(HEADER)) ? cache.subarray(HEADER) : undefined
   // Wrapped as require() wraps a CommonJS file; import() of a package left out of the bundle resolves as from a module required from this file.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString('utf8')}\n})`, {
+  // The bundle is ASCII (scripts/bundle.mjs): read as such, as one byte a character, when it is.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
+  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(data ? { cachedData: data } : {}),
     importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER
