@@ -1,16 +1,22 @@
 // Bundles the CLI and the worker thread's module with esbuild into dist/bundle/, which the
 // package's bin and `npm start` run: a command then loads a few files instead of hundreds of
 // modules, each of which Node resolves, reads and compiles on its own (that was most of the
-// half second `undoc --version` took). What a command loads only when it needs it (dynamic
-// imports: the Markdown reader and writer, the PDF writer, the run engine) stays in chunks of
-// its own, so splitting keeps `undoc --help` from loading them.
+// half second `undoc --version` took).
 //
-// The output mirrors pipeline/ for its entry points (dist/bundle/cli/main.js,
-// dist/bundle/batch/worker.js), and every file of it is one folder deep: a module that finds
-// another by a path relative to its own (the run engine finds the worker at ../batch/worker.js)
-// finds it in the bundle as it does in tsc's output. The same sources give the same bytes
-// (esbuild is deterministic; chunk names are hashes of their content); source maps are written
-// beside each file (run with NODE_OPTIONS=--enable-source-maps to have stack traces use them).
+// Two bundles. The entries (dist/bundle/cli/main.js, dist/bundle/batch/worker.js) are small ES
+// modules: the CLI's holds the commands' declarations, all that `undoc --help` and `--version`
+// load. What the commands and the worker run is one CommonJS file, dist/bundle/cli/commands.cjs,
+// which they load through cli/code-cache.ts with the code V8 compiled for it at build time
+// (scripts/code-cache.mjs): V8 keeps no code of an ES module between runs on Node 20, and most of
+// a command's start went to compiling the pipeline. In it, what a command needs only sometimes
+// (the Markdown reader, the PDF writer) is evaluated only when it does.
+//
+// The output mirrors pipeline/ for its entry points, and every file of it is one folder deep: a
+// module that finds another by a path relative to its own (the run engine finds the worker at
+// ../batch/worker.js, the entries the commands at ../cli/commands.cjs) finds it in the bundle as
+// it does in tsc's output. The same sources give the same bytes (esbuild is deterministic; chunk
+// names are hashes of their content); source maps are written beside each file (run with
+// NODE_OPTIONS=--enable-source-maps to have stack traces use them).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -54,12 +60,15 @@ const EXTERNAL_TO_COMMANDS = [...EXTERNAL, 'yaml']
 /**
  * The commands' modules the CLI imports when a command runs (import('./build.js') in
  * cli/commands/index.ts), recorded as the CLI is bundled: the bundle takes each out of the
- * commands' CommonJS bundle (cli/code-cache.ts), whose entry exports them by name.
+ * commands' CommonJS bundle (cli/code-cache.ts), whose entry exports them by name. The worker
+ * thread's module is taken out of it too, as 'worker': a pool's every thread loads it.
  */
 const commandModules = new Set()
 const COMMANDS_INDEX = join(ROOT, 'pipeline', 'cli', 'commands', 'index.ts')
-const bundledCommands = {
-  name: 'bundled-commands',
+const WORKER = join(ROOT, 'pipeline', 'batch', 'worker.ts')
+const CODE_CACHE = join(ROOT, 'pipeline', 'cli', 'code-cache.ts')
+const fromCommandsBundle = {
+  name: 'from-commands-bundle',
   setup(build) {
     build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => {
       if (args.kind !== 'dynamic-import' || args.importer !== COMMANDS_INDEX) return undefined
@@ -71,14 +80,17 @@ const bundledCommands = {
       const names = await exportsOf(join(ROOT, 'pipeline', 'cli', 'commands', `${args.path}.ts`))
       return {
         contents: [
-          "import { bundledCommand } from './code-cache.ts'",
-          `const command = bundledCommand(${JSON.stringify(args.path)})`,
+          `import { fromCommandsBundle } from ${JSON.stringify(CODE_CACHE)}`,
+          `const command = fromCommandsBundle(${JSON.stringify(args.path)})`,
           ...names.map((name) => `export const ${name} = command.${name}`)
         ].join('\n'),
-        resolveDir: join(ROOT, 'pipeline', 'cli'),
+        resolveDir: ROOT,
         loader: 'ts'
       }
     })
+    build.onLoad({ filter: /[\\/]pipeline[\\/]batch[\\/]worker\.ts$/ }, (args) =>
+      args.path === WORKER ? { contents: `import { fromCommandsBundle } from ${JSON.stringify(CODE_CACHE)}\nexport default fromCommandsBundle('worker').default`, loader: 'ts' } : undefined
+    )
   }
 }
 
@@ -107,7 +119,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
   format: 'esm',
-  plugins: [requireExternals(EXTERNAL), bundledCommands],
+  plugins: [requireExternals(EXTERNAL), fromCommandsBundle],
   // CommonJS packages bundled into ES modules still call require() for Node's own modules.
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" }
 })
@@ -119,10 +131,10 @@ const COMMANDS = join(BUNDLE_DIR, 'cli', 'commands.cjs')
 await build({
   ...options,
   stdin: {
-    contents: [...commandModules]
-      .sort()
-      .map((name) => `export * as ${JSON.stringify(name)} from './pipeline/cli/commands/${name}.ts'`)
-      .join('\n'),
+    contents: [
+      ...[...commandModules].sort().map((name) => `export * as ${JSON.stringify(name)} from './pipeline/cli/commands/${name}.ts'`),
+      "export * as worker from './pipeline/batch/worker.ts'"
+    ].join('\n'),
     resolveDir: ROOT,
     sourcefile: 'commands.ts',
     loader: 'ts'

@@ -89,8 +89,8 @@ export function loadForCache(file: string): { exports: unknown; writeCache: () =
 
 let commands: Record<string, unknown> | undefined
 
-/** The module of a command (by its file name in cli/commands/), out of the commands' bundle, loaded once. */
-export function bundledCommand(name: string): unknown {
+/** A module of the commands' bundle, loaded once: a command's (by its file name in cli/commands/), or the build's worker ('worker'). */
+export function fromCommandsBundle(name: string): unknown {
   commands ??= loadCached(COMMANDS_BUNDLE).exports as Record<string, unknown>
   return commands[name]
 }
