@@ -54,7 +54,6 @@ export class Builder {
 
   /** Builds a document, on `threads` workers when more than one. */
   async exec(task: BuildTask, threads: number): Promise<TaskResult> {
-    const signal = this.state.options.signal
     // The pipeline is loaded only when a document is built in this thread: a run with nothing
     // to build, or one on workers, starts without it.
     const fileSystem = this.state.options.fileSystem
@@ -64,6 +63,9 @@ export class Builder {
       // The pool is loaded only when one starts: a run that builds in this thread (one document)
       // goes without it. Its CommonJS exports are the default export, in the bundle as in Node.
       const { Piscina } = (await import('piscina')).default
+      // The run's first builds all waited for that import: the first back starts the pool, the
+      // others take it (each started one of its own, and a run on two threads ran four).
+      if (this.pool !== undefined) return this.run(task, inThread)
       const started = new Piscina<BuildTask, TaskResult>({
         filename: WORKER,
         minThreads: threads,
@@ -77,7 +79,13 @@ export class Builder {
       })
       this.pool = started
     }
-    return this.pool.run(task, { ...(signal ? { signal } : {}) }).catch((error: unknown) => {
+    return this.run(task, inThread)
+  }
+
+  /** Builds a document on the pool. */
+  private run(task: BuildTask, inThread: () => Promise<TaskResult>): Promise<TaskResult> {
+    const signal = this.state.options.signal
+    return this.pool!.run(task, { ...(signal ? { signal } : {}) }).catch((error: unknown) => {
       // A document too large for a worker's heap, or one a failed pool dropped, is built here,
       // where the heap has the machine's limit.
       if (signal?.aborted || !(this.poolFailed || (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')) throw error
