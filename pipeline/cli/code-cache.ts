@@ -36,9 +36,9 @@ const HEADER = 8
 function compile(file: string, cache: Buffer | undefined): { script: Script; cache: CacheUse } {
   const bytes = readFileSync(file)
   const data = cache && cache.length > HEADER && cache.readUInt32LE(0) === crc32(bytes) && cache.readUInt32LE(4) === crc32(cache.subarray(HEADER)) ? cache.subarray(HEADER) : undefined
-  // Wrapped as require() wraps a CommonJS file; import() of a package left out of the bundle resolves as from a module required from this file.
   // The bundle is ASCII (scripts/bundle.mjs): read as such, as one byte a character, when it is.
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')
+  // Wrapped as require() wraps a CommonJS file; import() of a package left out of the bundle resolves as from a module required from this file.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: file,
     ...(data ? { cachedData: data } : {}),
