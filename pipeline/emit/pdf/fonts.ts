@@ -124,6 +124,7 @@ export function face(key: FaceKey): Face {
   if (!f) {
     const { bytes, load } = readFace(fileOf(key))
     const font = fontkit.create(bytes) as fontkit.Font
+    keepDecodedOutlines(font)
     const em = font.unitsPerEm
     const tables = tableDirectory(bytes)
     const hmtx = tables.get('hmtx')!.offset
@@ -162,6 +163,27 @@ export function face(key: FaceKey): Face {
     faces.set(key, f)
   }
   return f
+}
+
+/**
+ * pdfkit's subsetter decodes the outline of every glyph it embeds, to find a composite glyph's
+ * components, anew for every document: an eighth of a whole build's time. fontkit keeps one glyph
+ * object per id and face, and a face is parsed once per process, so each outline is decoded once.
+ * Nothing changes a decoded outline (only a variable font's instances would, and none is used).
+ */
+function keepDecodedOutlines(font: fontkit.Font): void {
+  const getGlyph = font.getGlyph.bind(font)
+  const kept = new WeakSet<object>()
+  font.getGlyph = (id, codePoints) => {
+    const glyph = getGlyph(id, codePoints) as fontkit.Glyph & { _decode?: () => unknown }
+    const decode = glyph._decode?.bind(glyph)
+    if (decode && !kept.has(glyph)) {
+      kept.add(glyph)
+      let decoded: { outline: unknown } | undefined
+      glyph._decode = () => (decoded ??= { outline: decode() }).outline
+    }
+    return glyph
+  }
 }
 
 /** A glyph as the typesetter sets it: a code point's glyph at its advance (in font units), nothing shaped. */

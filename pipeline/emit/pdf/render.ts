@@ -115,6 +115,9 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
   const date = new Date(`${info.date ?? '1970-01-01'}T00:00:00Z`)
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // No default font: pdfkit would open and parse Helvetica's metrics for every document, and
+    // every run of text here is set in a face of the language's profile.
+    font: null as unknown as undefined,
     size: 'A4',
     margin: 0,
     tagged: true,
