@@ -81,4 +81,24 @@ describe('the script of a Chinese text', () => {
     expect(detectScript('大会 2012')).toBe('Hans')
     expect(detectScript('一二三 S/RES/1')).toBeUndefined()
   })
+
+  it('counts every character once, its Traditional forms and Simplified ones alike, whatever else the text holds (astral characters, lone surrogates)', () => {
+    // The count as the profiles' tables say it, character by character.
+    const byCharacter = (text: string) => {
+      let traditional = 0
+      let simple = 0
+      for (const c of text) {
+        if (simplified(c) !== c) traditional++
+        else if (traditionalForms(c) !== '') simple++
+      }
+      return traditional === 0 && simple === 0 ? undefined : traditional > simple ? 'Hant' : 'Hans'
+    }
+    const pieces = fc.constantFrom('会', '會', '议', '議', '于', '於', '联合国', '聯合國', '𠀀', '\ud800', '\udc00', 'a', ' ', '一')
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('')
+        expect(detectScript(text)).toBe(byCharacter(text))
+      })
+    )
+  })
 })

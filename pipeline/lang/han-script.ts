@@ -77,6 +77,23 @@ export function keyedInEitherScript<T>(record: Readonly<Record<string, T>>): Rea
   return Object.fromEntries(Object.entries(record).flatMap(([word, value]) => spellings(word).map((s): [string, T] => [s, value])))
 }
 
+const TRADITIONAL = 1
+const SIMPLIFIED_WITH_FORMS = 2
+
+/**
+ * What each character of the Basic Multilingual Plane tells of a text's script, by its UTF-16 code
+ * unit: a Traditional form, a Simplified character with forms of its own, or nothing. Every text
+ * built is scanned whole for its script; looked up in the tables character by character, that was
+ * a millisecond and a half for a 15 KB text.
+ */
+const SCRIPT_OF_UNIT = ((): Uint8Array => {
+  const table = new Uint8Array(0x10000)
+  for (const c of Object.keys(TRADITIONAL_FORMS)) if (c.length === 1 && TRADITIONAL_FORMS[c] !== '') table[c.charCodeAt(0)] = SIMPLIFIED_WITH_FORMS
+  // A Traditional form counts as one first, as the tables' order says.
+  for (const c of SIMPLIFIED.keys()) if (c.length === 1) table[c.charCodeAt(0)] = TRADITIONAL
+  return table
+})()
+
 /**
  * The script a Chinese text is written in: Traditional when more of its characters are the
  * Traditional forms of the profiles' characters (會, 議, 於) than are the Simplified ones (会, 议,
@@ -86,9 +103,18 @@ export function keyedInEitherScript<T>(record: Readonly<Record<string, T>>): Rea
 export function detectScript(text: string): ChineseScript | undefined {
   let traditional = 0
   let simplifiedCount = 0
-  for (const c of text) {
-    if (SIMPLIFIED.has(c)) traditional++
-    else if (traditionalForms(c) !== '') simplifiedCount++
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i)
+    let script = SCRIPT_OF_UNIT[unit]!
+    const next = text.charCodeAt(i + 1)
+    if (unit >= 0xd800 && unit < 0xdc00 && next >= 0xdc00 && next < 0xe000) {
+      // A character outside the Basic Multilingual Plane (CJK extensions): looked up whole.
+      const c = String.fromCodePoint(text.codePointAt(i)!)
+      script = SIMPLIFIED.has(c) ? TRADITIONAL : traditionalForms(c) !== '' ? SIMPLIFIED_WITH_FORMS : 0
+      i++
+    }
+    if (script === TRADITIONAL) traditional++
+    else if (script === SIMPLIFIED_WITH_FORMS) simplifiedCount++
   }
   if (traditional === 0 && simplifiedCount === 0) return undefined
   return traditional > simplifiedCount ? 'Hant' : 'Hans'

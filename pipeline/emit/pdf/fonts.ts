@@ -40,6 +40,8 @@ export interface Face {
   readonly key: FaceKey
   readonly bytes: Buffer
   readonly font: fontkit.Font
+  /** Font units to the em (fontkit's getter reads the head table at every call: a tenth of a page's drawing, asked per atom). */
+  readonly unitsPerEm: number
   /** The glyph that sets a code point, 0 (.notdef) when the face has none. */
   glyph(cp: number): number
   /** Advance of a glyph in font units. */
@@ -146,6 +148,7 @@ export function face(key: FaceKey): Face {
       key,
       bytes,
       font,
+      unitsPerEm: em,
       ascent: font.ascent / em,
       descent: font.descent / em,
       glyph,

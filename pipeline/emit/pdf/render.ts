@@ -44,7 +44,7 @@ interface GlyphRun {
 
 /** A run as the typesetter measured it: each code point's glyph at its advance, nothing shaped. */
 function glyphRun(f: Face, text: string): GlyphRun {
-  const scale = 1000 / f.font.unitsPerEm
+  const scale = 1000 / f.unitsPerEm
   const glyphs = glyphsOf(f, text)
   const positions = glyphs.map(({ advanceWidth }) => ({ xAdvance: advanceWidth * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: advanceWidth * scale }))
   return { glyphs, positions, advanceWidth: positions.reduce((sum, p) => sum + p.xAdvance, 0) }
@@ -184,8 +184,8 @@ export function renderPdf(pages: readonly Page[], info: PdfInfo): Promise<Uint8A
   }
   // An added hyphen is drawn as its glyph's outline, not as text: copying the line gives the word whole.
   const drawOutline = (name: FaceKey, c: string, size: number, x: number, y: number) => {
-    const { font } = face(name)
-    const scale = size / font.unitsPerEm
+    const { font, unitsPerEm } = face(name)
+    const scale = size / unitsPerEm
     doc
       .save()
       .translate(x, y)

@@ -98,7 +98,7 @@ export function textObject(placed: readonly Placed[], x: number, y: number, font
     }
     const f = face(p.atom.face)
     const scale = scaleOf(p.atom)
-    const unit = (p.atom.size * (scale / 100)) / f.font.unitsPerEm
+    const unit = (p.atom.size * (scale / 100)) / f.unitsPerEm
     let at = p.x
     for (const glyph of glyphsOf(f, p.atom.text)) {
       drawn.push({ atom: p.atom, glyph, x: at, end: at + glyph.advanceWidth * unit, scale, afterSpace })
