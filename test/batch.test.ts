@@ -74,6 +74,20 @@ describe('batch builds', () => {
     expect(started).toBe(2)
   })
 
+  it('builds a small run in this thread when --jobs is not given: a worker costs more to start than a few documents take', async () => {
+    const dir = corpus()
+    let started = 0
+    const count = () => void started++
+    process.on('worker', count)
+    try {
+      const result = await runBuild({ paths: ['input'], out: 'output', cwd: dir, formats: FORMATS })
+      expect(result.stats).toMatchObject({ documents: 3, built: 3 })
+    } finally {
+      process.off('worker', count)
+    }
+    expect(started).toBe(0)
+  })
+
   // 16 MB lets a worker start but not build a seed; 4 MB does not let it start (then the pool
   // fails outside any task). Either way every document is built, in the main thread, as in one.
   it.each([16, 4])('builds in the main thread what a worker heap of %i MB cannot hold, to the same bytes', async (workerHeapMb) => {

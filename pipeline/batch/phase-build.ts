@@ -24,6 +24,14 @@ import type { BuildTask, TaskResult } from './worker.js'
 const WORKER_HEAP_MB = 2047
 
 /**
+ * The documents a worker thread is started for when --jobs does not say: a worker costs about a
+ * second of CPU to start (Node, the pipeline's code, the fonts it parses), more than it saves on a
+ * few dozen documents. Measured idle on 2 cores, all editions: 16 documents took 2.6–3.0 s in the
+ * main thread and 3.2–3.4 s on two workers; 2 documents 1.2–1.3 s against 1.8–2.0 s.
+ */
+const DOCUMENTS_PER_THREAD = 32
+
+/**
  * The compiled worker of the build of the package this module belongs to. Compiled, it finds it at
  * ../batch/worker.js from its own file, in tsc's output (dist/pipeline/) as in the bundle the bin
  * runs (dist/bundle/, every file of it one folder deep). Loaded from its TypeScript source (by a
@@ -43,14 +51,12 @@ const WORKER = ((): string => {
  * job), each result settled into the store (its record, or its failure) as it comes.
  */
 export class Builder {
-  private readonly jobs: number
   private pool: Piscina<BuildTask, TaskResult> | undefined
   // Set when the pool fails outside a task (its workers cannot start): the run goes on here.
   private poolFailed = false
   private readonly onAbort = () => void this.pool?.destroy()
 
   constructor(private readonly state: RunState) {
-    this.jobs = Math.max(1, state.options.jobs ?? availableParallelism())
     state.options.signal?.addEventListener('abort', this.onAbort)
   }
 
@@ -94,9 +100,14 @@ export class Builder {
     return started
   }
 
-  /** How many documents of `size` are built at once. */
+  /**
+   * How many documents of `size` are built at once: --jobs of them, or, when it is not given, a
+   * worker thread for each DOCUMENTS_PER_THREAD documents, up to one per core (fewer: in this thread).
+   */
   threads(size: number): number {
-    return Math.min(this.jobs, size)
+    const jobs = this.state.options.jobs
+    if (jobs !== undefined) return Math.min(Math.max(1, jobs), size)
+    return Math.min(availableParallelism(), Math.max(1, Math.floor(size / DOCUMENTS_PER_THREAD)))
   }
 
   /** Builds the sources of a table (`size` of them), each with its source and links as `toBuild` reads them from its entry. */

@@ -19,7 +19,7 @@ export interface RunOptions {
   /** Output folder; undefined to build without writing (validate). */
   readonly out?: string
   readonly cwd?: string
-  /** Documents built at once, on worker threads when more than one (default: the cores). */
+  /** Documents built at once, on worker threads when more than one (default: a worker for each 32 documents to build, up to one per core). */
   readonly jobs?: number
   /** Build every source again, even those the manifest says are up to date. */
   readonly force?: boolean
