@@ -60,32 +60,27 @@ describe('batch builds', () => {
     expect(targets(one, 'a-res-68-1.zh')).toContain('a-res-67-264.zh')
   })
 
-  it('starts one pool of as many threads as jobs, however many builds wait for it to start', async () => {
+  /** How many worker threads a build of the three-document corpus starts, on `jobs` of them when given. */
+  async function threadsStarted(jobs?: number): Promise<number> {
     const dir = corpus()
     let started = 0
     const count = () => void started++
     process.on('worker', count)
     try {
-      const result = await runBuild({ paths: ['input'], out: 'output', cwd: dir, jobs: 2, formats: FORMATS })
+      const result = await runBuild({ paths: ['input'], out: 'output', cwd: dir, ...(jobs !== undefined ? { jobs } : {}), formats: FORMATS })
       expect(result.stats).toMatchObject({ documents: 3, built: 3 })
     } finally {
       process.off('worker', count)
     }
-    expect(started).toBe(2)
+    return started
+  }
+
+  it('starts one pool of as many threads as jobs, however many builds wait for it to start', async () => {
+    expect(await threadsStarted(2)).toBe(2)
   })
 
   it('builds a small run in this thread when --jobs is not given: a worker costs more to start than a few documents take', async () => {
-    const dir = corpus()
-    let started = 0
-    const count = () => void started++
-    process.on('worker', count)
-    try {
-      const result = await runBuild({ paths: ['input'], out: 'output', cwd: dir, formats: FORMATS })
-      expect(result.stats).toMatchObject({ documents: 3, built: 3 })
-    } finally {
-      process.off('worker', count)
-    }
-    expect(started).toBe(0)
+    expect(await threadsStarted()).toBe(0)
   })
 
   // 16 MB lets a worker start but not build a seed; 4 MB does not let it start (then the pool
