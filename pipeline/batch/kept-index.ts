@@ -227,32 +227,27 @@ export class KeptIndex {
       batch = []
       batched = 0
     }
-    let first = true
-    for (const name of [...this.rows.keys()].sort(byCodeUnits)) {
-      const row = this.rows.get(name)!
-      if (!first) add(',')
-      first = false
-      if (Buffer.isBuffer(row)) add(row)
-      else {
-        check('IndexedDocument', row)
-        add(JSON.stringify(row))
+    // A list's members by key, each as read, or written anew from what changed.
+    const list = function* <T>(members: ReadonlyMap<string, Buffer | T>, written: (key: string, member: T) => string) {
+      let first = true
+      for (const key of [...members.keys()].sort(byCodeUnits)) {
+        const member = members.get(key)!
+        if (!first) add(',')
+        first = false
+        add(Buffer.isBuffer(member) ? member : written(key, member))
+        yield* flush()
       }
-      yield* flush()
     }
+    yield* list(this.rows, (_, row) => {
+      check('IndexedDocument', row)
+      return JSON.stringify(row)
+    })
     add(MIDDLE)
-    first = true
-    for (const symbol of [...this.missing.keys()].sort(byCodeUnits)) {
-      const missing = this.missing.get(symbol)!
-      if (!first) add(',')
-      first = false
-      if (Buffer.isBuffer(missing)) add(missing)
-      else {
-        const part: MissingSymbol = { symbol, citedBy: missing }
-        check('MissingSymbol', part)
-        add(JSON.stringify(part))
-      }
-      yield* flush()
-    }
+    yield* list(this.missing, (symbol, citedBy) => {
+      const part: MissingSymbol = { symbol, citedBy }
+      check('MissingSymbol', part)
+      return JSON.stringify(part)
+    })
     add(CLOSING)
     yield Buffer.concat(batch)
   }

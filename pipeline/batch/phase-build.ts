@@ -69,8 +69,8 @@ export class Builder {
     const inThread = () => import('./worker.js').then((w) => w.default(task, fileSystem?.write))
     if (threads <= 1 || this.poolFailed || fileSystem !== undefined) return inThread()
     if (this.pool === undefined) {
-      // The pool is loaded only when one starts: a run that builds in this thread (one document)
-      // goes without it. Its CommonJS exports are the default export, in the bundle as in Node.
+      // The pool is loaded only when one starts: a run that builds in this thread (one document,
+      // or a small run without --jobs) goes without it. Its CommonJS exports are the default export, in the bundle as in Node.
       const { Piscina } = (await import('piscina')).default
       // Every lane of buildAll asks at once and waits on the import above: the first back starts
       // the pool, the others take it. Each had started its own (four pools where one was meant,
